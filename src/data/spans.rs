@@ -1,0 +1,273 @@
+//! A structural pass over a YAML file with saphyr's event parser.
+//!
+//! serde_yaml gives typed values but no positions for them; this pass records
+//! where every field path starts, so that errors found after deserialising
+//! (ranges, references, ids) still name a line and column. It also refuses,
+//! with a position, what serde would accept or choke on: several documents,
+//! aliases (alias bombs), duplicate keys and runaway nesting.
+
+use std::collections::{HashMap, HashSet};
+
+use saphyr_parser::{Event, Parser};
+
+/// Deeper than any data file needs; stops nesting bombs early.
+pub const MAX_DEPTH: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loc {
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub col: usize,
+}
+
+/// Where each field path (`sections[0].figures[3].value`) stands.
+#[derive(Debug, Default)]
+pub struct SpanIndex {
+    values: HashMap<String, Loc>,
+}
+
+impl SpanIndex {
+    /// The position of the value at `path`, or of its nearest ancestor.
+    pub fn value(&self, path: &str) -> Option<Loc> {
+        let mut path = path;
+        loop {
+            if let Some(loc) = self.values.get(path) {
+                return Some(*loc);
+            }
+            path = parent(path)?;
+        }
+    }
+}
+
+fn parent(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    Some(&path[..cut])
+}
+
+/// A structural problem found by the pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructureError {
+    pub loc: Loc,
+    pub path: String,
+    pub message: String,
+}
+
+enum Frame {
+    Map {
+        path: String,
+        key: Option<String>,
+        seen: HashSet<String>,
+    },
+    Seq {
+        path: String,
+        next: usize,
+    },
+}
+
+fn join(base: &str, key: &str) -> String {
+    if base.is_empty() {
+        key.to_string()
+    } else {
+        format!("{base}.{key}")
+    }
+}
+
+/// Runs the pass. Returns the index, or every structural error found before
+/// the parser gave up (a syntax error ends the pass).
+pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
+    let mut index = SpanIndex::default();
+    let mut errors = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut documents = 0;
+
+    for item in Parser::new_from_str(text) {
+        let (event, span) = match item {
+            Ok(pair) => pair,
+            Err(err) => {
+                let m = err.marker();
+                errors.push(StructureError {
+                    loc: Loc {
+                        line: m.line(),
+                        col: m.col() + 1,
+                    },
+                    path: String::new(),
+                    message: format!("YAML syntax error: {}", err.info()),
+                });
+                return Err(errors);
+            }
+        };
+        let loc = Loc {
+            line: span.start.line(),
+            col: span.start.col() + 1,
+        };
+
+        let is_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::MappingStart(..)
+                | Event::SequenceStart(..)
+                | Event::Alias(_)
+        );
+        match &event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents == 2 {
+                    errors.push(StructureError {
+                        loc,
+                        path: String::new(),
+                        message:
+                            "a second YAML document starts here; a data file holds exactly one"
+                                .into(),
+                    });
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        if !is_node || documents > 1 {
+            continue;
+        }
+
+        // A scalar where a mapping expects its key is a key, not a node.
+        if let Some(Frame::Map { path, key, seen }) = stack.last_mut()
+            && key.is_none()
+        {
+            let name = match &event {
+                Event::Scalar(value, ..) => value.to_string(),
+                _ => "?".to_string(),
+            };
+            let full = join(path, &name);
+            if !seen.insert(name.clone()) {
+                errors.push(StructureError {
+                    loc,
+                    path: full,
+                    message: format!("duplicate key `{name}`: it is already set above"),
+                });
+            }
+            *key = Some(name);
+            continue;
+        }
+
+        let path = match stack.last_mut() {
+            None => String::new(),
+            Some(Frame::Map { path, key, .. }) => join(path, &key.take().unwrap_or_default()),
+            Some(Frame::Seq { path, next }) => {
+                *next += 1;
+                format!("{path}[{}]", *next - 1)
+            }
+        };
+        index.values.entry(path.clone()).or_insert(loc);
+
+        match event {
+            Event::Alias(_) => errors.push(StructureError {
+                loc,
+                path,
+                message:
+                    "YAML aliases (`*name`) are not allowed in data files; write the value out"
+                        .into(),
+            }),
+            Event::Scalar(_, _, anchor, _)
+            | Event::MappingStart(anchor, _)
+            | Event::SequenceStart(anchor, _)
+                if anchor != 0 =>
+            {
+                errors.push(StructureError {
+                    loc,
+                    path: path.clone(),
+                    message: "YAML anchors (`&name`) are not allowed in data files".into(),
+                });
+                push_frame(&mut stack, &event_kind(&event), path);
+            }
+            _ => push_frame(&mut stack, &event_kind(&event), path),
+        }
+
+        if stack.len() > MAX_DEPTH {
+            errors.push(StructureError {
+                loc,
+                path: String::new(),
+                message: format!("nesting deeper than {MAX_DEPTH} levels; data files are shallow"),
+            });
+            return Err(errors);
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(index)
+    } else {
+        Err(errors)
+    }
+}
+
+enum Kind {
+    Map,
+    Seq,
+    Leaf,
+}
+
+fn event_kind(event: &Event) -> Kind {
+    match event {
+        Event::MappingStart(..) => Kind::Map,
+        Event::SequenceStart(..) => Kind::Seq,
+        _ => Kind::Leaf,
+    }
+}
+
+fn push_frame(stack: &mut Vec<Frame>, kind: &Kind, path: String) {
+    match kind {
+        Kind::Map => stack.push(Frame::Map {
+            path,
+            key: None,
+            seen: HashSet::new(),
+        }),
+        Kind::Seq => stack.push(Frame::Seq { path, next: 0 }),
+        Kind::Leaf => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_paths_of_nested_values() {
+        let text = "a: 1\nlist:\n  - x: 2\n    y: [3, 4]\n";
+        let index = scan(text).unwrap();
+        assert_eq!(index.value("a"), Some(Loc { line: 1, col: 4 }));
+        assert_eq!(index.value("list[0].x"), Some(Loc { line: 3, col: 8 }));
+        assert_eq!(index.value("list[0].y[1]"), Some(Loc { line: 4, col: 12 }));
+        // Unknown paths fall back to the nearest ancestor.
+        assert_eq!(
+            index.value("list[0].x.deeper"),
+            Some(Loc { line: 3, col: 8 })
+        );
+    }
+
+    #[test]
+    fn refuses_duplicates_aliases_and_documents() {
+        let errs = scan("a: 1\na: 2\n").unwrap_err();
+        assert_eq!(errs[0].loc.line, 2);
+        assert!(errs[0].message.contains("duplicate key `a`"));
+
+        let errs = scan("a: &x [1]\nb: *x\n").unwrap_err();
+        assert!(
+            errs.iter()
+                .any(|e| e.message.contains("aliases") && e.loc.line == 2)
+        );
+
+        let errs = scan("a: 1\n---\nb: 2\n").unwrap_err();
+        assert_eq!(errs[0].loc.line, 2);
+    }
+
+    #[test]
+    fn stops_deep_nesting() {
+        let text = "[".repeat(100_000);
+        let errs = scan(&text).unwrap_err();
+        assert!(errs[0].message.contains("nesting"));
+    }
+}
