@@ -1,0 +1,133 @@
+//! `brief build`: data in, documents out, atomically.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::args::{BuildArgs, Doc, Format};
+use crate::diag;
+use crate::error::Failure;
+use crate::fonts::Fonts;
+use crate::output::{self, LockError};
+use crate::pipeline::{self, Settings};
+use crate::render::{self, PdfSettings};
+use crate::state::{self, State};
+
+pub fn run(args: &BuildArgs) -> Result<(), Failure> {
+    let start = Instant::now();
+    let archival = args.output.pdf_standards.iter().any(|s| s.is_archival());
+    let settings = Settings::new(&args.compile, archival)?;
+    let out = output::out_dir(&settings.root, args.output.out.as_ref());
+    output::ensure_dir(&out)?;
+    let _lock = lock(&out, args.output.wait)?;
+
+    let key = state::options_key(args);
+    let previous = State::read(&out);
+    if !args.output.force
+        && let Some(prev) = &previous
+        && prev.is_current(&settings, &out, &key)
+    {
+        diag::status(&format!(
+            "brief: {} up to date ({:.0} ms); nothing to do (--force rebuilds)",
+            settings.show(&out),
+            start.elapsed().as_secs_f64() * 1000.0
+        ));
+        return Ok(());
+    }
+
+    let fonts = Arc::new(Fonts::discover(&settings.root, &settings.fonts));
+    let (files, written) = build_once(&settings, args, &out, previous.as_ref(), &key, &fonts)?;
+    for name in &files {
+        diag::status(&format!("brief: wrote {}", settings.show(&out.join(name))));
+    }
+    diag::status(&format!(
+        "brief: built {written} in {:.2} s",
+        start.elapsed().as_secs_f64()
+    ));
+    Ok(())
+}
+
+pub fn lock(out: &std::path::Path, wait: u64) -> Result<output::OutputLock, Failure> {
+    output::lock(out, Duration::from_secs(wait)).map_err(|e| match e {
+        LockError::Busy => Failure::Locked(format!(
+            "another brief is writing to {} (waited {wait} s; --wait SECONDS waits longer)",
+            out.display()
+        )),
+        LockError::Io(e) => Failure::Other(e),
+    })
+}
+
+/// One full build: validate, compile, export, write, record. Returns the
+/// names written and a summary such as "briefing (12 pages), slides (15 pages)".
+pub fn build_once(
+    settings: &Settings,
+    args: &BuildArgs,
+    out: &std::path::Path,
+    previous: Option<&State>,
+    key: &str,
+    fonts: &Arc<Fonts>,
+) -> Result<(Vec<String>, String), Failure> {
+    let (dataset, data_files) = pipeline::load_data(settings)?;
+    let inputs = pipeline::inputs(&dataset, settings.timestamp);
+    let worlds = pipeline::worlds(settings, &inputs, fonts)?;
+    let compiled = pipeline::compile(settings, worlds, &dataset, &data_files, fonts)?;
+
+    let pdf = PdfSettings {
+        standards: args.output.pdf_standards.clone(),
+        timestamp: settings.timestamp,
+    };
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut summary = Vec::new();
+    let mut deps = Vec::new();
+    for (mut c, document) in compiled {
+        let stem = c.doc.name();
+        let pages = document.pages().len();
+        summary.push(format!("{stem} ({pages} pages)"));
+        match args.output.format {
+            Format::Pdf => {
+                let bytes = render::pdf(c.doc, &document, &pdf).map_err(|diags| {
+                    diag::typst(&c.world, &diags, settings.args.diagnostic_format);
+                    Failure::Template(format!("{stem}.pdf cannot be exported"))
+                })?;
+                files.push((format!("{stem}.pdf"), bytes));
+                if c.doc == Doc::Slides {
+                    files.push((
+                        "slides.pdfpc".into(),
+                        render::pdfpc(&document, "slides.pdf"),
+                    ));
+                }
+            }
+            format => {
+                let ext = if format == Format::Png { "png" } else { "svg" };
+                let images = render::images(&document, format, args.output.ppi);
+                let names: Vec<String> = (1..=pages)
+                    .map(|p| output::page_name(stem, p, pages, ext))
+                    .collect();
+                output::remove_stale_pages(out, stem, ext, &names);
+                files.extend(names.into_iter().zip(images));
+            }
+        }
+        deps.extend(c.world.dependencies());
+    }
+    deps.extend(data_files.all().iter().map(|p| p.to_path_buf()));
+
+    let changes = previous.map(|p| state::changes(&p.figures, &state::figures(&dataset)));
+    if let Some(changes) = &changes
+        && !changes.is_empty()
+    {
+        for line in changes {
+            diag::status(&format!("brief: changed {line}"));
+        }
+        files.push((
+            "changes.md".into(),
+            state::changes_markdown(changes).into_bytes(),
+        ));
+    }
+
+    output::write_all(out, &files)?;
+    let state = State::new(settings, out, key, deps, &files, state::figures(&dataset));
+    state.write(out)?;
+    Ok((
+        files.into_iter().map(|(n, _)| n).collect(),
+        summary.join(", "),
+    ))
+}

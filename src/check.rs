@@ -1,0 +1,27 @@
+//! `brief check`: everything a build does except writing.
+
+use std::sync::Arc;
+
+use crate::args::CheckArgs;
+use crate::diag;
+use crate::error::Failure;
+use crate::fonts::Fonts;
+use crate::pipeline::{self, Settings};
+
+pub fn run(args: &CheckArgs) -> Result<(), Failure> {
+    let settings = Settings::new(&args.compile, false)?;
+    let (dataset, files) = pipeline::load_data(&settings)?;
+    let fonts = Arc::new(Fonts::discover(&settings.root, &settings.fonts));
+    let inputs = pipeline::inputs(&dataset, settings.timestamp);
+    let worlds = pipeline::worlds(&settings, &inputs, &fonts)?;
+    let compiled = pipeline::compile(&settings, worlds, &dataset, &files, &fonts)?;
+    let summary: Vec<String> = compiled
+        .iter()
+        .map(|(c, d)| format!("{} ({} pages)", c.doc.name(), d.pages().len()))
+        .collect();
+    diag::status(&format!(
+        "brief: data and templates are fine: {}",
+        summary.join(", ")
+    ));
+    Ok(())
+}

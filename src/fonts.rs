@@ -1,0 +1,155 @@
+//! Where fonts come from: the project's bundled CJK fonts first, then
+//! `--font-path` folders, typst's embedded fonts, and system fonts on request.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use typst::text::FontInfo;
+use typst_kit::fonts::{self, FontPath, FontStore};
+
+/// The project folder holding the bundled fonts.
+pub const FONT_DIR: &str = "fonts";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct FontOptions {
+    /// Extra folders, searched recursively after the bundled fonts.
+    pub font_paths: Vec<PathBuf>,
+    /// Also search the operating system's fonts (off by default: outputs
+    /// should not change with what a machine happens to have installed).
+    pub system_fonts: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Bundled(PathBuf),
+    FontPath(PathBuf),
+    Embedded,
+    System(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Bundled(p) => write!(f, "bundled  {}", p.display()),
+            Origin::FontPath(p) => write!(f, "--font-path  {}", p.display()),
+            Origin::Embedded => f.write_str("embedded in typst"),
+            Origin::System(p) => write!(f, "system  {}", p.display()),
+        }
+    }
+}
+
+/// All fonts available to a build, loaded lazily on first use.
+pub struct Fonts {
+    pub store: FontStore,
+    pub origins: Vec<(FontInfo, Origin)>,
+}
+
+impl Fonts {
+    pub fn discover(project: &Path, options: &FontOptions) -> Self {
+        let mut fonts = Fonts {
+            store: FontStore::new(),
+            origins: Vec::new(),
+        };
+        fonts.add_scanned(&project.join(FONT_DIR), Origin::Bundled);
+        for dir in &options.font_paths {
+            fonts.add_scanned(dir, Origin::FontPath);
+        }
+        for (font, info) in fonts::embedded() {
+            fonts.origins.push((info.clone(), Origin::Embedded));
+            fonts.store.push((font, info));
+        }
+        if options.system_fonts {
+            fonts.add(sorted(fonts::system().collect()), Origin::System);
+        }
+        fonts
+    }
+
+    fn add_scanned(&mut self, dir: &Path, origin: fn(PathBuf) -> Origin) {
+        if dir.is_dir() {
+            self.add(sorted(fonts::scan(dir).collect()), origin);
+        }
+    }
+
+    fn add(&mut self, found: Vec<(FontPath, FontInfo)>, origin: fn(PathBuf) -> Origin) {
+        for (path, info) in found {
+            self.origins.push((info.clone(), origin(path.path.clone())));
+            self.store.push((path, info));
+        }
+    }
+}
+
+/// fontdb yields files in directory order; a fixed order keeps font
+/// selection, and so the output, the same on every machine.
+fn sorted(mut found: Vec<(FontPath, FontInfo)>) -> Vec<(FontPath, FontInfo)> {
+    found.sort_by(|a, b| (&a.0.path, a.0.index).cmp(&(&b.0.path, b.0.index)));
+    found
+}
+
+/// The font files a build depends on, for the up-to-date check: cheap to
+/// list without parsing a single font.
+pub fn font_files(project: &Path, options: &FontOptions) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut dirs = vec![project.join(FONT_DIR)];
+    dirs.extend(options.font_paths.iter().cloned());
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if is_font(&path) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn is_font(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
+}
+
+/// `brief fonts`: every family, where it comes from, and (with `variants`)
+/// each style and weight.
+pub fn list(args: &crate::args::FontsArgs) -> Result<(), crate::error::Failure> {
+    use std::collections::BTreeMap;
+    use std::io::Write;
+
+    let options = FontOptions {
+        font_paths: args.fonts.font_paths.clone(),
+        system_fonts: args.fonts.system_fonts,
+    };
+    let fonts = Fonts::discover(&args.project.project, &options);
+    let mut families: BTreeMap<&str, Vec<&(FontInfo, Origin)>> = BTreeMap::new();
+    for entry in &fonts.origins {
+        families
+            .entry(entry.0.family.as_str())
+            .or_default()
+            .push(entry);
+    }
+    let mut out = std::io::stdout().lock();
+    for (family, faces) in families {
+        let _ = writeln!(out, "{family}  [{}]", faces[0].1);
+        if args.variants {
+            for (info, origin) in faces {
+                let v = info.variant;
+                let _ = writeln!(
+                    out,
+                    "  {:?} {} {:?}  [{origin}]",
+                    v.style,
+                    v.weight.to_number(),
+                    v.stretch
+                );
+            }
+        }
+    }
+    Ok(())
+}

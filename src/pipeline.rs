@@ -1,0 +1,215 @@
+//! What build, check and watch share: data in, checked documents out.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use typst::diag::Severity;
+use typst::foundations::{Dict, IntoValue, Value};
+use typst_layout::PagedDocument;
+
+use crate::args::{CompileArgs, Doc};
+use crate::data::{self, DataFiles, Dataset};
+use crate::diag;
+use crate::error::Failure;
+use crate::fonts::{FontOptions, Fonts};
+use crate::glyphs;
+use crate::render::{self, Compiled};
+use crate::world::BriefWorld;
+
+/// The templates, relative to the project.
+pub fn template(doc: Doc) -> PathBuf {
+    Path::new("templates").join(format!("{}.typ", doc.name()))
+}
+
+/// The resolved settings of one build.
+pub struct Settings {
+    pub root: PathBuf,
+    pub docs: Vec<Doc>,
+    pub fonts: FontOptions,
+    pub timestamp: Option<DateTime<Utc>>,
+    pub args: CompileArgs,
+    /// A PDF/A build: a character without a glyph is an error.
+    pub archival: bool,
+}
+
+impl Settings {
+    pub fn new(args: &CompileArgs, archival: bool) -> Result<Self, Failure> {
+        let project = &args.project.project;
+        let root = project.canonicalize().map_err(|e| {
+            Failure::Usage(format!(
+                "the project folder {} cannot be opened: {e}",
+                project.display()
+            ))
+        })?;
+        if !root.join(data::DATA_DIR).is_dir() {
+            return Err(Failure::Usage(format!(
+                "{} has no data/ folder: run brief in a project folder or pass --project DIR",
+                root.display()
+            )));
+        }
+        let timestamp = match args.creation_timestamp {
+            None => None,
+            Some(secs) => Some(DateTime::from_timestamp(secs, 0).ok_or_else(|| {
+                Failure::Usage(format!("creation timestamp {secs} is out of range"))
+            })?),
+        };
+        let docs = match args.only {
+            Some(doc) => vec![doc],
+            None => Doc::ALL.to_vec(),
+        };
+        let fonts = FontOptions {
+            font_paths: args.fonts.font_paths.clone(),
+            system_fonts: args.fonts.system_fonts,
+        };
+        Ok(Self {
+            root,
+            docs,
+            fonts,
+            timestamp,
+            args: args.clone(),
+            archival,
+        })
+    }
+
+    /// A path as the user knows it, for messages.
+    pub fn show(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+}
+
+/// Loads and validates the data, printing every error.
+pub fn load_data(settings: &Settings) -> Result<(Dataset, DataFiles), Failure> {
+    data::load(&settings.root).map_err(|errors| {
+        diag::data_errors(&settings.root, &errors, settings.args.diagnostic_format);
+        Failure::Data(errors.len())
+    })
+}
+
+/// What the templates receive as `sys.inputs`.
+pub fn inputs(dataset: &Dataset, timestamp: Option<DateTime<Utc>>) -> Dict {
+    let json = serde_json::to_value(dataset).expect("the data set serialises");
+    let data: Value = serde_json::from_value(json).expect("JSON maps onto Typst values");
+    let mut dict = Dict::new();
+    dict.insert("data".into(), data);
+    if let Some(t) = timestamp {
+        dict.insert("date".into(), t.format("%Y-%m-%d").to_string().into_value());
+    }
+    dict
+}
+
+/// A world per document, sharing the fonts.
+pub fn worlds(
+    settings: &Settings,
+    inputs: &Dict,
+    fonts: &Arc<Fonts>,
+) -> Result<Vec<(Doc, BriefWorld)>, Failure> {
+    settings
+        .docs
+        .iter()
+        .map(|&doc| {
+            let main = template(doc);
+            if !settings.root.join(&main).is_file() {
+                return Err(Failure::Template(format!(
+                    "the template {} is missing",
+                    main.display()
+                )));
+            }
+            BriefWorld::new(
+                &settings.root,
+                &main,
+                inputs.clone(),
+                fonts.clone(),
+                settings.timestamp,
+            )
+            .map(|w| (doc, w))
+            .map_err(Failure::Template)
+        })
+        .collect()
+}
+
+/// Compiles the worlds, prints diagnostics, and applies brief's own checks.
+/// On success returns each document with its world.
+pub fn compile(
+    settings: &Settings,
+    worlds: Vec<(Doc, BriefWorld)>,
+    dataset: &Dataset,
+    files: &DataFiles,
+    fonts: &Fonts,
+) -> Result<Vec<(Compiled, PagedDocument)>, Failure> {
+    let format = settings.args.diagnostic_format;
+    let timeout = Duration::from_secs(settings.args.timeout);
+    let compiled = render::compile_all(worlds, timeout).map_err(|doc| {
+        Failure::Timeout(format!(
+            "compiling {} took longer than {} s (--timeout); does a template loop forever?",
+            template(doc).display(),
+            settings.args.timeout
+        ))
+    })?;
+
+    let mut errors = 0;
+    let mut done = Vec::new();
+    for mut c in compiled {
+        diag::typst(&c.world, &c.warnings, format);
+        match std::mem::replace(&mut c.result, Err(Default::default())) {
+            Ok(document) => done.push((c, document)),
+            Err(diagnostics) => {
+                diag::typst(&c.world, &diagnostics, format);
+                errors += diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count()
+                    .max(1);
+            }
+        }
+    }
+    if errors > 0 {
+        return Err(Failure::Template(format!(
+            "the templates have {errors} error(s)"
+        )));
+    }
+
+    let strict = settings.args.strict || settings.archival;
+    let mut problems = 0;
+    for missing in glyphs::missing(dataset, files, &settings.root, fonts) {
+        let severity = if strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        diag::note(severity, &missing.message(), &missing.hints(), format);
+        problems += usize::from(strict);
+    }
+    for (c, document) in &done {
+        if c.doc != Doc::Slides {
+            continue;
+        }
+        for page in render::overflowing_slides(document) {
+            let severity = if settings.args.strict {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            diag::note(
+                severity,
+                &format!(
+                    "slide {page} of {} overflows its page",
+                    template(c.doc).display()
+                ),
+                &["shorten the text or let the template split it over more slides".to_string()],
+                format,
+            );
+            problems += usize::from(settings.args.strict);
+        }
+    }
+    if problems > 0 {
+        return Err(Failure::Template(format!(
+            "{problems} problem(s) found under --strict"
+        )));
+    }
+    Ok(done)
+}

@@ -1,0 +1,121 @@
+//! `brief watch`: rebuild whenever data or templates change.
+//!
+//! Folders are watched, not files, so that editors that save by writing a
+//! new file and renaming it over the old one are seen. Fonts stay loaded
+//! and typst's memoization stays warm between builds, so a one-figure
+//! change recompiles only what depends on it.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use notify::{RecursiveMode, Watcher};
+
+use crate::args::WatchArgs;
+use crate::build::{self, build_once};
+use crate::diag;
+use crate::error::Failure;
+use crate::fonts::Fonts;
+use crate::output;
+use crate::pipeline::Settings;
+use crate::state::{self, State};
+
+enum Event {
+    Changed,
+    Stop,
+}
+
+pub fn run(args: &WatchArgs) -> Result<(), Failure> {
+    let build_args = &args.build;
+    let archival = build_args
+        .output
+        .pdf_standards
+        .iter()
+        .any(|s| s.is_archival());
+    let settings = Settings::new(&build_args.compile, archival)?;
+    let out = output::out_dir(&settings.root, build_args.output.out.as_ref());
+    output::ensure_dir(&out)?;
+    let key = state::options_key(build_args);
+    let fonts = Arc::new(Fonts::discover(&settings.root, &settings.fonts));
+
+    let (tx, rx) = mpsc::channel();
+    let stop = tx.clone();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(Event::Stop);
+    })
+    .context("cannot handle Ctrl-C")?;
+    let out_canon = out.canonicalize().unwrap_or(out.clone());
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res
+            && event.paths.iter().any(|p| !p.starts_with(&out_canon))
+            && !matches!(event.kind, notify::EventKind::Access(_))
+        {
+            let _ = tx.send(Event::Changed);
+        }
+    })
+    .context("cannot watch the project")?;
+    for dir in ["data", "templates"] {
+        let path = settings.root.join(dir);
+        watcher
+            .watch(&path, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch {}", path.display()))?;
+    }
+
+    diag::status(&format!(
+        "brief: watching {} (Ctrl-C stops)",
+        settings.root.display()
+    ));
+    loop {
+        rebuild(&settings, build_args, &out, &key, &fonts);
+        // Wait for a change, then for quiet: one save is often several events.
+        match rx.recv() {
+            Ok(Event::Changed) => {}
+            Ok(Event::Stop) | Err(_) => break,
+        }
+        let quiet = Duration::from_millis(args.debounce);
+        loop {
+            match rx.recv_timeout(quiet) {
+                Ok(Event::Changed) => continue,
+                Ok(Event::Stop) => return stopped(),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return stopped(),
+            }
+        }
+    }
+    stopped()
+}
+
+fn stopped() -> Result<(), Failure> {
+    diag::status("brief: stopped watching");
+    Ok(())
+}
+
+/// One build; failures are printed and the last good outputs kept.
+fn rebuild(
+    settings: &Settings,
+    args: &crate::args::BuildArgs,
+    out: &Path,
+    key: &str,
+    fonts: &Arc<Fonts>,
+) {
+    let start = Instant::now();
+    let result = build::lock(out, args.output.wait.max(1)).and_then(|_lock| {
+        let previous = State::read(out);
+        build_once(settings, args, out, previous.as_ref(), key, fonts)
+    });
+    match result {
+        Ok((_, summary)) => diag::status(&format!(
+            "brief: rebuilt {summary} in {:.0} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        )),
+        Err(Failure::Timeout(message)) => {
+            // The runaway compilation still holds a thread; start afresh.
+            diag::status(&format!("error: {message}"));
+            std::process::exit(6);
+        }
+        Err(failure) => diag::status(&format!("error: {failure}; watching for the fix")),
+    }
+    typst::comemo::evict(10);
+}
