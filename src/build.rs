@@ -67,6 +67,11 @@ pub fn build_once(
     fonts: &Arc<Fonts>,
 ) -> Result<(Vec<String>, String), Failure> {
     let (dataset, data_files) = pipeline::load_data(settings)?;
+    if settings.archival && settings.timestamp.is_none() && dataset.meta.date.is_none() {
+        return Err(Failure::Usage(
+            "a PDF/A document needs a creation date: pass --creation-timestamp UNIX_SECONDS, set SOURCE_DATE_EPOCH, or set `date:` in data/meta.yaml".into(),
+        ));
+    }
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
     let worlds = pipeline::worlds(settings, &inputs, fonts)?;
     let compiled = pipeline::compile(settings, worlds, &dataset, &data_files, fonts)?;

@@ -58,8 +58,11 @@ pub fn data_errors(project: &std::path::Path, errors: &[DataError], format: Diag
         let mut diag = Diagnostic::error()
             .with_message(&e.message)
             .with_notes(notes);
+        // A pathological line (100 KB of `[`) is no help on a terminal.
+        let readable =
+            |text: &str, line: usize| text.lines().nth(line - 1).is_some_and(|l| l.len() <= 400);
         match (text, e.line, e.col) {
-            (Some(text), Some(line), Some(col)) => {
+            (Some(text), Some(line), Some(col)) if readable(&text, line) => {
                 let start = byte_of(&text, line, col);
                 let end = token_end(&text, start);
                 diag = diag.with_labels(vec![Label::primary((), start..end)]);
@@ -94,9 +97,7 @@ fn byte_of(text: &str, line: usize, col: usize) -> usize {
 /// The end of the word or scalar starting at `start`, for the underline.
 fn token_end(text: &str, start: usize) -> usize {
     let rest = &text[start..];
-    let len = rest
-        .find(|c: char| c == '\n' || c == ':' || c == ',' || c == '}' || c == ']')
-        .unwrap_or(rest.len());
+    let len = rest.find(['\n', ':', ',', '}', ']']).unwrap_or(rest.len());
     let trimmed = rest[..len].trim_end().len();
     start + trimmed.max(rest.chars().next().map_or(0, char::len_utf8))
 }

@@ -108,7 +108,9 @@ fn deserialize<T: DeserializeOwned>(rel: &Path, text: &str) -> Result<T, DataErr
             message.truncate(cut);
         }
         // ...and prefixes the path, which we also print apart.
-        if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
+        if let Some((head, rest)) = message.split_once(": ")
+            && path.starts_with(head)
+        {
             message = rest.to_string();
         }
         let mut e = DataError::new(rel, message.clone()).path(path);

@@ -1,5 +1,9 @@
 //! The data set: loading, validation and the JSON Schema.
 
+// Data errors are cold and carry the context a user needs; boxing them
+// would only add noise.
+#![allow(clippy::result_large_err)]
+
 mod error;
 mod load;
 pub mod model;

@@ -95,7 +95,12 @@ pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
                         col: m.col() + 1,
                     },
                     path: String::new(),
-                    message: format!("YAML syntax error: {}", err.info()),
+                    // saphyr stops runaway nesting itself, in its own words.
+                    message: if err.info().contains("recursion limit") {
+                        format!("nesting too deep (brief allows {MAX_DEPTH} levels); data files are shallow")
+                    } else {
+                        format!("YAML syntax error: {}", err.info())
+                    },
                 });
                 return Err(errors);
             }
@@ -191,7 +196,9 @@ pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
             errors.push(StructureError {
                 loc,
                 path: String::new(),
-                message: format!("nesting deeper than {MAX_DEPTH} levels; data files are shallow"),
+                message: format!(
+                    "nesting too deep (brief allows {MAX_DEPTH} levels); data files are shallow"
+                ),
             });
             return Err(errors);
         }
