@@ -1,0 +1,371 @@
+//! Bad input of every kind: a message naming file, line, column and field,
+//! a documented non-zero exit, and the previous outputs byte-for-byte intact.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// Builds once, applies `breakage`, builds again and checks that it fails
+/// with `exit` and that every earlier output is unchanged. Returns stderr.
+fn fails_and_keeps_outputs(breakage: impl FnOnce(&Path), args: &[&str], exit: i32) -> String {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let out = dir.path().join("out");
+    let before: Vec<(String, Vec<u8>)> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().to_string_lossy().to_string(), read(&e.path()))
+        })
+        .collect();
+    breakage(dir.path());
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    let result = brief(dir.path(), &all);
+    let err = stderr(&result);
+    assert_eq!(code(&result), exit, "expected exit {exit}, got:\n{err}");
+    for (name, bytes) in &before {
+        assert_eq!(
+            &read(&out.join(name)),
+            bytes,
+            "{name} changed after a failed build"
+        );
+    }
+    let leftovers: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    err
+}
+
+fn at(file: &str, line: usize) -> String {
+    format!("{file}:{line}:")
+}
+
+#[test]
+fn a_typo_in_a_field_name_names_line_field_and_the_right_name() {
+    let mut line = 0;
+    let err = fails_and_keeps_outputs(
+        |p| {
+            line = line_of(&p.join(ACHIEVEMENTS), "value: 3.5");
+            edit(&p.join(ACHIEVEMENTS), "value: 3.5", "valeu: 3.5");
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(&at(ACHIEVEMENTS, line)), "{err}");
+    assert!(err.contains("unknown field `valeu`"), "{err}");
+    assert!(err.contains("sections[0].figures[0].valeu"), "{err}");
+    assert!(err.contains("did you mean `value`?"), "{err}");
+}
+
+#[test]
+fn a_wrong_type_names_line_and_field() {
+    let mut line = 0;
+    let err = fails_and_keeps_outputs(
+        |p| {
+            line = line_of(&p.join(ACHIEVEMENTS), "value: 3.5");
+            edit(&p.join(ACHIEVEMENTS), "value: 3.5", "value: three");
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(&at(ACHIEVEMENTS, line)), "{err}");
+    assert!(err.contains("sections[0].figures[0].value"), "{err}");
+    assert!(err.contains("a number"), "{err}");
+}
+
+#[test]
+fn a_missing_field_and_an_unknown_unit_are_named() {
+    let err = fails_and_keeps_outputs(|p| edit(&p.join(PLAN), "year: 2023", "yaer: 2023"), &[], 3);
+    assert!(
+        err.contains("unknown field `yaer`") && err.contains("did you mean `year`?"),
+        "{err}"
+    );
+
+    let mut line = 0;
+    let err = fails_and_keeps_outputs(
+        |p| {
+            line = line_of(&p.join(ACHIEVEMENTS), "unit: 亿元");
+            edit(&p.join(ACHIEVEMENTS), "unit: 亿元", "unit: 亿圆");
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(&at(ACHIEVEMENTS, line)), "{err}");
+    assert!(
+        err.contains("unknown variant `亿圆`") && err.contains("`亿元`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn semantic_errors_of_a_file_are_all_reported_at_once() {
+    let (mut l1, mut l2) = (0, 0);
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let f = p.join(ACHIEVEMENTS);
+            l1 = line_of(&f, "value: 26.6");
+            edit(&f, "value: 26.6", "value: 126.6");
+            l2 = line_of(&f, "{gdp_growth}");
+            edit(&f, "{gdp_growth}", "{gdp_growht}");
+        },
+        &[],
+        3,
+    );
+    assert!(
+        err.contains(&at(ACHIEVEMENTS, l1)) && err.contains("out of range"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&at(ACHIEVEMENTS, l2)) && err.contains("did you mean `gdp_growth`?"),
+        "{err}"
+    );
+    assert!(err.contains("2 error(s)"), "{err}");
+}
+
+#[test]
+fn duplicate_keys_and_ids_are_refused() {
+    let err = fails_and_keeps_outputs(
+        |p| {
+            edit(
+                &p.join(ACHIEVEMENTS),
+                "year: 2022\n",
+                "year: 2022\nyear: 2021\n",
+            )
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains("duplicate key `year`"), "{err}");
+    assert!(
+        err.contains(&at(
+            ACHIEVEMENTS,
+            line_of(&repo().join(ACHIEVEMENTS), "year: 2022") + 1
+        )),
+        "{err}"
+    );
+
+    let err = fails_and_keeps_outputs(
+        |p| edit(&p.join(PLAN), "id: new_jobs_2023", "id: new_jobs"),
+        &[],
+        3,
+    );
+    assert!(err.contains("duplicate id `new_jobs`"), "{err}");
+}
+
+#[test]
+fn yaml_syntax_errors_name_the_line() {
+    let err = fails_and_keeps_outputs(
+        |p| {
+            edit(
+                &p.join(PLAN),
+                "kind: plan\n",
+                "kind: plan\ntitle: [unclosed\n",
+            )
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(PLAN) && err.contains("syntax error"), "{err}");
+}
+
+#[test]
+fn empty_binary_non_utf8_multi_document_and_oversized_files_are_refused() {
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", b"# nothing here\n".to_vec(), "empty"),
+        ("binary", b"kind: plan\n\x00\x01\x02".to_vec(), "binary"),
+        (
+            "latin-1",
+            b"kind: plan\ntitle: caf\xe9\n".to_vec(),
+            "not valid UTF-8",
+        ),
+        (
+            "two documents",
+            b"kind: plan\n---\nkind: plan\n".to_vec(),
+            "second YAML document",
+        ),
+        (
+            "huge",
+            format!("kind: plan\n#{}\n", "x".repeat(600 * 1024)).into_bytes(),
+            "at most",
+        ),
+    ];
+    for (what, bytes, message) in cases {
+        let start = Instant::now();
+        let err = fails_and_keeps_outputs(|p| fs::write(p.join(PLAN), &bytes).unwrap(), &[], 3);
+        assert!(err.contains(PLAN) && err.contains(message), "{what}: {err}");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{what} took too long"
+        );
+    }
+    let err = fails_and_keeps_outputs(
+        |p| fs::write(p.join(PLAN), b"kind: plan\ntitle: caf\xe9\n").unwrap(),
+        &[],
+        3,
+    );
+    assert!(err.contains(&at(PLAN, 2)), "non-UTF-8 position: {err}");
+}
+
+#[test]
+fn alias_bombs_and_deep_nesting_are_refused_quickly() {
+    let bomb = "kind: plan\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
+    let nested = format!("kind: plan\nx: {}\n", "[".repeat(100_000));
+    for (what, text, message) in [
+        ("alias bomb", bomb.to_string(), "aliases"),
+        ("nesting", nested, "nesting"),
+    ] {
+        let start = Instant::now();
+        let err = fails_and_keeps_outputs(|p| fs::write(p.join(PLAN), &text).unwrap(), &[], 3);
+        assert!(err.contains(message), "{what}: {err}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{what} took {:?}",
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
+fn a_template_error_names_the_template_line_and_exits_4() {
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let t = p.join("templates/briefing.typ");
+            let text = fs::read_to_string(&t).unwrap();
+            fs::write(&t, format!("{text}\n#undefined-function()\n")).unwrap();
+        },
+        &[],
+        4,
+    );
+    let line = fs::read_to_string(repo().join("templates/briefing.typ"))
+        .unwrap()
+        .lines()
+        .count()
+        + 2;
+    assert!(
+        err.contains(&format!("templates/briefing.typ:{line}:")),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown variable: undefined-function"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_template_cannot_read_outside_the_project() {
+    // A symlink inside the project that leads out of it.
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let outside = p
+                .parent()
+                .unwrap()
+                .join(format!("secret-{}.txt", std::process::id()));
+            fs::write(&outside, "secret").unwrap();
+            std::os::unix::fs::symlink(&outside, p.join("templates/secret.txt")).unwrap();
+            let t = p.join("templates/briefing.typ");
+            let text = fs::read_to_string(&t).unwrap();
+            fs::write(&t, format!("{text}\n#read(\"secret.txt\")\n")).unwrap();
+        },
+        &[],
+        4,
+    );
+    assert!(err.contains("leads outside the project"), "{err}");
+
+    // `..` past the project root.
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let t = p.join("templates/briefing.typ");
+            let text = fs::read_to_string(&t).unwrap();
+            fs::write(&t, format!("{text}\n#read(\"../../../../etc/passwd\")\n")).unwrap();
+        },
+        &[],
+        4,
+    );
+    assert!(err.contains("templates/briefing.typ:"), "{err}");
+    assert!(!err.contains("root:"), "the file was read: {err}");
+}
+
+#[test]
+fn a_runaway_template_is_stopped_by_the_timeout() {
+    let start = Instant::now();
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let t = p.join("templates/slides.typ");
+            let text = fs::read_to_string(&t).unwrap();
+            fs::write(
+                &t,
+                format!("#for i in range(100000) {{ for j in range(100000) {{ }} }}\n{text}"),
+            )
+            .unwrap();
+        },
+        &["--timeout", "3"],
+        6,
+    );
+    assert!(err.contains("--timeout"), "{err}");
+    assert!(start.elapsed() < Duration::from_secs(60));
+}
+
+#[test]
+fn a_character_no_font_can_draw_is_named_and_strict_makes_it_an_error() {
+    let dir = project();
+    let f = dir.path().join(ACHIEVEMENTS);
+    let line = line_of(&f, "惟其艰难");
+    edit(&f, "惟其艰难", "\u{1F600}惟其艰难");
+    let err = ok(brief(dir.path(), &["build"]));
+    assert!(
+        err.contains("U+1F600") && err.contains(&at(ACHIEVEMENTS, line)) && err.contains("lead[0]"),
+        "{err}"
+    );
+
+    let err = fails_and_keeps_outputs(
+        |p| edit(&p.join(ACHIEVEMENTS), "惟其艰难", "\u{1F600}惟其艰难"),
+        &["--strict"],
+        4,
+    );
+    assert!(err.contains("U+1F600"), "{err}");
+    let err = fails_and_keeps_outputs(
+        |p| edit(&p.join(ACHIEVEMENTS), "惟其艰难", "\u{1F600}惟其艰难"),
+        &["--pdf-standard", "a-2b"],
+        4,
+    );
+    assert!(err.contains("U+1F600"), "{err}");
+}
+
+#[test]
+fn a_missing_output_folder_is_created_and_a_read_only_one_is_an_error() {
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--out", "deep/new/folder"]));
+    assert!(dir.path().join("deep/new/folder/briefing.pdf").is_file());
+
+    // Root ignores permissions; only check where they apply.
+    let ro = dir.path().join("ro");
+    fs::create_dir(&ro).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+    if fs::write(ro.join("probe"), b"x").is_err() {
+        let result = brief(dir.path(), &["build", "--out", "ro"]);
+        assert_eq!(code(&result), 1, "{}", stderr(&result));
+        assert!(stderr(&result).contains("ro"), "{}", stderr(&result));
+        assert_eq!(fs::read_dir(&ro).unwrap().count(), 0);
+    }
+}
+
+#[test]
+fn a_missing_project_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = brief(dir.path(), &["build"]);
+    assert_eq!(code(&result), 2);
+    assert!(
+        stderr(&result).contains("no data/ folder"),
+        "{}",
+        stderr(&result)
+    );
+}

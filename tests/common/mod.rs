@@ -1,0 +1,159 @@
+//! Helpers for the integration tests: a throw-away copy of the project, the
+//! real binary, and poppler's tools to read the PDFs back.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_brief");
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh project: copies of data/ and templates/, the bundled fonts linked.
+pub fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&repo().join("data"), &dir.path().join("data"));
+    copy_dir(&repo().join("templates"), &dir.path().join("templates"));
+    std::os::unix::fs::symlink(repo().join("fonts"), dir.path().join("fonts")).unwrap();
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Runs brief in `dir` with `args`, without SOURCE_DATE_EPOCH from outside.
+pub fn brief(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run brief")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// Asserts success and returns stderr.
+pub fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "brief failed ({:?}):\n{}",
+        out.status,
+        stderr(&out)
+    );
+    stderr(&out)
+}
+
+pub fn code(out: &Output) -> i32 {
+    out.status.code().expect("exited normally")
+}
+
+/// The text of a PDF, with all white space removed: typst puts a thin space
+/// between Han characters and digits, and lines break anywhere.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The text of an A4 document's type area only, without running header and
+/// footer, so that a sentence crossing a page break reads as one.
+pub fn pdf_body_text(pdf: &Path) -> String {
+    // GB/T 9704 margins: 37 mm top, 35 mm bottom (105 and 99 pt).
+    let out = Command::new("pdftotext")
+        .args(["-r", "72", "-x", "0", "-y", "100", "-W", "595", "-H", "645"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Page count and the size of the first page in points.
+pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("pdfinfo has no {name}"))
+    };
+    let pages = field("Pages:").parse().unwrap();
+    let size: Vec<f64> = field("Page size:")
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (pages, size[0], size[1])
+}
+
+pub fn pdf_fonts(pdf: &Path) -> String {
+    let out = Command::new("pdffonts")
+        .arg(pdf)
+        .output()
+        .expect("pdffonts");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Replaces the first occurrence of `from` in a project file.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+pub const ACHIEVEMENTS: &str = "data/2022-achievements.yaml";
+pub const PLAN: &str = "data/2023-plan.yaml";
+
+/// The 1-based line of the first line containing `needle`.
+pub fn line_of(path: &Path, needle: &str) -> usize {
+    fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no {needle:?} in {}", path.display()))
+        + 1
+}

@@ -1,0 +1,223 @@
+//! Scheduled regeneration: no-ops, change detection, reproducibility, the
+//! lock, `check` and `watch`.
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant, SystemTime};
+
+use common::*;
+
+fn mtime(path: &std::path::Path) -> SystemTime {
+    fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn nothing_changed_means_nothing_rewritten() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let pdf = dir.path().join("out/briefing.pdf");
+    let before = mtime(&pdf);
+    std::thread::sleep(Duration::from_millis(20));
+    let err = ok(brief(dir.path(), &["build"]));
+    assert!(err.contains("up to date"), "{err}");
+    assert_eq!(mtime(&pdf), before, "an up-to-date build rewrote the PDF");
+
+    // --force rebuilds; so does a deleted or modified output.
+    assert!(ok(brief(dir.path(), &["build", "--force"])).contains("wrote out/briefing.pdf"));
+    fs::remove_file(dir.path().join("out/slides.pdf")).unwrap();
+    assert!(ok(brief(dir.path(), &["build"])).contains("wrote out/slides.pdf"));
+    fs::write(&pdf, b"tampered").unwrap();
+    ok(brief(dir.path(), &["build"]));
+    assert!(read(&pdf).starts_with(b"%PDF"));
+}
+
+#[test]
+fn data_template_and_option_changes_rebuild() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    // A template change.
+    let t = dir.path().join("templates/lib.typ");
+    let text = fs::read_to_string(&t).unwrap();
+    fs::write(&t, format!("{text}\n// touched\n")).unwrap();
+    assert!(
+        ok(brief(dir.path(), &["build"])).contains("wrote"),
+        "a template change was not seen"
+    );
+    assert!(ok(brief(dir.path(), &["build"])).contains("up to date"));
+    // An option change.
+    assert!(
+        ok(brief(
+            dir.path(),
+            &["build", "--creation-timestamp", "1672531200"]
+        ))
+        .contains("wrote")
+    );
+    // A data change, reported figure by figure.
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 15.1");
+    let err = ok(brief(
+        dir.path(),
+        &["build", "--creation-timestamp", "1672531200"],
+    ));
+    assert!(
+        err.contains("changed") && err.contains("14.3%") && err.contains("15.1%"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sections[0].figures"),
+        "the change names no field path: {err}"
+    );
+    let report = fs::read_to_string(dir.path().join("out/changes.md")).unwrap();
+    assert!(
+        report.contains("14.3%") && report.contains("→") && report.contains("15.1%"),
+        "{report}"
+    );
+    assert!(pdf_text(&dir.path().join("out/briefing.pdf")).contains("15.1%"));
+}
+
+#[test]
+fn identical_inputs_give_identical_bytes_in_any_folder() {
+    let a = project();
+    let b = project();
+    ok(brief(a.path(), &["build"]));
+    std::thread::sleep(Duration::from_millis(1100));
+    ok(brief(b.path(), &["build"]));
+    for name in ["briefing.pdf", "slides.pdf", "slides.pdfpc"] {
+        assert!(
+            read(&a.path().join("out").join(name)) == read(&b.path().join("out").join(name)),
+            "{name} differs"
+        );
+    }
+    // With a timestamp the date is fixed too, and shown.
+    let out = Command::new(BIN)
+        .args(["build", "--force"])
+        .current_dir(a.path())
+        .env("SOURCE_DATE_EPOCH", "1672876800")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    ok(brief(
+        b.path(),
+        &["build", "--force", "--creation-timestamp", "1672876800"],
+    ));
+    assert!(read(&a.path().join("out/briefing.pdf")) == read(&b.path().join("out/briefing.pdf")));
+    assert!(pdf_text(&a.path().join("out/briefing.pdf")).contains("2023年1月5日"));
+}
+
+#[test]
+fn a_second_writer_waits_or_exits_with_the_locked_code() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let lock = fs::File::options()
+        .write(true)
+        .open(dir.path().join("out/.brief.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let result = brief(dir.path(), &["build", "--force"]);
+    assert_eq!(code(&result), 5, "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("another brief"),
+        "{}",
+        stderr(&result)
+    );
+
+    let releaser = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(700));
+        drop(lock);
+    });
+    let err = ok(brief(dir.path(), &["build", "--force", "--wait", "30"]));
+    assert!(err.contains("wrote"), "{err}");
+    releaser.join().unwrap();
+}
+
+#[test]
+fn check_writes_nothing_and_speaks_json() {
+    let dir = project();
+    let err = ok(brief(dir.path(), &["check"]));
+    assert!(err.contains("fine"), "{err}");
+    assert!(!dir.path().join("out").exists(), "check created out/");
+
+    let line = line_of(&dir.path().join(ACHIEVEMENTS), "value: 3.5");
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 3.5", "value: -300");
+    let result = brief(dir.path(), &["check", "--diagnostic-format", "json"]);
+    assert_eq!(code(&result), 3);
+    let diag: serde_json::Value =
+        serde_json::from_str(stdout(&result).lines().next().unwrap()).unwrap();
+    assert_eq!(diag["severity"], "error");
+    assert_eq!(diag["file"], ACHIEVEMENTS);
+    assert_eq!(diag["line"], line);
+    assert_eq!(diag["path"], "sections[0].figures[0].value");
+}
+
+/// Waits until `cond` holds, reading the watcher's stderr lines meanwhile.
+fn wait_for(lines: &mpsc::Receiver<String>, what: &str, timeout: Duration) -> Vec<String> {
+    let deadline = Instant::now() + timeout;
+    let mut seen = Vec::new();
+    while Instant::now() < deadline {
+        if let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) {
+            let hit = line.contains(what);
+            seen.push(line);
+            if hit {
+                return seen;
+            }
+        }
+    }
+    panic!(
+        "watch never printed {what:?}; it printed:\n{}",
+        seen.join("\n")
+    );
+}
+
+#[test]
+fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
+    let dir = project();
+    let mut child = Command::new(BIN)
+        .arg("watch")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let limit = Duration::from_secs(60);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        wait_for(&rx, "rebuilt", limit);
+        let pdf = dir.path().join("out/briefing.pdf");
+
+        // A change written the way editors do: a new file renamed over the old.
+        let f = dir.path().join(ACHIEVEMENTS);
+        let text = fs::read_to_string(&f)
+            .unwrap()
+            .replacen("value: 14.3", "value: 16.2", 1);
+        let tmp = dir.path().join("data/.edit.tmp");
+        fs::write(&tmp, text).unwrap();
+        fs::rename(&tmp, &f).unwrap();
+        wait_for(&rx, "rebuilt", limit);
+        assert!(pdf_text(&pdf).contains("16.2%"));
+
+        let good = read(&pdf);
+        edit(&f, "value: 16.2", "value: [oops");
+        wait_for(&rx, "error", limit);
+        assert_eq!(read(&pdf), good, "a broken file changed the last good PDF");
+
+        edit(&f, "value: [oops", "value: 17.4");
+        wait_for(&rx, "rebuilt", limit);
+        assert!(pdf_text(&pdf).contains("17.4%"));
+    }));
+    let _ = child.kill();
+    let _ = child.wait();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}
