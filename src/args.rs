@@ -79,6 +79,9 @@ pub struct OutputArgs {
     /// PDF standard to conform to, e.g. a-2b for archiving (repeatable)
     #[arg(long = "pdf-standard", value_enum, value_delimiter = ',')]
     pub pdf_standards: Vec<PdfStandard>,
+    /// Also write out/handout.pdf: the slides on A4 beside their speaker notes
+    #[arg(long)]
+    pub handout: bool,
     /// Rebuild even when the outputs are up to date
     #[arg(long)]
     pub force: bool,
@@ -125,6 +128,9 @@ pub struct FontsArgs {
 pub enum Doc {
     Briefing,
     Slides,
+    /// Made from the slides' PDF; never chosen with --only.
+    #[value(skip)]
+    Handout,
 }
 
 impl Doc {
@@ -134,6 +140,7 @@ impl Doc {
         match self {
             Doc::Briefing => "briefing",
             Doc::Slides => "slides",
+            Doc::Handout => "handout",
         }
     }
 }

@@ -9,8 +9,9 @@ use crate::error::Failure;
 use crate::fonts::Fonts;
 use crate::output::{self, LockError};
 use crate::pipeline::{self, Settings};
-use crate::render::{self, PdfSettings};
+use crate::render::{self, Compiled, PdfSettings};
 use crate::state::{self, State};
+use typst_layout::PagedDocument;
 
 pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     let start = Instant::now();
@@ -72,46 +73,75 @@ pub fn build_once(
             "a PDF/A document needs a creation date: pass --creation-timestamp UNIX_SECONDS, set SOURCE_DATE_EPOCH, or set `date:` in data/meta.yaml".into(),
         ));
     }
+    if args.output.handout
+        && (args.output.format != Format::Pdf || !settings.docs.contains(&Doc::Slides))
+    {
+        return Err(Failure::Usage(
+            "--handout is made from the slides' PDF: drop --only briefing and --format".into(),
+        ));
+    }
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
+    pipeline::check_glyphs(settings, &dataset, &data_files, fonts)?;
     let worlds = pipeline::worlds(settings, &inputs, fonts)?;
-    let compiled = pipeline::compile(settings, worlds, &dataset, &data_files, fonts)?;
+    let compiled = pipeline::compile(settings, worlds)?;
 
     let pdf = PdfSettings {
         standards: args.output.pdf_standards.clone(),
         timestamp: settings.timestamp,
     };
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut pages_written: Vec<(&str, &str, Vec<String>)> = Vec::new();
     let mut summary = Vec::new();
     let mut deps = Vec::new();
     for (mut c, document) in compiled {
-        let stem = c.doc.name();
-        let pages = document.pages().len();
-        summary.push(format!("{stem} ({pages} pages)"));
-        match args.output.format {
-            Format::Pdf => {
-                let bytes = render::pdf(c.doc, &document, &pdf).map_err(|diags| {
-                    diag::typst(&c.world, &diags, settings.args.diagnostic_format);
-                    Failure::Template(format!("{stem}.pdf cannot be exported"))
-                })?;
-                files.push((format!("{stem}.pdf"), bytes));
-                if c.doc == Doc::Slides {
-                    files.push((
-                        "slides.pdfpc".into(),
-                        render::pdfpc(&document, "slides.pdf"),
-                    ));
-                }
-            }
-            format => {
-                let ext = if format == Format::Png { "png" } else { "svg" };
-                let images = render::images(&document, format, args.output.ppi);
-                let names: Vec<String> = (1..=pages)
-                    .map(|p| output::page_name(stem, p, pages, ext))
-                    .collect();
-                output::remove_stale_pages(out, stem, ext, &names);
-                files.extend(names.into_iter().zip(images));
-            }
+        summary.push(format!(
+            "{} ({} pages)",
+            c.doc.name(),
+            document.pages().len()
+        ));
+        let exported = export(settings, args, &pdf, &c, &document)?;
+        if args.output.format != Format::Pdf {
+            let ext = if args.output.format == Format::Png {
+                "png"
+            } else {
+                "svg"
+            };
+            pages_written.push((
+                c.doc.name(),
+                ext,
+                exported.iter().map(|(n, _)| n.clone()).collect(),
+            ));
         }
+        files.extend(exported);
         deps.extend(c.world.dependencies());
+    }
+    if args.output.handout {
+        // The handout shows the deck just made: serve it to the template from memory.
+        let overlay = files
+            .iter()
+            .filter(|(n, _)| n == "slides.pdf" || n == "slides.pdfpc")
+            .map(|(n, b)| (format!("out/{n}"), b.clone()))
+            .collect();
+        let main = pipeline::template(Doc::Handout);
+        let world = crate::world::BriefWorld::new(
+            &settings.root,
+            &main,
+            inputs.clone(),
+            fonts.clone(),
+            settings.timestamp,
+        )
+        .map_err(Failure::Template)?
+        .with_overlay(overlay);
+        for (mut c, document) in pipeline::compile(settings, vec![(Doc::Handout, world)])? {
+            summary.push(format!("handout ({} pages)", document.pages().len()));
+            files.extend(export(settings, args, &pdf, &c, &document)?);
+            deps.extend(
+                c.world
+                    .dependencies()
+                    .into_iter()
+                    .filter(|p| !p.starts_with("out")),
+            );
+        }
     }
     deps.extend(data_files.all().iter().map(|p| p.to_path_buf()));
 
@@ -129,10 +159,45 @@ pub fn build_once(
     }
 
     output::write_all(out, &files)?;
+    for (stem, ext, names) in &pages_written {
+        output::remove_stale_pages(out, stem, ext, names);
+    }
     let state = State::new(settings, out, key, deps, &files, state::figures(&dataset));
     state.write(out)?;
     Ok((
         files.into_iter().map(|(n, _)| n).collect(),
         summary.join(", "),
     ))
+}
+
+/// One document's output files: its PDF (and the deck's notes), or its page images.
+fn export(
+    settings: &Settings,
+    args: &BuildArgs,
+    pdf: &PdfSettings,
+    c: &Compiled,
+    document: &PagedDocument,
+) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let stem = c.doc.name();
+    let pages = document.pages().len();
+    Ok(match args.output.format {
+        Format::Pdf => {
+            let bytes = render::pdf(c.doc, document, pdf).map_err(|diags| {
+                diag::typst(&c.world, &diags, settings.args.diagnostic_format);
+                Failure::Template(format!("{stem}.pdf cannot be exported"))
+            })?;
+            let mut files = vec![(format!("{stem}.pdf"), bytes)];
+            if c.doc == Doc::Slides {
+                files.push(("slides.pdfpc".into(), render::pdfpc(document, "slides.pdf")));
+            }
+            files
+        }
+        format => {
+            let ext = if format == Format::Png { "png" } else { "svg" };
+            let names = (1..=pages).map(|p| output::page_name(stem, p, pages, ext));
+            names
+                .zip(render::images(document, format, args.output.ppi))
+                .collect()
+        }
+    })
 }

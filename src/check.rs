@@ -14,7 +14,8 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let fonts = Arc::new(Fonts::discover(&settings.root, &settings.fonts));
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
     let worlds = pipeline::worlds(&settings, &inputs, &fonts)?;
-    let compiled = pipeline::compile(&settings, worlds, &dataset, &files, &fonts)?;
+    pipeline::check_glyphs(&settings, &dataset, &files, &fonts)?;
+    let compiled = pipeline::compile(&settings, worlds)?;
     let summary: Vec<String> = compiled
         .iter()
         .map(|(c, d)| format!("{} ({} pages)", c.doc.name(), d.pages().len()))

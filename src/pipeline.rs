@@ -137,9 +137,6 @@ pub fn worlds(
 pub fn compile(
     settings: &Settings,
     worlds: Vec<(Doc, BriefWorld)>,
-    dataset: &Dataset,
-    files: &DataFiles,
-    fonts: &Fonts,
 ) -> Result<Vec<(Compiled, PagedDocument)>, Failure> {
     let format = settings.args.diagnostic_format;
     let timeout = Duration::from_secs(settings.args.timeout);
@@ -173,17 +170,7 @@ pub fn compile(
         )));
     }
 
-    let strict = settings.args.strict || settings.archival;
     let mut problems = 0;
-    for missing in glyphs::missing(dataset, files, &settings.root, fonts) {
-        let severity = if strict {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        diag::note(severity, &missing.message(), &missing.hints(), format);
-        problems += usize::from(strict);
-    }
     for (c, document) in &done {
         if c.doc != Doc::Slides {
             continue;
@@ -212,4 +199,32 @@ pub fn compile(
         )));
     }
     Ok(done)
+}
+
+/// Characters of the data that no font can draw: warnings, or errors under
+/// --strict and for PDF/A.
+pub fn check_glyphs(
+    settings: &Settings,
+    dataset: &Dataset,
+    files: &DataFiles,
+    fonts: &Fonts,
+) -> Result<(), Failure> {
+    let format = settings.args.diagnostic_format;
+    let strict = settings.args.strict || settings.archival;
+    let mut problems = 0;
+    for missing in glyphs::missing(dataset, files, &settings.root, fonts) {
+        let severity = if strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        diag::note(severity, &missing.message(), &missing.hints(), format);
+        problems += usize::from(strict);
+    }
+    if problems > 0 {
+        return Err(Failure::Template(format!(
+            "{problems} character(s) no font can draw"
+        )));
+    }
+    Ok(())
 }

@@ -62,7 +62,7 @@ pub fn options_key(args: &BuildArgs) -> String {
     let c = &args.compile;
     let o = &args.output;
     format!(
-        "only={:?} ts={:?} strict={} fonts={:?} system={} format={:?} ppi={} pdf={:?}",
+        "only={:?} ts={:?} strict={} fonts={:?} system={} format={:?} ppi={} pdf={:?} handout={}",
         c.only,
         c.creation_timestamp,
         c.strict,
@@ -70,7 +70,8 @@ pub fn options_key(args: &BuildArgs) -> String {
         c.fonts.system_fonts,
         o.format,
         o.ppi,
-        o.pdf_standards
+        o.pdf_standards,
+        o.handout
     )
 }
 

@@ -4,6 +4,7 @@
 //! refused), fonts from [`Fonts`], the date only from the build's timestamp,
 //! and the validated data as `sys.inputs`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -44,9 +45,18 @@ impl BriefWorld {
             fonts,
             files: FileStore::new(ProjectFiles {
                 root: root.to_path_buf(),
+                overlay: HashMap::new(),
             }),
             today,
         })
+    }
+
+    /// Files served from memory instead of the disk, by project-relative
+    /// path (the handout reads the deck just compiled as `out/slides.pdf`).
+    pub fn with_overlay(mut self, files: HashMap<String, Vec<u8>>) -> Self {
+        let overlay = files.into_iter().map(|(k, v)| (k, Bytes::new(v))).collect();
+        self.files.loader_mut().overlay = overlay;
+        self
     }
 
     /// The project files the last compilation read.
@@ -105,6 +115,7 @@ impl DiagnosticWorld for BriefWorld {
 /// Reads project files, and only those.
 struct ProjectFiles {
     root: PathBuf,
+    overlay: HashMap<String, Bytes>,
 }
 
 impl FileLoader for ProjectFiles {
@@ -113,6 +124,9 @@ impl FileLoader for ProjectFiles {
             return Err(FileError::Other(Some(
                 "packages are not available: brief runs offline; copy what you need into templates/".into(),
             )));
+        }
+        if let Some(bytes) = self.overlay.get(id.vpath().get_without_slash()) {
+            return Ok(bytes.clone());
         }
         let path = id.vpath().realize(&self.root)?;
         let real = path

@@ -268,3 +268,41 @@ fn fonts_lists_the_bundled_families() {
     );
     assert!(text.contains("bundled"), "{text}");
 }
+
+#[test]
+fn the_handout_puts_every_slide_beside_its_notes_on_a4() {
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--handout"]));
+    let out = dir.path().join("out");
+    let (pages, w, h) = pdf_info(&out.join("handout.pdf"));
+    assert!(
+        (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
+        "handout page is {w} x {h}"
+    );
+    let (slides, _, _) = pdf_info(&out.join("slides.pdf"));
+    assert!(
+        pages * 2 <= slides,
+        "{pages} handout pages for {slides} slides: not several per page"
+    );
+    let text = pdf_text(&out.join("handout.pdf"));
+    assert!(
+        text.contains(&format!("第{slides}页")),
+        "the last slide is missing from the handout"
+    );
+    let notes: serde_json::Value =
+        serde_json::from_slice(&read(&out.join("slides.pdfpc"))).unwrap();
+    let first_note: String = notes["pages"][0]["note"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(12)
+        .collect();
+    assert!(
+        text.contains(&first_note),
+        "the handout lacks the notes ({first_note})"
+    );
+
+    let result = brief(dir.path(), &["build", "--handout", "--only", "briefing"]);
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+}
