@@ -169,3 +169,114 @@ pub fn schema() -> serde_json::Value {
     let schema = schemars::schema_for!(model::AnyFile);
     serde_json::to_value(schema).expect("schema serialises")
 }
+
+#[cfg(test)]
+mod fuzz {
+    //! The loader never panics and never runs away, whatever the files hold.
+
+    use std::fs;
+    use std::time::{Duration, Instant};
+
+    use proptest::prelude::*;
+
+    const SHIPPED: [&str; 3] = ["meta.yaml", "2022-achievements.yaml", "2023-plan.yaml"];
+
+    fn project_with(file: &str, bytes: &[u8]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join(super::DATA_DIR);
+        fs::create_dir(&data).unwrap();
+        let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::DATA_DIR);
+        for name in SHIPPED {
+            fs::copy(shipped.join(name), data.join(name)).unwrap();
+        }
+        fs::write(data.join(file), bytes).unwrap();
+        dir
+    }
+
+    /// Loads, and checks what every error must carry.
+    fn load_checked(dir: &std::path::Path, file: &str, len: usize) {
+        let start = Instant::now();
+        let result = super::load(dir);
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "loading took {:?}",
+            start.elapsed()
+        );
+        if let Err(errors) = result {
+            assert!(!errors.is_empty());
+            for e in errors {
+                assert!(!e.message.is_empty());
+                if e.file.ends_with(file)
+                    && let Some(line) = e.line
+                {
+                    assert!(
+                        line >= 1 && line <= len + 1,
+                        "line {line} of a {len}-line file"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048), which in 0..3usize) {
+            let dir = project_with(SHIPPED[which], &bytes);
+            load_checked(dir.path(), SHIPPED[which], bytes.split(|&b| b == b'\n').count());
+        }
+
+        #[test]
+        fn yaml_like_text(text in "[a-z_:{}\\[\\]&*!|>'\"#\\-, \n0-9.%亿元]{0,600}", which in 0..3usize) {
+            let dir = project_with(SHIPPED[which], text.as_bytes());
+            load_checked(dir.path(), SHIPPED[which], text.lines().count());
+        }
+
+        #[test]
+        fn mutated_real_files(which in 0..3usize, edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
+            let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::DATA_DIR).join(SHIPPED[which]);
+            let mut bytes = fs::read(shipped).unwrap();
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            let dir = project_with(SHIPPED[which], &bytes);
+            load_checked(dir.path(), SHIPPED[which], bytes.split(|&b| b == b'\n').count());
+        }
+    }
+
+    #[test]
+    fn the_shipped_data_loads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (dataset, _) = super::load(root).expect("the shipped data is valid");
+        assert_eq!(dataset.achievements.year + 1, dataset.plan.year);
+        assert!(dataset.plan.targets.len() >= 7);
+    }
+
+    #[test]
+    fn a_round_trip_keeps_every_figure() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (dataset, _) = super::load(root).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join(super::DATA_DIR);
+        fs::create_dir(&data).unwrap();
+        fs::write(
+            data.join(super::META_FILE),
+            serde_yaml::to_string(&dataset.meta).unwrap(),
+        )
+        .unwrap();
+        fs::write(
+            data.join(&dataset.meta.achievements),
+            serde_yaml::to_string(&dataset.achievements).unwrap(),
+        )
+        .unwrap();
+        fs::write(
+            data.join(&dataset.meta.plan),
+            serde_yaml::to_string(&dataset.plan).unwrap(),
+        )
+        .unwrap();
+        let (again, _) = super::load(dir.path()).expect("what brief writes, it reads");
+        assert_eq!(again, dataset);
+    }
+}
