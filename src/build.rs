@@ -20,6 +20,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     let out = output::out_dir(&settings.root, args.output.out.as_ref());
     output::ensure_dir(&out)?;
     let _lock = lock(&out, args.output.wait)?;
+    output::remove_temporaries(&out);
 
     let key = state::options_key(args);
     let previous = State::read(&out);

@@ -52,6 +52,20 @@ pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
     }
 }
 
+/// Removes temporaries that a killed run left behind (`.briefing.pdf.Ab3xQz.tmp`).
+/// Called under the lock, so no other run is writing them.
+pub fn remove_temporaries(out: &Path) {
+    let Ok(entries) = fs::read_dir(out) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Creates the output folder (and its parents) if missing.
 pub fn ensure_dir(out: &Path) -> Result<()> {
     fs::create_dir_all(out)

@@ -333,7 +333,12 @@ fn a_character_no_font_can_draw_is_named_and_strict_makes_it_an_error() {
     assert!(err.contains("U+1F600"), "{err}");
     let err = fails_and_keeps_outputs(
         |p| edit(&p.join(ACHIEVEMENTS), "惟其艰难", "\u{1F600}惟其艰难"),
-        &["--pdf-standard", "a-2b"],
+        &[
+            "--pdf-standard",
+            "a-2b",
+            "--creation-timestamp",
+            "1672876800",
+        ],
         4,
     );
     assert!(err.contains("U+1F600"), "{err}");
@@ -368,4 +373,94 @@ fn a_missing_project_is_a_usage_error() {
         "{}",
         stderr(&result)
     );
+}
+
+#[test]
+fn a_missing_required_field_is_named_with_its_place() {
+    let mut line = 0;
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let f = p.join(ACHIEVEMENTS);
+            line = line_of(&f, "label: 地区生产总值同比增长");
+            edit(&f, "        label: 地区生产总值同比增长\n", "");
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains("missing field `label`"), "{err}");
+    assert!(err.contains("sections[0].figures[0]"), "{err}");
+    assert!(
+        err.contains(&format!("{ACHIEVEMENTS}:{}:", line - 1))
+            || err.contains(&format!("{ACHIEVEMENTS}:{line}:")),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_an_io_error() {
+    let err = fails_and_keeps_outputs(
+        |p| fs::write(p.join("taken"), b"a file").unwrap(),
+        &["--out", "taken"],
+        1,
+    );
+    assert!(err.contains("taken"), "{err}");
+}
+
+#[test]
+fn a_killed_build_never_leaves_a_truncated_pdf() {
+    use std::process::Command;
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let pdf = dir.path().join("out/briefing.pdf");
+    let old = read(&pdf);
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 19.9");
+    ok(brief(dir.path(), &["build", "--out", "new"]));
+    let new = read(&dir.path().join("new/briefing.pdf"));
+    assert_ne!(old, new);
+    // Kill builds at moments spread over their run; each leaves the old or the new PDF.
+    for delay_ms in [5u64, 20, 40, 60, 80, 100, 130, 160, 200, 260] {
+        let mut child = Command::new(BIN)
+            .args(["build", "--force"])
+            .current_dir(dir.path())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = read(&pdf);
+        assert!(
+            now == old || now == new,
+            "after a kill at {delay_ms} ms the PDF is neither old nor new ({} bytes)",
+            now.len()
+        );
+    }
+    // The next run cleans up what killed runs left.
+    ok(brief(dir.path(), &["build", "--force"]));
+    let leftovers: Vec<_> = fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(read(&pdf), new);
+}
+
+#[test]
+fn a_slide_that_overflows_is_reported_and_strict_fails() {
+    // One clause with no punctuation to split at, far too long for a slide.
+    let long = "新区".repeat(700);
+    let err = fails_and_keeps_outputs(
+        |p| {
+            edit(
+                &p.join(PLAN),
+                "新建高标准农田",
+                &format!("{long}新建高标准农田"),
+            )
+        },
+        &["--strict"],
+        4,
+    );
+    assert!(err.contains("overflows its page"), "{err}");
 }

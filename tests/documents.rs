@@ -306,3 +306,62 @@ fn the_handout_puts_every_slide_beside_its_notes_on_a4() {
     let result = brief(dir.path(), &["build", "--handout", "--only", "briefing"]);
     assert_eq!(code(&result), 2, "{}", stderr(&result));
 }
+
+#[test]
+fn the_overview_charts_carry_the_data_values() {
+    let dir = project();
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--strict"],
+    ));
+    let pdf = dir.path().join("out/briefing.pdf");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-f", "1", "-l", "2"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let overview: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let plan: serde_json::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(dir.path().join(PLAN)).unwrap()).unwrap();
+    for t in plan["targets"].as_array().unwrap() {
+        if let Some(v) = t["value"].as_f64() {
+            let label = format!("{v}%");
+            // Once in the targets table and once on its bar.
+            assert!(
+                overview.matches(&label).count() >= 2,
+                "growth target {label} is not on both table and chart"
+            );
+        }
+    }
+    let ach: serde_json::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(dir.path().join(ACHIEVEMENTS)).unwrap())
+            .unwrap();
+    for section in ach["sections"].as_array().unwrap() {
+        for f in section["figures"].as_array().unwrap() {
+            for share in f["share"].as_array().into_iter().flatten() {
+                let label = format!("{}%", share["value"]);
+                assert!(
+                    overview.contains(&label),
+                    "share {label} of {} is not charted",
+                    f["id"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_slide_overflows_with_the_shipped_data() {
+    let dir = project();
+    // --strict turns an overflowing slide into an error.
+    let err = ok(brief(
+        dir.path(),
+        &["build", "--only", "slides", "--strict"],
+    ));
+    assert!(!err.contains("overflows"), "{err}");
+}
