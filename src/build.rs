@@ -146,16 +146,15 @@ pub fn build_once(
     }
     deps.extend(data_files.all().iter().map(|p| p.to_path_buf()));
 
-    let changes = previous.map(|p| state::changes(&p.figures, &state::figures(&dataset)));
-    if let Some(changes) = &changes
-        && !changes.is_empty()
-    {
-        for line in changes {
-            diag::status(&format!("brief: changed {line}"));
-        }
+    let figures = state::figures(&dataset);
+    let changes = previous.map_or_else(Vec::new, |p| state::changes(&p.figures, &figures));
+    for line in &changes {
+        diag::status(&format!("brief: changed {line}"));
+    }
+    if !changes.is_empty() {
         files.push((
             "changes.md".into(),
-            state::changes_markdown(changes).into_bytes(),
+            state::changes_markdown(&changes).into_bytes(),
         ));
     }
 
@@ -163,7 +162,11 @@ pub fn build_once(
     for (stem, ext, names) in &pages_written {
         output::remove_stale_pages(out, stem, ext, names);
     }
-    let state = State::new(settings, out, key, deps, &files, state::figures(&dataset));
+    if changes.is_empty() {
+        // The report is about the last build; an older one would mislead.
+        let _ = std::fs::remove_file(out.join("changes.md"));
+    }
+    let state = State::new(settings, out, key, deps, &files, figures);
     state.write(out)?;
     Ok((
         files.into_iter().map(|(n, _)| n).collect(),

@@ -76,6 +76,12 @@ fn data_template_and_option_changes_rebuild() {
         "{report}"
     );
     assert!(pdf_text(&dir.path().join("out/briefing.pdf")).contains("15.1%"));
+    // A rebuild that changes no figure leaves no stale report behind.
+    ok(brief(
+        dir.path(),
+        &["build", "--force", "--creation-timestamp", "1672531200"],
+    ));
+    assert!(!dir.path().join("out/changes.md").exists());
 }
 
 #[test]
