@@ -68,7 +68,9 @@ pub fn build_once(
     key: &str,
     fonts: &Arc<Fonts>,
 ) -> Result<(Vec<String>, String), Failure> {
+    let mut timer = diag::Timer::start();
     let (dataset, data_files) = pipeline::load_data(settings)?;
+    timer.phase("load and validate data");
     if settings.archival && settings.timestamp.is_none() && dataset.meta.date.is_none() {
         return Err(Failure::Usage(
             "a PDF/A document needs a creation date: pass --creation-timestamp UNIX_SECONDS, set SOURCE_DATE_EPOCH, or set `date:` in data/meta.yaml".into(),
@@ -85,6 +87,7 @@ pub fn build_once(
     pipeline::check_glyphs(settings, &dataset, &data_files, fonts)?;
     let worlds = pipeline::worlds(settings, &inputs, fonts)?;
     let compiled = pipeline::compile(settings, worlds)?;
+    timer.phase("compile");
 
     let pdf = PdfSettings {
         standards: args.output.pdf_standards.clone(),
@@ -94,13 +97,24 @@ pub fn build_once(
     let mut pages_written: Vec<(&str, &str, Vec<String>)> = Vec::new();
     let mut summary = Vec::new();
     let mut deps = Vec::new();
-    for (mut c, document) in compiled {
+    // Exporting embeds and subsets the CJK fonts: the slowest step of a warm
+    // rebuild, so both documents export at once.
+    let exported: Vec<_> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = compiled
+            .iter()
+            .map(|(c, document)| scope.spawn(|| export(settings, args, &pdf, c, document)))
+            .collect();
+        jobs.into_iter()
+            .map(|j| j.join().expect("export thread"))
+            .collect()
+    });
+    for ((mut c, document), exported) in compiled.into_iter().zip(exported) {
+        let exported = exported?;
         summary.push(format!(
             "{} ({} pages)",
             c.doc.name(),
             document.pages().len()
         ));
-        let exported = export(settings, args, &pdf, &c, &document)?;
         if args.output.format != Format::Pdf {
             let ext = if args.output.format == Format::Png {
                 "png"
@@ -145,6 +159,7 @@ pub fn build_once(
         }
     }
     deps.extend(data_files.all().iter().map(|p| p.to_path_buf()));
+    timer.phase("export");
 
     let figures = state::figures(&dataset);
     let changes = previous.map_or_else(Vec::new, |p| state::changes(&p.figures, &figures));
@@ -158,7 +173,8 @@ pub fn build_once(
         ));
     }
 
-    output::write_all(out, &files)?;
+    output::write_all(out, &files, settings.sync)?;
+    timer.phase("write outputs");
     for (stem, ext, names) in &pages_written {
         output::remove_stale_pages(out, stem, ext, names);
     }
@@ -167,7 +183,8 @@ pub fn build_once(
         let _ = std::fs::remove_file(out.join("changes.md"));
     }
     let state = State::new(settings, out, key, deps, &files, figures);
-    state.write(out)?;
+    state.write(out, settings.sync)?;
+    timer.phase("record state");
     Ok((
         files.into_iter().map(|(n, _)| n).collect(),
         summary.join(", "),

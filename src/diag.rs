@@ -177,6 +177,33 @@ pub fn status(message: &str) {
     eprintln!("{message}");
 }
 
+/// Phase timings, printed when `BRIEF_TIMINGS` is set: for profiling, see
+/// BENCHMARKS.md.
+pub struct Timer {
+    enabled: bool,
+    last: std::time::Instant,
+}
+
+impl Timer {
+    pub fn start() -> Self {
+        Timer {
+            enabled: std::env::var_os("BRIEF_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    pub fn phase(&mut self, name: &str) {
+        if self.enabled {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "brief: timing {name}: {:.1} ms",
+                (now - self.last).as_secs_f64() * 1000.0
+            );
+            self.last = now;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

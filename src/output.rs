@@ -72,10 +72,19 @@ pub fn ensure_dir(out: &Path) -> Result<()> {
         .with_context(|| format!("cannot create the output folder {}", out.display()))
 }
 
+/// How hard to make outputs survive a power cut, not only a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// fsync every file and the folder before and after the renames.
+    Durable,
+    /// Rename only (watch mode: atomic for readers, ~40 ms faster).
+    Fast,
+}
+
 /// Writes all `files` (names inside `out`) or none: temporaries are written
-/// and synced first, then renamed into place. On error the temporaries are
+/// (and synced) first, then renamed into place. On error the temporaries are
 /// removed and the previous outputs are untouched.
-pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+pub fn write_all(out: &Path, files: &[(String, Vec<u8>)], sync: Durability) -> Result<()> {
     let mut staged = Vec::with_capacity(files.len());
     for (name, bytes) in files {
         let mut tmp = tempfile::Builder::new()
@@ -86,7 +95,13 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
             .tempfile_in(out)
             .with_context(|| format!("cannot create a temporary file in {}", out.display()))?;
         tmp.write_all(bytes)
-            .and_then(|()| tmp.as_file().sync_all())
+            .and_then(|()| {
+                if sync == Durability::Durable {
+                    tmp.as_file().sync_all()
+                } else {
+                    Ok(())
+                }
+            })
             .with_context(|| format!("cannot write {}", out.join(name).display()))?;
         staged.push((tmp, out.join(name)));
     }
@@ -99,7 +114,9 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         })?;
     }
     // Make the renames durable too.
-    if let Ok(dir) = File::open(out) {
+    if sync == Durability::Durable
+        && let Ok(dir) = File::open(out)
+    {
         let _ = dir.sync_all();
     }
     Ok(())
@@ -147,6 +164,7 @@ mod tests {
                 ("a.pdf".into(), b"one".to_vec()),
                 ("b.pdf".into(), b"two".to_vec()),
             ],
+            Durability::Durable,
         )
         .unwrap();
         let mut names: Vec<_> = fs::read_dir(dir.path())

@@ -32,6 +32,8 @@ pub struct Settings {
     pub args: CompileArgs,
     /// A PDF/A build: a character without a glyph is an error.
     pub archival: bool,
+    /// fsync outputs (off in watch mode, where speed matters more).
+    pub sync: crate::output::Durability,
 }
 
 impl Settings {
@@ -70,6 +72,7 @@ impl Settings {
             timestamp,
             args: args.clone(),
             archival,
+            sync: crate::output::Durability::Durable,
         })
     }
 

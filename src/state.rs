@@ -105,9 +105,9 @@ impl State {
         serde_json::from_str(&text).ok()
     }
 
-    pub fn write(&self, out: &Path) -> anyhow::Result<()> {
+    pub fn write(&self, out: &Path, sync: crate::output::Durability) -> anyhow::Result<()> {
         let json = serde_json::to_vec_pretty(self).expect("state serialises");
-        crate::output::write_all(out, &[(STATE_FILE.to_string(), json)])
+        crate::output::write_all(out, &[(STATE_FILE.to_string(), json)], sync)
             .context("cannot record the build state")
     }
 

@@ -34,7 +34,8 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
         .pdf_standards
         .iter()
         .any(|s| s.is_archival());
-    let settings = Settings::new(&build_args.compile, archival)?;
+    let mut settings = Settings::new(&build_args.compile, archival)?;
+    settings.sync = output::Durability::Fast;
     let out = output::out_dir(&settings.root, build_args.output.out.as_ref());
     output::ensure_dir(&out)?;
     let key = state::options_key(build_args);
