@@ -122,6 +122,11 @@ fn pdf_metadata_and_bookmarks_come_from_the_data() {
         info.contains("Keywords:") && info.contains("哈尔滨新区"),
         "keywords missing:\n{info}"
     );
+    let raw = read(&pdf);
+    assert!(
+        raw.windows(12).any(|w| w == b"/Lang(zh-CN)"),
+        "the PDF does not declare its language as Chinese"
+    );
     // Bookmarks: both parts and every section title are in the outline.
     let xml = String::from_utf8(
         std::process::Command::new("pdftohtml")
