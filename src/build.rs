@@ -137,25 +137,11 @@ pub fn build_once(
             .filter(|(n, _)| n == "slides.pdf" || n == "slides.pdfpc")
             .map(|(n, b)| (format!("out/{n}"), b.clone()))
             .collect();
-        let main = pipeline::template(Doc::Handout);
-        let world = crate::world::BriefWorld::new(
-            &settings.root,
-            &main,
-            inputs.clone(),
-            fonts.clone(),
-            settings.timestamp,
-        )
-        .map_err(Failure::Template)?
-        .with_overlay(overlay);
+        let world = pipeline::world(settings, Doc::Handout, &inputs, fonts, overlay)?;
         for (mut c, document) in pipeline::compile(settings, vec![(Doc::Handout, world)])? {
             summary.push(format!("handout ({} pages)", document.pages().len()));
             files.extend(export(settings, args, &pdf, &c, &document)?);
-            deps.extend(
-                c.world
-                    .dependencies()
-                    .into_iter()
-                    .filter(|p| !p.starts_with("out")),
-            );
+            deps.extend(c.world.dependencies());
         }
     }
     deps.extend(data_files.all().iter().map(|p| p.to_path_buf()));

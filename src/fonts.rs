@@ -73,8 +73,24 @@ impl Fonts {
     fn add(&mut self, found: Vec<(FontPath, FontInfo)>, origin: fn(PathBuf) -> Origin) {
         for (path, info) in found {
             self.origins.push((info.clone(), origin(path.path.clone())));
-            self.store.push((path, info));
+            self.store.push((Mapped(path), info));
         }
+    }
+}
+
+/// A font file mapped into memory rather than read into a buffer: the CJK
+/// faces are 10–15 MB each, and a build touches only part of them.
+struct Mapped(FontPath);
+
+impl typst_kit::fonts::FontSource for Mapped {
+    fn load(&self) -> Option<typst::text::Font> {
+        let file = std::fs::File::open(&self.0.path).ok()?;
+        // SAFETY: the map is read-only; brief's own fonts are not rewritten
+        // while it runs (a font file truncated under a running build would
+        // end that build, never corrupt an output: outputs are written
+        // atomically).
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        typst::text::Font::new(typst::foundations::Bytes::new(map), self.0.index)
     }
 }
 

@@ -1,12 +1,13 @@
 //! What build, check and watch share: data in, checked documents out.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use typst::diag::Severity;
-use typst::foundations::{Dict, IntoValue, Value};
+use typst::foundations::{Dict, IntoValue};
 use typst_layout::PagedDocument;
 
 use crate::args::{CompileArgs, Doc};
@@ -93,45 +94,71 @@ pub fn load_data(settings: &Settings) -> Result<(Dataset, DataFiles), Failure> {
     })
 }
 
-/// What the templates receive as `sys.inputs`.
-pub fn inputs(dataset: &Dataset, timestamp: Option<DateTime<Utc>>) -> Dict {
-    let json = serde_json::to_value(dataset).expect("the data set serialises");
-    let data: Value = serde_json::from_value(json).expect("JSON maps onto Typst values");
+/// Where the validated data reaches the templates: a JSON file served from
+/// memory. A file rather than `sys.inputs` itself, because typst's caches key
+/// on the inputs as a whole: with the data there, one changed figure would
+/// throw away every cached result instead of only those that read the figure.
+pub const DATA_FILE: &str = ".brief/data.json";
+
+/// What a template sees besides the project: `sys.inputs` and in-memory files.
+pub struct Inputs {
+    pub dict: Dict,
+    pub files: HashMap<String, Vec<u8>>,
+}
+
+/// `sys.inputs.data-file` names the validated data; `sys.inputs.date` is the
+/// build timestamp's date when there is one.
+pub fn inputs(dataset: &Dataset, timestamp: Option<DateTime<Utc>>) -> Inputs {
     let mut dict = Dict::new();
-    dict.insert("data".into(), data);
+    dict.insert("data-file".into(), format!("/{DATA_FILE}").into_value());
     if let Some(t) = timestamp {
         dict.insert("date".into(), t.format("%Y-%m-%d").to_string().into_value());
     }
-    dict
+    let json = serde_json::to_vec(dataset).expect("the data set serialises");
+    Inputs {
+        dict,
+        files: HashMap::from([(DATA_FILE.to_string(), json)]),
+    }
+}
+
+/// The world of one document; `extra` files are served from memory too.
+pub fn world(
+    settings: &Settings,
+    doc: Doc,
+    inputs: &Inputs,
+    fonts: &Arc<Fonts>,
+    extra: HashMap<String, Vec<u8>>,
+) -> Result<BriefWorld, Failure> {
+    let main = template(doc);
+    if !settings.root.join(&main).is_file() {
+        return Err(Failure::Template(format!(
+            "the template {} is missing",
+            main.display()
+        )));
+    }
+    let mut files = inputs.files.clone();
+    files.extend(extra);
+    let world = BriefWorld::new(
+        &settings.root,
+        &main,
+        inputs.dict.clone(),
+        fonts.clone(),
+        settings.timestamp,
+    )
+    .map_err(Failure::Template)?;
+    Ok(world.with_overlay(files))
 }
 
 /// A world per document, sharing the fonts.
 pub fn worlds(
     settings: &Settings,
-    inputs: &Dict,
+    inputs: &Inputs,
     fonts: &Arc<Fonts>,
 ) -> Result<Vec<(Doc, BriefWorld)>, Failure> {
     settings
         .docs
         .iter()
-        .map(|&doc| {
-            let main = template(doc);
-            if !settings.root.join(&main).is_file() {
-                return Err(Failure::Template(format!(
-                    "the template {} is missing",
-                    main.display()
-                )));
-            }
-            BriefWorld::new(
-                &settings.root,
-                &main,
-                inputs.clone(),
-                fonts.clone(),
-                settings.timestamp,
-            )
-            .map(|w| (doc, w))
-            .map_err(Failure::Template)
-        })
+        .map(|&doc| Ok((doc, world(settings, doc, inputs, fonts, HashMap::new())?)))
         .collect()
 }
 

@@ -61,9 +61,10 @@ impl BriefWorld {
 
     /// The project files the last compilation read.
     pub fn dependencies(&mut self) -> Vec<PathBuf> {
-        let (_, ids) = self.files.dependencies();
+        let (loader, ids) = self.files.dependencies();
         let mut deps: Vec<PathBuf> = ids
             .filter(|id| matches!(id.root(), VirtualRoot::Project))
+            .filter(|id| !loader.overlay.contains_key(id.vpath().get_without_slash()))
             .map(|id| PathBuf::from(id.vpath().get_without_slash()))
             .collect();
         deps.sort();
