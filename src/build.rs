@@ -86,29 +86,37 @@ pub fn build_once(
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
     pipeline::check_glyphs(settings, &dataset, &data_files, fonts)?;
     let worlds = pipeline::worlds(settings, &inputs, fonts)?;
-    let compiled = pipeline::compile(settings, worlds)?;
-    timer.phase("compile");
-
     let pdf = PdfSettings {
         standards: args.output.pdf_standards.clone(),
         timestamp: settings.timestamp,
     };
+    let pdf = &pdf;
+    // Each document is exported on a thread of its own as soon as it is laid
+    // out: exporting (embedding and subsetting the CJK fonts) overlaps the
+    // other document's compilation, and both export at once on a rebuild.
+    let mut done = std::thread::scope(|scope| {
+        let mut jobs = Vec::new();
+        pipeline::compile(settings, worlds, |c, document| {
+            jobs.push(scope.spawn(move || {
+                let exported = export(settings, args, pdf, &c, &document);
+                (c, document, exported)
+            }));
+            Ok(())
+        })?;
+        Ok::<_, Failure>(
+            jobs.into_iter()
+                .map(|j| j.join().expect("export thread"))
+                .collect::<Vec<_>>(),
+        )
+    })?;
+    done.sort_by_key(|(c, _, _)| c.doc.name());
+    timer.phase("compile and export");
+
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut pages_written: Vec<(&str, &str, Vec<String>)> = Vec::new();
     let mut summary = Vec::new();
     let mut deps = Vec::new();
-    // Exporting embeds and subsets the CJK fonts: the slowest step of a warm
-    // rebuild, so both documents export at once.
-    let exported: Vec<_> = std::thread::scope(|scope| {
-        let jobs: Vec<_> = compiled
-            .iter()
-            .map(|(c, document)| scope.spawn(|| export(settings, args, &pdf, c, document)))
-            .collect();
-        jobs.into_iter()
-            .map(|j| j.join().expect("export thread"))
-            .collect()
-    });
-    for ((mut c, document), exported) in compiled.into_iter().zip(exported) {
+    for (mut c, document, exported) in done {
         let exported = exported?;
         summary.push(format!(
             "{} ({} pages)",
@@ -138,14 +146,14 @@ pub fn build_once(
             .map(|(n, b)| (format!("out/{n}"), b.clone()))
             .collect();
         let world = pipeline::world(settings, Doc::Handout, &inputs, fonts, overlay)?;
-        for (mut c, document) in pipeline::compile(settings, vec![(Doc::Handout, world)])? {
+        pipeline::compile(settings, vec![(Doc::Handout, world)], |mut c, document| {
             summary.push(format!("handout ({} pages)", document.pages().len()));
-            files.extend(export(settings, args, &pdf, &c, &document)?);
+            files.extend(export(settings, args, pdf, &c, &document)?);
             deps.extend(c.world.dependencies());
-        }
+            Ok(())
+        })?;
     }
     deps.extend(data_files.all().iter().map(|p| p.to_path_buf()));
-    timer.phase("export");
 
     let figures = state::figures(&dataset);
     let changes = previous.map_or_else(Vec::new, |p| state::changes(&p.figures, &figures));

@@ -15,11 +15,16 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
     let worlds = pipeline::worlds(&settings, &inputs, &fonts)?;
     pipeline::check_glyphs(&settings, &dataset, &files, &fonts)?;
-    let compiled = pipeline::compile(&settings, worlds)?;
-    let summary: Vec<String> = compiled
-        .iter()
-        .map(|(c, d)| format!("{} ({} pages)", c.doc.name(), d.pages().len()))
-        .collect();
+    let mut summary = Vec::new();
+    pipeline::compile(&settings, worlds, |c, document| {
+        summary.push(format!(
+            "{} ({} pages)",
+            c.doc.name(),
+            document.pages().len()
+        ));
+        Ok(())
+    })?;
+    summary.sort();
     diag::status(&format!(
         "brief: data and templates are fine: {}",
         summary.join(", ")

@@ -162,28 +162,21 @@ pub fn worlds(
         .collect()
 }
 
-/// Compiles the worlds, prints diagnostics, and applies brief's own checks.
-/// On success returns each document with its world.
+/// Compiles the worlds, prints diagnostics, applies brief's own checks, and
+/// hands every document that passed to `each` as soon as it is ready (while
+/// the others may still compile). Fails if any document failed.
 pub fn compile(
     settings: &Settings,
     worlds: Vec<(Doc, BriefWorld)>,
-) -> Result<Vec<(Compiled, PagedDocument)>, Failure> {
+    mut each: impl FnMut(Compiled, PagedDocument) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     let format = settings.args.diagnostic_format;
     let timeout = Duration::from_secs(settings.args.timeout);
-    let compiled = render::compile_all(worlds, timeout).map_err(|doc| {
-        Failure::Timeout(format!(
-            "compiling {} took longer than {} s (--timeout); does a template loop forever?",
-            template(doc).display(),
-            settings.args.timeout
-        ))
-    })?;
-
-    let mut errors = 0;
-    let mut done = Vec::new();
-    for mut c in compiled {
+    let (mut errors, mut problems) = (0, 0);
+    let mut failed = None;
+    render::compile_all(worlds, timeout, |mut c| {
         diag::typst(&c.world, &c.warnings, format);
         match std::mem::replace(&mut c.result, Err(Default::default())) {
-            Ok(document) => done.push((c, document)),
             Err(diagnostics) => {
                 diag::typst(&c.world, &diagnostics, format);
                 errors += diagnostics
@@ -192,43 +185,59 @@ pub fn compile(
                     .count()
                     .max(1);
             }
+            Ok(document) => {
+                if c.doc == Doc::Slides {
+                    problems += check_overflow(settings, c.doc, &document);
+                }
+                if errors == 0 && problems == 0 && failed.is_none() {
+                    failed = each(c, document).err();
+                }
+            }
         }
-    }
+    })
+    .map_err(|doc| {
+        Failure::Timeout(format!(
+            "compiling {} took longer than {} s (--timeout); does a template loop forever?",
+            template(doc).display(),
+            settings.args.timeout
+        ))
+    })?;
     if errors > 0 {
         return Err(Failure::Template(format!(
             "the templates have {errors} error(s)"
         )));
-    }
-
-    let mut problems = 0;
-    for (c, document) in &done {
-        if c.doc != Doc::Slides {
-            continue;
-        }
-        for page in render::overflowing_slides(document) {
-            let severity = if settings.args.strict {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            diag::note(
-                severity,
-                &format!(
-                    "slide {page} of {} overflows its page",
-                    template(c.doc).display()
-                ),
-                &["shorten the text or let the template split it over more slides".to_string()],
-                format,
-            );
-            problems += usize::from(settings.args.strict);
-        }
     }
     if problems > 0 {
         return Err(Failure::Template(format!(
             "{problems} problem(s) found under --strict"
         )));
     }
-    Ok(done)
+    failed.map_or(Ok(()), Err)
+}
+
+/// Reports slides whose content ran over their page; returns how many count
+/// as errors (under --strict).
+fn check_overflow(settings: &Settings, doc: Doc, document: &PagedDocument) -> usize {
+    let strict = settings.args.strict;
+    let mut problems = 0;
+    for page in render::overflowing_slides(document) {
+        let severity = if strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        diag::note(
+            severity,
+            &format!(
+                "slide {page} of {} overflows its page",
+                template(doc).display()
+            ),
+            &["shorten the text or let the template split it over more slides".to_string()],
+            settings.args.diagnostic_format,
+        );
+        problems += usize::from(strict);
+    }
+    problems
 }
 
 /// Characters of the data that no font can draw: warnings, or errors under

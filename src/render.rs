@@ -26,13 +26,16 @@ pub struct Compiled {
     pub warnings: EcoVec<SourceDiagnostic>,
 }
 
-/// Compiles every world on its own thread. Returns `Err(doc)` naming a
+/// Compiles every world on its own thread and hands each result to `each`
+/// on the calling thread as soon as it is ready, so that one document is
+/// exported while the other still compiles. Returns `Err(doc)` naming a
 /// document that did not finish within `timeout`; its thread is abandoned
 /// (the process exits soon after).
 pub fn compile_all(
     worlds: Vec<(Doc, BriefWorld)>,
     timeout: Duration,
-) -> Result<Vec<Compiled>, Doc> {
+    mut each: impl FnMut(Compiled),
+) -> Result<(), Doc> {
     let deadline = Instant::now() + timeout;
     let (tx, rx) = mpsc::channel();
     let mut pending: Vec<Doc> = Vec::new();
@@ -49,19 +52,17 @@ pub fn compile_all(
             .expect("spawn a compiler thread");
     }
     drop(tx);
-    let mut done = Vec::new();
     while !pending.is_empty() {
         let left = deadline.saturating_duration_since(Instant::now());
         match rx.recv_timeout(left) {
             Ok(compiled) => {
                 pending.retain(|d| *d != compiled.doc);
-                done.push(compiled);
+                each(compiled);
             }
             Err(_) => return Err(pending[0]),
         }
     }
-    done.sort_by_key(|c| c.doc.name());
-    Ok(done)
+    Ok(())
 }
 
 /// Compiles one document on the current thread.
