@@ -36,7 +36,9 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
         return Ok(());
     }
 
+    let mut timer = diag::Timer::start();
     let fonts = Arc::new(Fonts::discover(&settings.root, &settings.fonts));
+    timer.phase("discover fonts");
     let (files, written) = build_once(&settings, args, &out, previous.as_ref(), &key, &fonts)?;
     for name in &files {
         diag::status(&format!("brief: wrote {}", settings.show(&out.join(name))));
