@@ -37,7 +37,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     }
 
     let mut timer = diag::Timer::start();
-    let fonts = Arc::new(Fonts::discover(&settings.root, &settings.fonts));
+    let fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
     timer.phase("discover fonts");
     let (files, written) = build_once(&settings, args, &out, previous.as_ref(), &key, &fonts)?;
     for name in &files {
@@ -86,7 +86,6 @@ pub fn build_once(
         ));
     }
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
-    pipeline::check_glyphs(settings, &dataset, &data_files, fonts)?;
     let worlds = pipeline::worlds(settings, &inputs, fonts)?;
     let pdf = PdfSettings {
         standards: args.output.pdf_standards.clone(),
@@ -112,6 +111,9 @@ pub fn build_once(
         )
     })?;
     done.sort_by_key(|(c, _, _)| c.doc.name());
+    // After compiling: the check needs the fonts, whose discovery overlaps
+    // the compilation's start.
+    pipeline::check_glyphs(settings, &dataset, &data_files, fonts)?;
     timer.phase("compile and export");
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();

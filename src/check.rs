@@ -11,10 +11,9 @@ use crate::pipeline::{self, Settings};
 pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let settings = Settings::new(&args.compile, false)?;
     let (dataset, files) = pipeline::load_data(&settings)?;
-    let fonts = Arc::new(Fonts::discover(&settings.root, &settings.fonts));
+    let fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
     let worlds = pipeline::worlds(&settings, &inputs, &fonts)?;
-    pipeline::check_glyphs(&settings, &dataset, &files, &fonts)?;
     let mut summary = Vec::new();
     pipeline::compile(&settings, worlds, |c, document| {
         summary.push(format!(
@@ -25,6 +24,7 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
         Ok(())
     })?;
     summary.sort();
+    pipeline::check_glyphs(&settings, &dataset, &files, &fonts)?;
     diag::status(&format!(
         "brief: data and templates are fine: {}",
         summary.join(", ")

@@ -3,6 +3,8 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+use std::thread::JoinHandle;
 
 use typst::text::FontInfo;
 use typst_kit::fonts::{self, FontPath, FontStore};
@@ -38,15 +40,54 @@ impl fmt::Display for Origin {
     }
 }
 
-/// All fonts available to a build, loaded lazily on first use.
+/// All fonts available to a build. Discovery (scanning the font files and
+/// parsing their character coverage) runs on a thread of its own while the
+/// data is validated and the templates are evaluated; the first use waits
+/// for it. The fonts themselves load lazily, on first use.
 pub struct Fonts {
+    found: OnceLock<Found>,
+    pending: Mutex<Option<JoinHandle<Found>>>,
+}
+
+pub struct Found {
     pub store: FontStore,
     pub origins: Vec<(FontInfo, Origin)>,
 }
 
 impl Fonts {
+    /// Starts discovery in the background.
+    pub fn spawn(project: &Path, options: &FontOptions) -> Self {
+        let (project, options) = (project.to_path_buf(), options.clone());
+        let handle = std::thread::spawn(move || Found::discover(&project, &options));
+        Fonts {
+            found: OnceLock::new(),
+            pending: Mutex::new(Some(handle)),
+        }
+    }
+
+    /// Discovers on the calling thread.
     pub fn discover(project: &Path, options: &FontOptions) -> Self {
-        let mut fonts = Fonts {
+        Fonts {
+            found: OnceLock::from(Found::discover(project, options)),
+            pending: Mutex::new(None),
+        }
+    }
+
+    /// The fonts, once discovered.
+    pub fn get(&self) -> &Found {
+        self.found.get_or_init(|| {
+            let handle = self.pending.lock().expect("font discovery lock").take();
+            handle
+                .expect("discovery was started")
+                .join()
+                .expect("font discovery panicked")
+        })
+    }
+}
+
+impl Found {
+    fn discover(project: &Path, options: &FontOptions) -> Self {
+        let mut fonts = Found {
             store: FontStore::new(),
             origins: Vec::new(),
         };
@@ -144,6 +185,7 @@ pub fn list(args: &crate::args::FontsArgs) -> Result<(), crate::error::Failure> 
         system_fonts: args.fonts.system_fonts,
     };
     let fonts = Fonts::discover(&args.project.project, &options);
+    let fonts = fonts.get();
     let mut families: BTreeMap<&str, Vec<&(FontInfo, Origin)>> = BTreeMap::new();
     for entry in &fonts.origins {
         families

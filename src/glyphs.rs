@@ -43,6 +43,7 @@ pub fn missing(dataset: &Dataset, files: &DataFiles, root: &Path, fonts: &Fonts)
 
     let covered = |c: char| {
         fonts
+            .get()
             .origins
             .iter()
             .any(|(info, _)| info.coverage.contains(c as u32))

@@ -39,7 +39,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     let out = output::out_dir(&settings.root, build_args.output.out.as_ref());
     output::ensure_dir(&out)?;
     let key = state::options_key(build_args);
-    let fonts = Arc::new(Fonts::discover(&settings.root, &settings.fonts));
+    let fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
 
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();

@@ -78,7 +78,7 @@ impl World for BriefWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.fonts.store.book()
+        self.fonts.get().store.book()
     }
 
     fn main(&self) -> FileId {
@@ -94,7 +94,7 @@ impl World for BriefWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.store.font(index)
+        self.fonts.get().store.font(index)
     }
 
     fn today(&self, offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
