@@ -29,7 +29,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
         && prev.is_current(&settings, &out, &key)
     {
         diag::status(&format!(
-            "brief: {} up to date ({:.0} ms); nothing to do (--force rebuilds)",
+            "brief: the outputs in {}/ are up to date ({:.0} ms); nothing to do (--force rebuilds)",
             settings.show(&out),
             start.elapsed().as_secs_f64() * 1000.0
         ));

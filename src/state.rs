@@ -57,6 +57,26 @@ fn font_stamps(settings: &Settings) -> Vec<(PathBuf, u64, u128)> {
         .collect()
 }
 
+/// brief's version and the identity of this very binary (size and mtime), so
+/// that a rebuilt brief (a new template library default, a fix in export)
+/// rebuilds even before its version number changes.
+fn version() -> String {
+    let exe = std::env::current_exe().and_then(fs::metadata).ok();
+    let stamp = exe.map(|m| {
+        let mtime = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        format!("{}:{mtime}", m.len())
+    });
+    format!(
+        "{} {}",
+        env!("CARGO_PKG_VERSION"),
+        stamp.unwrap_or_default()
+    )
+}
+
 /// Everything in the options that changes the outputs.
 pub fn options_key(args: &BuildArgs) -> String {
     let c = &args.compile;
@@ -91,7 +111,7 @@ impl State {
             .filter_map(|p| hash_file(&settings.root.join(&p)).map(|h| (p, h)))
             .collect();
         State {
-            version: env!("CARGO_PKG_VERSION").to_string(),
+            version: version(),
             options: key.to_string(),
             inputs,
             fonts: font_stamps(settings),
@@ -113,7 +133,7 @@ impl State {
 
     /// True when inputs, options, fonts and outputs are all as recorded.
     pub fn is_current(&self, settings: &Settings, out: &Path, key: &str) -> bool {
-        self.version == env!("CARGO_PKG_VERSION")
+        self.version == version()
             && self.options == key
             && self
                 .inputs
