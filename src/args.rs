@@ -58,7 +58,7 @@ pub struct CompileArgs {
     #[arg(long)]
     pub strict: bool,
     /// Stop a compilation that runs longer than this, with an error
-    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
     /// How to print errors and warnings
     #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
@@ -74,7 +74,7 @@ pub struct OutputArgs {
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
     /// Resolution of PNG images, in pixels per inch
-    #[arg(long, default_value_t = 144.0)]
+    #[arg(long, default_value_t = 144.0, value_parser = parse_ppi)]
     pub ppi: f32,
     /// PDF standard to conform to, e.g. a-2b for archiving (repeatable)
     #[arg(long = "pdf-standard", value_enum, value_delimiter = ',')]
@@ -86,8 +86,20 @@ pub struct OutputArgs {
     #[arg(long)]
     pub force: bool,
     /// When another brief is writing the same outputs, wait this long for it before giving up
-    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=86_400))]
     pub wait: u64,
+}
+
+/// Pixels per inch: a page at more than 2400 ppi is a gigapixel image.
+fn parse_ppi(s: &str) -> Result<f32, String> {
+    let ppi: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (1.0..=2400.0).contains(&ppi) {
+        Ok(ppi)
+    } else {
+        Err(format!(
+            "{ppi} is out of range: from 1 to 2400 pixels per inch"
+        ))
+    }
 }
 
 #[derive(Debug, Clone, Args)]

@@ -104,11 +104,15 @@ pub fn build_once(
             }));
             Ok(())
         })?;
-        Ok::<_, Failure>(
-            jobs.into_iter()
-                .map(|j| j.join().expect("export thread"))
-                .collect::<Vec<_>>(),
-        )
+        jobs.into_iter()
+            .map(|j| {
+                j.join().map_err(|_| {
+                    Failure::Other(anyhow::anyhow!(
+                        "exporting a document crashed (a bug: please report it)"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, Failure>>()
     })?;
     done.sort_by_key(|(c, _, _)| c.doc.name());
     // After compiling: the check needs the fonts, whose discovery overlaps
@@ -157,7 +161,7 @@ pub fn build_once(
             Ok(())
         })?;
     }
-    deps.extend(data_files.all().iter().map(|p| p.to_path_buf()));
+    deps.extend(data_files.digests.iter().cloned());
 
     let figures = state::figures(&dataset);
     let changes = previous.map_or_else(Vec::new, |p| state::changes(&p.figures, &figures));
@@ -171,6 +175,10 @@ pub fn build_once(
         ));
     }
 
+    // The state goes with the outputs, in the same atomic write.
+    let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+    let state = State::new(key, deps, fonts.stamps.clone(), &files, figures);
+    files.push(state.to_file());
     output::write_all(out, &files, settings.sync)?;
     timer.phase("write outputs");
     for (stem, ext, names) in &pages_written {
@@ -180,13 +188,7 @@ pub fn build_once(
         // The report is about the last build; an older one would mislead.
         let _ = std::fs::remove_file(out.join("changes.md"));
     }
-    let state = State::new(settings, out, key, deps, &files, figures);
-    state.write(out, settings.sync)?;
-    timer.phase("record state");
-    Ok((
-        files.into_iter().map(|(n, _)| n).collect(),
-        summary.join(", "),
-    ))
+    Ok((names, summary.join(", ")))
 }
 
 /// One document's output files: its PDF (and the deck's notes), or its page images.

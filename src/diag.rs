@@ -27,10 +27,20 @@ fn stderr() -> StandardStream {
 
 /// Prints data errors; `project` resolves their files for the source excerpt.
 pub fn data_errors(project: &std::path::Path, errors: &[DataError], format: DiagnosticFormat) {
+    data_problems(project, errors, Severity::Error, format);
+}
+
+/// Prints problems placed in data files, as errors or as warnings.
+pub fn data_problems(
+    project: &std::path::Path,
+    errors: &[DataError],
+    severity: Severity,
+    format: DiagnosticFormat,
+) {
     if format == DiagnosticFormat::Json {
         for e in errors {
             json_line(serde_json::json!({
-                "severity": "error",
+                "severity": severity_name(severity),
                 "file": e.file.display().to_string(),
                 "line": e.line,
                 "column": e.col,
@@ -55,9 +65,12 @@ pub fn data_errors(project: &std::path::Path, errors: &[DataError], format: Diag
         if let Some(hint) = &e.hint {
             notes.push(format!("hint: {hint}"));
         }
-        let mut diag = Diagnostic::error()
-            .with_message(&e.message)
-            .with_notes(notes);
+        let mut diag = match severity {
+            Severity::Error => Diagnostic::error(),
+            Severity::Warning => Diagnostic::warning(),
+        }
+        .with_message(&e.message)
+        .with_notes(notes);
         // A pathological line (100 KB of `[`) is no help on a terminal.
         let readable =
             |text: &str, line: usize| text.lines().nth(line - 1).is_some_and(|l| l.len() <= 400);
@@ -147,10 +160,17 @@ pub fn typst(
 }
 
 /// A problem brief itself finds (a missing glyph, an overflowing slide).
-pub fn note(severity: Severity, message: &str, hints: &[String], format: DiagnosticFormat) {
+pub fn note(
+    severity: Severity,
+    message: &str,
+    hints: &[String],
+    file: &str,
+    format: DiagnosticFormat,
+) {
     if format == DiagnosticFormat::Json {
         json_line(serde_json::json!({
-            "severity": match severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "severity": severity_name(severity),
+            "file": file,
             "message": message,
             "hints": hints,
         }));
@@ -164,6 +184,13 @@ pub fn note(severity: Severity, message: &str, hints: &[String], format: Diagnos
     .with_notes(hints.iter().map(|h| format!("hint: {h}")).collect());
     let file = SimpleFile::new(String::new(), String::new());
     let _ = term::emit_to_write_style(&mut stderr(), &config(format), &file, &diag);
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
 }
 
 fn json_line(value: serde_json::Value) {

@@ -47,6 +47,8 @@ impl fmt::Display for Origin {
 pub struct Fonts {
     found: OnceLock<Found>,
     pending: Mutex<Option<JoinHandle<Found>>>,
+    /// The font files as they were before the scan, for the build state.
+    pub stamps: crate::state::FontStamps,
 }
 
 pub struct Found {
@@ -57,19 +59,23 @@ pub struct Found {
 impl Fonts {
     /// Starts discovery in the background.
     pub fn spawn(project: &Path, options: &FontOptions) -> Self {
+        let stamps = crate::state::font_stamps(project, options);
         let (project, options) = (project.to_path_buf(), options.clone());
         let handle = std::thread::spawn(move || Found::discover(&project, &options));
         Fonts {
             found: OnceLock::new(),
             pending: Mutex::new(Some(handle)),
+            stamps,
         }
     }
 
     /// Discovers on the calling thread.
     pub fn discover(project: &Path, options: &FontOptions) -> Self {
+        let stamps = crate::state::font_stamps(project, options);
         Fonts {
             found: OnceLock::from(Found::discover(project, options)),
             pending: Mutex::new(None),
+            stamps,
         }
     }
 
@@ -148,6 +154,13 @@ pub fn font_files(project: &Path, options: &FontOptions) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut dirs = vec![project.join(FONT_DIR)];
     dirs.extend(options.font_paths.iter().cloned());
+    if options.system_fonts {
+        // Where fontconfig looks on Linux: an installed or removed font rebuilds.
+        dirs.extend(["/usr/share/fonts", "/usr/local/share/fonts"].map(PathBuf::from));
+        if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+            dirs.extend([home.join(".fonts"), home.join(".local/share/fonts")]);
+        }
+    }
     while let Some(dir) = dirs.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
@@ -184,7 +197,15 @@ pub fn list(args: &crate::args::FontsArgs) -> Result<(), crate::error::Failure> 
         font_paths: args.fonts.font_paths.clone(),
         system_fonts: args.fonts.system_fonts,
     };
-    let fonts = Fonts::discover(&args.project.project, &options);
+    let project = &args.project.project;
+    if !project.is_dir() {
+        return Err(crate::error::Failure::Usage(format!(
+            "the project folder {} does not exist",
+            project.display()
+        )));
+    }
+    crate::pipeline::check_fonts(project, &options.font_paths, options.system_fonts)?;
+    let fonts = Fonts::discover(project, &options);
     let fonts = fonts.get();
     let mut families: BTreeMap<&str, Vec<&(FontInfo, Origin)>> = BTreeMap::new();
     for entry in &fonts.origins {

@@ -3,47 +3,19 @@
 
 use std::path::Path;
 
-use crate::data::{DataFiles, Dataset};
+use crate::data::{DataError, DataFiles, Dataset};
 use crate::fonts::Fonts;
-
-pub struct Missing {
-    pub ch: char,
-    pub file: String,
-    pub line: Option<usize>,
-    pub col: Option<usize>,
-    pub path: String,
-}
-
-impl Missing {
-    pub fn message(&self) -> String {
-        let place = match (self.line, self.col) {
-            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
-            _ => self.file.clone(),
-        };
-        format!(
-            "no available font can draw '{}' (U+{:04X}) at {place}, field `{}`",
-            self.ch, self.ch as u32, self.path
-        )
-    }
-
-    pub fn hints(&self) -> Vec<String> {
-        vec![
-            "replace the character, or add a font that has it with --font-path".into(),
-            "brief fonts lists the fonts in use".into(),
-        ]
-    }
-}
 
 /// Every distinct character of the data's text that no font covers, at its
 /// first occurrence.
-pub fn missing(dataset: &Dataset, files: &DataFiles, root: &Path, fonts: &Fonts) -> Vec<Missing> {
+pub fn missing(dataset: &Dataset, files: &DataFiles, root: &Path, fonts: &Fonts) -> Vec<DataError> {
     let value = serde_json::to_value(dataset).expect("the data set serialises");
     let mut strings = Vec::new();
     collect(&value, String::new(), &mut strings);
 
+    let found = fonts.get();
     let covered = |c: char| {
-        fonts
-            .get()
+        found
             .origins
             .iter()
             .any(|(info, _)| info.coverage.contains(c as u32))
@@ -62,17 +34,16 @@ pub fn missing(dataset: &Dataset, files: &DataFiles, root: &Path, fonts: &Fonts)
                 "achievements" => &files.achievements,
                 _ => &files.plan,
             };
-            let (line, col) = std::fs::read_to_string(root.join(file))
-                .ok()
-                .and_then(|t| position(&t, ch))
-                .unzip();
-            out.push(Missing {
-                ch,
-                file: file.display().to_string(),
-                line,
-                col,
-                path: field.to_string(),
-            });
+            let mut e = DataError::new(
+                file,
+                format!("no available font can draw '{ch}' (U+{:04X}); it would print as an empty box", ch as u32),
+            )
+            .path(field)
+            .hint("replace the character, or add a font that has it with --font-path (brief fonts lists the fonts)");
+            if let Some((line, col)) = crate::data::locate(root, file, field, ch) {
+                e = e.at(line, col);
+            }
+            out.push(e);
         }
     }
     out
@@ -98,13 +69,4 @@ fn collect(value: &serde_json::Value, path: String, out: &mut Vec<(String, Strin
         }
         _ => {}
     }
-}
-
-/// 1-based line and column of the first `ch` in `text`.
-fn position(text: &str, ch: char) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(i, line)| {
-        line.chars()
-            .position(|c| c == ch)
-            .map(|col| (i + 1, col + 1))
-    })
 }

@@ -52,7 +52,7 @@ pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
     }
 }
 
-/// Removes temporaries that a killed run left behind (`.briefing.pdf.Ab3xQz.tmp`).
+/// Removes temporaries that a killed run left behind (`.brief-briefing.pdf.Ab3xQz.tmp`).
 /// Called under the lock, so no other run is writing them.
 pub fn remove_temporaries(out: &Path) {
     let Ok(entries) = fs::read_dir(out) else {
@@ -60,7 +60,7 @@ pub fn remove_temporaries(out: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') && name.ends_with(".tmp") {
+        if name.starts_with(".brief-") && name.ends_with(".tmp") {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -88,7 +88,7 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)], sync: Durability) -> R
     let mut staged = Vec::with_capacity(files.len());
     for (name, bytes) in files {
         let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
+            .prefix(&format!(".brief-{name}."))
             .suffix(".tmp")
             // Outputs are for everyone to read (the umask still applies).
             .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644))

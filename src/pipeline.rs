@@ -62,6 +62,7 @@ impl Settings {
             Some(doc) => vec![doc],
             None => Doc::ALL.to_vec(),
         };
+        check_fonts(&root, &args.fonts.font_paths, args.fonts.system_fonts)?;
         let fonts = FontOptions {
             font_paths: args.fonts.font_paths.clone(),
             system_fonts: args.fonts.system_fonts,
@@ -84,6 +85,24 @@ impl Settings {
             .display()
             .to_string()
     }
+}
+
+/// The bundled fonts must be there (without them every Chinese character
+/// would be an empty box), and every --font-path must exist.
+pub fn check_fonts(root: &Path, font_paths: &[PathBuf], system: bool) -> Result<(), Failure> {
+    if let Some(missing) = font_paths.iter().find(|p| !p.is_dir()) {
+        return Err(Failure::Usage(format!(
+            "--font-path {}: no such folder",
+            missing.display()
+        )));
+    }
+    if !root.join(crate::fonts::FONT_DIR).is_dir() && font_paths.is_empty() && !system {
+        return Err(Failure::Usage(format!(
+            "{} has no fonts/ folder: the bundled Chinese fonts are missing (restore them, or name fonts with --font-path)",
+            root.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Loads and validates the data, printing every error.
@@ -195,12 +214,16 @@ pub fn compile(
             }
         }
     })
-    .map_err(|doc| {
-        Failure::Timeout(format!(
+    .map_err(|stopped| match stopped {
+        render::Stopped::Timeout(doc) => Failure::Timeout(format!(
             "compiling {} took longer than {} s (--timeout); does a template loop forever?",
             template(doc).display(),
             settings.args.timeout
-        ))
+        )),
+        render::Stopped::Crashed(doc) => Failure::Other(anyhow::anyhow!(
+            "the Typst compiler crashed on {} (a bug: please report it with the data and templates)",
+            template(doc).display()
+        )),
     })?;
     if errors > 0 {
         return Err(Failure::Template(format!(
@@ -221,18 +244,14 @@ fn check_overflow(settings: &Settings, doc: Doc, document: &PagedDocument) -> us
     let strict = settings.args.strict;
     let mut problems = 0;
     for page in render::overflowing_slides(document) {
-        let severity = if strict {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
         diag::note(
-            severity,
+            severity(strict),
             &format!(
                 "slide {page} of {} overflows its page",
                 template(doc).display()
             ),
             &["shorten the text or let the template split it over more slides".to_string()],
+            &template(doc).display().to_string(),
             settings.args.diagnostic_format,
         );
         problems += usize::from(strict);
@@ -248,22 +267,29 @@ pub fn check_glyphs(
     files: &DataFiles,
     fonts: &Fonts,
 ) -> Result<(), Failure> {
-    let format = settings.args.diagnostic_format;
+    let missing = glyphs::missing(dataset, files, &settings.root, fonts);
     let strict = settings.args.strict || settings.archival;
-    let mut problems = 0;
-    for missing in glyphs::missing(dataset, files, &settings.root, fonts) {
-        let severity = if strict {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        diag::note(severity, &missing.message(), &missing.hints(), format);
-        problems += usize::from(strict);
-    }
-    if problems > 0 {
+    let severity = severity(strict);
+    diag::data_problems(
+        &settings.root,
+        &missing,
+        severity,
+        settings.args.diagnostic_format,
+    );
+    if strict && !missing.is_empty() {
         return Err(Failure::Template(format!(
-            "{problems} character(s) no font can draw"
+            "{} character(s) no font can draw",
+            missing.len()
         )));
     }
     Ok(())
+}
+
+/// Warnings of brief's own checks become errors under --strict.
+fn severity(strict: bool) -> Severity {
+    if strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
 }

@@ -35,7 +35,7 @@ pub fn compile_all(
     worlds: Vec<(Doc, BriefWorld)>,
     timeout: Duration,
     mut each: impl FnMut(Compiled),
-) -> Result<(), Doc> {
+) -> Result<(), Stopped> {
     let deadline = Instant::now() + timeout;
     let (tx, rx) = mpsc::channel();
     let mut pending: Vec<Doc> = Vec::new();
@@ -59,10 +59,18 @@ pub fn compile_all(
                 pending.retain(|d| *d != compiled.doc);
                 each(compiled);
             }
-            Err(_) => return Err(pending[0]),
+            Err(mpsc::RecvTimeoutError::Timeout) => return Err(Stopped::Timeout(pending[0])),
+            // The thread died without an answer: typst panicked.
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err(Stopped::Crashed(pending[0])),
         }
     }
     Ok(())
+}
+
+/// Why compilation stopped without a result.
+pub enum Stopped {
+    Timeout(Doc),
+    Crashed(Doc),
 }
 
 /// Compiles one document on the current thread.

@@ -7,7 +7,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use crate::args::BuildArgs;
@@ -27,22 +26,26 @@ pub struct State {
     inputs: BTreeMap<PathBuf, String>,
     /// Font files by size and modification time: hashing 50 MB of fonts
     /// would cost more than the whole check.
-    fonts: Vec<(PathBuf, u64, u128)>,
+    fonts: FontStamps,
     outputs: BTreeMap<String, String>,
     /// Every figure as displayed, by file and field path, for the change report.
-    pub figures: BTreeMap<String, String>,
+    pub figures: Figures,
 }
 
-fn hash(bytes: &[u8]) -> String {
+/// The digest the state records for a file's contents.
+pub fn digest(bytes: &[u8]) -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
 fn hash_file(path: &Path) -> Option<String> {
-    fs::read(path).ok().map(|b| hash(&b))
+    fs::read(path).ok().map(|b| digest(&b))
 }
 
-fn font_stamps(settings: &Settings) -> Vec<(PathBuf, u64, u128)> {
-    fonts::font_files(&settings.root, &settings.fonts)
+/// Font files by size and modification time.
+pub type FontStamps = Vec<(PathBuf, u64, u128)>;
+
+pub fn font_stamps(project: &Path, options: &fonts::FontOptions) -> FontStamps {
+    fonts::font_files(project, options)
         .into_iter()
         .filter_map(|p| {
             let m = fs::metadata(&p).ok()?;
@@ -96,39 +99,39 @@ pub fn options_key(args: &BuildArgs) -> String {
 }
 
 impl State {
+    /// `inputs` are the files the build read with the digests of the bytes
+    /// it read (not re-read now: a file edited during the build must make
+    /// the next run rebuild); `fonts` were stamped before they were scanned.
     pub fn new(
-        settings: &Settings,
-        _out: &Path,
         key: &str,
-        mut deps: Vec<PathBuf>,
+        mut inputs: Vec<(PathBuf, String)>,
+        fonts: FontStamps,
         files: &[(String, Vec<u8>)],
-        figures: BTreeMap<String, String>,
+        figures: Figures,
     ) -> Self {
-        deps.sort();
-        deps.dedup();
-        let inputs = deps
-            .into_iter()
-            .filter_map(|p| hash_file(&settings.root.join(&p)).map(|h| (p, h)))
-            .collect();
+        inputs.sort();
+        inputs.dedup();
         State {
             version: version(),
             options: key.to_string(),
-            inputs,
-            fonts: font_stamps(settings),
-            outputs: files.iter().map(|(n, b)| (n.clone(), hash(b))).collect(),
+            inputs: inputs.into_iter().collect(),
+            fonts,
+            outputs: files.iter().map(|(n, b)| (n.clone(), digest(b))).collect(),
             figures,
         }
+    }
+
+    /// The state as a file to write together with the outputs.
+    pub fn to_file(&self) -> (String, Vec<u8>) {
+        (
+            STATE_FILE.to_string(),
+            serde_json::to_vec_pretty(self).expect("state serialises"),
+        )
     }
 
     pub fn read(out: &Path) -> Option<State> {
         let text = fs::read_to_string(out.join(STATE_FILE)).ok()?;
         serde_json::from_str(&text).ok()
-    }
-
-    pub fn write(&self, out: &Path, sync: crate::output::Durability) -> anyhow::Result<()> {
-        let json = serde_json::to_vec_pretty(self).expect("state serialises");
-        crate::output::write_all(out, &[(STATE_FILE.to_string(), json)], sync)
-            .context("cannot record the build state")
     }
 
     /// True when inputs, options, fonts and outputs are all as recorded.
@@ -139,7 +142,7 @@ impl State {
                 .inputs
                 .iter()
                 .all(|(p, h)| hash_file(&settings.root.join(p)).as_ref() == Some(h))
-            && self.fonts == font_stamps(settings)
+            && self.fonts == font_stamps(&settings.root, &settings.fonts)
             && self
                 .outputs
                 .iter()
@@ -148,7 +151,7 @@ impl State {
 }
 
 /// Every figure and target, displayed as the documents show it.
-pub fn figures(dataset: &Dataset) -> BTreeMap<String, String> {
+pub fn figures(dataset: &Dataset) -> Figures {
     let mut map = BTreeMap::new();
     for (file, part) in [
         (&dataset.meta.achievements, &dataset.achievements),
@@ -159,19 +162,20 @@ pub fn figures(dataset: &Dataset) -> BTreeMap<String, String> {
     map
 }
 
-fn add_part(map: &mut BTreeMap<String, String>, file: &str, part: &Part) {
+/// Every figure and target by id (ids are unique across files, so a figure
+/// keeps its identity when others are inserted before it): where it stands
+/// (file, field path, label) and how it reads.
+pub type Figures = BTreeMap<String, (String, String)>;
+
+fn add_part(map: &mut Figures, file: &str, part: &Part) {
     for (t, target) in part.targets.iter().enumerate() {
-        map.insert(
-            format!("{file} targets[{t}] ({})", target.indicator),
-            show_target(target),
-        );
+        let place = format!("{file} targets[{t}] ({})", target.indicator);
+        map.insert(target.id.clone(), (place, show_target(target)));
     }
     for (s, section) in part.sections.iter().enumerate() {
         for (i, f) in section.figures.iter().enumerate() {
-            map.insert(
-                format!("{file} sections[{s}].figures[{i}] ({})", f.label),
-                show_figure(f),
-            );
+            let place = format!("{file} sections[{s}].figures[{i}] ({})", f.label);
+            map.insert(f.id.clone(), (place, show_figure(f)));
         }
     }
 }
@@ -213,18 +217,20 @@ fn show_target(t: &Target) -> String {
 }
 
 /// `path: old → new` lines for every figure that changed, appeared or went.
-pub fn changes(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> Vec<String> {
+pub fn changes(old: &Figures, new: &Figures) -> Vec<String> {
     let mut lines = Vec::new();
-    for (path, value) in new {
-        match old.get(path) {
-            Some(prev) if prev != value => lines.push(format!("{path}: {prev} → {value}")),
-            None if !old.is_empty() => lines.push(format!("{path}: (new) {value}")),
+    for (id, (place, value)) in new {
+        match old.get(id) {
+            Some((_, prev)) if prev != value => {
+                lines.push(format!("{place} `{id}`: {prev} → {value}"))
+            }
+            None if !old.is_empty() => lines.push(format!("{place} `{id}`: (new) {value}")),
             _ => {}
         }
     }
-    for (path, value) in old {
-        if !new.contains_key(path) {
-            lines.push(format!("{path}: {value} → (removed)"));
+    for (id, (place, value)) in old {
+        if !new.contains_key(id) {
+            lines.push(format!("{place} `{id}`: {value} → (removed)"));
         }
     }
     lines
@@ -252,14 +258,20 @@ mod tests {
 
     #[test]
     fn reports_changed_figures_only() {
-        let old = BTreeMap::from([
-            ("a".to_string(), "1%".to_string()),
-            ("b".to_string(), "2个".to_string()),
+        let entry = |place: &str, value: &str| (place.to_string(), value.to_string());
+        let old = Figures::from([
+            ("a".into(), entry("f s[0]", "1%")),
+            ("b".into(), entry("f s[1]", "2个")),
         ]);
-        let new = BTreeMap::from([
-            ("a".to_string(), "1.5%".to_string()),
-            ("b".to_string(), "2个".to_string()),
+        // `c` is inserted before `b`, which moves: only `a` changed, only `c` is new.
+        let new = Figures::from([
+            ("a".into(), entry("f s[0]", "1.5%")),
+            ("c".into(), entry("f s[1]", "3个")),
+            ("b".into(), entry("f s[2]", "2个")),
         ]);
-        assert_eq!(changes(&old, &new), ["a: 1% → 1.5%"]);
+        assert_eq!(
+            changes(&old, &new),
+            ["f s[0] `a`: 1% → 1.5%", "f s[1] `c`: (new) 3个"]
+        );
     }
 }

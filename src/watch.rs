@@ -102,7 +102,7 @@ fn rebuild(
     fonts: &Arc<Fonts>,
 ) {
     let start = Instant::now();
-    let result = build::lock(out, args.output.wait.max(1)).and_then(|_lock| {
+    let result = build::lock(out, args.output.wait.max(30)).and_then(|_lock| {
         output::remove_temporaries(out);
         let previous = State::read(out);
         build_once(settings, args, out, previous.as_ref(), key, fonts)

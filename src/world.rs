@@ -59,13 +59,23 @@ impl BriefWorld {
         self
     }
 
-    /// The project files the last compilation read.
-    pub fn dependencies(&mut self) -> Vec<PathBuf> {
+    /// The project files the last compilation read, with digests of the bytes
+    /// it read (served from the file store's cache, not read again).
+    pub fn dependencies(&mut self) -> Vec<(PathBuf, String)> {
         let (loader, ids) = self.files.dependencies();
-        let mut deps: Vec<PathBuf> = ids
+        let ids: Vec<FileId> = ids
             .filter(|id| matches!(id.root(), VirtualRoot::Project))
             .filter(|id| !loader.overlay.contains_key(id.vpath().get_without_slash()))
-            .map(|id| PathBuf::from(id.vpath().get_without_slash()))
+            .collect();
+        let mut deps: Vec<(PathBuf, String)> = ids
+            .into_iter()
+            .filter_map(|id| {
+                let bytes = self.files.file(id).ok()?;
+                Some((
+                    PathBuf::from(id.vpath().get_without_slash()),
+                    crate::state::digest(bytes.as_slice()),
+                ))
+            })
             .collect();
         deps.sort();
         deps

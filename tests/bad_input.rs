@@ -464,3 +464,114 @@ fn a_slide_that_overflows_is_reported_and_strict_fails() {
     );
     assert!(err.contains("overflows its page"), "{err}");
 }
+
+#[test]
+fn problems_in_both_part_files_are_reported_together() {
+    let err = fails_and_keeps_outputs(
+        |p| {
+            edit(&p.join(ACHIEVEMENTS), "value: 3.5", "value: three");
+            edit(&p.join(PLAN), "value: 6.5", "value: 6500");
+        },
+        &[],
+        3,
+    );
+    assert!(
+        err.contains(ACHIEVEMENTS) && err.contains("a number"),
+        "{err}"
+    );
+    assert!(
+        err.contains(PLAN) && err.contains("6500% is out of range"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_amount_target_is_not_checked_as_a_percentage() {
+    let dir = project();
+    let plan = dir.path().join(PLAN);
+    let text = fs::read_to_string(&plan).unwrap();
+    let target = "  - id: target_exports_amount\n    indicator: 进出口总额\n    metric: amount\n    value: 1500\n    unit: 亿元\n";
+    fs::write(
+        &plan,
+        text.replacen("targets:\n", &format!("targets:\n{target}"), 1),
+    )
+    .unwrap();
+    let err = ok(brief(dir.path(), &["check"]));
+    assert!(!err.contains("out of range"), "{err}");
+    // A negative amount is still refused.
+    edit(&plan, "value: 1500", "value: -1500");
+    let result = brief(dir.path(), &["check"]);
+    assert_eq!(code(&result), 3, "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("cannot be negative"),
+        "{}",
+        stderr(&result)
+    );
+}
+
+#[test]
+fn bad_option_values_are_usage_errors_not_crashes() {
+    let dir = project();
+    for args in [
+        &["build", "--format", "png", "--ppi", "0"][..],
+        &["build", "--format", "png", "--ppi", "NaN"],
+        &["build", "--timeout", "18446744073709551615"],
+        &["build", "--wait", "18446744073709551615"],
+    ] {
+        let result = brief(dir.path(), args);
+        assert_eq!(code(&result), 2, "{args:?}: {}", stderr(&result));
+    }
+}
+
+#[test]
+fn missing_fonts_are_a_clear_error() {
+    let dir = project();
+    fs::remove_file(dir.path().join("fonts")).unwrap();
+    let result = brief(dir.path(), &["build"]);
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    assert!(stderr(&result).contains("fonts/"), "{}", stderr(&result));
+    assert!(!dir.path().join("out/briefing.pdf").exists());
+
+    let result = brief(dir.path(), &["build", "--font-path", "no/such/folder"]);
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("no/such/folder"),
+        "{}",
+        stderr(&result)
+    );
+}
+
+#[test]
+fn an_undrawable_character_is_placed_at_its_field_not_at_a_comment() {
+    let dir = project();
+    let f = dir.path().join(ACHIEVEMENTS);
+    // The same character first in a comment, then in the text.
+    edit(
+        &f,
+        "kind: achievements\n",
+        "kind: achievements\n# 😀 a comment\n",
+    );
+    let line = line_of(&f, "惟其艰难");
+    edit(&f, "惟其艰难", "惟其😀艰难");
+    let result = brief(dir.path(), &["check", "--diagnostic-format", "json"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let diag: serde_json::Value = stdout(&result)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|d| d["message"].as_str().unwrap().contains("U+1F600"))
+        .expect("a diagnostic for U+1F600");
+    assert_eq!(diag["severity"], "warning");
+    assert_eq!(diag["file"], ACHIEVEMENTS);
+    assert_eq!(diag["line"], line);
+    assert_eq!(diag["path"], "lead[0]");
+    let text = fs::read_to_string(&f).unwrap();
+    let col = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .chars()
+        .position(|c| c == '😀')
+        .unwrap()
+        + 1;
+    assert_eq!(diag["column"], col);
+}

@@ -227,3 +227,36 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
         std::panic::resume_unwind(panic);
     }
 }
+
+#[test]
+fn adding_a_font_rebuilds_and_inserting_a_figure_reports_only_it() {
+    let dir = project();
+    fs::create_dir(dir.path().join("extra")).unwrap();
+    ok(brief(dir.path(), &["build", "--font-path", "extra"]));
+    assert!(ok(brief(dir.path(), &["build", "--font-path", "extra"])).contains("up to date"));
+    // A new font file in a font folder makes the next run rebuild.
+    fs::copy(
+        repo().join("fonts/NotoSansSC_400Regular.ttf"),
+        dir.path().join("extra/Copy.ttf"),
+    )
+    .unwrap();
+    assert!(ok(brief(dir.path(), &["build", "--font-path", "extra"])).contains("wrote"));
+
+    // A figure inserted at the top of a section: the report names it alone.
+    let f = dir.path().join(ACHIEVEMENTS);
+    edit(
+        &f,
+        "    figures:\n",
+        "    figures:\n      - id: inserted_figure\n        label: 新插入指标\n        value: 42\n        unit: 个\n",
+    );
+    let err = ok(brief(dir.path(), &["build", "--font-path", "extra"]));
+    let changed: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("brief: changed"))
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(
+        changed[0].contains("inserted_figure") && changed[0].contains("(new) 42个"),
+        "{changed:?}"
+    );
+}

@@ -17,6 +17,8 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024;
 pub struct Loaded<T> {
     pub value: T,
     pub spans: SpanIndex,
+    /// Digest of the bytes read, for the build state.
+    pub digest: String,
 }
 
 /// Reads `root/rel` and deserialises it into `T`.
@@ -40,6 +42,7 @@ pub fn load<T: DeserializeOwned>(root: &Path, rel: &Path) -> Result<Loaded<T>, V
     }
     let bytes = fs::read(&path)
         .map_err(|e| one(DataError::new(rel, format!("cannot read the file: {e}"))))?;
+    let digest = crate::state::digest(&bytes);
     let text = decode(rel, bytes).map_err(one)?;
     let spans = spans::scan(&text).map_err(|errs| {
         errs.into_iter()
@@ -51,7 +54,11 @@ pub fn load<T: DeserializeOwned>(root: &Path, rel: &Path) -> Result<Loaded<T>, V
             .collect::<Vec<_>>()
     })?;
     let value = deserialize(rel, &text).map_err(one)?;
-    Ok(Loaded { value, spans })
+    Ok(Loaded {
+        value,
+        spans,
+        digest,
+    })
 }
 
 fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, DataError> {

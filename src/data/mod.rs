@@ -35,12 +35,8 @@ pub struct DataFiles {
     pub meta: PathBuf,
     pub achievements: PathBuf,
     pub plan: PathBuf,
-}
-
-impl DataFiles {
-    pub fn all(&self) -> [&Path; 3] {
-        [&self.meta, &self.achievements, &self.plan]
-    }
+    /// Each file with the digest of the bytes that were validated.
+    pub digests: Vec<(PathBuf, String)>,
 }
 
 /// Loads and validates `data/` below `root`. All errors of all files are
@@ -86,22 +82,34 @@ pub fn load(root: &Path) -> Result<(Dataset, DataFiles), Vec<DataError>> {
             }
         }
     }
-    let (Some(achievements), Some(plan), [Ok(a_rel), Ok(p_rel)]) =
-        (parts[0].take(), parts[1].take(), rels)
-    else {
-        return Err(errors);
+    // Check every file that parsed, even when another did not: all problems at once.
+    let [achievements, plan] = [parts[0].take(), parts[1].take()];
+    let rel_of = |i: usize| {
+        rels[i]
+            .as_ref()
+            .map_or_else(|_| PathBuf::new(), Clone::clone)
     };
-
-    let files = [&meta_rel, &a_rel, &p_rel];
-    let spans = [&meta.spans, &achievements.spans, &plan.spans];
-    for problem in validate::check([(&achievements.value, 1), (&plan.value, 2)]) {
-        let loc = spans[problem.file].value(&problem.path);
-        let mut e = DataError::new(files[problem.file], problem.message).path(problem.path);
-        if let Some(loc) = loc {
+    let files = [meta_rel.clone(), rel_of(0), rel_of(1)];
+    let spans = [
+        Some(&meta.spans),
+        achievements.as_ref().map(|a| &a.spans),
+        plan.as_ref().map(|p| &p.spans),
+    ];
+    for problem in validate::check(
+        achievements.as_ref().map(|a| &a.value),
+        plan.as_ref().map(|p| &p.value),
+    ) {
+        let mut e =
+            DataError::new(&files[problem.file], problem.message).path(problem.path.clone());
+        if let Some(loc) = spans[problem.file].and_then(|s| s.value(&problem.path)) {
             e = e.at(loc.line, loc.col);
         }
         errors.push(e);
     }
+    let (Some(achievements), Some(plan)) = (achievements, plan) else {
+        return Err(errors);
+    };
+    let (a_rel, p_rel) = (files[1].clone(), files[2].clone());
     if plan.value.year != achievements.value.year + 1 {
         let loc = plan.spans.value("year").expect("year was parsed");
         errors.push(
@@ -125,6 +133,11 @@ pub fn load(root: &Path) -> Result<(Dataset, DataFiles), Vec<DataError>> {
     Ok((
         dataset,
         DataFiles {
+            digests: vec![
+                (meta_rel.clone(), meta.digest.clone()),
+                (a_rel.clone(), achievements.digest.clone()),
+                (p_rel.clone(), plan.digest.clone()),
+            ],
             meta: meta_rel,
             achievements: a_rel,
             plan: p_rel,
@@ -162,6 +175,26 @@ fn check_meta(rel: &Path, meta: &load::Loaded<Meta>) -> Vec<DataError> {
         );
     }
     errors
+}
+
+/// Where the character `ch` of the value at `path` stands in the file `rel`:
+/// the value's position from the structural pass, then the character's first
+/// occurrence from there on (a value may continue over several lines).
+pub fn locate(root: &Path, rel: &Path, path: &str, ch: char) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(root.join(rel)).ok()?;
+    let start = spans::scan(&text).ok()?.value(path)?;
+    text.lines()
+        .enumerate()
+        .skip(start.line - 1)
+        .find_map(|(i, line)| {
+            let skip = if i + 1 == start.line {
+                start.col - 1
+            } else {
+                0
+            };
+            let col = line.chars().skip(skip).position(|c| c == ch)?;
+            Some((i + 1, skip + col + 1))
+        })
 }
 
 /// The JSON Schema of the data files, for editors.

@@ -44,7 +44,15 @@ enum Named<'a> {
 
 /// Validates both parts together (ids are unique across files, and the plan
 /// refers to the achievements).
-pub fn check(parts: [(&Part, usize); 2]) -> Vec<Problem> {
+pub fn check(achievements: Option<&Part>, plan: Option<&Part>) -> Vec<Problem> {
+    // (slot, part, file): a file that failed to parse is left out; the other is
+    // still checked, only without the references into the missing one.
+    let parts: Vec<(usize, &Part, usize)> = [achievements, plan]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(slot, part)| part.map(|p| (slot, p, slot + 1)))
+        .collect();
+    let achievements_known = achievements.is_some();
     let mut c = Checker {
         problems: Vec::new(),
         file: 0,
@@ -52,8 +60,8 @@ pub fn check(parts: [(&Part, usize); 2]) -> Vec<Problem> {
     let mut ids: HashMap<String, (usize, String)> = HashMap::new();
     let mut per_file: [HashMap<String, Named>; 2] = [HashMap::new(), HashMap::new()];
 
-    for (slot, (part, file)) in parts.iter().enumerate() {
-        c.file = *file;
+    for &(slot, part, file) in &parts {
+        c.file = file;
         let expected = if slot == 0 {
             PartKind::Achievements
         } else {
@@ -81,7 +89,7 @@ pub fn check(parts: [(&Part, usize); 2]) -> Vec<Problem> {
                 );
             }
             if let Some((other_file, other_path)) = ids.get(id) {
-                let place = if *other_file == *file {
+                let place = if *other_file == file {
                     other_path.clone()
                 } else {
                     format!("{other_path} of another file")
@@ -91,7 +99,7 @@ pub fn check(parts: [(&Part, usize); 2]) -> Vec<Problem> {
                     format!("duplicate id `{id}`: already used at `{place}`"),
                 );
             } else {
-                ids.insert(id.to_string(), (*file, format!("{path}.id")));
+                ids.insert(id.to_string(), (file, format!("{path}.id")));
             }
             per_file[slot].insert(id.to_string(), named);
         };
@@ -140,8 +148,8 @@ pub fn check(parts: [(&Part, usize); 2]) -> Vec<Problem> {
     }
 
     let [achieved, planned] = &per_file;
-    for (slot, (part, file)) in parts.iter().enumerate() {
-        c.file = *file;
+    for &(slot, part, file) in &parts {
+        c.file = file;
         let own = &per_file[slot];
         if slot == 0 && !part.targets.is_empty() {
             c.report("targets", "targets belong in the plan file");
@@ -198,13 +206,20 @@ pub fn check(parts: [(&Part, usize); 2]) -> Vec<Problem> {
                     ),
                     _ => {}
                 }
-                check_percent(
-                    &mut c,
-                    &format!("{path}.value"),
-                    value.get(),
-                    -100.0,
-                    1000.0,
-                );
+                match target.metric {
+                    Metric::Growth => check_percent(
+                        &mut c,
+                        &format!("{path}.value"),
+                        value.get(),
+                        -100.0,
+                        1000.0,
+                    ),
+                    Metric::Amount if value.get() < 0.0 => c.report(
+                        format!("{path}.value"),
+                        format!("{}: an amount cannot be negative", value.get()),
+                    ),
+                    Metric::Amount => {}
+                }
             }
         }
         for (s, section) in part.sections.iter().enumerate() {
@@ -253,7 +268,9 @@ pub fn check(parts: [(&Part, usize); 2]) -> Vec<Problem> {
                         100.0,
                     );
                 }
-                if let Some(other) = &f.compare {
+                if let Some(other) = &f.compare
+                    && (slot == 0 || achievements_known)
+                {
                     match (slot, achieved.get(other.as_str())) {
                         (0, _) => c.report(
                             format!("{path}.compare"),
