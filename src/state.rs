@@ -157,7 +157,7 @@ pub fn figures(dataset: &Dataset) -> Figures {
         (&dataset.meta.achievements, &dataset.achievements),
         (&dataset.meta.plan, &dataset.plan),
     ] {
-        add_part(&mut map, file, part);
+        add_part(&mut map, &format!("{}/{file}", crate::data::DATA_DIR), part);
     }
     map
 }
