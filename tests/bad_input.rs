@@ -575,3 +575,25 @@ fn an_undrawable_character_is_placed_at_its_field_not_at_a_comment() {
         + 1;
     assert_eq!(diag["column"], col);
 }
+
+#[test]
+fn a_data_file_cannot_lead_outside_the_project() {
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let outside = p
+                .parent()
+                .unwrap()
+                .join(format!("plan-{}.yaml", std::process::id()));
+            fs::copy(p.join(PLAN), &outside).unwrap();
+            fs::remove_file(p.join(PLAN)).unwrap();
+            std::os::unix::fs::symlink(&outside, p.join(PLAN)).unwrap();
+        },
+        // Same bytes as before, so a plain build would rightly be up to date.
+        &["--force"],
+        3,
+    );
+    assert!(
+        err.contains(PLAN) && err.contains("leads outside the project"),
+        "{err}"
+    );
+}

@@ -24,7 +24,22 @@ pub struct Loaded<T> {
 /// Reads `root/rel` and deserialises it into `T`.
 pub fn load<T: DeserializeOwned>(root: &Path, rel: &Path) -> Result<Loaded<T>, Vec<DataError>> {
     let one = |e: DataError| vec![e];
-    let path = root.join(rel);
+    let path = root
+        .join(rel)
+        .canonicalize()
+        .map_err(|e| one(DataError::new(rel, format!("cannot read the file: {e}"))))?;
+    // Like the templates, the data comes from inside the project only.
+    if let Ok(project) = root.canonicalize()
+        && !path.starts_with(&project)
+    {
+        return Err(one(DataError::new(
+            rel,
+            format!(
+                "leads outside the project (to {}); data files must be inside it",
+                path.display()
+            ),
+        )));
+    }
     let meta = fs::metadata(&path)
         .map_err(|e| one(DataError::new(rel, format!("cannot read the file: {e}"))))?;
     if !meta.is_file() {
