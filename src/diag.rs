@@ -69,7 +69,20 @@ pub fn data_problems(
             Severity::Error => Diagnostic::error(),
             Severity::Warning => Diagnostic::warning(),
         }
-        .with_message(&e.message)
+        .with_message(if format == DiagnosticFormat::Short {
+            // The short style prints no notes: keep field and hint on the line.
+            let mut m = e
+                .path
+                .as_ref()
+                .map_or_else(String::new, |p| format!("`{p}`: "));
+            m += &e.message;
+            if let Some(hint) = &e.hint {
+                m += &format!(" (hint: {hint})");
+            }
+            m
+        } else {
+            e.message.clone()
+        })
         .with_notes(notes);
         // A pathological line (100 KB of `[`) is no help on a terminal.
         let readable =

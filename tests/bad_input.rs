@@ -597,3 +597,22 @@ fn a_data_file_cannot_lead_outside_the_project() {
         "{err}"
     );
 }
+
+#[test]
+fn the_short_format_keeps_place_field_and_hint_on_one_line() {
+    let dir = project();
+    let line = line_of(&dir.path().join(ACHIEVEMENTS), "value: 3.5");
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 3.5", "valeu: 3.5");
+    let result = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&result), 3);
+    let err = stderr(&result);
+    let first = err.lines().next().unwrap();
+    assert!(
+        first.starts_with(&format!("{ACHIEVEMENTS}:{line}:")),
+        "{first}"
+    );
+    assert!(
+        first.contains("sections[0].figures[0].valeu") && first.contains("did you mean `value`?"),
+        "{first}"
+    );
+}
