@@ -102,6 +102,13 @@ fn parse_ppi(s: &str) -> Result<f32, String> {
     }
 }
 
+impl OutputArgs {
+    /// A PDF/A build: a character without a glyph is an error, and a date is needed.
+    pub fn archival(&self) -> bool {
+        self.pdf_standards.iter().any(|s| s.is_archival())
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
     #[command(flatten)]
@@ -162,6 +169,16 @@ pub enum Format {
     Pdf,
     Png,
     Svg,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Svg => "svg",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,8 +15,7 @@ use typst_layout::PagedDocument;
 
 pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     let start = Instant::now();
-    let archival = args.output.pdf_standards.iter().any(|s| s.is_archival());
-    let settings = Settings::new(&args.compile, archival)?;
+    let settings = Settings::new(&args.compile, args.output.archival())?;
     let out = output::out_dir(&settings.root, args.output.out.as_ref());
     output::ensure_dir(&out)?;
     let _lock = lock(&out, args.output.wait)?;
@@ -132,14 +131,9 @@ pub fn build_once(
             document.pages().len()
         ));
         if args.output.format != Format::Pdf {
-            let ext = if args.output.format == Format::Png {
-                "png"
-            } else {
-                "svg"
-            };
             pages_written.push((
                 c.doc.name(),
-                ext,
+                args.output.format.extension(),
                 exported.iter().map(|(n, _)| n.clone()).collect(),
             ));
         }
@@ -214,8 +208,7 @@ fn export(
             files
         }
         format => {
-            let ext = if format == Format::Png { "png" } else { "svg" };
-            let names = (1..=pages).map(|p| output::page_name(stem, p, pages, ext));
+            let names = (1..=pages).map(|p| output::page_name(stem, p, pages, format.extension()));
             names
                 .zip(render::images(document, format, args.output.ppi))
                 .collect()

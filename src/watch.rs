@@ -29,12 +29,7 @@ enum Event {
 
 pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     let build_args = &args.build;
-    let archival = build_args
-        .output
-        .pdf_standards
-        .iter()
-        .any(|s| s.is_archival());
-    let mut settings = Settings::new(&build_args.compile, archival)?;
+    let mut settings = Settings::new(&build_args.compile, build_args.output.archival())?;
     settings.sync = output::Durability::Fast;
     let out = output::out_dir(&settings.root, build_args.output.out.as_ref());
     output::ensure_dir(&out)?;
