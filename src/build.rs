@@ -37,7 +37,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
 
     let mut timer = diag::Timer::start();
     let fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
-    timer.phase("discover fonts");
+    timer.phase("stamp fonts, start their discovery");
     let (files, written) = build_once(&settings, args, &out, previous.as_ref(), &key, &fonts)?;
     for name in &files {
         diag::status(&format!("brief: wrote {}", settings.show(&out.join(name))));
