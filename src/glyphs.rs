@@ -20,14 +20,15 @@ pub fn missing(dataset: &Dataset, files: &DataFiles, root: &Path, fonts: &Fonts)
             .iter()
             .any(|(info, _)| info.coverage.contains(c as u32))
     };
+    // Each distinct character is looked up once: a font's coverage is a list of runs,
+    // searched from the start.
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (path, text) in strings {
         for ch in text.chars() {
-            if ch.is_whitespace() || ch.is_control() || seen.contains(&ch) || covered(ch) {
+            if ch.is_whitespace() || ch.is_control() || !seen.insert(ch) || covered(ch) {
                 continue;
             }
-            seen.insert(ch);
             let (part, field) = path.split_once('.').unwrap_or((&path, ""));
             let file = match part {
                 "meta" => &files.meta,
