@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 
 use typst::text::FontInfo;
@@ -129,6 +129,16 @@ impl Found {
 /// faces are 10–15 MB each, and a build touches only part of them.
 struct Mapped(FontPath);
 
+/// The mapping, shared between typst's `Bytes` and the loader, which releases
+/// its pages once typst no longer needs all of them.
+struct FontMap(Arc<memmap2::Mmap>);
+
+impl AsRef<[u8]> for FontMap {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 impl typst_kit::fonts::FontSource for Mapped {
     fn load(&self) -> Option<typst::text::Font> {
         let file = std::fs::File::open(&self.0.path).ok()?;
@@ -136,8 +146,25 @@ impl typst_kit::fonts::FontSource for Mapped {
         // while it runs (a font file truncated under a running build would
         // end that build, never corrupt an output: outputs are written
         // atomically).
-        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        typst::text::Font::new(typst::foundations::Bytes::new(map), self.0.index)
+        let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
+        let font = typst::text::Font::new(
+            typst::foundations::Bytes::new(FontMap(map.clone())),
+            self.0.index,
+        )?;
+        // Typst identifies a font by a hash of every byte of its file,
+        // computed once and cached. Computing it here, then dropping the
+        // pages from this process, keeps the 50 MB of CJK faces out of its
+        // memory: layout and export fault back in only the tables and glyphs
+        // they read (from the page cache, not the disk).
+        typst::utils::hash128(&font);
+        #[cfg(unix)]
+        // SAFETY: the pages of a read-only shared file mapping read the same
+        // bytes again after MADV_DONTNEED (the file is not rewritten, see
+        // above); nothing is written through this mapping.
+        unsafe {
+            let _ = map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed);
+        }
+        Some(font)
     }
 }
 
