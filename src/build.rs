@@ -11,6 +11,7 @@ use crate::output::{self, LockError};
 use crate::pipeline::{self, Settings};
 use crate::render::{self, Compiled, PdfSettings};
 use crate::state::{self, State};
+use crate::world::BriefWorld;
 use typst_layout::PagedDocument;
 
 pub fn run(args: &BuildArgs) -> Result<(), Failure> {
@@ -35,10 +36,19 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
         return Ok(());
     }
 
+    diag::event("start");
     let mut timer = diag::Timer::start();
     let fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
     timer.phase("stamp fonts, start their discovery");
-    let (files, written) = build_once(&settings, args, &out, previous.as_ref(), &key, &fonts)?;
+    let (files, written) = build_once(
+        &settings,
+        args,
+        &out,
+        previous.as_ref(),
+        &key,
+        &fonts,
+        &mut Vec::new(),
+    )?;
     for name in &files {
         diag::status(&format!("brief: wrote {}", settings.show(&out.join(name))));
     }
@@ -61,6 +71,8 @@ pub fn lock(out: &std::path::Path, wait: u64) -> Result<output::OutputLock, Fail
 
 /// One full build: validate, compile, export, write, record. Returns the
 /// names written and a summary such as "briefing (12 pages), slides (15 pages)".
+/// `worlds` holds the worlds of the last successful build (watch mode keeps
+/// them for the next one) and receives this build's.
 pub fn build_once(
     settings: &Settings,
     args: &BuildArgs,
@@ -68,6 +80,7 @@ pub fn build_once(
     previous: Option<&State>,
     key: &str,
     fonts: &Arc<Fonts>,
+    worlds: &mut Vec<(Doc, BriefWorld)>,
 ) -> Result<(Vec<String>, String), Failure> {
     let mut timer = diag::Timer::start();
     let (dataset, data_files) = pipeline::load_data(settings)?;
@@ -85,7 +98,7 @@ pub fn build_once(
         ));
     }
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
-    let worlds = pipeline::worlds(settings, &inputs, fonts)?;
+    let compiling = pipeline::worlds(settings, &inputs, fonts, std::mem::take(worlds))?;
     let pdf = PdfSettings {
         standards: args.output.pdf_standards.clone(),
         timestamp: settings.timestamp,
@@ -94,24 +107,29 @@ pub fn build_once(
     // Each document is exported on a thread of its own as soon as it is laid
     // out: exporting (embedding and subsetting the CJK fonts) overlaps the
     // other document's compilation, and both export at once on a rebuild.
-    let mut done = std::thread::scope(|scope| {
-        let mut jobs = Vec::new();
-        pipeline::compile(settings, worlds, |c, document| {
-            jobs.push(scope.spawn(move || {
-                let exported = export(settings, args, pdf, &c, &document);
-                (c, document, exported)
-            }));
-            Ok(())
-        })?;
-        jobs.into_iter()
-            .map(|j| {
-                j.join().map_err(|_| {
-                    Failure::Other(anyhow::anyhow!(
-                        "exporting a document crashed (a bug: please report it)"
-                    ))
+    let trace_world =
+        || pipeline::world(settings, Doc::Slides, &inputs, fonts, Default::default()).ok();
+    let mut done = diag::traced(trace_world, || {
+        std::thread::scope(|scope| {
+            let mut jobs = Vec::new();
+            pipeline::compile(settings, compiling, |c, document| {
+                jobs.push(scope.spawn(move || {
+                    let exported = export(settings, args, pdf, &c, &document);
+                    diag::event(&format!("{} exported", c.doc.name()));
+                    (c, document, exported)
+                }));
+                Ok(())
+            })?;
+            jobs.into_iter()
+                .map(|j| {
+                    j.join().map_err(|_| {
+                        Failure::Other(anyhow::anyhow!(
+                            "exporting a document crashed (a bug: please report it)"
+                        ))
+                    })
                 })
-            })
-            .collect::<Result<Vec<_>, Failure>>()
+                .collect::<Result<Vec<_>, Failure>>()
+        })
     })?;
     done.sort_by_key(|(c, _, _)| c.doc.name());
     // After compiling: the check needs the fonts, whose discovery overlaps
@@ -123,6 +141,7 @@ pub fn build_once(
     let mut pages_written: Vec<(&str, &str, Vec<String>)> = Vec::new();
     let mut summary = Vec::new();
     let mut deps = Vec::new();
+    let mut kept = Vec::new();
     for (mut c, document, exported) in done {
         let exported = exported?;
         summary.push(format!(
@@ -139,6 +158,7 @@ pub fn build_once(
         }
         files.extend(exported);
         deps.extend(c.world.dependencies());
+        kept.push((c.doc, c.world));
     }
     if args.output.handout {
         // The handout shows the deck just made: serve it to the template from memory.
@@ -182,6 +202,7 @@ pub fn build_once(
         // The report is about the last build; an older one would mislead.
         let _ = std::fs::remove_file(out.join("changes.md"));
     }
+    *worlds = kept;
     Ok((names, summary.join(", ")))
 }
 

@@ -13,7 +13,7 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let (dataset, files) = pipeline::load_data(&settings)?;
     let fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
-    let worlds = pipeline::worlds(&settings, &inputs, &fonts)?;
+    let worlds = pipeline::worlds(&settings, &inputs, &fonts, Vec::new())?;
     let mut summary = Vec::new();
     pipeline::compile(&settings, worlds, |c, document| {
         summary.push(format!(

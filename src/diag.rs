@@ -15,6 +15,7 @@ use typst_kit::diagnostics::{self as kit, DiagnosticWorld};
 
 use crate::args::DiagnosticFormat;
 use crate::data::DataError;
+use crate::error::Failure;
 
 fn stderr() -> StandardStream {
     let choice = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
@@ -217,6 +218,47 @@ pub fn status(message: &str) {
     eprintln!("{message}");
 }
 
+/// Under `BRIEF_TIMINGS`, prints an event with the time since the first
+/// event: per-document milestones on threads of their own, which the phases
+/// of a [`Timer`] cannot show.
+pub fn event(name: &str) {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    if timings_enabled() {
+        let start = START.get_or_init(std::time::Instant::now);
+        eprintln!(
+            "brief: timing at {:.1} ms: {name}",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
+
+fn timings_enabled() -> bool {
+    static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ENABLED.get_or_init(|| std::env::var_os("BRIEF_TIMINGS").is_some())
+}
+
+/// Under `BRIEF_TRACE=FILE`, records typst's own timings of `f` (every
+/// function call of the templates, layout, export) as a Chrome trace in FILE;
+/// `{n}` in FILE numbers the builds of a `watch`. `world` resolves the
+/// trace's source spans to files and lines.
+pub fn traced<T>(
+    world: impl FnOnce() -> Option<crate::world::BriefWorld>,
+    f: impl FnOnce() -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    static BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let (Some(path), Some(mut world)) = (std::env::var_os("BRIEF_TRACE"), world()) else {
+        return f();
+    };
+    let n = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = path.to_string_lossy().replace("{n}", &n.to_string());
+    let mut timer = typst_kit::timer::Timer::new(path.clone().into());
+    let out = timer
+        .record(&mut world, |_| f())
+        .map_err(|e| Failure::Other(anyhow::anyhow!("cannot write the trace {path}: {e}")))?;
+    status(&format!("brief: wrote the trace {path}"));
+    out
+}
+
 /// Phase timings, printed when `BRIEF_TIMINGS` is set: for profiling, see
 /// BENCHMARKS.md.
 pub struct Timer {
@@ -227,7 +269,7 @@ pub struct Timer {
 impl Timer {
     pub fn start() -> Self {
         Timer {
-            enabled: std::env::var_os("BRIEF_TIMINGS").is_some(),
+            enabled: timings_enabled(),
             last: std::time::Instant::now(),
         }
     }

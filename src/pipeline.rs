@@ -168,16 +168,24 @@ pub fn world(
     Ok(world.with_overlay(files))
 }
 
-/// A world per document, sharing the fonts.
+/// A world per document, sharing the fonts. Worlds of the last build
+/// (`previous`, kept by watch) are renewed rather than made anew.
 pub fn worlds(
     settings: &Settings,
     inputs: &Inputs,
     fonts: &Arc<Fonts>,
+    mut previous: Vec<(Doc, BriefWorld)>,
 ) -> Result<Vec<(Doc, BriefWorld)>, Failure> {
     settings
         .docs
         .iter()
-        .map(|&doc| Ok((doc, world(settings, doc, inputs, fonts, HashMap::new())?)))
+        .map(|&doc| match previous.iter().position(|(d, _)| *d == doc) {
+            Some(i) => {
+                let (_, world) = previous.swap_remove(i);
+                Ok((doc, world.renew(inputs.dict.clone(), inputs.files.clone())))
+            }
+            None => Ok((doc, world(settings, doc, inputs, fonts, HashMap::new())?)),
+        })
         .collect()
 }
 

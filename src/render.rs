@@ -39,6 +39,10 @@ pub fn compile_all(
     let deadline = Instant::now() + timeout;
     let (tx, rx) = mpsc::channel();
     let mut pending: Vec<Doc> = Vec::new();
+    // The longest job first: the deck takes about half as long again as the
+    // briefing and decides when a build ends.
+    let mut worlds = worlds;
+    worlds.sort_by_key(|(doc, _)| *doc != Doc::Slides);
     for (doc, world) in worlds {
         pending.push(doc);
         let tx = tx.clone();
@@ -75,7 +79,9 @@ pub enum Stopped {
 
 /// Compiles one document on the current thread.
 pub fn compile(doc: Doc, world: BriefWorld) -> Compiled {
+    crate::diag::event(&format!("{} compiling", doc.name()));
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    crate::diag::event(&format!("{} compiled", doc.name()));
     Compiled {
         doc,
         world,

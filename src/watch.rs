@@ -63,8 +63,9 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
         "brief: watching {} (Ctrl-C stops)",
         settings.root.display()
     ));
+    let mut worlds = Vec::new();
     loop {
-        rebuild(&settings, build_args, &out, &key, &fonts);
+        rebuild(&settings, build_args, &out, &key, &fonts, &mut worlds);
         // Wait for a change, then for quiet: one save is often several events.
         match rx.recv() {
             Ok(Event::Changed) => {}
@@ -95,12 +96,13 @@ fn rebuild(
     out: &Path,
     key: &str,
     fonts: &Arc<Fonts>,
+    worlds: &mut Vec<(crate::args::Doc, crate::world::BriefWorld)>,
 ) {
     let start = Instant::now();
     let result = build::lock(out, args.output.wait.max(30)).and_then(|_lock| {
         output::remove_temporaries(out);
         let previous = State::read(out);
-        build_once(settings, args, out, previous.as_ref(), key, fonts)
+        build_once(settings, args, out, previous.as_ref(), key, fonts, worlds)
     });
     match result {
         Ok((_, summary)) => diag::status(&format!(

@@ -22,6 +22,7 @@ use crate::fonts::Fonts;
 
 pub struct BriefWorld {
     main: FileId,
+    inputs: Dict,
     library: LazyHash<Library>,
     fonts: Arc<Fonts>,
     files: FileStore<ProjectFiles>,
@@ -41,7 +42,8 @@ impl BriefWorld {
             .map_err(|e| format!("{}: {e}", main.display()))?;
         Ok(Self {
             main: RootedPath::new(VirtualRoot::Project, vpath).intern(),
-            library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+            library: LazyHash::new(Library::builder().with_inputs(inputs.clone()).build()),
+            inputs,
             fonts,
             files: FileStore::new(ProjectFiles {
                 root: root.to_path_buf(),
@@ -57,6 +59,18 @@ impl BriefWorld {
         let overlay = files.into_iter().map(|(k, v)| (k, Bytes::new(v))).collect();
         self.files.loader_mut().overlay = overlay;
         self
+    }
+
+    /// Prepares the world of the last build for the next one (watch mode):
+    /// every file is read again, but sources that did not change are not
+    /// parsed again, and edited ones are reparsed incrementally.
+    pub fn renew(mut self, inputs: Dict, files: HashMap<String, Vec<u8>>) -> Self {
+        if inputs != self.inputs {
+            self.library = LazyHash::new(Library::builder().with_inputs(inputs.clone()).build());
+            self.inputs = inputs;
+        }
+        self.files.reset();
+        self.with_overlay(files)
     }
 
     /// The project files the last compilation read, with digests of the bytes

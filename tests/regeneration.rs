@@ -220,6 +220,19 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
         edit(&f, "value: [oops", "value: 17.4");
         wait_for(&rx, "rebuilt", limit);
         assert!(pdf_text(&pdf).contains("17.4%"));
+
+        // A template edit reaches the next build too (watch keeps its worlds
+        // between builds and reparses only what changed).
+        let slides = dir.path().join("out/slides.pdf");
+        assert!(pdf_text(&slides).contains("目录"));
+        edit(
+            &dir.path().join("templates/slides.typ"),
+            "title: \"目录\"",
+            "title: \"议程\"",
+        );
+        wait_for(&rx, "rebuilt", limit);
+        let text = pdf_text(&slides);
+        assert!(text.contains("议程") && !text.contains("目录"));
     }));
     let _ = child.kill();
     let _ = child.wait();
