@@ -370,3 +370,33 @@ fn no_slide_overflows_with_the_shipped_data() {
     ));
     assert!(!err.contains("overflows"), "{err}");
 }
+
+#[test]
+fn bullets_never_overflow_whether_measured_or_bounded() {
+    // The deck measures a section's bullets only when an upper bound of their height does not
+    // fit one slide. A short section (four bullets) grown sentence by sentence, with long Latin
+    // words and numbers, crosses from one side of that bound to the other and on to a second
+    // slide; no slide may overflow on either side.
+    let sentence = "推进智慧城市平台 https://harbin-new-area.example.org/smart-city/platform/v2 建设，覆盖 QFLP、CIM 等 12 个应用场景。";
+    for k in [0, 1, 2, 3, 5, 8] {
+        let dir = project();
+        edit(
+            &dir.path().join(ACHIEVEMENTS),
+            "深哈园区市政道路和基础设施全部建成投用。",
+            &format!(
+                "深哈园区市政道路和基础设施全部建成投用。{}",
+                sentence.repeat(k)
+            ),
+        );
+        let err = ok(brief(
+            dir.path(),
+            &["build", "--only", "slides", "--strict"],
+        ));
+        assert!(!err.contains("overflows"), "{k} sentences: {err}");
+        let text = pdf_text(&dir.path().join("out/slides.pdf"));
+        assert!(
+            text.contains("QFLP"),
+            "{k} sentences: the added text is missing"
+        );
+    }
+}
