@@ -140,12 +140,30 @@ fn config(format: DiagnosticFormat) -> term::Config {
     config
 }
 
+/// Typst's hints name the typst CLI's options; brief's differ.
+fn for_brief(diagnostics: &[SourceDiagnostic]) -> Vec<SourceDiagnostic> {
+    diagnostics
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            for hint in d.hints.make_mut() {
+                if hint.v.contains("`--root`") {
+                    hint.v = "the project root is the folder given by `--project`: templates, data and what they read must be inside it".into();
+                }
+            }
+            d
+        })
+        .collect()
+}
+
 /// Prints typst's diagnostics for one document.
 pub fn typst(
     world: &dyn DiagnosticWorld,
     diagnostics: &[SourceDiagnostic],
     format: DiagnosticFormat,
 ) {
+    let adapted = for_brief(diagnostics);
+    let diagnostics = &adapted[..];
     if format == DiagnosticFormat::Json {
         for d in diagnostics {
             let place = d.span.id().and_then(|id| {
