@@ -73,7 +73,7 @@ pub struct OutputArgs {
     /// Output format: pdf, or one image per page (png, svg)
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
-    /// Resolution of PNG images, in pixels per inch
+    /// Resolution of PNG images, in pixels per inch (24 to 2400)
     #[arg(long, default_value_t = 144.0, value_parser = parse_ppi)]
     pub ppi: f32,
     /// PDF standard to conform to, e.g. a-2b for archiving (repeatable)
@@ -90,17 +90,21 @@ pub struct OutputArgs {
     pub wait: u64,
 }
 
-/// Pixels per inch: a page at more than 2400 ppi is a gigapixel image.
+/// Pixels per inch. Below 24, the charts' hatching (a 3 pt tiling) is
+/// smaller than a pixel, which typst's renderer cannot draw (it panics); above
+/// 2400, a page is a gigapixel image.
 fn parse_ppi(s: &str) -> Result<f32, String> {
     let ppi: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if (1.0..=2400.0).contains(&ppi) {
+    if (MIN_PPI..=2400.0).contains(&ppi) {
         Ok(ppi)
     } else {
         Err(format!(
-            "{ppi} is out of range: from 1 to 2400 pixels per inch"
+            "{ppi} is out of range: from {MIN_PPI} to 2400 pixels per inch"
         ))
     }
 }
+
+const MIN_PPI: f32 = 24.0;
 
 impl OutputArgs {
     /// A PDF/A build: a character without a glyph is an error, and a date is needed.

@@ -198,6 +198,25 @@ pub fn build_once(
     for (stem, ext, names) in &pages_written {
         output::remove_stale_pages(out, stem, ext, names);
     }
+    // What an earlier build of the same documents wrote and this one did not
+    // (other formats, a handout not asked for now) would sit beside the new
+    // outputs showing old figures. Documents not built now (--only) keep
+    // theirs; a file changed since brief wrote it is never removed.
+    if let Some(previous) = previous {
+        let mut stems: Vec<&str> = settings.docs.iter().map(|d| d.name()).collect();
+        if settings.docs.contains(&Doc::Slides) {
+            stems.push(Doc::Handout.name());
+        }
+        let owned = |name: &str| stems.iter().any(|stem| output::belongs_to(name, stem));
+        for path in previous.superseded(out, &names, owned) {
+            if std::fs::remove_file(&path).is_ok() {
+                diag::status(&format!(
+                    "brief: removed {} (not made by this build)",
+                    settings.show(&path)
+                ));
+            }
+        }
+    }
     if changes.is_empty() {
         // The report is about the last build; an older one would mislead.
         let _ = std::fs::remove_file(out.join("changes.md"));

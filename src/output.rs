@@ -140,6 +140,21 @@ pub fn remove_stale_pages(out: &Path, stem: &str, ext: &str, keep: &[String]) {
     }
 }
 
+/// Whether `name` is one of a document's outputs: `slides.pdf`,
+/// `slides.pdfpc`, `slides-07.png`, `slides-07.svg`.
+pub fn belongs_to(name: &str, stem: &str) -> bool {
+    let Some(rest) = name.strip_prefix(stem) else {
+        return false;
+    };
+    match rest {
+        ".pdf" | ".pdfpc" => true,
+        _ => rest
+            .strip_prefix('-')
+            .and_then(|r| r.strip_suffix(".png").or_else(|| r.strip_suffix(".svg")))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())),
+    }
+}
+
 /// `slides-01.png`: zero-padded to at least two digits so names sort.
 pub fn page_name(stem: &str, page: usize, pages: usize, ext: &str) -> String {
     let width = pages.to_string().len().max(2);
@@ -174,6 +189,27 @@ mod tests {
         names.sort();
         assert_eq!(names, ["a.pdf", "b.pdf"]);
         assert_eq!(fs::read(dir.path().join("b.pdf")).unwrap(), b"two");
+    }
+
+    #[test]
+    fn outputs_belong_to_their_document_only() {
+        for name in [
+            "slides.pdf",
+            "slides.pdfpc",
+            "slides-07.png",
+            "slides-123.svg",
+        ] {
+            assert!(belongs_to(name, "slides"), "{name}");
+        }
+        for name in [
+            "slides.pdf.bak",
+            "slides-.png",
+            "slides-a1.png",
+            "myslides.pdf",
+            "handout.pdf",
+        ] {
+            assert!(!belongs_to(name, "slides"), "{name}");
+        }
     }
 
     #[test]

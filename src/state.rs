@@ -134,6 +134,24 @@ impl State {
         serde_json::from_str(&text).ok()
     }
 
+    /// Outputs of this (earlier) build that `written` does not include and
+    /// that are still as this build wrote them, among those `owned` claims
+    /// (by name): what a later build with other options left behind.
+    pub fn superseded(
+        &self,
+        out: &Path,
+        written: &[String],
+        owned: impl Fn(&str) -> bool,
+    ) -> Vec<PathBuf> {
+        self.outputs
+            .iter()
+            .filter(|(n, _)| owned(n) && !written.contains(n))
+            .map(|(n, h)| (out.join(n), h))
+            .filter(|(p, h)| hash_file(p).as_ref() == Some(*h))
+            .map(|(p, _)| p)
+            .collect()
+    }
+
     /// True when inputs, options, fonts and outputs are all as recorded.
     pub fn is_current(&self, settings: &Settings, out: &Path, key: &str) -> bool {
         self.version == version()

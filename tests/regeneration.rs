@@ -273,3 +273,46 @@ fn adding_a_font_rebuilds_and_inserting_a_figure_reports_only_it() {
         "{changed:?}"
     );
 }
+
+#[test]
+fn outputs_of_other_options_do_not_stay_behind() {
+    let dir = project();
+    let out = dir.path().join("out");
+    ok(brief(dir.path(), &["build", "--handout"]));
+    assert!(out.join("handout.pdf").is_file());
+
+    // Without --handout the old handout would show old figures beside the new deck.
+    ok(brief(dir.path(), &["build"]));
+    assert!(!out.join("handout.pdf").exists());
+
+    // Page images replace the PDFs of the documents built, and the other way round.
+    ok(brief(
+        dir.path(),
+        &["build", "--format", "png", "--ppi", "24"],
+    ));
+    assert!(out.join("briefing-01.png").is_file() && out.join("slides-01.png").is_file());
+    assert!(!out.join("briefing.pdf").exists() && !out.join("slides.pdfpc").exists());
+    ok(brief(dir.path(), &["build"]));
+    assert!(out.join("briefing.pdf").is_file() && out.join("slides.pdfpc").is_file());
+    let pngs = fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    assert_eq!(pngs, 0);
+
+    // A document not built now keeps its outputs; so does a file changed since brief wrote it.
+    ok(brief(dir.path(), &["build", "--handout"]));
+    fs::write(out.join("handout.pdf"), b"annotated by hand").unwrap();
+    ok(brief(dir.path(), &["build", "--only", "slides"]));
+    assert!(out.join("briefing.pdf").is_file());
+    assert_eq!(
+        fs::read(out.join("handout.pdf")).unwrap(),
+        b"annotated by hand"
+    );
+}
