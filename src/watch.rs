@@ -1,8 +1,9 @@
-//! `brief watch`: rebuild whenever data or templates change.
+//! `brief watch`: rebuild whenever data, templates or fonts change.
 //!
 //! Folders are watched, not files, so that editors that save by writing a
-//! new file and renaming it over the old one are seen. Fonts stay loaded
-//! and typst's memoization stays warm between builds, so a one-figure
+//! new file and renaming it over the old one are seen: data/, templates/ and
+//! the font folders (a change there discovers the fonts again). Fonts stay
+//! loaded and typst's memoization stays warm between builds, so a one-figure
 //! change recompiles only what depends on it.
 
 use std::path::Path;
@@ -23,7 +24,10 @@ use crate::pipeline::Settings;
 use crate::state::{self, State};
 
 enum Event {
+    /// Data or templates changed.
     Changed,
+    /// A font folder changed: fonts are discovered again.
+    Fonts,
     Stop,
 }
 
@@ -34,7 +38,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     let out = output::out_dir(&settings.root, build_args.output.out.as_ref());
     output::ensure_dir(&out)?;
     let key = state::options_key(build_args);
-    let fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
+    let mut fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
 
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
@@ -43,19 +47,31 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     })
     .context("cannot handle Ctrl-C")?;
     let out_canon = out.canonicalize().unwrap_or(out.clone());
+    // The project's fonts/ and every --font-path folder (system fonts are not watched).
+    let mut font_dirs = vec![settings.root.join(crate::fonts::FONT_DIR)];
+    font_dirs.extend(settings.fonts.font_paths.iter().cloned());
+    let font_dirs: Vec<_> = font_dirs
+        .into_iter()
+        .filter_map(|d| d.canonicalize().ok())
+        .collect();
+    let in_font_dir = font_dirs.clone();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(event) = res
             && event.paths.iter().any(|p| !p.starts_with(&out_canon))
             && !matches!(event.kind, notify::EventKind::Access(_))
         {
-            let _ = tx.send(Event::Changed);
+            let fonts = event
+                .paths
+                .iter()
+                .any(|p| in_font_dir.iter().any(|d| p.starts_with(d)));
+            let _ = tx.send(if fonts { Event::Fonts } else { Event::Changed });
         }
     })
     .context("cannot watch the project")?;
-    for dir in ["data", "templates"] {
-        let path = settings.root.join(dir);
+    let sources = ["data", "templates"].map(|dir| settings.root.join(dir));
+    for path in sources.iter().chain(&font_dirs) {
         watcher
-            .watch(&path, RecursiveMode::Recursive)
+            .watch(path, RecursiveMode::Recursive)
             .with_context(|| format!("cannot watch {}", path.display()))?;
     }
 
@@ -67,18 +83,25 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     loop {
         rebuild(&settings, build_args, &out, &key, &fonts, &mut worlds);
         // Wait for a change, then for quiet: one save is often several events.
-        match rx.recv() {
-            Ok(Event::Changed) => {}
+        let mut fonts_changed = match rx.recv() {
+            Ok(Event::Changed) => false,
+            Ok(Event::Fonts) => true,
             Ok(Event::Stop) | Err(_) => break,
-        }
+        };
         let quiet = Duration::from_millis(args.debounce);
         loop {
             match rx.recv_timeout(quiet) {
                 Ok(Event::Changed) => continue,
+                Ok(Event::Fonts) => fonts_changed = true,
                 Ok(Event::Stop) => return stopped(),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return stopped(),
             }
+        }
+        if fonts_changed {
+            // A font added, replaced or removed: the worlds' font book is stale.
+            fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
+            worlds.clear();
         }
     }
     stopped()

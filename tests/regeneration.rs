@@ -180,6 +180,14 @@ fn wait_for(lines: &mpsc::Receiver<String>, what: &str, timeout: Duration) -> Ve
 #[test]
 fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
     let dir = project();
+    // fonts/ of its own (links to the bundled files), so that a font can be added below.
+    let fonts = dir.path().join("fonts");
+    fs::remove_file(&fonts).unwrap();
+    fs::create_dir(&fonts).unwrap();
+    for entry in fs::read_dir(repo().join("fonts")).unwrap() {
+        let path = entry.unwrap().path();
+        std::os::unix::fs::symlink(&path, fonts.join(path.file_name().unwrap())).unwrap();
+    }
     let mut child = Command::new(BIN)
         .arg("watch")
         .current_dir(dir.path())
@@ -233,6 +241,17 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
         wait_for(&rx, "rebuilt", limit);
         let text = pdf_text(&slides);
         assert!(text.contains("议程") && !text.contains("目录"));
+
+        // A font added to fonts/ is found: the fonts are discovered again and the build
+        // records the new file.
+        std::os::unix::fs::symlink(
+            repo().join("fonts/NotoSansSC_400Regular.ttf"),
+            fonts.join("Added.ttf"),
+        )
+        .unwrap();
+        wait_for(&rx, "rebuilt", limit);
+        let state = fs::read_to_string(dir.path().join("out/.brief-state.json")).unwrap();
+        assert!(state.contains("Added.ttf"), "{state}");
     }));
     let _ = child.kill();
     let _ = child.wait();
