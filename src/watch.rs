@@ -81,9 +81,18 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     ));
     let mut worlds = Vec::new();
     loop {
-        rebuild(&settings, build_args, &out, &key, &fonts, &mut worlds);
-        // Wait for a change, then for quiet: one save is often several events.
-        let mut fonts_changed = match rx.recv() {
+        let locked_out = rebuild(&settings, build_args, &out, &key, &fonts, &mut worlds);
+        // Wait for a change, then for quiet: one save is often several events. A build
+        // that found the outputs locked by another brief is tried again without one.
+        let next = if locked_out {
+            match rx.recv_timeout(LOCKED_RETRY) {
+                Err(RecvTimeoutError::Timeout) => Ok(Event::Changed),
+                other => other.map_err(|_| mpsc::RecvError),
+            }
+        } else {
+            rx.recv()
+        };
+        let mut fonts_changed = match next {
             Ok(Event::Changed) => false,
             Ok(Event::Fonts) => true,
             Ok(Event::Stop) | Err(_) => break,
@@ -112,7 +121,11 @@ fn stopped() -> Result<(), Failure> {
     Ok(())
 }
 
-/// One build; failures are printed and the last good outputs kept.
+/// How soon a build that found the outputs locked is tried again.
+const LOCKED_RETRY: Duration = Duration::from_secs(2);
+
+/// One build; failures are printed and the last good outputs kept. Returns
+/// true when another brief held the outputs' lock past the wait.
 fn rebuild(
     settings: &Settings,
     args: &crate::args::BuildArgs,
@@ -120,17 +133,22 @@ fn rebuild(
     key: &str,
     fonts: &Arc<Fonts>,
     worlds: &mut Vec<(crate::args::Doc, crate::world::BriefWorld)>,
-) {
+) -> bool {
     let start = Instant::now();
-    let result = build::lock(out, args.output.wait.max(30)).and_then(|_lock| {
+    let result = build::lock(out, args.output.wait).and_then(|_lock| {
         output::remove_temporaries(out);
         let previous = State::read(out);
         build_once(settings, args, out, previous.as_ref(), key, fonts, worlds)
     });
+    let locked_out = matches!(result, Err(Failure::Locked(_)));
     match result {
         Ok((_, summary)) => diag::status(&format!(
             "brief: rebuilt {summary} in {:.0} ms",
             start.elapsed().as_secs_f64() * 1000.0
+        )),
+        Err(Failure::Locked(message)) => diag::status(&format!(
+            "error: {message}; trying again in {} s",
+            LOCKED_RETRY.as_secs()
         )),
         Err(Failure::Timeout(message)) => {
             // The runaway compilation still holds a thread; start afresh.
@@ -140,4 +158,5 @@ fn rebuild(
         Err(failure) => diag::status(&format!("error: {failure}; watching for the fix")),
     }
     typst::comemo::evict(10);
+    locked_out
 }

@@ -335,3 +335,46 @@ fn outputs_of_other_options_do_not_stay_behind() {
         b"annotated by hand"
     );
 }
+
+#[test]
+fn watch_tries_again_when_another_brief_holds_the_outputs() {
+    let dir = project();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let lock = fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(out.join(".brief.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let mut child = Command::new(BIN)
+        .arg("watch")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let limit = Duration::from_secs(60);
+        wait_for(&rx, "trying again", limit);
+        assert!(!out.join("briefing.pdf").exists());
+        // The other writer finishes: the build happens without a save.
+        drop(lock);
+        wait_for(&rx, "rebuilt", limit);
+        assert!(out.join("briefing.pdf").is_file());
+    }));
+    let _ = child.kill();
+    let _ = child.wait();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}
