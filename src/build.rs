@@ -1,5 +1,6 @@
 //! `brief build`: data in, documents out, atomically.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -47,7 +48,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
         previous.as_ref(),
         &key,
         &fonts,
-        &mut Vec::new(),
+        &mut Session::default(),
     )?;
     for name in &files {
         diag::status(&format!("brief: wrote {}", settings.show(&out.join(name))));
@@ -69,10 +70,35 @@ pub fn lock(out: &std::path::Path, wait: u64) -> Result<output::OutputLock, Fail
     })
 }
 
+/// What `watch` keeps from one build for the next.
+#[derive(Default)]
+pub struct Session {
+    /// The worlds of the last successful build: unchanged templates are not
+    /// parsed again.
+    pub worlds: Vec<(Doc, BriefWorld)>,
+    /// Each document's last export, by a hash of its pages and the options: a
+    /// document that came out the same is not exported again.
+    exports: HashMap<Doc, (u128, Exported)>,
+    /// Whether there will be a next build to keep exports for.
+    reuse_exports: bool,
+}
+
+impl Session {
+    /// A session whose builds follow each other (watch).
+    pub fn lasting() -> Self {
+        Session {
+            reuse_exports: true,
+            ..Session::default()
+        }
+    }
+}
+
+type Exported = Vec<(String, Vec<u8>)>;
+
 /// One full build: validate, compile, export, write, record. Returns the
 /// names written and a summary such as "briefing (12 pages), slides (15 pages)".
-/// `worlds` holds the worlds of the last successful build (watch mode keeps
-/// them for the next one) and receives this build's.
+/// `session` holds what the last build left for this one (watch mode keeps
+/// it; `build` starts empty) and receives this build's.
 pub fn build_once(
     settings: &Settings,
     args: &BuildArgs,
@@ -80,7 +106,7 @@ pub fn build_once(
     previous: Option<&State>,
     key: &str,
     fonts: &Arc<Fonts>,
-    worlds: &mut Vec<(Doc, BriefWorld)>,
+    session: &mut Session,
 ) -> Result<(Vec<String>, String), Failure> {
     let mut timer = diag::Timer::start();
     let (dataset, data_files) = pipeline::load_data(settings)?;
@@ -98,7 +124,14 @@ pub fn build_once(
         ));
     }
     let inputs = pipeline::inputs(&dataset, settings.timestamp);
-    let compiling = pipeline::worlds(settings, &inputs, fonts, std::mem::take(worlds))?;
+    let compiling = pipeline::worlds(
+        settings,
+        &inputs,
+        fonts,
+        std::mem::take(&mut session.worlds),
+    )?;
+    let exports = std::mem::take(&mut session.exports);
+    let (exports, reuse) = (&exports, session.reuse_exports);
     let pdf = PdfSettings {
         standards: args.output.pdf_standards.clone(),
         timestamp: settings.timestamp,
@@ -114,9 +147,14 @@ pub fn build_once(
             let mut jobs = Vec::new();
             pipeline::compile(settings, compiling, |c, document| {
                 jobs.push(scope.spawn(move || {
-                    let exported = export(settings, args, pdf, &c, &document);
+                    // Hashing the pages costs 1–2 ms: only where a later build may use it.
+                    let hash = reuse.then(|| typst::utils::hash128(&(&document, key)));
+                    let exported = match (exports.get(&c.doc), hash) {
+                        (Some((h, files)), Some(hash)) if *h == hash => Ok(files.clone()),
+                        _ => export(settings, args, pdf, &c, &document),
+                    };
                     diag::event(&format!("{} exported", c.doc.name()));
-                    (c, document, exported)
+                    (c, document, exported.map(|files| (hash, files)))
                 }));
                 Ok(())
             })?;
@@ -141,9 +179,15 @@ pub fn build_once(
     let mut pages_written: Vec<(&str, &str, Vec<String>)> = Vec::new();
     let mut summary = Vec::new();
     let mut deps = Vec::new();
-    let mut kept = Vec::new();
+    let mut kept = Session {
+        reuse_exports: session.reuse_exports,
+        ..Session::default()
+    };
     for (mut c, document, exported) in done {
-        let exported = exported?;
+        let (hash, exported) = exported?;
+        if let Some(hash) = hash {
+            kept.exports.insert(c.doc, (hash, exported.clone()));
+        }
         summary.push(format!(
             "{} ({} pages)",
             c.doc.name(),
@@ -158,7 +202,7 @@ pub fn build_once(
         }
         files.extend(exported);
         deps.extend(c.world.dependencies());
-        kept.push((c.doc, c.world));
+        kept.worlds.push((c.doc, c.world));
     }
     if args.output.handout {
         // The handout shows the deck just made: serve it to the template from memory.
@@ -221,7 +265,7 @@ pub fn build_once(
         // The report is about the last build; an older one would mislead.
         let _ = std::fs::remove_file(out.join("changes.md"));
     }
-    *worlds = kept;
+    *session = kept;
     Ok((names, summary.join(", ")))
 }
 

@@ -79,9 +79,9 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
         "brief: watching {} (Ctrl-C stops)",
         settings.root.display()
     ));
-    let mut worlds = Vec::new();
+    let mut session = build::Session::lasting();
     loop {
-        let locked_out = rebuild(&settings, build_args, &out, &key, &fonts, &mut worlds);
+        let locked_out = rebuild(&settings, build_args, &out, &key, &fonts, &mut session);
         // Wait for a change, then for quiet: one save is often several events. A build
         // that found the outputs locked by another brief is tried again without one.
         let next = if locked_out {
@@ -110,7 +110,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
         if fonts_changed {
             // A font added, replaced or removed: the worlds' font book is stale.
             fonts = Arc::new(Fonts::spawn(&settings.root, &settings.fonts));
-            worlds.clear();
+            session = build::Session::lasting();
         }
     }
     stopped()
@@ -132,13 +132,13 @@ fn rebuild(
     out: &Path,
     key: &str,
     fonts: &Arc<Fonts>,
-    worlds: &mut Vec<(crate::args::Doc, crate::world::BriefWorld)>,
+    session: &mut build::Session,
 ) -> bool {
     let start = Instant::now();
     let result = build::lock(out, args.output.wait).and_then(|_lock| {
         output::remove_temporaries(out);
         let previous = State::read(out);
-        build_once(settings, args, out, previous.as_ref(), key, fonts, worlds)
+        build_once(settings, args, out, previous.as_ref(), key, fonts, session)
     });
     let locked_out = matches!(result, Err(Failure::Locked(_)));
     match result {
