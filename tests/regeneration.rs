@@ -158,6 +158,33 @@ fn check_writes_nothing_and_speaks_json() {
     assert_eq!(diag["path"], "sections[0].figures[0].value");
 }
 
+/// Runs `brief watch` in `dir` while `check` reads its stderr lines; the
+/// watcher is stopped afterwards, also when `check` fails.
+fn with_watch(dir: &std::path::Path, check: impl FnOnce(&mpsc::Receiver<String>)) {
+    let mut child = Command::new(BIN)
+        .arg("watch")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&rx)));
+    let _ = child.kill();
+    let _ = child.wait();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}
+
 /// Waits until `cond` holds, reading the watcher's stderr lines meanwhile.
 fn wait_for(lines: &mpsc::Receiver<String>, what: &str, timeout: Duration) -> Vec<String> {
     let deadline = Instant::now() + timeout;
@@ -188,25 +215,9 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
         let path = entry.unwrap().path();
         std::os::unix::fs::symlink(&path, fonts.join(path.file_name().unwrap())).unwrap();
     }
-    let mut child = Command::new(BIN)
-        .arg("watch")
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
     let limit = Duration::from_secs(60);
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        wait_for(&rx, "rebuilt", limit);
+    with_watch(dir.path(), |rx| {
+        wait_for(rx, "rebuilt", limit);
         let pdf = dir.path().join("out/briefing.pdf");
 
         // A change written the way editors do: a new file renamed over the old.
@@ -217,16 +228,16 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
         let tmp = dir.path().join("data/.edit.tmp");
         fs::write(&tmp, text).unwrap();
         fs::rename(&tmp, &f).unwrap();
-        wait_for(&rx, "rebuilt", limit);
+        wait_for(rx, "rebuilt", limit);
         assert!(pdf_text(&pdf).contains("16.2%"));
 
         let good = read(&pdf);
         edit(&f, "value: 16.2", "value: [oops");
-        wait_for(&rx, "error", limit);
+        wait_for(rx, "error", limit);
         assert_eq!(read(&pdf), good, "a broken file changed the last good PDF");
 
         edit(&f, "value: [oops", "value: 17.4");
-        wait_for(&rx, "rebuilt", limit);
+        wait_for(rx, "rebuilt", limit);
         assert!(pdf_text(&pdf).contains("17.4%"));
 
         // A template edit reaches the next build too (watch keeps its worlds
@@ -238,7 +249,7 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
             "title: \"目录\"",
             "title: \"议程\"",
         );
-        wait_for(&rx, "rebuilt", limit);
+        wait_for(rx, "rebuilt", limit);
         let text = pdf_text(&slides);
         assert!(text.contains("议程") && !text.contains("目录"));
 
@@ -249,15 +260,10 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
             fonts.join("Added.ttf"),
         )
         .unwrap();
-        wait_for(&rx, "rebuilt", limit);
+        wait_for(rx, "rebuilt", limit);
         let state = fs::read_to_string(dir.path().join("out/.brief-state.json")).unwrap();
         assert!(state.contains("Added.ttf"), "{state}");
-    }));
-    let _ = child.kill();
-    let _ = child.wait();
-    if let Err(panic) = result {
-        std::panic::resume_unwind(panic);
-    }
+    });
 }
 
 #[test]
@@ -348,33 +354,13 @@ fn watch_tries_again_when_another_brief_holds_the_outputs() {
         .open(out.join(".brief.lock"))
         .unwrap();
     lock.lock().unwrap();
-    let mut child = Command::new(BIN)
-        .arg("watch")
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    with_watch(dir.path(), |rx| {
         let limit = Duration::from_secs(60);
-        wait_for(&rx, "trying again", limit);
+        wait_for(rx, "trying again", limit);
         assert!(!out.join("briefing.pdf").exists());
         // The other writer finishes: the build happens without a save.
         drop(lock);
-        wait_for(&rx, "rebuilt", limit);
+        wait_for(rx, "rebuilt", limit);
         assert!(out.join("briefing.pdf").is_file());
-    }));
-    let _ = child.kill();
-    let _ = child.wait();
-    if let Err(panic) = result {
-        std::panic::resume_unwind(panic);
-    }
+    });
 }
