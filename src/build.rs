@@ -75,7 +75,7 @@ pub fn lock(out: &std::path::Path, wait: u64) -> Result<output::OutputLock, Fail
 pub struct Session {
     /// The worlds of the last successful build: unchanged templates are not
     /// parsed again.
-    pub worlds: Vec<(Doc, BriefWorld)>,
+    worlds: Vec<(Doc, BriefWorld)>,
     /// Each document's last export, by a hash of its pages and the options: a
     /// document that came out the same is not exported again.
     exports: HashMap<Doc, (u128, Exported)>,
