@@ -264,7 +264,11 @@ pub fn traced<T>(
     f: impl FnOnce() -> Result<T, Failure>,
 ) -> Result<T, Failure> {
     static BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let (Some(path), Some(mut world)) = (std::env::var_os("BRIEF_TRACE"), world()) else {
+    // The world is made only when tracing: building one costs about a millisecond.
+    let Some(path) = std::env::var_os("BRIEF_TRACE") else {
+        return f();
+    };
+    let Some(mut world) = world() else {
         return f();
     };
     let n = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

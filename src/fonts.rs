@@ -175,12 +175,18 @@ fn sorted(mut found: Vec<(FontPath, FontInfo)>) -> Vec<(FontPath, FontInfo)> {
     found
 }
 
+/// The project's fonts/ and every --font-path folder.
+pub fn font_dirs(project: &Path, options: &FontOptions) -> Vec<PathBuf> {
+    let mut dirs = vec![project.join(FONT_DIR)];
+    dirs.extend(options.font_paths.iter().cloned());
+    dirs
+}
+
 /// The font files a build depends on, for the up-to-date check: cheap to
 /// list without parsing a single font.
 pub fn font_files(project: &Path, options: &FontOptions) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut dirs = vec![project.join(FONT_DIR)];
-    dirs.extend(options.font_paths.iter().cloned());
+    let mut dirs = font_dirs(project, options);
     if options.system_fonts {
         // Where fontconfig looks on Linux: an installed or removed font rebuilds.
         dirs.extend(["/usr/share/fonts", "/usr/local/share/fonts"].map(PathBuf::from));

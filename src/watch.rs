@@ -48,9 +48,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     .context("cannot handle Ctrl-C")?;
     let out_canon = out.canonicalize().unwrap_or(out.clone());
     // The project's fonts/ and every --font-path folder (system fonts are not watched).
-    let mut font_dirs = vec![settings.root.join(crate::fonts::FONT_DIR)];
-    font_dirs.extend(settings.fonts.font_paths.iter().cloned());
-    let font_dirs: Vec<_> = font_dirs
+    let font_dirs: Vec<_> = crate::fonts::font_dirs(&settings.root, &settings.fonts)
         .into_iter()
         .filter_map(|d| d.canonicalize().ok())
         .collect();
