@@ -1,45 +1,59 @@
-//! Every command-line definition, in one place.
+//! Every command-line definition, in one place. The help texts live in the
+//! message catalogues (`i18n/*.ftl`), so that `--help` speaks the user's
+//! language: [`command`] puts them on the definitions.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::config::{DiagnosticFormat, Format, PdfStandard};
+use crate::i18n;
 
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about = "Turns the YAML data in data/ into a briefing PDF and a slide deck", long_about = None)]
+#[command(
+    name = "brief",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
+    /// Language of messages and help: zh or en (default: from the locale)
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validates the data and writes out/briefing.pdf and out/slides.pdf
     Build(BuildArgs),
-    /// Rebuilds whenever the data or the templates change
     Watch(WatchArgs),
-    /// Validates the data and compiles the templates without writing anything
     Check(CheckArgs),
-    /// Lists the fonts available to the templates and where they come from
     Fonts(FontsArgs),
-    /// Prints the JSON Schema of the data files
-    Schema,
+    Schema(SchemaArgs),
+    Init(InitArgs),
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ProjectArgs {
-    /// The project folder, holding data/, templates/ and fonts/
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub project: PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct FontArgs {
-    /// Another folder to search for fonts (repeatable)
     #[arg(long = "font-path", value_name = "DIR")]
     pub font_paths: Vec<PathBuf>,
-    /// Also use the fonts installed on this system (outputs may then differ between machines)
     #[arg(long)]
     pub system_fonts: bool,
+}
+
+/// The documents `--only` may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    Briefing,
+    Slides,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -48,69 +62,42 @@ pub struct CompileArgs {
     pub project: ProjectArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
-    /// Build only one of the documents
     #[arg(long, value_enum)]
-    pub only: Option<Doc>,
-    /// The creation time, as UNIX seconds: PDF metadata and, when meta.yaml has no date, the date shown
-    #[arg(long, value_name = "UNIX_SECONDS", env = "SOURCE_DATE_EPOCH")]
+    pub only: Option<Only>,
+    #[arg(long, value_name = "UNIX_SECONDS", env = "SOURCE_DATE_EPOCH", value_parser = parse_timestamp, allow_hyphen_values = true)]
     pub creation_timestamp: Option<i64>,
-    /// Treat warnings (characters no font can draw, overflowing slides) as errors
     #[arg(long)]
     pub strict: bool,
-    /// Stop a compilation that runs longer than this, with an error
+    #[arg(long)]
+    pub draft: bool,
     #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
-    /// How to print errors and warnings
+    #[arg(long, value_name = "MIB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub memory_limit: u64,
     #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
     pub diagnostic_format: DiagnosticFormat,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
-    /// Where the outputs go (default: out/ in the project)
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Output format: pdf, or one image per page (png, svg)
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
-    /// Resolution of PNG images, in pixels per inch (24 to 2400)
     #[arg(long, default_value_t = 144.0, value_parser = parse_ppi)]
     pub ppi: f32,
-    /// PDF standard to conform to, e.g. a-2b for archiving (repeatable)
     #[arg(long = "pdf-standard", value_enum, value_delimiter = ',')]
     pub pdf_standards: Vec<PdfStandard>,
-    /// Also write out/handout.pdf: the slides on A4 beside their speaker notes
     #[arg(long)]
     pub handout: bool,
-    /// Rebuild even when the outputs are up to date
+    #[arg(long)]
+    pub pptx: bool,
+    #[arg(long = "pptx-font", value_name = "FAMILY=NAME", value_parser = parse_face)]
+    pub pptx_fonts: Vec<Vec<(String, String)>>,
     #[arg(long)]
     pub force: bool,
-    /// When another brief is writing the same outputs, wait this long for it before giving up
     #[arg(long, value_name = "SECONDS", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=86_400))]
     pub wait: u64,
-}
-
-/// Pixels per inch. Below 24, the charts' hatching (a 3 pt tiling) is
-/// smaller than a pixel, which typst's renderer cannot draw (it panics); above
-/// 2400, a page is a gigapixel image.
-fn parse_ppi(s: &str) -> Result<f32, String> {
-    let ppi: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if (MIN_PPI..=2400.0).contains(&ppi) {
-        Ok(ppi)
-    } else {
-        Err(format!(
-            "{ppi} is out of range: from {MIN_PPI} to 2400 pixels per inch"
-        ))
-    }
-}
-
-const MIN_PPI: f32 = 24.0;
-
-impl OutputArgs {
-    /// A PDF/A build: a character without a glyph is an error, and a date is needed.
-    pub fn archival(&self) -> bool {
-        self.pdf_standards.iter().any(|s| s.is_archival())
-    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -125,8 +112,7 @@ pub struct BuildArgs {
 pub struct WatchArgs {
     #[command(flatten)]
     pub build: BuildArgs,
-    /// Quiet time after a change before rebuilding, in milliseconds
-    #[arg(long, value_name = "MS", default_value_t = 100)]
+    #[arg(long, value_name = "MS", default_value_t = 100, value_parser = clap::value_parser!(u64).range(0..=60_000))]
     pub debounce: u64,
 }
 
@@ -142,123 +128,296 @@ pub struct FontsArgs {
     pub project: ProjectArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
-    /// Show every style and weight of each family
     #[arg(long)]
     pub variants: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
-pub enum Doc {
-    Briefing,
-    Slides,
-    /// Made from the slides' PDF; never chosen with --only.
-    #[value(skip)]
-    Handout,
+#[derive(Debug, Clone, Args)]
+pub struct SchemaArgs {
+    #[arg(long)]
+    pub theme: bool,
 }
 
-impl Doc {
-    pub const ALL: [Doc; 2] = [Doc::Briefing, Doc::Slides];
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    #[arg(long, value_name = "PROJECT")]
+    pub from: Option<PathBuf>,
+}
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Doc::Briefing => "briefing",
-            Doc::Slides => "slides",
-            Doc::Handout => "handout",
+/// The earliest and latest creation times brief accepts: years 1970 to 9999
+/// (PDF dates and the 年月日 the documents print need a real year).
+pub const TIMESTAMPS: std::ops::RangeInclusive<i64> = 0..=253_402_300_799;
+
+fn parse_timestamp(s: &str) -> Result<i64, String> {
+    let secs: i64 = s
+        .trim()
+        .parse()
+        .map_err(|_| crate::tr!("arg-not-integer", value = s))?;
+    if TIMESTAMPS.contains(&secs) {
+        Ok(secs)
+    } else {
+        Err(crate::tr!(
+            "arg-timestamp-range",
+            value = secs,
+            max = *TIMESTAMPS.end()
+        ))
+    }
+}
+
+/// Pixels per inch. Below 24, the charts' hatching (a 3 pt tiling) is
+/// smaller than a pixel, which typst's renderer cannot draw (it panics).
+fn parse_ppi(s: &str) -> Result<f32, String> {
+    let ppi: f32 = s
+        .parse()
+        .map_err(|_| crate::tr!("arg-not-number", value = s))?;
+    if (24.0..=2400.0).contains(&ppi) {
+        Ok(ppi)
+    } else {
+        Err(crate::tr!("arg-ppi-range", value = ppi.to_string()))
+    }
+}
+
+/// `Noto Sans SC=微软雅黑`, or `office` for the faces office machines have.
+fn parse_face(s: &str) -> Result<Vec<(String, String)>, String> {
+    if s == "office" {
+        return Ok(vec![
+            ("Noto Sans SC".into(), "微软雅黑".into()),
+            ("Noto Serif SC".into(), "宋体".into()),
+        ]);
+    }
+    match s.split_once('=') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok(vec![(a.trim().to_string(), b.trim().to_string())])
         }
+        _ => Err(crate::tr!("arg-face", value = s)),
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
-pub enum Format {
-    Pdf,
-    Png,
-    Svg,
+/// Help texts by argument id, from the catalogues.
+const ARG_HELP: &[(&str, &str)] = &[
+    ("lang", "help-lang"),
+    ("project", "help-project"),
+    ("font_paths", "help-font-path"),
+    ("system_fonts", "help-system-fonts"),
+    ("only", "help-only"),
+    ("creation_timestamp", "help-creation-timestamp"),
+    ("strict", "help-strict"),
+    ("draft", "help-draft"),
+    ("timeout", "help-timeout"),
+    ("memory_limit", "help-memory-limit"),
+    ("diagnostic_format", "help-diagnostic-format"),
+    ("out", "help-out"),
+    ("format", "help-format"),
+    ("ppi", "help-ppi"),
+    ("pdf_standards", "help-pdf-standard"),
+    ("handout", "help-handout"),
+    ("pptx", "help-pptx"),
+    ("pptx_fonts", "help-pptx-font"),
+    ("force", "help-force"),
+    ("wait", "help-wait"),
+    ("debounce", "help-debounce"),
+    ("variants", "help-variants"),
+    ("theme", "help-schema-theme"),
+    ("dir", "help-init-dir"),
+    ("from", "help-init-from"),
+];
+
+/// Help texts of the commands.
+const COMMAND_HELP: &[(&str, &str)] = &[
+    ("brief", "help-brief"),
+    ("build", "help-build"),
+    ("watch", "help-watch"),
+    ("check", "help-check"),
+    ("fonts", "help-fonts"),
+    ("schema", "help-schema"),
+    ("init", "help-init"),
+];
+
+fn help_of(table: &[(&str, &str)], id: &str) -> Option<String> {
+    table
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, key)| i18n::message(key, &[]))
 }
 
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Png => "png",
-            Format::Svg => "svg",
+/// The command-line definition, with every text in the user's language.
+pub fn command() -> clap::Command {
+    localize(Cli::command())
+}
+
+fn localize(cmd: clap::Command) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        i18n::message("help-usage", &[])
+    );
+    let mut cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(leak(i18n::message("help-commands", &[])))
+        .subcommand_value_name(leak(i18n::message("help-command", &[])))
+        .next_help_heading(leak(i18n::message("help-options", &[])))
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(i18n::message("help-help", &[]))
+                .global(true),
+        );
+    if name == "brief" {
+        cmd = cmd.arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(i18n::message("help-version", &[])),
+        );
+    }
+    if let Some(about) = help_of(COMMAND_HELP, &name) {
+        cmd = cmd.about(about);
+    }
+    let options = i18n::message("help-options", &[]);
+    let arguments = i18n::message("help-arguments", &[]);
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id.as_str(), |arg| {
+            let mut help = help_of(ARG_HELP, &id).unwrap_or_default();
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty() && arg.get_action().takes_values() {
+                help += &i18n::message("help-values", &[("values", values.join(", ").into())]);
+            }
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().to_string())
+                .collect();
+            if !defaults.is_empty() && arg.get_action().takes_values() {
+                help += &i18n::message("help-default", &[("value", defaults.join(", ").into())]);
+            }
+            if let Some(env) = arg.get_env() {
+                help += &i18n::message(
+                    "help-env",
+                    &[("name", env.to_string_lossy().to_string().into())],
+                );
+            }
+            let heading = if arg.is_positional() {
+                arguments.clone()
+            } else {
+                options.clone()
+            };
+            arg.help(help)
+                .hide_possible_values(true)
+                .hide_default_value(true)
+                .hide_env(true)
+                .help_heading(leak(heading))
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub, localize);
+    }
+    cmd
+}
+
+/// clap keeps some texts as `&'static str`; the help is built once a run.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Parses the command line: help and version are printed (exit 0); a usage
+/// error is printed in the user's language and exits with 2.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let matches = match command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => usage_error(e),
+    };
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e))
+}
+
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            let mut m = i18n::message(
+                "arg-unknown",
+                &[("arg", context(ContextKind::InvalidArg).into())],
+            );
+            let suggested = context(ContextKind::SuggestedArg);
+            if !suggested.is_empty() {
+                m += &i18n::message("arg-suggest", &[("arg", suggested.into())]);
+            }
+            m
         }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiagnosticFormat {
-    Human,
-    Short,
-    Json,
-}
-
-/// The standards typst-pdf can enforce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
-pub enum PdfStandard {
-    #[value(name = "1.4")]
-    V1_4,
-    #[value(name = "1.5")]
-    V1_5,
-    #[value(name = "1.6")]
-    V1_6,
-    #[value(name = "1.7")]
-    V1_7,
-    #[value(name = "2.0")]
-    V2_0,
-    #[value(name = "a-1b")]
-    A1b,
-    #[value(name = "a-1a")]
-    A1a,
-    #[value(name = "a-2b")]
-    A2b,
-    #[value(name = "a-2u")]
-    A2u,
-    #[value(name = "a-2a")]
-    A2a,
-    #[value(name = "a-3b")]
-    A3b,
-    #[value(name = "a-3u")]
-    A3u,
-    #[value(name = "a-3a")]
-    A3a,
-    #[value(name = "a-4")]
-    A4,
-    #[value(name = "a-4f")]
-    A4f,
-    #[value(name = "a-4e")]
-    A4e,
-    #[value(name = "ua-1")]
-    Ua1,
-}
-
-impl PdfStandard {
-    pub fn to_typst(self) -> typst_pdf::PdfStandard {
-        use typst_pdf::PdfStandard as S;
-        match self {
-            Self::V1_4 => S::V_1_4,
-            Self::V1_5 => S::V_1_5,
-            Self::V1_6 => S::V_1_6,
-            Self::V1_7 => S::V_1_7,
-            Self::V2_0 => S::V_2_0,
-            Self::A1b => S::A_1b,
-            Self::A1a => S::A_1a,
-            Self::A2b => S::A_2b,
-            Self::A2u => S::A_2u,
-            Self::A2a => S::A_2a,
-            Self::A3b => S::A_3b,
-            Self::A3u => S::A_3u,
-            Self::A3a => S::A_3a,
-            Self::A4 => S::A_4,
-            Self::A4f => S::A_4f,
-            Self::A4e => S::A_4e,
-            Self::Ua1 => S::Ua_1,
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let mut m = i18n::message(
+                "arg-invalid",
+                &[
+                    ("value", context(ContextKind::InvalidValue).into()),
+                    ("arg", context(ContextKind::InvalidArg).into()),
+                ],
+            );
+            let valid = context(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                m += &i18n::message("help-values", &[("values", valid.into())]);
+            }
+            if let Some(source) = std::error::Error::source(&e) {
+                m += &format!(" ({source})");
+            }
+            m
         }
-    }
-
-    pub fn is_archival(self) -> bool {
-        !matches!(
-            self,
-            Self::V1_4 | Self::V1_5 | Self::V1_6 | Self::V1_7 | Self::V2_0 | Self::Ua1
-        )
-    }
+        ErrorKind::MissingRequiredArgument => i18n::message(
+            "arg-missing",
+            &[("arg", context(ContextKind::InvalidArg).into())],
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::InvalidSubcommand => {
+            let mut m = i18n::message(
+                "arg-subcommand",
+                &[("arg", context(ContextKind::InvalidSubcommand).into())],
+            );
+            let suggested = context(ContextKind::SuggestedSubcommand);
+            if !suggested.is_empty() {
+                m += &i18n::message("arg-suggest", &[("arg", suggested.into())]);
+            }
+            m
+        }
+        ErrorKind::ArgumentConflict => i18n::message(
+            "arg-conflict",
+            &[
+                ("arg", context(ContextKind::InvalidArg).into()),
+                ("other", context(ContextKind::PriorArg).into()),
+            ],
+        ),
+        _ => e.kind().to_string(),
+    };
+    eprintln!("{}: {message}", i18n::message("word-error", &[]));
+    eprintln!("{}", i18n::message("arg-see-help", &[]));
+    std::process::exit(2);
 }

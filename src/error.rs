@@ -1,29 +1,29 @@
 //! How a command fails, and the exit code each failure has. The codes are
 //! part of brief's interface (README, "Exit codes"): never renumber them.
 
-use thiserror::Error;
+use std::fmt;
 
-#[derive(Debug, Error)]
+use crate::tr;
+
+#[derive(Debug)]
 pub enum Failure {
     /// Bad arguments or project layout (2, like clap's own usage errors).
-    #[error("{0}")]
     Usage(String),
     /// The data has errors; they were printed already.
-    #[error("the data has {0} error(s); no output was changed")]
     Data(usize),
     /// A template failed to compile, or a --strict check failed.
-    #[error("{0}; no output was changed")]
     Template(String),
     /// Another brief holds the output folder.
-    #[error("{0}")]
     Locked(String),
     /// A compilation ran past --timeout.
-    #[error("{0}; no output was changed")]
     Timeout(String),
     /// Anything else: I/O, a full disk, a read-only folder.
-    #[error("{0:#}")]
-    Other(#[from] anyhow::Error),
+    Other(anyhow::Error),
 }
+
+/// Exit code of a build that ran past `--memory-limit` (ended by the
+/// allocator, see `memory.rs`).
+pub const EXIT_MEMORY: u8 = 7;
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
@@ -35,5 +35,36 @@ impl Failure {
             Failure::Locked(_) => 5,
             Failure::Timeout(_) => 6,
         }
+    }
+
+    /// Whether no output was changed: true of every failure but some I/O
+    /// errors, which say so themselves.
+    fn unchanged(&self) -> bool {
+        matches!(
+            self,
+            Failure::Data(_) | Failure::Template(_) | Failure::Timeout(_)
+        )
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Usage(m) | Failure::Template(m) | Failure::Locked(m) | Failure::Timeout(m) => {
+                f.write_str(m)?
+            }
+            Failure::Data(n) => f.write_str(&tr!("fail-data", count = *n))?,
+            Failure::Other(e) => write!(f, "{e:#}")?,
+        }
+        if self.unchanged() {
+            write!(f, "{}", tr!("fail-unchanged"))?;
+        }
+        Ok(())
     }
 }

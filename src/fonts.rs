@@ -1,43 +1,60 @@
-//! Where fonts come from: the project's bundled CJK fonts first, then
-//! `--font-path` folders, typst's embedded fonts, and system fonts on request.
+//! Where fonts come from: the project's `fonts/` folder first (or, without
+//! one, the same faces carried in the brief binary), then `--font-path`
+//! folders, typst's embedded fonts, and system fonts on request.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
+use std::time::UNIX_EPOCH;
 
 use typst::text::FontInfo;
 use typst_kit::fonts::{self, FontPath, FontStore};
 
+use crate::config::FontOptions;
+
 /// The project folder holding the bundled fonts.
 pub const FONT_DIR: &str = "fonts";
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct FontOptions {
-    /// Extra folders, searched recursively after the bundled fonts.
-    pub font_paths: Vec<PathBuf>,
-    /// Also search the operating system's fonts (off by default: outputs
-    /// should not change with what a machine happens to have installed).
-    pub system_fonts: bool,
-}
+/// The bundled faces, carried in the binary: `brief init` writes them into a
+/// new project, and a project without `fonts/` uses them from here.
+pub const BUNDLED: [(&str, &[u8]); 6] = [
+    (
+        "NotoSansSC_400Regular.ttf",
+        include_bytes!("../fonts/NotoSansSC_400Regular.ttf"),
+    ),
+    (
+        "NotoSansSC_700Bold.ttf",
+        include_bytes!("../fonts/NotoSansSC_700Bold.ttf"),
+    ),
+    (
+        "NotoSerifSC_400Regular.ttf",
+        include_bytes!("../fonts/NotoSerifSC_400Regular.ttf"),
+    ),
+    (
+        "NotoSerifSC_700Bold.ttf",
+        include_bytes!("../fonts/NotoSerifSC_700Bold.ttf"),
+    ),
+    (
+        "OFL-NotoSansSC.txt",
+        include_bytes!("../fonts/OFL-NotoSansSC.txt"),
+    ),
+    (
+        "OFL-NotoSerifSC.txt",
+        include_bytes!("../fonts/OFL-NotoSerifSC.txt"),
+    ),
+];
 
+/// Where a face was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
+    /// The project's fonts/ folder.
     Bundled(PathBuf),
+    /// The faces carried in the brief binary (no fonts/ folder).
+    Builtin(&'static str),
     FontPath(PathBuf),
+    /// Typst's own (Latin) fonts.
     Embedded,
     System(PathBuf),
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Bundled(p) => write!(f, "bundled  {}", p.display()),
-            Origin::FontPath(p) => write!(f, "--font-path  {}", p.display()),
-            Origin::Embedded => f.write_str("embedded in typst"),
-            Origin::System(p) => write!(f, "system  {}", p.display()),
-        }
-    }
 }
 
 /// All fonts available to a build. Discovery (scanning the font files and
@@ -48,7 +65,7 @@ pub struct Fonts {
     found: OnceLock<Found>,
     pending: Mutex<Option<JoinHandle<Found>>>,
     /// The font files as they were before the scan, for the build state.
-    pub stamps: crate::state::FontStamps,
+    pub stamps: Stamps,
 }
 
 pub struct Found {
@@ -59,7 +76,7 @@ pub struct Found {
 impl Fonts {
     /// Starts discovery in the background.
     pub fn spawn(project: &Path, options: &FontOptions) -> Self {
-        let stamps = crate::state::font_stamps(project, options);
+        let stamps = stamps(project, options);
         let (project, options) = (project.to_path_buf(), options.clone());
         let handle = std::thread::spawn(move || Found::discover(&project, &options));
         Fonts {
@@ -71,7 +88,7 @@ impl Fonts {
 
     /// Discovers on the calling thread.
     pub fn discover(project: &Path, options: &FontOptions) -> Self {
-        let stamps = crate::state::font_stamps(project, options);
+        let stamps = stamps(project, options);
         Fonts {
             found: OnceLock::from(Found::discover(project, options)),
             pending: Mutex::new(None),
@@ -97,7 +114,20 @@ impl Found {
             store: FontStore::new(),
             origins: Vec::new(),
         };
-        fonts.add_scanned(&project.join(FONT_DIR), Origin::Bundled);
+        if project.join(FONT_DIR).is_dir() {
+            fonts.add_scanned(&project.join(FONT_DIR), Origin::Bundled);
+        } else {
+            for (name, bytes) in BUNDLED.iter().filter(|(n, _)| n.ends_with(".ttf")) {
+                let data = typst::foundations::Bytes::new(*bytes);
+                for font in typst::text::Font::iter(data) {
+                    fonts
+                        .origins
+                        .push((font.info().clone(), Origin::Builtin(name)));
+                    let info = font.info().clone();
+                    fonts.store.push((font, info));
+                }
+            }
+        }
         for dir in &options.font_paths {
             fonts.add_scanned(dir, Origin::FontPath);
         }
@@ -220,48 +250,23 @@ fn is_font(path: &Path) -> bool {
     matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
 }
 
-/// `brief fonts`: every family, where it comes from, and (with `variants`)
-/// each style and weight.
-pub fn list(args: &crate::args::FontsArgs) -> Result<(), crate::error::Failure> {
-    use std::collections::BTreeMap;
-    use std::io::Write;
+/// Font files by size and modification time: hashing 50 MB of fonts would
+/// cost more than a whole no-op check.
+pub type Stamps = Vec<(PathBuf, u64, u128)>;
 
-    let options = FontOptions {
-        font_paths: args.fonts.font_paths.clone(),
-        system_fonts: args.fonts.system_fonts,
-    };
-    let project = &args.project.project;
-    if !project.is_dir() {
-        return Err(crate::error::Failure::Usage(format!(
-            "the project folder {} does not exist",
-            project.display()
-        )));
-    }
-    crate::pipeline::check_fonts(project, &options.font_paths, options.system_fonts)?;
-    let fonts = Fonts::discover(project, &options);
-    let fonts = fonts.get();
-    let mut families: BTreeMap<&str, Vec<&(FontInfo, Origin)>> = BTreeMap::new();
-    for entry in &fonts.origins {
-        families
-            .entry(entry.0.family.as_str())
-            .or_default()
-            .push(entry);
-    }
-    let mut out = std::io::stdout().lock();
-    for (family, faces) in families {
-        let _ = writeln!(out, "{family}  [{}]", faces[0].1);
-        if args.variants {
-            for (info, origin) in faces {
-                let v = info.variant;
-                let _ = writeln!(
-                    out,
-                    "  {:?} {} {:?}  [{origin}]",
-                    v.style,
-                    v.weight.to_number(),
-                    v.stretch
-                );
-            }
-        }
-    }
-    Ok(())
+/// The stamps of every font file a build depends on.
+pub fn stamps(project: &Path, options: &FontOptions) -> Stamps {
+    font_files(project, options)
+        .into_iter()
+        .filter_map(|p| {
+            let m = std::fs::metadata(&p).ok()?;
+            let mtime = m
+                .modified()
+                .ok()?
+                .duration_since(UNIX_EPOCH)
+                .ok()?
+                .as_nanos();
+            Some((p, m.len(), mtime))
+        })
+        .collect()
 }

@@ -1,49 +1,71 @@
 //! brief: YAML data in, a printable briefing and a slide deck out, through
 //! the Typst compiler linked into this binary.
+//!
+//! ARCHITECTURE.md draws the layers; each module imports only from below.
 
 mod args;
-mod build;
-mod check;
+mod commands;
+mod config;
 mod data;
-mod diag;
+mod digest;
 mod error;
 mod fonts;
-mod glyphs;
-mod output;
-mod pipeline;
+mod i18n;
+mod memory;
+mod outputs;
+mod pptx;
 mod render;
-mod state;
-mod watch;
+mod term;
+mod timing;
 mod world;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use crate::args::Command;
 
-use crate::args::{Cli, Command};
-use crate::error::Failure;
+#[global_allocator]
+static ALLOCATOR: memory::Counting = memory::Counting;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A closed pipe (`brief schema | head -1`) ends brief quietly, as it
+    // does any Unix tool, instead of panicking on the next write.
+    // SAFETY: restoring a signal's default disposition at start-up, before
+    // any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+    i18n::init(language());
+    let cli = args::parse();
     let result = match &cli.command {
-        Command::Build(args) => build::run(args),
-        Command::Watch(args) => watch::run(args),
-        Command::Check(args) => check::run(args),
-        Command::Fonts(args) => fonts::list(args),
-        Command::Schema => schema(),
+        Command::Build(args) => commands::build::run(args),
+        Command::Watch(args) => commands::watch::run(args),
+        Command::Check(args) => commands::check::run(args),
+        Command::Fonts(args) => commands::fonts::run(args),
+        Command::Schema(args) => commands::schema::run(args),
+        Command::Init(args) => commands::init::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            // Data and template errors were printed in full already.
-            diag::status(&format!("error: {failure}"));
+            // Data and template problems were printed in full already.
+            term::fatal(&failure.to_string());
             ExitCode::from(failure.exit_code())
         }
     }
 }
 
-fn schema() -> Result<(), Failure> {
-    let json = serde_json::to_string_pretty(&data::schema()).expect("schema serialises");
-    println!("{json}");
-    Ok(())
+/// `--lang` must be known before the help is built: read it ahead of clap.
+fn language() -> i18n::Lang {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(lang) = value.as_deref().and_then(i18n::Lang::parse) {
+            return lang;
+        }
+    }
+    i18n::Lang::from_env()
 }

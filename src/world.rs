@@ -1,20 +1,21 @@
 //! The one `World`: what a template sees of the machine.
 //!
 //! Files come only from the project folder (symlinks that lead out are
-//! refused), fonts from [`Fonts`], the date only from the build's timestamp,
-//! and the validated data as `sys.inputs`.
+//! refused) or from memory (the validated data, the deck for the handout),
+//! fonts from [`Fonts`], the date only from the build's timestamp (typst-kit's
+//! range-checked `Time`; without a timestamp there is no date at all).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Utc};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
+use typst_kit::datetime::Time;
 use typst_kit::diagnostics::DiagnosticWorld;
 use typst_kit::files::{FileLoader, FileStore};
 
@@ -26,20 +27,25 @@ pub struct BriefWorld {
     library: LazyHash<Library>,
     fonts: Arc<Fonts>,
     files: FileStore<ProjectFiles>,
-    today: Option<DateTime<Utc>>,
+    time: Option<Time>,
 }
 
 impl BriefWorld {
-    /// `main` is relative to `root`, which must be canonical.
+    /// `main` is relative to `root`, which must be canonical; `timestamp`
+    /// (UNIX seconds) is the only date templates can see.
     pub fn new(
         root: &Path,
         main: &Path,
         inputs: Dict,
         fonts: Arc<Fonts>,
-        today: Option<DateTime<Utc>>,
+        timestamp: Option<i64>,
     ) -> Result<Self, String> {
         let vpath = VirtualPath::new(main.to_string_lossy())
             .map_err(|e| format!("{}: {e}", main.display()))?;
+        let time = timestamp
+            .map(Time::fixed_timestamp)
+            .transpose()
+            .map_err(|e| e.to_string())?;
         Ok(Self {
             main: RootedPath::new(VirtualRoot::Project, vpath).intern(),
             library: LazyHash::new(Library::builder().with_inputs(inputs.clone()).build()),
@@ -49,22 +55,21 @@ impl BriefWorld {
                 root: root.to_path_buf(),
                 overlay: HashMap::new(),
             }),
-            today,
+            time,
         })
     }
 
     /// Files served from memory instead of the disk, by project-relative
-    /// path (the handout reads the deck just compiled as `out/slides.pdf`).
-    pub fn with_overlay(mut self, files: HashMap<String, Vec<u8>>) -> Self {
-        let overlay = files.into_iter().map(|(k, v)| (k, Bytes::new(v))).collect();
-        self.files.loader_mut().overlay = overlay;
+    /// path (the validated data; the deck just compiled, for the handout).
+    pub fn with_overlay(mut self, files: HashMap<String, Bytes>) -> Self {
+        self.files.loader_mut().overlay = files;
         self
     }
 
     /// Prepares the world of the last build for the next one (watch mode):
     /// every file is read again, but sources that did not change are not
     /// parsed again, and edited ones are reparsed incrementally.
-    pub fn renew(mut self, inputs: Dict, files: HashMap<String, Vec<u8>>) -> Self {
+    pub fn renew(mut self, inputs: Dict, files: HashMap<String, Bytes>) -> Self {
         if inputs != self.inputs {
             self.library = LazyHash::new(Library::builder().with_inputs(inputs.clone()).build());
             self.inputs = inputs;
@@ -74,7 +79,8 @@ impl BriefWorld {
     }
 
     /// The project files the last compilation read, with digests of the bytes
-    /// it read (served from the file store's cache, not read again).
+    /// it read (served from the file store's cache, not read again). Files
+    /// served from memory are not among them.
     pub fn dependencies(&mut self) -> Vec<(PathBuf, String)> {
         let (loader, ids) = self.files.dependencies();
         let ids: Vec<FileId> = ids
@@ -87,7 +93,7 @@ impl BriefWorld {
                 let bytes = self.files.file(id).ok()?;
                 Some((
                     PathBuf::from(id.vpath().get_without_slash()),
-                    crate::state::digest(bytes.as_slice()),
+                    crate::digest::digest(bytes.as_slice()),
                 ))
             })
             .collect();
@@ -124,10 +130,7 @@ impl World for BriefWorld {
     fn today(&self, offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         // Only the build's fixed timestamp: a document must not change with
         // the day it happens to be built on.
-        let now = self.today?;
-        let seconds = offset.map_or(0, |d| d.seconds() as i64);
-        let t = now + chrono::Duration::seconds(seconds);
-        Datetime::from_ymd(t.year(), t.month() as u8, t.day() as u8)
+        self.time.as_ref()?.today(offset)
     }
 }
 
@@ -147,7 +150,7 @@ impl FileLoader for ProjectFiles {
     fn load(&self, id: FileId) -> FileResult<Bytes> {
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::Other(Some(
-                "packages are not available: brief runs offline; copy what you need into templates/".into(),
+                crate::tr!("world-no-packages").into(),
             )));
         }
         if let Some(bytes) = self.overlay.get(id.vpath().get_without_slash()) {
@@ -159,17 +162,22 @@ impl FileLoader for ProjectFiles {
             .map_err(|e| FileError::from_io(e, &path))?;
         if !real.starts_with(&self.root) {
             return Err(FileError::Other(Some(
-                format!(
-                    "{} leads outside the project (to {}); brief reads only files inside {}",
-                    id.vpath().get_with_slash(),
-                    real.display(),
-                    self.root.display()
+                crate::tr!(
+                    "world-outside",
+                    file = id.vpath().get_with_slash().to_string(),
+                    target = real.display().to_string(),
+                    root = self.root.display().to_string()
                 )
                 .into(),
             )));
         }
-        if real.is_dir() {
+        let meta = std::fs::metadata(&real).map_err(|e| FileError::from_io(e, &real))?;
+        if meta.is_dir() {
             return Err(FileError::IsDirectory);
+        }
+        // A FIFO or a device would block or never end.
+        if !meta.is_file() {
+            return Err(FileError::Other(Some(crate::tr!("data-not-a-file").into())));
         }
         std::fs::read(&real)
             .map(Bytes::new)

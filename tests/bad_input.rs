@@ -100,9 +100,10 @@ fn a_missing_field_and_an_unknown_unit_are_named() {
     );
     assert!(err.contains(&at(ACHIEVEMENTS, line)), "{err}");
     assert!(
-        err.contains("unknown variant `亿圆`") && err.contains("`亿元`"),
+        err.contains("`亿圆` is not a known unit") && err.contains("did you mean `亿元`?"),
         "{err}"
     );
+    assert!(!err.contains("variant"), "no Rust words: {err}");
 }
 
 #[test]
@@ -326,7 +327,9 @@ fn a_character_no_font_can_draw_is_named_and_strict_makes_it_an_error() {
     edit(&f, "惟其艰难", "\u{1F600}惟其艰难");
     let err = ok(brief(dir.path(), &["build"]));
     assert!(
-        err.contains("U+1F600") && err.contains(&at(ACHIEVEMENTS, line)) && err.contains("lead[0]"),
+        err.contains("U+1F600")
+            && err.contains(&at(ACHIEVEMENTS, line))
+            && err.contains("opening[0]"),
         "{err}"
     );
 
@@ -531,13 +534,21 @@ fn bad_option_values_are_usage_errors_not_crashes() {
 }
 
 #[test]
-fn missing_fonts_are_a_clear_error() {
+fn without_a_fonts_folder_the_faces_brief_carries_are_used_and_a_missing_font_path_is_an_error() {
     let dir = project();
     fs::remove_file(dir.path().join("fonts")).unwrap();
-    let result = brief(dir.path(), &["build"]);
-    assert_eq!(code(&result), 2, "{}", stderr(&result));
-    assert!(stderr(&result).contains("fonts/"), "{}", stderr(&result));
-    assert!(!dir.path().join("out/briefing.pdf").exists());
+    // The binary carries the bundled faces: a project without fonts/ builds the same pages.
+    ok(brief(dir.path(), &["build"]));
+    let fonts = pdf_fonts(&dir.path().join("out/briefing.pdf"));
+    assert!(
+        fonts.contains("NotoSerifSC") && fonts.contains("NotoSansSC"),
+        "{fonts}"
+    );
+    let listing = stdout(&brief(dir.path(), &["fonts"]));
+    assert!(
+        listing.contains("Noto Serif SC  [carried in brief"),
+        "{listing}"
+    );
 
     let result = brief(dir.path(), &["build", "--font-path", "no/such/folder"]);
     assert_eq!(code(&result), 2, "{}", stderr(&result));
@@ -570,7 +581,7 @@ fn an_undrawable_character_is_placed_at_its_field_not_at_a_comment() {
     assert_eq!(diag["severity"], "warning");
     assert_eq!(diag["file"], ACHIEVEMENTS);
     assert_eq!(diag["line"], line);
-    assert_eq!(diag["path"], "lead[0]");
+    assert_eq!(diag["path"], "opening[0]");
     let text = fs::read_to_string(&f).unwrap();
     let col = text
         .lines()

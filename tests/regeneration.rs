@@ -76,12 +76,64 @@ fn data_template_and_option_changes_rebuild() {
         "{report}"
     );
     assert!(pdf_text(&dir.path().join("out/briefing.pdf")).contains("15.1%"));
-    // A rebuild that changes no figure leaves no stale report behind.
+    // A rebuild that changes no figure (here, a template edit) keeps the last report: it is
+    // still what changed last, and a scheduled rebuild must not lose it.
+    let t = dir.path().join("templates/lib.typ");
+    let text = fs::read_to_string(&t).unwrap();
+    fs::write(&t, format!("{text}\n// touched again\n")).unwrap();
     ok(brief(
         dir.path(),
-        &["build", "--force", "--creation-timestamp", "1672531200"],
+        &["build", "--creation-timestamp", "1672531200"],
     ));
-    assert!(!dir.path().join("out/changes.md").exists());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out/changes.md")).unwrap(),
+        report
+    );
+}
+
+#[test]
+fn a_change_is_reported_until_every_document_showing_it_was_rebuilt() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 15.1");
+    // Only the slides: the briefing still shows the old figure, and the report says so.
+    let err = ok(brief(dir.path(), &["build", "--only", "slides"]));
+    let line = err
+        .lines()
+        .find(|l| l.contains("changed"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        line.contains("14.3% → 15.1%")
+            && line.contains("slides")
+            && line.contains("not rebuilt yet"),
+        "{line}"
+    );
+    assert!(line.contains("briefing"), "{line}");
+    // The full build rebuilds the briefing: the change is reported again, for the briefing.
+    let err = ok(brief(dir.path(), &["build"]));
+    let line = err
+        .lines()
+        .find(|l| l.contains("changed"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        line.contains("14.3% → 15.1%") && line.contains("(briefing)"),
+        "{line}"
+    );
+    assert!(pdf_text(&dir.path().join("out/briefing.pdf")).contains("15.1%"));
+    // Rankings and targets are figures of the report too.
+    edit(&dir.path().join(ACHIEVEMENTS), "years: 4", "years: 5");
+    edit(&dir.path().join(ACHIEVEMENTS), "连续四年", "连续五年");
+    edit(&dir.path().join(PLAN), "value: 6.5", "value: 7");
+    let err = ok(brief(dir.path(), &["build"]));
+    let report = fs::read_to_string(dir.path().join("out/changes.md")).unwrap();
+    assert!(
+        report.contains("`target_gdp`") && report.contains("增长6.5%左右 → 增长7%左右"),
+        "{report}\n{err}"
+    );
+    assert!(
+        report.contains("`composite_ranking.rank`") || report.contains("composite_ranking"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -246,8 +298,8 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
         assert!(pdf_text(&slides).contains("目录"));
         edit(
             &dir.path().join("templates/slides.typ"),
-            "title: \"目录\"",
-            "title: \"议程\"",
+            "title: word(cfg, \"agenda\"),",
+            "title: \"议程\",",
         );
         wait_for(rx, "rebuilt", limit);
         let text = pdf_text(&slides);
@@ -285,7 +337,7 @@ fn adding_a_font_rebuilds_and_inserting_a_figure_reports_only_it() {
     edit(
         &f,
         "    figures:\n",
-        "    figures:\n      - id: inserted_figure\n        label: 新插入指标\n        value: 42\n        unit: 个\n",
+        "    figures:\n      - id: inserted_figure\n        label: 新插入指标\n        value: 42\n        unit: 个\n        headline: true\n",
     );
     let err = ok(brief(dir.path(), &["build", "--font-path", "extra"]));
     let changed: Vec<&str> = err
@@ -294,7 +346,7 @@ fn adding_a_font_rebuilds_and_inserting_a_figure_reports_only_it() {
         .collect();
     assert_eq!(changed.len(), 1, "{changed:?}");
     assert!(
-        changed[0].contains("inserted_figure") && changed[0].contains("(new) 42个"),
+        changed[0].contains("inserted_figure") && changed[0].contains("(none) → 42个"),
         "{changed:?}"
     );
 }

@@ -1,34 +1,42 @@
 //! Errors in data files: always a file, and where possible a line, a column
 //! and the field path, so that a log line alone says what to fix.
 
-use std::fmt;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataError {
     /// Path as the user knows it (relative to the project).
     pub file: PathBuf,
-    /// 1-based line and column; none when the file could not be read as text.
+    /// 1-based line and column (in characters); none when the file could
+    /// not be read as text.
     pub line: Option<usize>,
     pub col: Option<usize>,
     /// Byte offset, for problems found before the text could be split into lines.
     pub offset: Option<usize>,
     /// Field path such as `sections[0].figures[3].yoy`.
     pub path: Option<String>,
+    /// A stable name of the kind of problem (`data-unknown-field`), for tools.
+    pub code: &'static str,
+    /// The message, in the user's language.
     pub message: String,
     pub hint: Option<String>,
+    /// The problem is one character (or one placeholder) inside a value,
+    /// not the value as a whole.
+    pub point: bool,
 }
 
 impl DataError {
-    pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn new(file: impl Into<PathBuf>, code: &'static str, message: impl Into<String>) -> Self {
         Self {
             file: file.into(),
             line: None,
             col: None,
             offset: None,
             path: None,
+            code,
             message: message.into(),
             hint: None,
+            point: false,
         }
     }
 
@@ -51,37 +59,25 @@ impl DataError {
         self
     }
 
-    /// `file:line:col` (or `file:byte N`, or `file`).
+    /// `file:line:col` (or `file`).
     pub fn location(&self) -> String {
         let file = self.file.display();
-        match (self.line, self.col, self.offset) {
-            (Some(l), Some(c), _) => format!("{file}:{l}:{c}"),
-            (_, _, Some(o)) => format!("{file}: byte {o}"),
+        match (self.line, self.col) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             _ => file.to_string(),
         }
     }
 }
 
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.location())?;
-        if let Some(path) = &self.path {
-            write!(f, "`{path}`: ")?;
-        }
-        f.write_str(&self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
-        }
-        Ok(())
-    }
-}
-
-/// The closest of `candidates` to `word`, if it is close enough to be a typo.
+/// The closest of `candidates` to `word`, if it is close enough to be a typo:
+/// a few edits away and sharing a character (so that an unknown one-character
+/// unit such as 只 is not "corrected" to %).
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, c)| *d <= (c.chars().count().max(2) / 2).max(1))
+        .filter(|(_, c)| c.chars().any(|ch| word.contains(ch)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -112,5 +108,7 @@ mod tests {
         assert_eq!(nearest("valeu", fields), Some("value"));
         assert_eq!(nearest("lable", fields), Some("label"));
         assert_eq!(nearest("completely_else", fields), None);
+        assert_eq!(nearest("只", ["%", "个", "天"]), None);
+        assert_eq!(nearest("万人数", ["万人", "人次"]), Some("万人"));
     }
 }

@@ -1,87 +1,124 @@
-//! Reading one data file: size, encoding and structure checks first, then
-//! serde into the typed model, with every error placed in the file.
+//! Reading one data file: what it is, its size, its encoding and its
+//! characters first, then the structural pass, then serde into the typed
+//! model, with every error placed in the file.
 
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
 use super::error::{DataError, nearest};
 use super::spans::{self, SpanIndex};
+use crate::tr;
 
 /// Data files above this size are refused before parsing: they are a few
 /// kilobytes, and YAML parsers can be slow on pathological input.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024;
 
-/// A parsed file with the positions needed to place later errors.
-pub struct Loaded<T> {
-    pub value: T,
+/// A file's text as read, with the positions of its values.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub text: String,
     pub spans: SpanIndex,
     /// Digest of the bytes read, for the build state.
     pub digest: String,
 }
 
-/// Reads `root/rel` and deserialises it into `T`.
-pub fn load<T: DeserializeOwned>(root: &Path, rel: &Path) -> Result<Loaded<T>, Vec<DataError>> {
-    let one = |e: DataError| vec![e];
-    let path = root
-        .join(rel)
-        .canonicalize()
-        .map_err(|e| one(DataError::new(rel, format!("cannot read the file: {e}"))))?;
+/// Reads `root/rel` as a data file's text: a regular file inside the
+/// project, at most [`MAX_FILE_BYTES`], UTF-8, no character that YAML or a
+/// document cannot hold. Never reads more than the cap, and never opens what
+/// is not a regular file (a FIFO would block, a device would not end).
+pub fn read(root: &Path, rel: &Path) -> Result<(String, String), DataError> {
+    let cannot = |e: std::io::Error| {
+        DataError::new(
+            rel,
+            "data-cannot-read",
+            tr!("data-cannot-read", error = e.to_string()),
+        )
+    };
+    let path = root.join(rel).canonicalize().map_err(cannot)?;
     // Like the templates, the data comes from inside the project only.
     if let Ok(project) = root.canonicalize()
         && !path.starts_with(&project)
     {
-        return Err(one(DataError::new(
+        return Err(DataError::new(
             rel,
-            format!(
-                "leads outside the project (to {}); data files must be inside it",
-                path.display()
-            ),
-        )));
+            "data-outside",
+            tr!("data-outside", target = path.display().to_string()),
+        ));
     }
-    let meta = fs::metadata(&path)
-        .map_err(|e| one(DataError::new(rel, format!("cannot read the file: {e}"))))?;
+    let meta = fs::metadata(&path).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(one(DataError::new(rel, "not a regular file")));
+        return Err(DataError::new(
+            rel,
+            "data-not-a-file",
+            tr!("data-not-a-file"),
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(one(DataError::new(
-            rel,
-            format!(
-                "the file is {} bytes; data files may be at most {} KiB",
-                meta.len(),
-                MAX_FILE_BYTES / 1024
-            ),
-        )));
+        return Err(too_large(rel, meta.len()));
     }
-    let bytes = fs::read(&path)
-        .map_err(|e| one(DataError::new(rel, format!("cannot read the file: {e}"))))?;
-    let digest = crate::state::digest(&bytes);
-    let text = decode(rel, bytes).map_err(one)?;
-    let spans = spans::scan(&text).map_err(|errs| {
-        errs.into_iter()
-            .map(|e| {
-                DataError::new(rel, e.message)
-                    .at(e.loc.line, e.loc.col)
-                    .path(e.path)
-            })
-            .collect::<Vec<_>>()
-    })?;
-    let value = deserialize(rel, &text).map_err(one)?;
-    Ok(Loaded {
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(&path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    // The file grew between the look and the read.
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(rel, bytes.len() as u64));
+    }
+    let digest = crate::digest::digest(&bytes);
+    Ok((decode(rel, bytes)?, digest))
+}
+
+fn too_large(rel: &Path, len: u64) -> DataError {
+    DataError::new(
+        rel,
+        "data-too-large",
+        tr!("data-too-large", bytes = len, limit = MAX_FILE_BYTES / 1024),
+    )
+}
+
+/// Reads, checks the structure, and deserialises `root/rel` into `T`. The
+/// text comes back whenever the file could be read, also when it has
+/// errors, so that they can be shown in it.
+pub fn load<T: DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+) -> (Option<Text>, Result<T, Vec<DataError>>) {
+    let (text, digest) = match read(root, rel) {
+        Ok(read) => read,
+        Err(e) => return (None, Err(vec![e])),
+    };
+    let (spans, structure) = match spans::scan(&text) {
+        Ok(spans) => (spans, Ok(())),
+        Err((spans, errs)) => (
+            spans,
+            Err(errs
+                .into_iter()
+                .map(|e| {
+                    DataError::new(rel, e.code, e.message)
+                        .at(e.loc.line, e.loc.col)
+                        .path(e.path)
+                })
+                .collect::<Vec<_>>()),
+        ),
+    };
+    let value = structure.and_then(|()| deserialize(rel, &text).map_err(|e| vec![e]));
+    (
+        Some(Text {
+            text,
+            spans,
+            digest,
+        }),
         value,
-        spans,
-        digest,
-    })
+    )
 }
 
 fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, DataError> {
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        let mut e = DataError::new(
-            rel,
-            "this is a binary file (it contains a NUL byte), not YAML text",
-        );
+        let (line, col) = line_col_of_bytes(&bytes, pos);
+        let mut e = DataError::new(rel, "data-binary", tr!("data-binary")).at(line, col);
         e.offset = Some(pos);
         return Err(e);
     }
@@ -91,32 +128,87 @@ fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, DataError> {
         .unwrap_or(bytes);
     let text = String::from_utf8(bytes).map_err(|err| {
         let at = err.utf8_error().valid_up_to();
-        let before = &err.as_bytes()[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        let col = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        let mut e = DataError::new(rel, format!("the file is not valid UTF-8 (byte {at})"))
+        let (line, col) = line_col_of_bytes(err.as_bytes(), at);
+        let mut e = DataError::new(rel, "data-not-utf8", tr!("data-not-utf8", byte = at))
             .at(line, col)
-            .hint("save the file as UTF-8");
+            .hint(tr!("data-not-utf8-hint"));
         e.offset = Some(at);
         e
     })?;
+    check_characters(rel, &text)?;
     if text
-        .trim()
         .lines()
         .all(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
     {
         return Err(
-            DataError::new(rel, "the file is empty").hint("see docs/data.md for what it holds")
+            DataError::new(rel, "data-empty", tr!("data-empty")).hint(tr!("data-empty-hint"))
         );
     }
     Ok(text)
+}
+
+/// 1-based line and column (in characters) of a byte offset, counting lines
+/// by LF only: the YAML parser's count.
+fn line_col_of_bytes(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Characters a data file must not hold, found before the YAML parser sees
+/// them (it would report them at the wrong place, or count lines otherwise
+/// than an editor does): control characters, Unicode line separators and
+/// noncharacters, a lone CR, a tab used as indentation.
+fn check_characters(rel: &Path, text: &str) -> Result<(), DataError> {
+    let (mut line, mut col) = (1, 0);
+    let mut indenting = true;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        col += 1;
+        let problem = match ch {
+            '\n' => {
+                line += 1;
+                col = 0;
+                indenting = true;
+                continue;
+            }
+            '\r' if chars.peek() == Some(&'\n') => continue,
+            '\r' => Some(("data-lone-cr", tr!("data-lone-cr"))),
+            '\t' if indenting => Some(("data-tab-indent", tr!("data-tab-indent"))),
+            '\t' => None,
+            c if forbidden(c) => Some((
+                "data-control-character",
+                tr!(
+                    "data-control-character",
+                    code = format!("U+{:04X}", c as u32)
+                ),
+            )),
+            _ => None,
+        };
+        if ch != ' ' && ch != '-' {
+            indenting = false;
+        }
+        if let Some((code, message)) = problem {
+            return Err(DataError::new(rel, code, message).at(line, col));
+        }
+    }
+    Ok(())
+}
+
+/// A character no data file needs and no document should print: C0 and C1
+/// controls (but tab, LF and CR), DEL, line and paragraph separators, a BOM
+/// inside the text, and Unicode noncharacters.
+pub fn forbidden(c: char) -> bool {
+    let u = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(u, 0x2028 | 0x2029 | 0xFEFF)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || (u & 0xFFFE) == 0xFFFE
 }
 
 fn deserialize<T: DeserializeOwned>(rel: &Path, text: &str) -> Result<T, DataError> {
@@ -124,47 +216,108 @@ fn deserialize<T: DeserializeOwned>(rel: &Path, text: &str) -> Result<T, DataErr
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        let mut message = inner.to_string();
-        // serde_yaml appends " at line L column C"; we print the position apart.
-        if let Some(cut) = message.rfind(" at line ") {
-            message.truncate(cut);
-        }
-        // ...and prefixes the path, which we also print apart.
-        if let Some((head, rest)) = message.split_once(": ")
-            && path.starts_with(head)
-        {
-            message = rest.to_string();
-        }
-        let mut e = DataError::new(rel, message.clone()).path(path);
-        if let Some(loc) = inner.location() {
+        let location = inner.location();
+        let (code, message, hint) = explain(&inner.to_string());
+        let mut e = DataError::new(rel, code, message).path(path);
+        if let Some(loc) = location {
             e = e.at(loc.line(), loc.column());
         }
-        if let Some(hint) = typo_hint(&message) {
+        if let Some(hint) = hint {
             e = e.hint(hint);
         }
         e
     })
 }
 
-/// For serde's "unknown field `x`, expected one of `a`, `b`" and "unknown
-/// variant" messages: the nearest known name.
-fn typo_hint(message: &str) -> Option<String> {
-    let rest = message
-        .strip_prefix("unknown field `")
-        .or_else(|| message.strip_prefix("unknown variant `"))?;
-    let (word, rest) = rest.split_once('`')?;
-    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    nearest(word, known.iter().copied()).map(|n| format!("did you mean `{n}`?"))
+/// serde's English messages, in the user's words: (code, message, hint).
+fn explain(raw: &str) -> (&'static str, String, Option<String>) {
+    // serde_yaml appends " at line L column C" and prefixes the path; both
+    // are printed apart.
+    let mut message = raw.to_string();
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    if let Some((head, rest)) = message.split_once(": ")
+        && !head.contains(' ')
+    {
+        message = rest.to_string();
+    }
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let word = rest.split('`').next().unwrap_or_default().to_string();
+        let known = &quoted[1..];
+        let hint =
+            nearest(&word, known.iter().copied()).map(|n| tr!("hint-did-you-mean", word = n));
+        let list = known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return (
+            "data-unknown-field",
+            tr!("data-unknown-field", field = word, known = list),
+            hint,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default().to_string();
+        return (
+            "data-missing-field",
+            tr!("data-missing-field", field = field),
+            None,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let field = rest.split('`').next().unwrap_or_default().to_string();
+        return (
+            "data-duplicate-key",
+            tr!("data-duplicate-key", key = field),
+            None,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return (
+                "data-wrong-type",
+                tr!(
+                    "data-wrong-type",
+                    found = kind_of(found),
+                    expected = kind_of(expected)
+                ),
+                None,
+            );
+        }
+    }
+    if message.contains("number too large") || message.contains("finite number") {
+        return ("data-number-range", tr!("data-number-range"), None);
+    }
+    ("data-invalid", tr!("data-invalid", detail = message), None)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hint_for_unknown_field() {
-        let m = "unknown field `valeu`, expected one of `id`, `label`, `value`, `unit`";
-        assert_eq!(typo_hint(m).as_deref(), Some("did you mean `value`?"));
-        assert_eq!(typo_hint("invalid type: string"), None);
-    }
+/// serde's names of kinds of value, in the user's words.
+fn kind_of(serde: &str) -> String {
+    let s = serde.trim();
+    let key = if s.starts_with("string") {
+        "kind-text"
+    } else if s.starts_with("integer")
+        || s.starts_with("floating point")
+        || s == "a number"
+        || s.starts_with("i64")
+        || s.starts_with("u32")
+        || s.starts_with("i32")
+        || s.starts_with("f64")
+    {
+        "kind-number"
+    } else if s.starts_with("boolean") || s == "a boolean" {
+        "kind-boolean"
+    } else if s.starts_with("sequence") || s.starts_with("a sequence") {
+        "kind-list"
+    } else if s.starts_with("map") || s.starts_with("struct") || s.starts_with("a map") {
+        "kind-mapping"
+    } else if s.starts_with("unit") || s == "null" {
+        "kind-null"
+    } else {
+        return s.to_string();
+    };
+    crate::i18n::message(key, &[])
 }

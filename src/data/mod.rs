@@ -1,27 +1,136 @@
-//! The data set: loading, validation and the JSON Schema.
+//! The data of a project: its files read and placed, typed, checked.
+//!
+//! `load` reads `data/meta.yaml`, the two part files it names, the project's
+//! `theme.yaml` and the vocabulary, and returns either a [`Project`] or every
+//! problem of every file at once. Each file keeps its text and the positions
+//! of its values ([`Sources`]): validation, the checks after compiling and
+//! the error printers all place problems with them, without reading a file
+//! again.
 
 // Data errors are cold and carry the context a user needs; boxing them
 // would only add noise.
 #![allow(clippy::result_large_err)]
 
 mod error;
+pub mod limits;
 mod load;
 pub mod model;
+mod position;
+pub mod prose;
+pub mod schema;
 mod spans;
+mod strings;
+pub mod theme;
 mod validate;
+pub mod vocabulary;
 
 use std::path::{Path, PathBuf};
 
 pub use error::DataError;
-use model::{Meta, Part};
+pub use load::Text;
+use model::{Meta, Part, Vocabulary};
 use serde::Serialize;
+use strings::Strings;
+use vocabulary::Words;
+
+use crate::tr;
 
 /// Where the data lives inside a project.
 pub const DATA_DIR: &str = "data";
 /// The file that names the others.
 pub const META_FILE: &str = "meta.yaml";
+/// The project's theme, at its root.
+pub const THEME_FILE: &str = "theme.yaml";
+/// The built-in vocabulary and theme defaults, which templates read too.
+pub const VOCABULARY_FILE: &str = "templates/vocabulary.yaml";
+pub const THEME_DEFAULTS_FILE: &str = "templates/theme.yaml";
 
-/// The validated data of one project.
+/// What a file is to the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Meta,
+    Achievements,
+    Plan,
+    Theme,
+    Vocabulary,
+    ThemeDefaults,
+}
+
+impl Role {
+    /// "the achievements file", in the user's language.
+    pub fn file_word(self) -> String {
+        match self {
+            Role::Meta => tr!("role-meta"),
+            Role::Achievements => tr!("role-achievements"),
+            Role::Plan => tr!("role-plan"),
+            Role::Theme => tr!("role-theme"),
+            Role::Vocabulary | Role::ThemeDefaults => tr!("role-template"),
+        }
+    }
+}
+
+/// One file of the project's data, as read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub role: Role,
+    /// Relative to the project.
+    pub rel: PathBuf,
+    pub text: Text,
+}
+
+/// The files of a data set, by role.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn get(&self, role: Role) -> Option<&SourceFile> {
+        self.files.iter().find(|f| f.role == role)
+    }
+
+    /// A file by its path relative to the project.
+    pub fn by_path(&self, rel: &Path) -> Option<&SourceFile> {
+        self.files.iter().find(|f| f.rel == rel)
+    }
+
+    /// Every file read, with the digest of the bytes read (for the state).
+    pub fn digests(&self) -> Vec<(PathBuf, String)> {
+        self.files
+            .iter()
+            .map(|f| (f.rel.clone(), f.text.digest.clone()))
+            .collect()
+    }
+
+    /// A problem at the value of `path` in the file of `role`; with `spot`
+    /// (the value's text and a byte offset in it), at that character.
+    pub fn error(
+        &self,
+        role: Role,
+        path: &str,
+        spot: Option<(&str, usize)>,
+        code: &'static str,
+        message: String,
+    ) -> DataError {
+        let Some(file) = self.get(role) else {
+            return DataError::new(PathBuf::from(DATA_DIR), code, message).path(path);
+        };
+        let mut e = DataError::new(&file.rel, code, message).path(path);
+        if let Some(loc) = file.text.spans.value(path) {
+            let loc = match spot {
+                Some((value, offset)) => {
+                    e.point = true;
+                    position::within(&file.text.text, loc, value, offset)
+                }
+                None => loc,
+            };
+            e = e.at(loc.line, loc.col);
+        }
+        e
+    }
+}
+
+/// The validated data of one project, as the templates receive it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
     pub meta: Meta,
@@ -29,178 +138,302 @@ pub struct Dataset {
     pub plan: Part,
 }
 
-/// The files a data set was read from, relative to the project.
+/// A loaded project: its data, its theme and where they came from.
 #[derive(Debug, Clone)]
-pub struct DataFiles {
-    pub meta: PathBuf,
-    pub achievements: PathBuf,
-    pub plan: PathBuf,
-    /// Each file with the digest of the bytes that were validated.
-    pub digests: Vec<(PathBuf, String)>,
+pub struct Project {
+    pub dataset: Dataset,
+    /// The project's theme.yaml (an empty mapping without one).
+    pub theme: serde_yaml::Value,
+    /// The font families the theme names, by role.
+    pub faces: Vec<(String, String)>,
+    pub sources: Sources,
+    /// How many values are still to fill in (a draft shows them marked).
+    pub todo: usize,
 }
 
-/// Loads and validates `data/` below `root`. All errors of all files are
-/// returned together.
-pub fn load(root: &Path) -> Result<(Dataset, DataFiles), Vec<DataError>> {
-    let meta_rel = Path::new(DATA_DIR).join(META_FILE);
-    let meta = load::load::<Meta>(root, &meta_rel)?;
-    let mut errors = check_meta(&meta_rel, &meta);
+/// Why the data could not be loaded: every problem, and the files as read
+/// (to show each problem in its file).
+#[derive(Debug)]
+pub struct Failed {
+    pub errors: Vec<DataError>,
+    pub sources: Sources,
+}
 
-    let part_rel = |name: &str, field: &str| -> Result<PathBuf, DataError> {
+/// Loads and checks the data of the project at `root`. Values still to fill
+/// in (null) are errors unless `draft`.
+pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+
+    // The vocabulary and theme defaults: the project's copies, else brief's own.
+    let vocabulary: Vocabulary = match optional(
+        root,
+        VOCABULARY_FILE,
+        Role::Vocabulary,
+        &mut sources,
+        &mut errors,
+    ) {
+        Some(v) => v,
+        None => serde_yaml::from_str(vocabulary::BUILT_IN).expect("the built-in vocabulary parses"),
+    };
+    let defaults: serde_yaml::Value = optional(
+        root,
+        THEME_DEFAULTS_FILE,
+        Role::ThemeDefaults,
+        &mut sources,
+        &mut errors,
+    )
+    .unwrap_or_else(|| serde_yaml::from_str(theme::DEFAULTS).expect("the theme defaults parse"));
+    let theme: serde_yaml::Value =
+        optional(root, THEME_FILE, Role::Theme, &mut sources, &mut errors)
+            .unwrap_or(serde_yaml::Value::Mapping(Default::default()));
+    for p in theme::check(&defaults, &theme) {
+        let mut e = sources.error(Role::Theme, &p.path, None, p.code, p.message);
+        e.hint = p.hint;
+        errors.push(e);
+    }
+
+    let meta_rel = Path::new(DATA_DIR).join(META_FILE);
+    let Some(meta) = read_file::<Meta>(root, &meta_rel, Role::Meta, &mut sources, &mut errors)
+    else {
+        return Err(Failed { errors, sources });
+    };
+    let words = Words::merge(&vocabulary, meta.vocabulary.as_ref());
+    let mut problems = validate::meta(&meta, &words);
+
+    let part = |role: Role,
+                name: &str,
+                field: &str,
+                sources: &mut Sources,
+                errors: &mut Vec<DataError>|
+     -> Option<Part> {
         let p = Path::new(name);
         let plain = p.components().count() == 1
             && matches!(p.components().next(), Some(std::path::Component::Normal(_)));
-        if plain && (name.ends_with(".yaml") || name.ends_with(".yml")) {
-            Ok(Path::new(DATA_DIR).join(name))
-        } else {
-            let loc = meta.spans.value(field).expect("meta has this field");
-            Err(DataError::new(
-                &meta_rel,
-                format!("`{name}` must be a .yaml file name inside data/ (no folders)"),
-            )
-            .at(loc.line, loc.col)
-            .path(field))
+        if !(plain && (name.ends_with(".yaml") || name.ends_with(".yml"))) {
+            errors.push(sources.error(
+                Role::Meta,
+                field,
+                None,
+                "data-part-name",
+                tr!("data-part-name", name = name),
+            ));
+            return None;
         }
+        read_file::<Part>(root, &Path::new(DATA_DIR).join(name), role, sources, errors)
     };
-    let rels = [
-        part_rel(&meta.value.achievements, "achievements"),
-        part_rel(&meta.value.plan, "plan"),
-    ];
-    let mut parts = Vec::new();
-    for rel in &rels {
-        match rel {
-            Ok(rel) => match load::load::<Part>(root, rel) {
-                Ok(part) => parts.push(Some(part)),
-                Err(errs) => {
-                    errors.extend(errs);
-                    parts.push(None);
-                }
-            },
-            Err(e) => {
-                errors.push(e.clone());
-                parts.push(None);
+    let achievements = part(
+        Role::Achievements,
+        &meta.achievements,
+        "achievements",
+        &mut sources,
+        &mut errors,
+    );
+    let plan = part(Role::Plan, &meta.plan, "plan", &mut sources, &mut errors);
+    // Check every file that parsed, even when another did not: all problems at once.
+    problems.extend(validate::parts(
+        achievements.as_ref(),
+        plan.as_ref(),
+        &words,
+    ));
+
+    let mut todo = 0;
+    for p in problems {
+        if p.todo {
+            todo += 1;
+            if draft {
+                continue;
             }
         }
-    }
-    // Check every file that parsed, even when another did not: all problems at once.
-    let [achievements, plan] = [parts[0].take(), parts[1].take()];
-    let rel_of = |i: usize| {
-        rels[i]
-            .as_ref()
-            .map_or_else(|_| PathBuf::new(), Clone::clone)
-    };
-    let files = [meta_rel.clone(), rel_of(0), rel_of(1)];
-    let spans = [
-        Some(&meta.spans),
-        achievements.as_ref().map(|a| &a.spans),
-        plan.as_ref().map(|p| &p.spans),
-    ];
-    for problem in validate::check(
-        achievements.as_ref().map(|a| &a.value),
-        plan.as_ref().map(|p| &p.value),
-    ) {
-        let mut e =
-            DataError::new(&files[problem.file], problem.message).path(problem.path.clone());
-        if let Some(loc) = spans[problem.file].and_then(|s| s.value(&problem.path)) {
-            e = e.at(loc.line, loc.col);
+        let value = p.offset.and_then(|o| {
+            string_at(&meta, achievements.as_ref(), plan.as_ref(), p.role, &p.path).map(|v| (v, o))
+        });
+        let mut e = sources.error(
+            p.role,
+            &p.path,
+            value.as_ref().map(|(v, o)| (v.as_str(), *o)),
+            p.code,
+            p.message,
+        );
+        if p.todo {
+            e.hint = Some(tr!("data-todo-hint"));
+        } else {
+            e.hint = p.hint;
         }
         errors.push(e);
     }
-    let (Some(achievements), Some(plan)) = (achievements, plan) else {
-        return Err(errors);
-    };
-    let (a_rel, p_rel) = (files[1].clone(), files[2].clone());
-    if plan.value.year != achievements.value.year + 1 {
-        let loc = plan.spans.value("year").expect("year was parsed");
-        errors.push(
-            DataError::new(&p_rel, format!(
-                "the plan is for {} but the achievements are of {}: the plan follows the year reported",
-                plan.value.year, achievements.value.year
-            ))
-            .at(loc.line, loc.col)
-            .path("year"),
-        );
-    }
-
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let dataset = Dataset {
-        meta: meta.value,
-        achievements: achievements.value,
-        plan: plan.value,
-    };
-    Ok((
-        dataset,
-        DataFiles {
-            digests: vec![
-                (meta_rel.clone(), meta.digest.clone()),
-                (a_rel.clone(), achievements.digest.clone()),
-                (p_rel.clone(), plan.digest.clone()),
-            ],
-            meta: meta_rel,
-            achievements: a_rel,
-            plan: p_rel,
-        },
-    ))
-}
-
-fn check_meta(rel: &Path, meta: &load::Loaded<Meta>) -> Vec<DataError> {
-    let mut errors = Vec::new();
-    let mut report = |path: &str, message: String| {
-        let loc = meta.spans.value(path).expect("field was parsed");
-        errors.push(
-            DataError::new(rel, message)
-                .at(loc.line, loc.col)
-                .path(path),
-        );
-    };
-    let m = &meta.value;
-    for (field, value) in [
-        ("title", &m.title),
-        ("headline", &m.headline),
-        ("region", &m.region),
-        ("masthead", &m.masthead),
-    ] {
-        if value.trim().is_empty() {
-            report(field, "must not be empty".into());
+    // Strings of the theme are shown in the documents too.
+    theme::strings(&theme, "", &mut |path, text| {
+        if let Some((at, c)) = text
+            .char_indices()
+            .find(|(_, c)| load::forbidden(*c) || c.is_control())
+        {
+            let mut e = sources.error(
+                Role::Theme,
+                path,
+                Some((text, at)),
+                "data-control-character",
+                tr!(
+                    "data-control-character",
+                    code = format!("U+{:04X}", c as u32)
+                ),
+            );
+            e.path = Some(path.to_string());
+            errors.push(e);
         }
+    });
+
+    let (Some(achievements), Some(plan)) = (achievements, plan) else {
+        return Err(Failed { errors, sources });
+    };
+    if !errors.is_empty() {
+        return Err(Failed { errors, sources });
     }
-    if let Some(date) = &m.date
-        && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
-    {
-        report(
-            "date",
-            format!("`{date}` is not a date: write it as YYYY-MM-DD, e.g. 2023-01-05"),
-        );
-    }
-    errors
+    let faces = theme::faces(&defaults, Some(&theme));
+    Ok(Project {
+        dataset: Dataset {
+            meta,
+            achievements,
+            plan,
+        },
+        theme,
+        faces,
+        sources,
+        todo,
+    })
 }
 
-/// Where the character `ch` of the value at `path` stands in the file `rel`:
-/// the value's position from the structural pass, then the character's first
-/// occurrence from there on (a value may continue over several lines).
-pub fn locate(root: &Path, rel: &Path, path: &str, ch: char) -> Option<(usize, usize)> {
-    let text = std::fs::read_to_string(root.join(rel)).ok()?;
-    let start = spans::scan(&text).ok()?.value(path)?;
-    text.lines()
-        .enumerate()
-        .skip(start.line - 1)
-        .find_map(|(i, line)| {
-            let skip = if i + 1 == start.line {
-                start.col - 1
-            } else {
-                0
-            };
-            let col = line.chars().skip(skip).position(|c| c == ch)?;
-            Some((i + 1, skip + col + 1))
-        })
+/// Reads an optional project file of `role` at `rel`; `None` when absent.
+fn optional<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    role: Role,
+    sources: &mut Sources,
+    errors: &mut Vec<DataError>,
+) -> Option<T> {
+    let rel = PathBuf::from(rel);
+    if std::fs::symlink_metadata(root.join(&rel)).is_err() {
+        return None;
+    }
+    read_file(root, &rel, role, sources, errors)
 }
 
-/// The JSON Schema of the data files, for editors.
-pub fn schema() -> serde_json::Value {
-    let schema = schemars::schema_for!(model::AnyFile);
-    serde_json::to_value(schema).expect("schema serialises")
+/// Reads a file of `role`; its text joins `sources` whenever it could be
+/// read, its problems join `errors`.
+fn read_file<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    role: Role,
+    sources: &mut Sources,
+    errors: &mut Vec<DataError>,
+) -> Option<T> {
+    let (text, value) = load::load::<T>(root, rel);
+    if let Some(text) = text {
+        sources.files.push(SourceFile {
+            role,
+            rel: rel.to_path_buf(),
+            text,
+        });
+    }
+    value.map_err(|errs| errors.extend(errs)).ok()
+}
+
+/// The string at `path` of a file, for placing a problem inside it.
+fn string_at(
+    meta: &Meta,
+    achievements: Option<&Part>,
+    plan: Option<&Part>,
+    role: Role,
+    path: &str,
+) -> Option<String> {
+    let mut found = None;
+    let mut look = |p: &str, text: &str| {
+        if p == path {
+            found = Some(text.to_string());
+        }
+    };
+    match role {
+        Role::Meta => meta.strings("", &mut look),
+        Role::Achievements => achievements?.strings("", &mut look),
+        Role::Plan => plan?.strings("", &mut look),
+        _ => {}
+    }
+    found
+}
+
+impl Project {
+    /// Every string of the data files that a document may show, with its
+    /// file role and field path: for the check of characters no font draws.
+    pub fn strings(&self, f: &mut dyn FnMut(Role, &str, &str)) {
+        self.dataset
+            .meta
+            .strings("", &mut |p, t| f(Role::Meta, p, t));
+        self.dataset
+            .achievements
+            .strings("", &mut |p, t| f(Role::Achievements, p, t));
+        self.dataset
+            .plan
+            .strings("", &mut |p, t| f(Role::Plan, p, t));
+        theme::strings(&self.theme, "", &mut |p, t| f(Role::Theme, p, t));
+    }
+
+    /// Where the figure, ranking or target `id` is defined: its file role and
+    /// field path.
+    pub fn place_of(&self, id: &str) -> Option<(Role, String)> {
+        for (role, part) in [
+            (Role::Achievements, &self.dataset.achievements),
+            (Role::Plan, &self.dataset.plan),
+        ] {
+            for (t, target) in part.targets.iter().enumerate() {
+                if target.id == id {
+                    return Some((role, format!("targets[{t}]")));
+                }
+            }
+            for (s, section) in part.sections.iter().enumerate() {
+                for (i, f) in section.figures.iter().enumerate() {
+                    if f.id == id {
+                        return Some((role, format!("sections[{s}].figures[{i}]")));
+                    }
+                }
+                for (i, r) in section.rankings.iter().enumerate() {
+                    if r.id == id {
+                        return Some((role, format!("sections[{s}].rankings[{i}]")));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// How the documents name a figure, target or ranking: its label, its
+    /// indicator, its subjects.
+    pub fn label_of(&self, id: &str) -> String {
+        for part in [&self.dataset.achievements, &self.dataset.plan] {
+            if let Some(t) = part.targets.iter().find(|t| t.id == id) {
+                return t.indicator.clone();
+            }
+            for s in &part.sections {
+                if let Some(f) = s.figures.iter().find(|f| f.id == id) {
+                    return f.label.clone();
+                }
+                if let Some(r) = s.rankings.iter().find(|r| r.id == id) {
+                    return r.subjects.join("、");
+                }
+            }
+        }
+        String::new()
+    }
+
+    /// Ids of every figure of both parts, each with its label: what the
+    /// documents must show somewhere.
+    pub fn figure_ids(&self) -> Vec<(&str, &str)> {
+        [&self.dataset.achievements, &self.dataset.plan]
+            .into_iter()
+            .flat_map(|p| &p.sections)
+            .flat_map(|s| &s.figures)
+            .map(|f| (f.id.as_str(), f.label.as_str()))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -229,15 +462,15 @@ mod fuzz {
     /// Loads, and checks what every error must carry.
     fn load_checked(dir: &std::path::Path, file: &str, len: usize) {
         let start = Instant::now();
-        let result = super::load(dir);
+        let result = super::load(dir, false);
         assert!(
             start.elapsed() < Duration::from_secs(2),
             "loading took {:?}",
             start.elapsed()
         );
-        if let Err(errors) = result {
-            assert!(!errors.is_empty());
-            for e in errors {
+        if let Err(failed) = result {
+            assert!(!failed.errors.is_empty());
+            for e in failed.errors {
                 assert!(!e.message.is_empty());
                 if e.file.ends_with(file)
                     && let Some(line) = e.line
@@ -282,7 +515,8 @@ mod fuzz {
     #[test]
     fn the_shipped_data_loads() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let (dataset, _) = super::load(root).expect("the shipped data is valid");
+        let project = super::load(root, false).expect("the shipped data is valid");
+        let dataset = project.dataset;
         assert_eq!(dataset.achievements.year + 1, dataset.plan.year);
         assert!(dataset.plan.targets.len() >= 7);
     }
@@ -290,7 +524,7 @@ mod fuzz {
     #[test]
     fn a_round_trip_keeps_every_figure() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let (dataset, _) = super::load(root).unwrap();
+        let dataset = super::load(root, false).unwrap().dataset;
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join(super::DATA_DIR);
         fs::create_dir(&data).unwrap();
@@ -309,7 +543,9 @@ mod fuzz {
             serde_yaml::to_string(&dataset.plan).unwrap(),
         )
         .unwrap();
-        let (again, _) = super::load(dir.path()).expect("what brief writes, it reads");
+        let again = super::load(dir.path(), false)
+            .expect("what brief writes, it reads")
+            .dataset;
         assert_eq!(again, dataset);
     }
 }

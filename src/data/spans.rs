@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser};
 
+use crate::tr;
+
 /// Deeper than any data file needs; stops nesting bombs early.
 pub const MAX_DEPTH: usize = 32;
 
@@ -22,7 +24,7 @@ pub struct Loc {
 }
 
 /// Where each field path (`sections[0].figures[3].value`) stands.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SpanIndex {
     values: HashMap<String, Loc>,
 }
@@ -53,6 +55,7 @@ fn parent(path: &str) -> Option<&str> {
 pub struct StructureError {
     pub loc: Loc,
     pub path: String,
+    pub code: &'static str,
     pub message: String,
 }
 
@@ -78,7 +81,7 @@ fn join(base: &str, key: &str) -> String {
 
 /// Runs the pass. Returns the index, or every structural error found before
 /// the parser gave up (a syntax error ends the pass).
-pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
+pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
     let mut index = SpanIndex::default();
     let mut errors = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -89,20 +92,22 @@ pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
             Ok(pair) => pair,
             Err(err) => {
                 let m = err.marker();
+                // saphyr stops runaway nesting itself, in its own words.
+                let (code, message) = if err.info().contains("recursion limit") {
+                    ("data-too-deep", tr!("data-too-deep", max = MAX_DEPTH))
+                } else {
+                    ("data-syntax", tr!("data-syntax", detail = err.info()))
+                };
                 errors.push(StructureError {
                     loc: Loc {
                         line: m.line(),
                         col: m.col() + 1,
                     },
                     path: String::new(),
-                    // saphyr stops runaway nesting itself, in its own words.
-                    message: if err.info().contains("recursion limit") {
-                        format!("nesting too deep (brief allows {MAX_DEPTH} levels); data files are shallow")
-                    } else {
-                        format!("YAML syntax error: {}", err.info())
-                    },
+                    code,
+                    message,
                 });
-                return Err(errors);
+                return Err((index, errors));
             }
         };
         let loc = Loc {
@@ -124,9 +129,8 @@ pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
                     errors.push(StructureError {
                         loc,
                         path: String::new(),
-                        message:
-                            "a second YAML document starts here; a data file holds exactly one"
-                                .into(),
+                        code: "data-second-document",
+                        message: tr!("data-second-document"),
                     });
                 }
             }
@@ -152,7 +156,8 @@ pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
                 errors.push(StructureError {
                     loc,
                     path: full,
-                    message: format!("duplicate key `{name}`: it is already set above"),
+                    code: "data-duplicate-key",
+                    message: tr!("data-duplicate-key", key = name.as_str()),
                 });
             }
             *key = Some(name);
@@ -173,9 +178,8 @@ pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
             Event::Alias(_) => errors.push(StructureError {
                 loc,
                 path,
-                message:
-                    "YAML aliases (`*name`) are not allowed in data files; write the value out"
-                        .into(),
+                code: "data-alias",
+                message: tr!("data-alias"),
             }),
             Event::Scalar(_, _, anchor, _)
             | Event::MappingStart(anchor, _)
@@ -185,7 +189,8 @@ pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
                 errors.push(StructureError {
                     loc,
                     path: path.clone(),
-                    message: "YAML anchors (`&name`) are not allowed in data files".into(),
+                    code: "data-anchor",
+                    message: tr!("data-anchor"),
                 });
                 push_frame(&mut stack, &event_kind(&event), path);
             }
@@ -196,18 +201,17 @@ pub fn scan(text: &str) -> Result<SpanIndex, Vec<StructureError>> {
             errors.push(StructureError {
                 loc,
                 path: String::new(),
-                message: format!(
-                    "nesting too deep (brief allows {MAX_DEPTH} levels); data files are shallow"
-                ),
+                code: "data-too-deep",
+                message: tr!("data-too-deep", max = MAX_DEPTH),
             });
-            return Err(errors);
+            return Err((index, errors));
         }
     }
 
     if errors.is_empty() {
         Ok(index)
     } else {
-        Err(errors)
+        Err((index, errors))
     }
 }
 
@@ -257,24 +261,24 @@ mod tests {
 
     #[test]
     fn refuses_duplicates_aliases_and_documents() {
-        let errs = scan("a: 1\na: 2\n").unwrap_err();
+        let (_, errs) = scan("a: 1\na: 2\n").unwrap_err();
         assert_eq!(errs[0].loc.line, 2);
-        assert!(errs[0].message.contains("duplicate key `a`"));
+        assert_eq!(errs[0].code, "data-duplicate-key");
 
-        let errs = scan("a: &x [1]\nb: *x\n").unwrap_err();
+        let (_, errs) = scan("a: &x [1]\nb: *x\n").unwrap_err();
         assert!(
             errs.iter()
-                .any(|e| e.message.contains("aliases") && e.loc.line == 2)
+                .any(|e| e.code == "data-alias" && e.loc.line == 2)
         );
 
-        let errs = scan("a: 1\n---\nb: 2\n").unwrap_err();
+        let (_, errs) = scan("a: 1\n---\nb: 2\n").unwrap_err();
         assert_eq!(errs[0].loc.line, 2);
     }
 
     #[test]
     fn stops_deep_nesting() {
         let text = "[".repeat(100_000);
-        let errs = scan(&text).unwrap_err();
-        assert!(errs[0].message.contains("nesting"));
+        let (_, errs) = scan(&text).unwrap_err();
+        assert_eq!(errs[0].code, "data-too-deep");
     }
 }

@@ -1,0 +1,294 @@
+# brief's messages in English. Every message has its twin in zh.ftl (a test
+# checks both catalogues hold the same ids, and that each id is used).
+# Literal braces are written {"{"} and {"}"}.
+
+## Words used in many messages
+
+word-error = error
+word-warning = warning
+list-separator = {", "}
+note-field = field: { $path }
+note-hint = hint: { $hint }
+hint-did-you-mean = did you mean `{ $word }`?
+hint-vocabulary = a project declares its own in data/meta.yaml under `vocabulary:` (see docs/data.md)
+hint-project-root = the project root is the folder given by `--project`: templates, data and what they read must be inside it
+kind-text = text
+kind-number = a number
+kind-boolean = true or false
+kind-list = a list
+kind-mapping = a mapping (fields)
+kind-null = null
+what-unit = unit
+what-qualifier = qualifier
+what-scope = scope
+what-target-verb = target verb
+what-change = verb of change
+role-meta = the meta file
+role-achievements = the achievements file
+role-plan = the plan file
+role-theme = the theme file
+role-template = a template file
+doc-briefing = briefing
+doc-slides = slides
+doc-handout = handout
+
+## Command line
+
+help-brief = Turns the YAML data in data/ into a briefing PDF, a slide deck and, on request, an editable PowerPoint
+help-build = Validates the data and writes out/briefing.pdf and out/slides.pdf (and what the options ask for)
+help-watch = Builds, then rebuilds whenever the data, the templates, the theme or the fonts change
+help-check = Validates the data and compiles the templates without writing anything
+help-fonts = Lists the fonts available to the templates and where they come from
+help-schema = Prints the JSON Schema of the data files (the same as schema/brief.schema.json)
+help-init = Writes a new project that builds at once; with --from, next year's project from this year's
+help-usage = Usage:
+help-commands = Commands
+help-command = COMMAND
+help-options = Options
+help-arguments = Arguments
+help-help = Print help
+help-version = Print version
+help-values =  [values: { $values }]
+help-default =  [default: { $value }]
+help-env =  [environment variable: { $name }]
+help-lang = Language of messages and help: zh or en (default: from LC_ALL, LC_MESSAGES or LANG; also BRIEF_LANG)
+help-project = The project folder, holding data/, templates/ and fonts/
+help-font-path = Another folder to search for fonts (repeatable)
+help-system-fonts = Also use the fonts installed on this system (outputs may then differ between machines)
+help-only = Build only one of the documents
+help-creation-timestamp = The creation time, as UNIX seconds (years 1970 to 9999): PDF metadata and, when meta.yaml has no date, the date shown
+help-strict = Treat warnings as errors: characters no font can draw, slides that overflow, text outside its area or over other text, missing faces
+help-draft = Build although values are still to fill in (null): they show as 【待填】 and every page says 草稿
+help-timeout = Stop a compilation that runs longer than this, in seconds
+help-memory-limit = End a run that takes more memory than this, in MiB (exit code 7)
+help-diagnostic-format = How to print errors and warnings
+help-out = Where the outputs go (default: out/ in the project)
+help-format = Output format: pdf, or one image per page (png, svg)
+help-ppi = Resolution of PNG images, in pixels per inch (24 to 2400)
+help-pdf-standard = PDF standard to conform to, e.g. a-2b for archiving (repeatable, or comma-separated)
+help-handout = Also write out/handout.pdf: the slides on A4 beside their speaker notes
+help-pptx = Also write out/slides.pptx: the deck as editable PowerPoint
+help-pptx-font = In the .pptx, name another face for a bundled one, e.g. "Noto Sans SC=微软雅黑"; `office` names 微软雅黑 and 宋体 (repeatable)
+help-force = Rebuild even when the outputs are up to date
+help-wait = When another brief is writing the same outputs, wait this long for it, in seconds
+help-debounce = Quiet time after a change before rebuilding, in milliseconds
+help-variants = Show every style and weight of each family
+help-schema-theme = Print the schema of the theme file (theme.yaml) instead
+help-init-dir = The folder of the new project (new, or empty)
+help-init-from = The project whose plan becomes the new project's achievements
+
+arg-unknown = unknown option `{ $arg }`
+arg-suggest = ; did you mean `{ $arg }`?
+arg-invalid = `{ $value }` is not a valid value for `{ $arg }`
+arg-missing = missing: { $arg }
+arg-subcommand = unknown command `{ $arg }`
+arg-conflict = `{ $arg }` cannot be used with `{ $other }`
+arg-see-help = For the list of commands and options: brief --help
+arg-not-integer = `{ $value }` is not a whole number
+arg-not-number = `{ $value }` is not a number
+arg-ppi-range = { $value } is out of range: from 24 to 2400 pixels per inch
+arg-timestamp-range = { $value } is out of range: a creation timestamp lies between 0 (1970) and { $max } (the end of 9999)
+arg-face = `{ $value }` is not FAMILY=NAME (or `office`)
+
+## Usage errors
+
+usage-no-project = the project folder { $path } cannot be opened: { $error }
+usage-no-data = { $root } has no data/ folder: run brief in a project folder, pass --project DIR, or make one with brief init DIR
+usage-font-path = --font-path { $path }: no such folder
+usage-handout = --handout is made from the slides' PDF: drop --only briefing and --format
+usage-pptx-only = --pptx is made from the slides: drop --only briefing
+usage-pptx-font = --pptx-font goes with --pptx
+usage-archival-date = a PDF/A document needs a creation date: pass --creation-timestamp UNIX_SECONDS, set SOURCE_DATE_EPOCH, or set `date:` in data/meta.yaml
+usage-init-not-empty = { $dir } is not empty: brief init writes a new project into a new or empty folder
+
+## Failures
+
+fail-unchanged = ; no output was changed
+fail-data = the data has { $count } error(s)
+fail-templates = the templates have { $count } error(s)
+fail-strict = { $count } problem(s) found under --strict
+fail-timeout = compiling { $path } took longer than { $seconds } s (--timeout); does a template loop forever?
+fail-crash = the Typst compiler crashed on { $path } (a bug: please report it with the data and templates)
+fail-export = { $name } cannot be exported
+fail-export-crash = exporting a document crashed (a bug: please report it)
+fail-pptx = the .pptx cannot be written: { $error }
+fail-locked = another brief is writing to { $dir } (waited { $seconds } s; --wait SECONDS waits longer)
+fail-memory = the run took more than { $limit } MiB of memory (--memory-limit) and was stopped; no output was changed. A page image at a high --ppi, or a template that builds a huge value, needs more: raise --memory-limit or lower --ppi
+template-missing = the template { $path } is missing
+io-create-dir = cannot create the output folder { $dir }
+io-temporary = cannot create a temporary file in { $dir }
+io-write = cannot write { $path }
+io-replace = cannot replace { $path }
+io-is-folder = { $path } is a folder: an output cannot be written there
+io-lock-open = cannot open the lock file { $path }
+io-lock = cannot lock { $path }
+io-trace = cannot write the trace { $path }: { $error }
+world-no-packages = packages are not available: brief runs offline; copy what you need into templates/
+world-outside = { $file } leads outside the project (to { $target }); brief reads only files inside { $root }
+
+## Progress
+
+status-up-to-date = the outputs in { $dir }/ are up to date ({ $ms } ms); nothing to do (--force rebuilds)
+status-wrote = wrote { $path }
+status-built = built { $summary } in { $seconds } s
+status-rebuilt = rebuilt { $summary } in { $ms } ms
+status-checked = data and templates are fine: { $summary }
+status-changed = changed { $line }
+status-removed = removed { $path } (written by an earlier build, not by this one)
+status-recovered = completed the outputs of a build that was stopped while writing them
+status-rolled-back = restored the outputs that a build stopped while writing them had begun to replace
+status-watching = watching { $dir } (Ctrl-C stops)
+status-watching-fix = ; watching for the fix
+status-retry = ; trying again in { $seconds } s
+status-stopped = stopped watching
+status-draft = a draft: { $count } value(s) still to fill in show as 【待填】
+status-init = wrote a new project in { $dir } ({ $count } files)
+status-init-next = next: cd { $dir } && brief build{ $draft }
+summary-doc = { $doc } ({ $pages } pages)
+
+## The change report
+
+changes-title = Figures changed since the last build
+changes-line = `{ $key }` { $label } ({ $place }): { $before } → { $after } ({ $docs })
+changes-none = (none)
+changes-pending = ; not rebuilt yet, still showing the old text: { $docs }
+
+## Checks of the documents
+
+check-slide-overflow = slide { $page } overflows its page
+check-slide-overflow-hint = shorten the text or let the template split it over more slides
+check-outside = page { $page }: “{ $text }” reaches outside the page or its column
+check-overlap = page { $page }: “{ $first }” is drawn over “{ $second }”
+check-layout-hint = shorten the value or text (docs/data.md gives the limits), or change the template
+figure-unshown = figure `{ $id }` ({ $label }) appears nowhere in the { $doc }
+figure-unshown-hint = put it in a paragraph as a placeholder, mark it `headline: true`, or name it in a chart; brief does not invent words to place it
+glyph-missing = no available font can draw “{ $ch }” ({ $code }); it would print as an empty box
+glyph-missing-hint = replace the character, or add a font that has it with --font-path (brief fonts lists the fonts)
+font-missing = no font folder has the face “{ $family }”
+font-missing-hint = put its files in fonts/ or pass --font-path DIR (brief fonts lists the faces found)
+
+## Problems of data files
+
+data-cannot-read = cannot read the file: { $error }
+data-outside = leads outside the project (to { $target }); data files must be inside it
+data-not-a-file = not a regular file (a folder, a pipe or a device): data files are plain files
+data-too-large = the file is { $bytes } bytes; data files may be at most { $limit } KiB
+data-binary = this is a binary file (it contains a NUL byte), not YAML text
+data-not-utf8 = the file is not valid UTF-8 (byte { $byte })
+data-not-utf8-hint = save the file as UTF-8
+data-empty = the file is empty
+data-empty-hint = see docs/data.md for what it holds
+data-lone-cr = this line ends with a lone CR (old Mac line endings)
+data-tab-indent = a tab indents this line; YAML indents with spaces only
+data-control-character = the control character { $code } cannot be printed; remove it
+data-syntax = YAML syntax error: { $detail }
+data-too-deep = nesting too deep (brief allows { $max } levels); data files are shallow
+data-second-document = a second YAML document starts here; a data file holds exactly one
+data-duplicate-key = duplicate key `{ $key }`: it is already set above
+data-alias = YAML aliases (`*name`) are not allowed in data files; write the value out
+data-anchor = YAML anchors (`&name`) are not allowed in data files
+data-unknown-field = unknown field `{ $field }`; known fields: { $known }
+data-missing-field = missing field `{ $field }`
+data-wrong-type = found { $found }, expected { $expected }
+data-number-range = the number is too large or not a number
+data-invalid = { $detail }
+data-part-name = `{ $name }` must be a .yaml file name inside data/ (no folders)
+data-kind = `kind` is `{ $kind }`, but this file is named as the { $expected } file
+data-empty-text = must not be empty
+data-too-long = { $length } characters; at most { $max } fit where this is shown
+data-unbroken = a run of { $length } letters and digits without a break; at most { $max } fit on a line
+data-too-many = { $count } entries; at most { $max } are laid out
+data-unknown-word = `{ $word }` is not a known { $what }; known: { $known }
+data-value-range = { $value } is out of range: values lie below { $max } in size
+data-decimals = { $value } has more than { $max } decimals
+data-percent-range = { $value }% is out of range: expected { $lo } to { $hi }
+data-negative = { $value }: an amount cannot be negative
+data-double-negative = a negative value with “{ $verb }” reads as a double negative: write { $value } without its sign, or use a verb of increase
+data-issue-range = issue { $value } is out of range: from 1
+data-count-range = { $value } is out of range: from 1
+data-date = `{ $value }` is not a date: write it as YYYY-MM-DD, e.g. 2023-01-05
+data-position = `{ $value }` is not a position; known: { $known }
+data-year-range = the year { $value } is out of range: { $lo } to { $hi }
+data-plan-year = the plan is for { $plan } but the achievements are of { $achievements }: the plan follows the year reported
+data-bad-id = `{ $id }` is not a valid id: use lower-case snake_case such as `new_jobs`
+data-duplicate-id = duplicate id `{ $id }`: already used at `{ $place }`
+data-duplicate-chart = duplicate chart id `{ $id }`
+data-targets-in-achievements = targets belong in the plan file
+data-intro-placeholder = `targets_intro` introduces the targets; it holds no placeholders
+data-metric = `{ $value }` is not a metric: growth (增长 x%) or amount (达到 x)
+data-pace-value = a 同步 target has no value of its own; remove `value`
+data-target-value = missing: a target needs a value (or `qualifier: 同步` with `with`)
+data-with-target = `{ $id }` is not another target of this file
+data-with-missing = missing: a 同步 target names the target it keeps pace with in `with`
+data-with-pace = `with` only goes with `qualifier: 同步`
+data-growth-unit = a growth target is in percent: `unit: "%"`
+data-target-unit = missing: a target needs a unit
+data-pace-figure = “{ $word }” is for targets, not figures
+data-written = “{ $written }” does not read as { $value }
+data-compare-plan = `compare` goes on plan figures, naming an achievements figure
+data-compare-unit = `{ $id }` is in { $theirs }, this figure in { $ours }: compare like with like
+data-compare-missing = `{ $id }` is not a figure of the achievements file
+data-no-subjects = name at least one subject
+data-rank-missing = missing: give a `position` (1 = 第一) or a `standing` (e.g. 前列)
+data-rank-both = give either `position` or `standing`, not both
+data-position-range = position { $value } is out of range: from 1
+data-years-range = { $value } years is out of range: 连续N年 starts at 2
+data-chart-empty = a chart needs members
+data-chart-kind = `{ $value }` is not a kind of chart: bars, shares or compare
+data-chart-units = a chart compares like with like, but its members are in { $units }
+data-member-unknown = `{ $id }` names no figure or target of this file
+data-member-kind = `{ $id }` cannot be shown in a `{ $kind }` chart (shares need a share, compare needs `compare`, bars a value)
+data-todo = still to fill in
+data-todo-hint = fill in the value, or build with --draft to see it marked 【待填】
+
+## The prose around placeholders
+
+prose-unbalanced = unbalanced {"{"} or {"}"}: placeholders look like {"{"}id{"}"} or {"{"}id.yoy{"}"}
+prose-unknown-id = placeholder { $placeholder } names no figure or ranking of this file
+prose-no-yoy = placeholder { $placeholder }: figure `{ $id }` has no `yoy`
+prose-no-share = placeholder { $placeholder }: figure `{ $id }` has no `share`
+prose-figure-field = placeholder { $placeholder }: figures offer .yoy and .share, not .{ $field }
+prose-ranking-field = placeholder { $placeholder }: write a ranking as {"{"}{ $id }.rank{"}"}
+prose-target = placeholder { $placeholder }: `{ $id }` is a target; the targets sentence is made from the targets
+prose-qualifier-twice = “{ $word }” stands in the text beside figure `{ $id }`, whose qualifier the data prints already
+prose-qualifier-twice-hint = remove “{ $word }” from the text (the figure's `qualifier` prints it)
+prose-estimate-missing = figure `{ $id }` is an estimate (`estimate: true`), but its sentence does not say 预计
+prose-estimate-unmarked = the sentence says 预计 before figure `{ $id }`, which is not marked as an estimate
+prose-estimate-unmarked-hint = set `estimate: true` on the figure
+prose-change-contradicts = the text says “{ $said }”, but the figure's `yoy.verb` is “{ $verb }”
+prose-change-missing = the text before a change must end with its verb “{ $verb }” (同比{ $verb }…)
+prose-scope-contradicts = the text says 占{ $said }, but the share is of { $scope }
+prose-scope-missing = the text before a share must say 占{ $scope }的
+prose-rank-verb = the text before {"{"}{ $id }.rank{"}"} must end with “{ $verb }” (set the ranking's `verb` if the text says another)
+prose-years-contradict = the text says 连续{ $said }年, but the ranking's `years` is { $years }
+prose-years-missing = the ranking's `years` is { $years }, but the text does not say 连续…年 before the place
+prose-years-unmarked = the text says 连续{ $said }年, but the ranking has no `years`
+prose-years-unmarked-hint = set `years: { $said }` on the ranking
+prose-subject-missing = the ranking's subject “{ $subject }” is not in its sentence
+
+## The theme file
+
+theme-bad-key = a key of the theme must be a name
+theme-unknown-key = unknown key `{ $key }`; known here: { $known }
+theme-not-mapping = expected a mapping of keys, as in templates/theme.yaml
+theme-not-text = expected text (or null, to keep the default)
+theme-bad-colour = `{ $value }` is not a colour
+theme-bad-colour-hint = write a colour as "#RRGGBB", e.g. "#C00000"
+
+## brief fonts
+
+font-origin-bundled = bundled  { $path }
+font-origin-builtin = carried in brief  { $name }
+font-origin-path = --font-path  { $path }
+font-origin-embedded = embedded in typst
+font-origin-system = system  { $path }
+font-style-normal = normal
+font-style-italic = italic
+font-style-oblique = oblique
+font-variant = { $style }, weight { $weight }, width { $stretch }  [{ $origin }]
+
+## brief init --from
+
+init-meta-header = The document of { $year } and { $next }: fill in every null (brief build lists them).
+init-achievements-header = The achievements of { $year }: the sections and targets of the { $old } plan, every value to fill in.
+init-plan-header = The plan of { $year }: still empty.

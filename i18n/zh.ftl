@@ -1,0 +1,294 @@
+# brief 的中文消息。每条消息在 en.ftl 中都有对应的英文（测试检查两份目录的消息一致，且每条都被用到）。
+# 术语：数据文件、字段、模板、简报、幻灯片、演讲者备注（见 docs/guide.zh.md 的术语表）。
+# 字面的花括号写作 {"{"} 和 {"}"}。
+
+## 常用词
+
+word-error = 错误
+word-warning = 警告
+list-separator = 、
+note-field = 字段：{ $path }
+note-hint = 提示：{ $hint }
+hint-did-you-mean = 您是不是想写 `{ $word }`？
+hint-vocabulary = 项目可在 data/meta.yaml 的 `vocabulary:` 下声明自己的词（见 docs/guide.zh.md）
+hint-project-root = 项目根目录是 `--project` 指定的文件夹：模板、数据及其读取的文件都必须在其中
+kind-text = 文字
+kind-number = 数字
+kind-boolean = true 或 false
+kind-list = 列表
+kind-mapping = 映射（若干字段）
+kind-null = null
+what-unit = 单位
+what-qualifier = 限定词
+what-scope = 范围
+what-target-verb = 目标动词
+what-change = 变化动词
+role-meta = 文档信息文件
+role-achievements = 成效文件
+role-plan = 计划文件
+role-theme = 主题文件
+role-template = 模板文件
+doc-briefing = 简报
+doc-slides = 幻灯片
+doc-handout = 讲义
+
+## 命令行
+
+help-brief = 把 data/ 中的 YAML 数据生成为简报 PDF、幻灯片，以及（按需）可编辑的 PowerPoint
+help-build = 校验数据，写出 out/briefing.pdf 和 out/slides.pdf（以及选项要求的其他文件）
+help-watch = 先生成一次，之后数据、模板、主题或字体一有改动就重新生成
+help-check = 校验数据并编译模板，不写出任何文件
+help-fonts = 列出模板可用的字体及其来源
+help-schema = 输出数据文件的 JSON Schema（与 schema/brief.schema.json 相同）
+help-init = 新建一个可直接生成的项目；加 --from 时由今年的项目生成下一年的项目
+help-usage = 用法：
+help-commands = 命令
+help-command = 命令
+help-options = 选项
+help-arguments = 参数
+help-help = 显示帮助
+help-version = 显示版本
+help-values = （可选值：{ $values }）
+help-default = （默认：{ $value }）
+help-env = （环境变量：{ $name }）
+help-lang = 消息和帮助的语言：zh 或 en（默认取自 LC_ALL、LC_MESSAGES 或 LANG；也可用 BRIEF_LANG）
+help-project = 项目文件夹，其中有 data/、templates/ 和 fonts/
+help-font-path = 另一个查找字体的文件夹（可重复）
+help-system-fonts = 同时使用本机安装的字体（不同机器上的输出可能因此不同）
+help-only = 只生成其中一份文档
+help-creation-timestamp = 生成时间，UNIX 秒数（1970 至 9999 年）：写入 PDF 元数据；meta.yaml 没有 date 时也作为文档显示的日期
+help-strict = 把警告当作错误：没有字体能显示的字符、溢出的幻灯片、超出版面或压住其他文字的内容、缺少的字体
+help-draft = 即使还有待填的值（null）也生成：待填处显示【待填】，每页标“草稿”
+help-timeout = 编译超过这么多秒就停止
+help-memory-limit = 运行占用内存超过这么多 MiB 就停止（退出码 7）
+help-diagnostic-format = 错误和警告的输出格式
+help-out = 输出文件夹（默认：项目中的 out/）
+help-format = 输出格式：pdf，或每页一张图片（png、svg）
+help-ppi = PNG 图片的分辨率，每英寸像素数（24 至 2400）
+help-pdf-standard = 要符合的 PDF 标准，如存档用的 a-2b（可重复，或用逗号分隔）
+help-handout = 另写出 out/handout.pdf：A4 讲义，每张幻灯片旁附演讲者备注
+help-pptx = 另写出 out/slides.pptx：可编辑的 PowerPoint 幻灯片
+help-pptx-font = 在 .pptx 中用另一字体名代替内置字体，如 "Noto Sans SC=微软雅黑"；写 office 则用微软雅黑和宋体（可重复）
+help-force = 即使输出已是最新也重新生成
+help-wait = 另一个 brief 正在写同一输出文件夹时，最多等待这么多秒
+help-debounce = 改动之后等待多少毫秒无新改动再重新生成
+help-variants = 列出每个字体族的全部样式和字重
+help-schema-theme = 改为输出主题文件（theme.yaml）的 JSON Schema
+help-init-dir = 新项目的文件夹（不存在或为空）
+help-init-from = 以其计划作为新项目成效的现有项目
+
+arg-unknown = 未知选项 `{ $arg }`
+arg-suggest = ；您是不是想写 `{ $arg }`？
+arg-invalid = `{ $value }` 不是 `{ $arg }` 的有效值
+arg-missing = 缺少：{ $arg }
+arg-subcommand = 未知命令 `{ $arg }`
+arg-conflict = `{ $arg }` 不能与 `{ $other }` 同用
+arg-see-help = 查看全部命令和选项：brief --help
+arg-not-integer = `{ $value }` 不是整数
+arg-not-number = `{ $value }` 不是数字
+arg-ppi-range = { $value } 超出范围：应为每英寸 24 至 2400 像素
+arg-timestamp-range = { $value } 超出范围：生成时间应在 0（1970 年）至 { $max }（9999 年末）之间
+arg-face = `{ $value }` 的格式应为 字体族=名称（或 office）
+
+## 用法错误
+
+usage-no-project = 无法打开项目文件夹 { $path }：{ $error }
+usage-no-data = { $root } 中没有 data/ 文件夹：请在项目文件夹中运行 brief，或用 --project DIR 指定，或用 brief init DIR 新建
+usage-font-path = --font-path { $path }：没有这个文件夹
+usage-handout = --handout 由幻灯片的 PDF 生成：请去掉 --only briefing 和 --format
+usage-pptx-only = --pptx 由幻灯片生成：请去掉 --only briefing
+usage-pptx-font = --pptx-font 须与 --pptx 同用
+usage-archival-date = PDF/A 文档需要生成日期：请加 --creation-timestamp UNIX秒数、设置 SOURCE_DATE_EPOCH，或在 data/meta.yaml 中写 `date:`
+usage-init-not-empty = { $dir } 不是空文件夹：brief init 只在新的或空的文件夹中新建项目
+
+## 失败
+
+fail-unchanged = ；所有输出均未改动
+fail-data = 数据有 { $count } 处错误
+fail-templates = 模板有 { $count } 处错误
+fail-strict = 在 --strict 下发现 { $count } 处问题
+fail-timeout = 编译 { $path } 超过 { $seconds } 秒（--timeout）；模板是否陷入了死循环？
+fail-crash = Typst 编译器在 { $path } 上崩溃（这是缺陷：请连同数据和模板一起报告）
+fail-export = 无法导出 { $name }
+fail-export-crash = 导出文档时崩溃（这是缺陷：请报告）
+fail-pptx = 无法写出 .pptx：{ $error }
+fail-locked = 另一个 brief 正在写 { $dir }（已等待 { $seconds } 秒；用 --wait 秒数 可等更久）
+fail-memory = 运行占用的内存超过 { $limit } MiB（--memory-limit），已停止；所有输出均未改动。高 --ppi 的页面图片或生成巨大数值的模板需要更多内存：请调高 --memory-limit 或调低 --ppi
+template-missing = 缺少模板 { $path }
+io-create-dir = 无法创建输出文件夹 { $dir }
+io-temporary = 无法在 { $dir } 中创建临时文件
+io-write = 无法写入 { $path }
+io-replace = 无法替换 { $path }
+io-is-folder = { $path } 是文件夹：输出文件不能写在那里
+io-lock-open = 无法打开锁文件 { $path }
+io-lock = 无法锁定 { $path }
+io-trace = 无法写出跟踪文件 { $path }：{ $error }
+world-no-packages = 不能使用 Typst 包：brief 离线运行；请把需要的内容复制到 templates/
+world-outside = { $file } 指向项目之外（{ $target }）；brief 只读取 { $root } 中的文件
+
+## 进度
+
+status-up-to-date = { $dir }/ 中的输出已是最新（{ $ms } 毫秒）；无需生成（--force 可强制重新生成）
+status-wrote = 已写出 { $path }
+status-built = 已生成 { $summary }，用时 { $seconds } 秒
+status-rebuilt = 已重新生成 { $summary }，用时 { $ms } 毫秒
+status-checked = 数据和模板均无问题：{ $summary }
+status-changed = 数字有变：{ $line }
+status-removed = 已删除 { $path }（由之前的生成写出，本次不再需要）
+status-recovered = 已补完一次在写出时被中断的生成的输出
+status-rolled-back = 已恢复一次在写出时被中断的生成原先的输出
+status-watching = 正在监视 { $dir }（按 Ctrl-C 停止）
+status-watching-fix = ；修改后会自动重新生成
+status-retry = ；{ $seconds } 秒后重试
+status-stopped = 已停止监视
+status-draft = 这是草稿：{ $count } 处待填的值显示为【待填】
+status-init = 已在 { $dir } 中新建项目（{ $count } 个文件）
+status-init-next = 下一步：cd { $dir } && brief build{ $draft }
+summary-doc = { $doc }（{ $pages } 页）
+
+## 变化报告
+
+changes-title = 自上次生成以来有变化的数字
+changes-line = `{ $key }` { $label }（{ $place }）：{ $before } → { $after }（{ $docs }）
+changes-none = （无）
+changes-pending = ；尚未重新生成、仍显示旧文字的：{ $docs }
+
+## 文档检查
+
+check-slide-overflow = 第 { $page } 张幻灯片的内容超出页面
+check-slide-overflow-hint = 请缩短文字，或让模板把它分到更多幻灯片上
+check-outside = 第 { $page } 页：“{ $text }”超出页面或版心
+check-overlap = 第 { $page } 页：“{ $first }”压住了“{ $second }”
+check-layout-hint = 请缩短该值或文字（各项上限见 docs/guide.zh.md），或修改模板
+figure-unshown = 数字 `{ $id }`（{ $label }）在{ $doc }中没有出现
+figure-unshown-hint = 请在段落中用占位符引用它、标为 `headline: true`，或把它列入某个图表；brief 不会替它编写文字
+glyph-missing = 没有可用字体能显示“{ $ch }”（{ $code }）；它会印成空方框
+glyph-missing-hint = 请替换该字符，或用 --font-path 加入含有它的字体（brief fonts 可列出字体）
+font-missing = 字体文件夹中没有字体“{ $family }”
+font-missing-hint = 请把字体文件放进 fonts/，或用 --font-path DIR 指定（brief fonts 可列出已找到的字体）
+
+## 数据文件的问题
+
+data-cannot-read = 无法读取文件：{ $error }
+data-outside = 指向项目之外（{ $target }）；数据文件必须在项目之中
+data-not-a-file = 不是普通文件（是文件夹、管道或设备）：数据文件必须是普通文件
+data-too-large = 文件有 { $bytes } 字节；数据文件最大 { $limit } KiB
+data-binary = 这是二进制文件（含 NUL 字节），不是 YAML 文本
+data-not-utf8 = 文件不是有效的 UTF-8（第 { $byte } 字节）
+data-not-utf8-hint = 请将文件保存为 UTF-8 编码
+data-empty = 文件是空的
+data-empty-hint = 数据文件的内容见 docs/guide.zh.md
+data-lone-cr = 这一行以单独的 CR 结尾（旧式 Mac 换行）
+data-tab-indent = 这一行用制表符缩进；YAML 只能用空格缩进
+data-control-character = 控制字符 { $code } 无法印出；请删除
+data-syntax = YAML 语法错误：{ $detail }
+data-too-deep = 嵌套过深（brief 最多允许 { $max } 层）；数据文件层次很浅
+data-second-document = 这里开始了第二个 YAML 文档；一个数据文件只能有一个
+data-duplicate-key = 键 `{ $key }` 重复：上面已经写过
+data-alias = 数据文件中不能用 YAML 别名（`*name`）；请把值写出来
+data-anchor = 数据文件中不能用 YAML 锚点（`&name`）
+data-unknown-field = 未知字段 `{ $field }`；可用字段：{ $known }
+data-missing-field = 缺少字段 `{ $field }`
+data-wrong-type = 这里是{ $found }，应为{ $expected }
+data-number-range = 数字太大或不是数字
+data-invalid = { $detail }
+data-part-name = `{ $name }` 必须是 data/ 中的 .yaml 文件名（不能含文件夹）
+data-kind = `kind` 是 `{ $kind }`，但 meta.yaml 把这个文件当作 { $expected } 文件
+data-empty-text = 不能为空
+data-too-long = 有 { $length } 个字；显示它的地方最多容纳 { $max } 个
+data-unbroken = 有一串 { $length } 个不能断开的字母和数字；一行最多容纳 { $max } 个
+data-too-many = 有 { $count } 项；最多排 { $max } 项
+data-unknown-word = `{ $word }` 不是已知的{ $what }；已知的有：{ $known }
+data-value-range = { $value } 超出范围：数值的绝对值应小于 { $max }
+data-decimals = { $value } 的小数超过 { $max } 位
+data-percent-range = { $value }% 超出范围：应在 { $lo } 至 { $hi } 之间
+data-negative = { $value }：数量不能为负
+data-double-negative = 用“{ $verb }”时写负数就成了双重否定：请把 { $value } 写成正数，或改用表示增加的动词
+data-issue-range = 期号 { $value } 超出范围：应从 1 起
+data-count-range = { $value } 超出范围：应从 1 起
+data-date = `{ $value }` 不是日期：请写成 YYYY-MM-DD，如 2023-01-05
+data-position = `{ $value }` 不是位置；可用的有：{ $known }
+data-year-range = 年份 { $value } 超出范围：应在 { $lo } 至 { $hi } 之间
+data-plan-year = 计划是 { $plan } 年的，成效却是 { $achievements } 年的：计划应是成效的下一年
+data-bad-id = `{ $id }` 不是有效的 id：请用小写英文加下划线，如 `new_jobs`
+data-duplicate-id = id `{ $id }` 重复：已用于 `{ $place }`
+data-duplicate-chart = 图表 id `{ $id }` 重复
+data-targets-in-achievements = 主要目标应写在计划文件中
+data-intro-placeholder = `targets_intro` 只是引出目标的话，不能含占位符
+data-metric = `{ $value }` 不是目标类型：应为 growth（增长x%）或 amount（达到x）
+data-pace-value = “同步”目标没有自己的值；请删去 `value`
+data-target-value = 缺少：目标需要数值（或写 `qualifier: 同步` 并用 `with` 指明）
+data-with-target = `{ $id }` 不是本文件中另一个目标
+data-with-missing = 缺少：“同步”目标须在 `with` 中写出与之同步的目标
+data-with-pace = `with` 只与 `qualifier: 同步` 同用
+data-growth-unit = 增长类目标的单位是百分数：`unit: "%"`
+data-target-unit = 缺少：目标需要单位
+data-pace-figure = “{ $word }”只用于目标，不用于数字
+data-written = “{ $written }”读出来不是 { $value }
+data-compare-plan = `compare` 写在计划的数字上，指向成效中的数字
+data-compare-unit = `{ $id }` 的单位是 { $theirs }，这个数字是 { $ours }：只能同类相比
+data-compare-missing = `{ $id }` 不是成效文件中的数字
+data-no-subjects = 至少写一个排名主体
+data-rank-missing = 缺少：请写 `position`（1 为第一）或 `standing`（如 前列）
+data-rank-both = `position` 和 `standing` 只能写一个
+data-position-range = 名次 { $value } 超出范围：应从 1 起
+data-years-range = { $value } 年超出范围：“连续N年”至少 2 年
+data-chart-empty = 图表需要成员
+data-chart-kind = `{ $value }` 不是图表类型：应为 bars、shares 或 compare
+data-chart-units = 图表只能同类相比，但其成员的单位有 { $units }
+data-member-unknown = `{ $id }` 不是本文件中的数字或目标
+data-member-kind = `{ $id }` 不能放进 `{ $kind }` 图表（shares 需要占比，compare 需要 `compare`，bars 需要数值）
+data-todo = 待填
+data-todo-hint = 请填上这个值，或用 --draft 生成以看到标为【待填】的位置
+
+## 占位符周围的文字
+
+prose-unbalanced = 花括号 {"{"} 或 {"}"} 不成对：占位符写作 {"{"}id{"}"} 或 {"{"}id.yoy{"}"}
+prose-unknown-id = 占位符 { $placeholder } 不是本文件中的数字或排名
+prose-no-yoy = 占位符 { $placeholder }：数字 `{ $id }` 没有 `yoy`
+prose-no-share = 占位符 { $placeholder }：数字 `{ $id }` 没有 `share`
+prose-figure-field = 占位符 { $placeholder }：数字只有 .yoy 和 .share，没有 .{ $field }
+prose-ranking-field = 占位符 { $placeholder }：排名应写作 {"{"}{ $id }.rank{"}"}
+prose-target = 占位符 { $placeholder }：`{ $id }` 是目标；目标句由各目标生成
+prose-qualifier-twice = 文字中数字 `{ $id }` 旁边写了“{ $word }”，而数据已经印出它的限定词
+prose-qualifier-twice-hint = 请从文字中删去“{ $word }”（数字的 `qualifier` 会印出它）
+prose-estimate-missing = 数字 `{ $id }` 是预计数（`estimate: true`），但所在句子没有“预计”
+prose-estimate-unmarked = 句子在数字 `{ $id }` 前写了“预计”，但它没有标为预计数
+prose-estimate-unmarked-hint = 请在该数字上写 `estimate: true`
+prose-change-contradicts = 文字写的是“{ $said }”，但数字的 `yoy.verb` 是“{ $verb }”
+prose-change-missing = 同比变化前的文字必须以动词“{ $verb }”结尾（同比{ $verb }…）
+prose-scope-contradicts = 文字写的是“占{ $said }”，但占比的范围是{ $scope }
+prose-scope-missing = 占比前的文字必须写“占{ $scope }的”
+prose-rank-verb = {"{"}{ $id }.rank{"}"} 前的文字必须以“{ $verb }”结尾（文字用别的词时，请设置排名的 `verb`）
+prose-years-contradict = 文字写的是“连续{ $said }年”，但排名的 `years` 是 { $years }
+prose-years-missing = 排名的 `years` 是 { $years }，但名次前的文字没有“连续…年”
+prose-years-unmarked = 文字写的是“连续{ $said }年”，但排名没有 `years`
+prose-years-unmarked-hint = 请在排名上写 `years: { $said }`
+prose-subject-missing = 排名主体“{ $subject }”不在所在句子中
+
+## 主题文件
+
+theme-bad-key = 主题的键必须是名称
+theme-unknown-key = 未知的键 `{ $key }`；这里可用的有：{ $known }
+theme-not-mapping = 这里应为若干键，见 templates/theme.yaml
+theme-not-text = 这里应为文字（或 null，表示沿用默认值）
+theme-bad-colour = `{ $value }` 不是颜色
+theme-bad-colour-hint = 颜色写作 "#RRGGBB"，如 "#C00000"
+
+## brief fonts
+
+font-origin-bundled = 内置  { $path }
+font-origin-builtin = brief 自带  { $name }
+font-origin-path = --font-path  { $path }
+font-origin-embedded = Typst 自带
+font-origin-system = 系统  { $path }
+font-style-normal = 正体
+font-style-italic = 斜体
+font-style-oblique = 倾斜
+font-variant = { $style }，字重 { $weight }，宽度 { $stretch }  [{ $origin }]
+
+## brief init --from
+
+init-meta-header = { $year } 年和 { $next } 年的文档：请填上每个 null（brief build 会逐一列出）。
+init-achievements-header = { $year } 年的工作成效：由 { $old } 年计划的各节和主要目标生成，所有数值待填。
+init-plan-header = { $year } 年的工作安排：尚无内容。

@@ -1,0 +1,151 @@
+//! `brief build`: data in, documents out, as one set.
+
+use std::sync::Mutex;
+use std::time::Instant;
+
+use crate::args::BuildArgs;
+use crate::config::Config;
+use crate::error::Failure;
+use crate::outputs::commit::{self, Recovery, Staging};
+use crate::outputs::lock::{self, LockError, OutputLock};
+use crate::outputs::state::{STATE_FILE, State};
+use crate::{term, timing, tr};
+
+use super::stages::{self, Session};
+
+pub fn run(args: &BuildArgs) -> Result<(), Failure> {
+    let start = Instant::now();
+    let config = super::settle(&args.compile, Some(args))?;
+    let out = config.output.as_ref().expect("a build").dir.clone();
+    let _lock = open(&config)?;
+    let previous = State::read(&out);
+    let fonts = crate::fonts::stamps(&config.root, &config.fonts);
+    if !config.output.as_ref().is_some_and(|o| o.force)
+        && previous
+            .as_ref()
+            .is_some_and(|p| p.is_current(&config.root, &out, &config.key(), &fonts))
+    {
+        term::status(&tr!(
+            "status-up-to-date",
+            dir = config.show(&out),
+            ms = format!("{:.0}", start.elapsed().as_secs_f64() * 1000.0)
+        ));
+        return Ok(());
+    }
+    timing::event("start");
+    let mut session = Session::new(&config);
+    let built = once(&config, &mut session, previous.as_ref())?;
+    for name in &built.written {
+        term::status(&tr!("status-wrote", path = config.show(&out.join(name))));
+    }
+    term::status(&tr!(
+        "status-built",
+        summary = built.summary,
+        seconds = format!("{:.2}", start.elapsed().as_secs_f64())
+    ));
+    Ok(())
+}
+
+/// Creates the output folder, takes its lock, and completes or undoes what
+/// a killed run left half done, before anything else.
+pub fn open(config: &Config) -> Result<OutputLock, Failure> {
+    let out = config.output.as_ref().expect("a build");
+    std::fs::create_dir_all(&out.dir).map_err(|e| {
+        Failure::Other(
+            anyhow::Error::new(e)
+                .context(tr!("io-create-dir", dir = out.dir.display().to_string())),
+        )
+    })?;
+    let lock = lock::lock(&out.dir, out.wait).map_err(|e| match e {
+        LockError::Busy => Failure::Locked(tr!(
+            "fail-locked",
+            dir = out.dir.display().to_string(),
+            seconds = out.wait.as_secs()
+        )),
+        LockError::Io(e) => Failure::Other(e),
+    })?;
+    match commit::recover(&out.dir) {
+        Recovery::Nothing => {}
+        Recovery::Completed => term::status(&tr!("status-recovered")),
+        Recovery::RolledBack => term::status(&tr!("status-rolled-back")),
+    }
+    Ok(lock)
+}
+
+/// What one build made.
+pub struct Built {
+    /// The files written, by name.
+    pub written: Vec<String>,
+    /// "briefing (12 pages), slides (15 pages)".
+    pub summary: String,
+}
+
+/// One build, every stage: the caller holds the lock.
+pub fn once(
+    config: &Config,
+    session: &mut Session,
+    previous: Option<&State>,
+) -> Result<Built, Failure> {
+    let out = config.output.as_ref().expect("a build");
+    let mut timer = timing::Timer::start();
+    let project = stages::load(config)?;
+    timer.phase("load and validate data");
+    let staging = Mutex::new(Staging::new(&out.dir, out.durable));
+    let mut made = stages::compile(config, &project, session, Some(&staging))?;
+    if out.handout {
+        let handout = stages::handout(config, &project, session, &made, &staging)?;
+        made.documents.push(handout);
+    }
+    timer.phase("compile and export");
+    let mut staging = staging.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut record = stages::record(
+        config,
+        &project,
+        &made.documents,
+        previous,
+        &staging.staged(),
+        &session.fonts,
+    );
+    if let Some(report) = stages::report(&record.changes, &project) {
+        staging.stage("changes.md", &report)?;
+        record
+            .state
+            .outputs
+            .insert("changes.md".into(), crate::digest::digest(&report));
+    }
+    staging.stage(STATE_FILE, &record.state.to_bytes())?;
+    let written: Vec<String> = staging
+        .staged()
+        .into_iter()
+        .map(|(n, _)| n)
+        .filter(|n| n != STATE_FILE)
+        .collect();
+    staging.commit(&record.remove)?;
+    // Said once the set is in place: a build that fails reports no change.
+    for change in &record.changes {
+        term::status(&tr!(
+            "status-changed",
+            line = crate::outputs::changes::line(change, &project)
+        ));
+    }
+    for name in &record.remove {
+        term::status(&tr!(
+            "status-removed",
+            path = config.show(&out.dir.join(name))
+        ));
+    }
+    timer.phase("write outputs");
+    let summary = made
+        .documents
+        .iter()
+        .map(|d| {
+            tr!(
+                "summary-doc",
+                doc = d.doc.name(),
+                pages = d.pages.pages().len()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(Built { written, summary })
+}

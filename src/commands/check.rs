@@ -1,0 +1,28 @@
+//! `brief check`: everything a build does except writing.
+
+use crate::args::CheckArgs;
+use crate::error::Failure;
+use crate::{term, tr};
+
+use super::stages::{self, Session};
+
+pub fn run(args: &CheckArgs) -> Result<(), Failure> {
+    let config = super::settle(&args.compile, None)?;
+    let project = stages::load(&config)?;
+    let mut session = Session::new(&config);
+    let made = stages::compile(&config, &project, &mut session, None)?;
+    let summary = made
+        .documents
+        .iter()
+        .map(|d| {
+            tr!(
+                "summary-doc",
+                doc = d.doc.name(),
+                pages = d.pages.pages().len()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    term::status(&tr!("status-checked", summary = summary));
+    Ok(())
+}

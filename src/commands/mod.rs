@@ -1,0 +1,124 @@
+//! The subcommands, one file each, and what they share: the options settled
+//! once, before any work ([`settle`]), and the stages of a build
+//! (`stages.rs`), which `build`, `watch` and `check` run alike.
+
+pub mod build;
+pub mod check;
+pub mod fonts;
+pub mod init;
+pub mod schema;
+mod stages;
+pub mod watch;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::DateTime;
+
+use crate::args::{BuildArgs, CompileArgs, FontArgs, Only};
+use crate::config::{Config, Doc, FaceMap, FontOptions, Format, OutputConfig};
+use crate::error::Failure;
+use crate::tr;
+
+/// The settled options of `check` (nothing written) or, with `output`, of
+/// `build` and `watch`. Every conflict is a usage error here, before any
+/// work: `watch` never waits for an edit that cannot fix its options.
+pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, Failure> {
+    let root = project_root(&args.project.project)?;
+    if !root.join(crate::data::DATA_DIR).is_dir() {
+        return Err(Failure::Usage(tr!(
+            "usage-no-data",
+            root = root.display().to_string()
+        )));
+    }
+    let fonts = font_options(&args.fonts)?;
+    let timestamp = match args.creation_timestamp {
+        None => None,
+        Some(secs) => Some(DateTime::from_timestamp(secs, 0).ok_or_else(|| {
+            Failure::Usage(tr!(
+                "arg-timestamp-range",
+                value = secs,
+                max = *crate::args::TIMESTAMPS.end()
+            ))
+        })?),
+    };
+    let docs = match args.only {
+        Some(Only::Briefing) => vec![Doc::Briefing],
+        Some(Only::Slides) => vec![Doc::Slides],
+        None => vec![Doc::Briefing, Doc::Slides],
+    };
+    crate::memory::limit(
+        usize::try_from(args.memory_limit).unwrap_or(usize::MAX / 1024 / 1024) * 1024 * 1024,
+        format!(
+            "{}: {}\n",
+            tr!("word-error"),
+            tr!("fail-memory", limit = args.memory_limit)
+        ),
+    );
+    let output = output.map(|b| outputs(&root, b, &docs)).transpose()?;
+    let config = Config {
+        root,
+        docs,
+        fonts,
+        timestamp,
+        strict: args.strict,
+        draft: args.draft,
+        timeout: Duration::from_secs(args.timeout),
+        diagnostics: args.diagnostic_format,
+        output,
+    };
+    Ok(config)
+}
+
+fn outputs(root: &Path, b: &BuildArgs, docs: &[Doc]) -> Result<OutputConfig, Failure> {
+    let o = &b.output;
+    let slides = docs.contains(&Doc::Slides);
+    if o.handout && (o.format != Format::Pdf || !slides) {
+        return Err(Failure::Usage(tr!("usage-handout")));
+    }
+    if o.pptx && !slides {
+        return Err(Failure::Usage(tr!("usage-pptx-only")));
+    }
+    if !o.pptx_fonts.is_empty() && !o.pptx {
+        return Err(Failure::Usage(tr!("usage-pptx-font")));
+    }
+    Ok(OutputConfig {
+        dir: o.out.clone().unwrap_or_else(|| root.join("out")),
+        format: o.format,
+        ppi: o.ppi,
+        standards: o.pdf_standards.clone(),
+        handout: o.handout,
+        pptx: o.pptx,
+        faces: FaceMap {
+            pairs: o.pptx_fonts.iter().flatten().cloned().collect(),
+        },
+        force: o.force,
+        wait: Duration::from_secs(o.wait),
+        durable: true,
+    })
+}
+
+/// The project folder, canonical.
+pub fn project_root(project: &Path) -> Result<PathBuf, Failure> {
+    project.canonicalize().map_err(|e| {
+        Failure::Usage(tr!(
+            "usage-no-project",
+            path = project.display().to_string(),
+            error = e.to_string()
+        ))
+    })
+}
+
+/// Every --font-path must be a folder.
+pub fn font_options(args: &FontArgs) -> Result<FontOptions, Failure> {
+    if let Some(missing) = args.font_paths.iter().find(|p| !p.is_dir()) {
+        return Err(Failure::Usage(tr!(
+            "usage-font-path",
+            path = missing.display().to_string()
+        )));
+    }
+    Ok(FontOptions {
+        font_paths: args.font_paths.clone(),
+        system_fonts: args.system_fonts,
+    })
+}

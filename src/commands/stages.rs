@@ -1,0 +1,619 @@
+//! The stages of a build, each with a typed result: the data ([`load`]),
+//! the documents, checked ([`compile`]; each is exported as soon as it is
+//! laid out, while the other still compiles), the record of what was made
+//! ([`record`]), and the outputs as one set (`Staging::commit`). `build`
+//! runs them once, `watch` again on every change with a lasting
+//! [`Session`], `check` the first two without writing.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use typst::diag::Severity;
+use typst::foundations::{Bytes, Dict, IntoValue};
+use typst_layout::PagedDocument;
+
+use crate::config::{Config, Doc, Format, OutputConfig};
+use crate::data::{self, DataError, Project};
+use crate::error::Failure;
+use crate::fonts::Fonts;
+use crate::outputs::changes::{self, Change};
+use crate::outputs::commit::Staging;
+use crate::outputs::state::State;
+use crate::render::compile::{self, Compiled, Stopped};
+use crate::render::marks::{self, Shown};
+use crate::render::{export, glyphs, pages};
+use crate::world::BriefWorld;
+use crate::{term, timing, tr};
+
+/// Files by name, with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+/// A document's exported files, by a hash of its pages and the options.
+type Export = (u128, Files);
+
+/// What one build leaves for the next (watch keeps it; build and check
+/// start afresh).
+pub struct Session {
+    pub fonts: Arc<Fonts>,
+    /// The worlds of the last build: unchanged templates are not parsed again.
+    worlds: Vec<(Doc, BriefWorld)>,
+    /// Each document's last PDF export, by a hash of its pages and the
+    /// options: a document that came out the same is not exported again.
+    exports: HashMap<Doc, Export>,
+    lasting: bool,
+}
+
+impl Session {
+    pub fn new(config: &Config) -> Self {
+        Session {
+            fonts: Arc::new(Fonts::spawn(&config.root, &config.fonts)),
+            worlds: Vec::new(),
+            exports: HashMap::new(),
+            lasting: false,
+        }
+    }
+
+    /// A session whose builds follow each other (watch).
+    pub fn lasting(config: &Config) -> Self {
+        Session {
+            lasting: true,
+            ..Session::new(config)
+        }
+    }
+
+    /// Fonts were added, replaced or removed: discover them again.
+    pub fn renew_fonts(&mut self, config: &Config) {
+        *self = Session {
+            lasting: self.lasting,
+            ..Session::new(config)
+        };
+    }
+}
+
+/// Stage 1: the data, checked. Its problems are printed here.
+pub fn load(config: &Config) -> Result<Project, Failure> {
+    let project = data::load(&config.root, config.draft).map_err(|failed| {
+        term::data(
+            &failed.errors,
+            &failed.sources,
+            Severity::Error,
+            config.diagnostics,
+        );
+        Failure::Data(failed.errors.len())
+    })?;
+    if config.archival() && config.timestamp.is_none() && project.dataset.meta.date.is_none() {
+        return Err(Failure::Usage(tr!("usage-archival-date")));
+    }
+    if project.todo > 0 {
+        term::status(&tr!("status-draft", count = project.todo));
+    }
+    Ok(project)
+}
+
+/// Where the validated data and theme reach the templates: JSON files
+/// served from memory. Files rather than `sys.inputs` itself, because
+/// typst's caches key on the inputs as a whole: with the data there, one
+/// changed figure would throw away every cached result instead of only those
+/// that read the figure.
+const DATA_FILE: &str = ".brief/data.json";
+const THEME_FILE: &str = ".brief/theme.json";
+
+/// What a template sees besides the project's files.
+struct Inputs {
+    dict: Dict,
+    files: HashMap<String, Bytes>,
+}
+
+fn inputs(project: &Project, config: &Config) -> Inputs {
+    let mut dict = Dict::new();
+    dict.insert("data-file".into(), format!("/{DATA_FILE}").into_value());
+    dict.insert("theme-file".into(), format!("/{THEME_FILE}").into_value());
+    if let Some(t) = config.timestamp {
+        dict.insert("date".into(), t.format("%Y-%m-%d").to_string().into_value());
+    }
+    if config.draft {
+        dict.insert("draft".into(), true.into_value());
+    }
+    let data = serde_json::to_vec(&project.dataset).expect("the data set serialises");
+    let theme = serde_json::to_vec(&project.theme).expect("the theme serialises");
+    Inputs {
+        dict,
+        files: HashMap::from([
+            (DATA_FILE.to_string(), Bytes::new(data)),
+            (THEME_FILE.to_string(), Bytes::new(theme)),
+        ]),
+    }
+}
+
+fn world(
+    config: &Config,
+    doc: Doc,
+    inputs: &Inputs,
+    fonts: &Arc<Fonts>,
+    extra: HashMap<String, Bytes>,
+) -> Result<BriefWorld, Failure> {
+    let main = doc.template();
+    if !config.root.join(&main).is_file() {
+        return Err(Failure::Template(tr!(
+            "template-missing",
+            path = main.display().to_string()
+        )));
+    }
+    let mut files = inputs.files.clone();
+    files.extend(extra);
+    let world = BriefWorld::new(
+        &config.root,
+        &main,
+        inputs.dict.clone(),
+        fonts.clone(),
+        config.timestamp.map(|t| t.timestamp()),
+    )
+    .map_err(Failure::Template)?;
+    Ok(world.with_overlay(files))
+}
+
+/// A document laid out and checked.
+pub struct Document {
+    pub doc: Doc,
+    pub pages: PagedDocument,
+    /// What it shows of each figure.
+    pub shown: Shown,
+    /// The project files it read, with digests.
+    pub deps: Vec<(PathBuf, String)>,
+}
+
+/// The documents of a build and, when exporting, what was exported.
+pub struct Documents {
+    pub documents: Vec<Document>,
+    /// The slides' PDF and notes, for the handout.
+    slides: Vec<(String, Vec<u8>)>,
+}
+
+/// Stage 2: compiles the documents, checks them, and (with `staging`)
+/// exports each into it as soon as it is laid out.
+pub fn compile(
+    config: &Config,
+    project: &Project,
+    session: &mut Session,
+    staging: Option<&Mutex<Staging>>,
+) -> Result<Documents, Failure> {
+    let inputs = inputs(project, config);
+    let mut previous = std::mem::take(&mut session.worlds);
+    let worlds = config
+        .docs
+        .iter()
+        .map(|&doc| match previous.iter().position(|(d, _)| *d == doc) {
+            Some(i) => {
+                let (_, w) = previous.swap_remove(i);
+                Ok((doc, w.renew(inputs.dict.clone(), inputs.files.clone())))
+            }
+            None => Ok((
+                doc,
+                world(config, doc, &inputs, &session.fonts, HashMap::new())?,
+            )),
+        })
+        .collect::<Result<Vec<_>, Failure>>()?;
+    let fonts = session.fonts.clone();
+    let trace_world = || world(config, Doc::Slides, &inputs, &fonts, HashMap::new()).ok();
+    let cache = std::mem::take(&mut session.exports);
+    let lasting = session.lasting;
+    let mut kept = HashMap::new();
+    let mut problems = Checks::default();
+    let mut documents = Vec::new();
+    let mut slides = Vec::new();
+    let mut worlds_kept = Vec::new();
+    let compiled = compile::traced(trace_world, || {
+        std::thread::scope(|scope| {
+            let mut jobs = Vec::new();
+            let deadline = compile::deadline(config.timeout);
+            let stopped = compile::compile_all(worlds, deadline, |c| {
+                if let Some(document) = problems.check(config, project, c, &mut worlds_kept) {
+                    if let (Some(staging), Some(out)) = (staging, config.output.as_ref())
+                        && problems.clean()
+                    {
+                        let cached = cache.get(&document.doc).cloned();
+                        let pages = document.pages.clone();
+                        let doc = document.doc;
+                        jobs.push(scope.spawn(move || {
+                            let hash =
+                                lasting.then(|| typst::utils::hash128(&(&pages, config.key())));
+                            let result = export_document(
+                                config, out, project, doc, &pages, staging, cached, hash,
+                            );
+                            timing::event(&format!("{} exported", doc.name()));
+                            (doc, hash, result)
+                        }));
+                    }
+                    documents.push(document);
+                }
+            });
+            let mut exported = Vec::new();
+            for job in jobs {
+                exported.push(
+                    job.join()
+                        .map_err(|_| Failure::Other(anyhow::anyhow!(tr!("fail-export-crash"))))?,
+                );
+            }
+            stopped.map_err(|s| stopped_failure(config, s))?;
+            Ok::<_, Failure>(exported)
+        })
+    });
+    let exported = match compiled {
+        Ok(result) => result?,
+        Err((path, e)) => {
+            return Err(Failure::Other(anyhow::anyhow!(tr!(
+                "io-trace",
+                path = path,
+                error = e
+            ))));
+        }
+    };
+    problems.finish(config, project, &session.fonts)?;
+    for (doc, hash, result) in exported {
+        let files = result?;
+        if doc == Doc::Slides {
+            slides = files.clone();
+        }
+        if let Some(hash) = hash {
+            kept.insert(doc, (hash, files));
+        }
+    }
+    session.exports = kept;
+    session.worlds = worlds_kept;
+    documents.sort_by_key(|d| d.doc);
+    Ok(Documents { documents, slides })
+}
+
+fn stopped_failure(config: &Config, stopped: Stopped) -> Failure {
+    match stopped {
+        Stopped::Timeout(doc) => Failure::Timeout(tr!(
+            "fail-timeout",
+            path = doc.template().display().to_string(),
+            seconds = config.timeout.as_secs()
+        )),
+        Stopped::Crashed(doc) => Failure::Other(anyhow::anyhow!(tr!(
+            "fail-crash",
+            path = doc.template().display().to_string()
+        ))),
+    }
+}
+
+/// What the checks of the documents found so far.
+#[derive(Default)]
+struct Checks {
+    /// Template errors.
+    errors: usize,
+    /// brief's own checks that count as errors (under --strict).
+    strict: usize,
+    /// Figures a document does not show.
+    unshown: Vec<DataError>,
+}
+
+impl Checks {
+    fn clean(&self) -> bool {
+        self.errors == 0 && self.strict == 0 && self.unshown.is_empty()
+    }
+
+    fn severity(strict: bool) -> Severity {
+        if strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+
+    /// Prints a compiled document's diagnostics and checks its pages;
+    /// returns it when it compiled.
+    fn check(
+        &mut self,
+        config: &Config,
+        project: &Project,
+        mut c: Compiled,
+        worlds: &mut Vec<(Doc, BriefWorld)>,
+    ) -> Option<Document> {
+        let format = config.diagnostics;
+        term::typst(&c.world, &c.warnings, format);
+        let result = std::mem::replace(&mut c.result, Err(Default::default()));
+        let document = match result {
+            Err(diagnostics) => {
+                term::typst(&c.world, &diagnostics, format);
+                self.errors += diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count()
+                    .max(1);
+                return None;
+            }
+            Ok(document) => document,
+        };
+        let file = c.doc.template().display().to_string();
+        let severity = Self::severity(config.strict);
+        if c.doc == Doc::Slides {
+            for page in marks::overflowing_slides(&document) {
+                term::note(
+                    severity,
+                    "slide-overflow",
+                    &file,
+                    &tr!("check-slide-overflow", page = page),
+                    &[tr!("check-slide-overflow-hint")],
+                    format,
+                );
+                self.strict += usize::from(config.strict);
+            }
+        }
+        for problem in pages::check(&document) {
+            let message = match problem {
+                pages::PageProblem::Outside { page, text } => {
+                    tr!("check-outside", page = page, text = text)
+                }
+                pages::PageProblem::Overlap {
+                    page,
+                    first,
+                    second,
+                } => tr!("check-overlap", page = page, first = first, second = second),
+            };
+            term::note(
+                severity,
+                "page-layout",
+                &file,
+                &message,
+                &[tr!("check-layout-hint")],
+                format,
+            );
+            self.strict += usize::from(config.strict);
+        }
+        let shown = marks::shown(&document);
+        if c.doc != Doc::Handout {
+            // Every figure appears in every document: nothing is dropped in silence.
+            for (id, label) in project.figure_ids() {
+                let prefix = format!("{id}.");
+                if !shown.keys().any(|k| k == id || k.starts_with(&prefix))
+                    && let Some((role, path)) = project.place_of(id)
+                {
+                    let e = project
+                        .sources
+                        .error(
+                            role,
+                            &path,
+                            None,
+                            "figure-unshown",
+                            tr!("figure-unshown", id = id, label = label, doc = c.doc.name()),
+                        )
+                        .hint(tr!("figure-unshown-hint"));
+                    if !self.unshown.iter().any(|u| u.path == e.path) {
+                        self.unshown.push(e);
+                    }
+                }
+            }
+        }
+        let deps = c.world.dependencies();
+        worlds.push((c.doc, c.world));
+        Some(Document {
+            doc: c.doc,
+            pages: document,
+            shown,
+            deps,
+        })
+    }
+
+    /// The checks that need every document, or the fonts; the verdict.
+    fn finish(&mut self, config: &Config, project: &Project, fonts: &Fonts) -> Result<(), Failure> {
+        let format = config.diagnostics;
+        if !self.unshown.is_empty() {
+            let severity = if config.draft {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            term::data(&self.unshown, &project.sources, severity, format);
+        }
+        let missing = glyphs::missing(project, fonts);
+        let strict = config.strict_glyphs();
+        term::data(&missing, &project.sources, Self::severity(strict), format);
+        let faces = glyphs::missing_faces(project, fonts);
+        term::data(
+            &faces,
+            &project.sources,
+            Self::severity(config.strict),
+            format,
+        );
+        if self.errors > 0 {
+            return Err(Failure::Template(tr!(
+                "fail-templates",
+                count = self.errors
+            )));
+        }
+        if !self.unshown.is_empty() && !config.draft {
+            return Err(Failure::Data(self.unshown.len()));
+        }
+        let strict_count = self.strict
+            + if strict { missing.len() } else { 0 }
+            + if config.strict { faces.len() } else { 0 };
+        if strict_count > 0 {
+            return Err(Failure::Template(tr!("fail-strict", count = strict_count)));
+        }
+        Ok(())
+    }
+}
+
+/// One document's files, staged: its PDF (with the deck's notes and, when
+/// asked, its .pptx), or its page images. Returns the PDF outputs (kept for
+/// the handout and for reuse in watch).
+#[allow(clippy::too_many_arguments)]
+fn export_document(
+    config: &Config,
+    out: &OutputConfig,
+    project: &Project,
+    doc: Doc,
+    document: &PagedDocument,
+    staging: &Mutex<Staging>,
+    cached: Option<Export>,
+    hash: Option<u128>,
+) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let stage = |name: String, bytes: Vec<u8>| -> Result<(), Failure> {
+        staging
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .stage(&name, &bytes)
+            .map_err(Failure::Other)
+    };
+    let files = match out.format {
+        Format::Pdf => {
+            if let (Some((h, files)), Some(hash)) = (&cached, hash)
+                && *h == hash
+            {
+                files.clone()
+            } else {
+                let mut files = Vec::new();
+                let stem = doc.name();
+                let bytes = export::pdf(doc, document, &out.standards, config.timestamp).map_err(
+                    |diags| {
+                        for d in &diags {
+                            term::note(
+                                Severity::Error,
+                                "export",
+                                &format!("{stem}.pdf"),
+                                &d.message,
+                                &[],
+                                config.diagnostics,
+                            );
+                        }
+                        Failure::Template(tr!("fail-export", name = format!("{stem}.pdf")))
+                    },
+                )?;
+                files.push((format!("{stem}.pdf"), bytes));
+                if doc == Doc::Slides {
+                    files.push(("slides.pdfpc".into(), export::pdfpc(document, "slides.pdf")));
+                    if out.pptx {
+                        let pptx = crate::pptx::write(
+                            document,
+                            &project.dataset,
+                            &out.faces,
+                            config.timestamp,
+                        )
+                        .map_err(|e| {
+                            Failure::Other(anyhow::anyhow!(tr!("fail-pptx", error = e.to_string())))
+                        })?;
+                        files.push(("slides.pptx".into(), pptx));
+                    }
+                }
+                files
+            }
+        }
+        format => {
+            export::images(doc, document, format, out.ppi, |name, bytes| {
+                stage(name, bytes)
+            })?;
+            Vec::new()
+        }
+    };
+    for (name, bytes) in &files {
+        stage(name.clone(), bytes.clone())?;
+    }
+    Ok(files)
+}
+
+/// The handout: the deck just made, on A4 beside its notes.
+pub fn handout(
+    config: &Config,
+    project: &Project,
+    session: &Session,
+    made: &Documents,
+    staging: &Mutex<Staging>,
+) -> Result<Document, Failure> {
+    let out = config.output.as_ref().expect("a build");
+    let inputs = inputs(project, config);
+    let overlay = made
+        .slides
+        .iter()
+        .filter(|(n, _)| n == "slides.pdf" || n == "slides.pdfpc")
+        .map(|(n, b)| (format!("out/{n}"), Bytes::new(b.clone())))
+        .collect();
+    let world = world(config, Doc::Handout, &inputs, &session.fonts, overlay)?;
+    let mut checks = Checks::default();
+    let mut result = None;
+    let mut worlds = Vec::new();
+    compile::compile_all(
+        vec![(Doc::Handout, world)],
+        compile::deadline(config.timeout),
+        |c| {
+            result = checks.check(config, project, c, &mut worlds);
+        },
+    )
+    .map_err(|s| stopped_failure(config, s))?;
+    if checks.errors > 0 {
+        return Err(Failure::Template(tr!(
+            "fail-templates",
+            count = checks.errors
+        )));
+    }
+    let document = result.ok_or_else(|| Failure::Template(tr!("fail-templates", count = 1)))?;
+    export_document(
+        config,
+        out,
+        project,
+        Doc::Handout,
+        &document.pages,
+        staging,
+        None,
+        None,
+    )?;
+    Ok(document)
+}
+
+/// Stage 3: what the build made, as the state records it, and the changes
+/// of the figures since the last build.
+pub struct Record {
+    pub state: State,
+    pub changes: Vec<Change>,
+    /// Files of the last build this one replaces with nothing.
+    pub remove: Vec<String>,
+}
+
+pub fn record(
+    config: &Config,
+    project: &Project,
+    documents: &[Document],
+    previous: Option<&State>,
+    staged: &[(String, String)],
+    fonts: &Fonts,
+) -> Record {
+    let out = config.output.as_ref().expect("a build");
+    let now: BTreeMap<String, Shown> = documents
+        .iter()
+        .filter(|d| d.doc != Doc::Handout)
+        .map(|d| (d.doc.name().to_string(), d.shown.clone()))
+        .collect();
+    let changes = previous.map_or_else(Vec::new, |p| changes::changes(&p.shown, &now));
+    // What documents not built now showed, and their files, stay recorded.
+    let mut shown = previous.map(|p| p.shown.clone()).unwrap_or_default();
+    shown.extend(now);
+    let stems: Vec<&str> = documents
+        .iter()
+        .map(|d| d.doc.name())
+        .chain(config.docs.contains(&Doc::Slides).then_some("handout"))
+        .collect();
+    let owned = |name: &str| stems.iter().any(|s| crate::outputs::belongs_to(name, s));
+    let written: Vec<String> = staged.iter().map(|(n, _)| n.clone()).collect();
+    let remove = previous.map_or_else(Vec::new, |p| p.superseded(&out.dir, &written, owned));
+    let mut outputs: BTreeMap<String, String> = previous
+        .map(|p| p.outputs.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(n, _)| !owned(n) && !remove.contains(n))
+        .collect();
+    outputs.extend(staged.iter().cloned());
+    let mut deps: Vec<(PathBuf, String)> = documents.iter().flat_map(|d| d.deps.clone()).collect();
+    deps.extend(project.sources.digests());
+    let state = State::new(&config.key(), deps, fonts.stamps.clone(), outputs, shown);
+    Record {
+        state,
+        changes,
+        remove,
+    }
+}
+
+/// The change report as a file, when figures changed.
+pub fn report(changes: &[Change], project: &Project) -> Option<Vec<u8>> {
+    (!changes.is_empty()).then(|| changes::markdown(changes, project).into_bytes())
+}

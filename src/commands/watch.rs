@@ -1,0 +1,165 @@
+//! `brief watch`: build, then build again whenever something the last build
+//! read changes, until Ctrl-C.
+//!
+//! What is watched is what the last build read (typst's dependencies, the
+//! data files, theme and vocabulary), the data and template folders, and the
+//! font folders; typst-kit's watcher polls for what is missing, so a folder
+//! deleted and made again (`rm -rf data; cp -r backup data`) is seen when it
+//! comes back. Fonts stay loaded and typst's memoization stays warm between
+//! builds, so a one-figure change recompiles only what depends on it.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use typst_kit::watcher::Watcher;
+
+use crate::args::WatchArgs;
+use crate::error::Failure;
+use crate::outputs::commit::APPLYING;
+use crate::outputs::state::State;
+use crate::{term, tr};
+
+use super::build;
+use super::stages::Session;
+
+/// Held while a build runs: Ctrl-C waits for it, then ends the process.
+static BUILDING: Mutex<()> = Mutex::new(());
+
+/// How soon a build that found the outputs locked is tried again.
+const LOCKED_RETRY: Duration = Duration::from_secs(2);
+
+pub fn run(args: &WatchArgs) -> Result<(), Failure> {
+    let mut config = super::settle(&args.build.compile, Some(&args.build))?;
+    if let Some(out) = config.output.as_mut() {
+        // For speed: renames stay atomic for readers, without fsync.
+        out.durable = false;
+    }
+    let out = config.output.as_ref().expect("a build").dir.clone();
+    std::fs::create_dir_all(&out).map_err(|e| {
+        Failure::Other(
+            anyhow::Error::new(e).context(tr!("io-create-dir", dir = out.display().to_string())),
+        )
+    })?;
+    ctrlc::set_handler(|| {
+        // Never in the middle of a build or of putting its outputs in place.
+        let _building = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
+        let _applying = APPLYING.lock().unwrap_or_else(|e| e.into_inner());
+        term::status(&tr!("status-stopped"));
+        std::process::exit(0);
+    })
+    .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+    let mut watcher = Watcher::new(None).map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+
+    // Watching starts before the first build, so that an edit made while it runs is seen.
+    watcher
+        .update(always_watched(&config))
+        .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+    term::status(&tr!(
+        "status-watching",
+        dir = config.root.display().to_string()
+    ));
+    let mut session = Session::lasting(&config);
+    let debounce = Duration::from_millis(args.debounce);
+    loop {
+        let read = {
+            let _building = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
+            rebuild(&config, &mut session)
+        };
+        let mut paths: Vec<PathBuf> = read.iter().map(|(p, _)| config.root.join(p)).collect();
+        paths.extend(always_watched(&config));
+        paths.sort();
+        paths.dedup();
+        watcher
+            .update(paths)
+            .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+        // A file changed between its reading and now is not waited for: it is built at once.
+        let stale = read.iter().any(|(p, digest)| {
+            !digest.is_empty() && crate::digest::file(&config.root.join(p)).as_ref() != Some(digest)
+        });
+        if !stale {
+            watcher
+                .wait()
+                .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+        }
+        // Quiet time: one save is often several writes.
+        std::thread::sleep(debounce);
+        if crate::fonts::stamps(&config.root, &config.fonts) != session.fonts.stamps {
+            session.renew_fonts(&config);
+        }
+    }
+}
+
+/// The folders and files watched whatever the last build read: what it
+/// would read if it had got further.
+fn always_watched(config: &crate::config::Config) -> Vec<PathBuf> {
+    let root = &config.root;
+    let mut paths = vec![
+        root.join(crate::data::DATA_DIR),
+        root.join("templates"),
+        root.join(crate::data::DATA_DIR)
+            .join(crate::data::META_FILE),
+        root.join(crate::data::THEME_FILE),
+    ];
+    for dir in [root.join(crate::data::DATA_DIR), root.join("templates")] {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            paths.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_file()));
+        }
+    }
+    paths.extend(crate::fonts::font_dirs(root, &config.fonts));
+    paths
+}
+
+/// One build; failures are printed and the last good outputs kept. Returns
+/// the project files the build read, with the digests of what it read (those
+/// of the last good build when this one failed).
+fn rebuild(config: &crate::config::Config, session: &mut Session) -> Vec<(PathBuf, String)> {
+    loop {
+        let start = Instant::now();
+        let result = build::open(config).and_then(|_lock| {
+            let out = &config.output.as_ref().expect("a build").dir;
+            let previous = State::read(out);
+            let built = build::once(config, session, previous.as_ref());
+            let read = State::read(out).map(|s| s.inputs()).unwrap_or_default();
+            built.map(|b| (b, read))
+        });
+        match result {
+            Ok((built, read)) => {
+                term::status(&tr!(
+                    "status-rebuilt",
+                    summary = built.summary,
+                    ms = format!("{:.0}", start.elapsed().as_secs_f64() * 1000.0)
+                ));
+                typst::comemo::evict(10);
+                return read;
+            }
+            Err(Failure::Locked(message)) => {
+                term::fatal(&format!(
+                    "{message}{}",
+                    tr!("status-retry", seconds = LOCKED_RETRY.as_secs())
+                ));
+                std::thread::sleep(LOCKED_RETRY);
+            }
+            Err(Failure::Timeout(message)) => {
+                // The runaway compilation still holds a thread; start afresh.
+                term::fatal(&message);
+                std::process::exit(6);
+            }
+            Err(failure) => {
+                term::fatal(&format!("{failure}{}", tr!("status-watching-fix")));
+                typst::comemo::evict(10);
+                // What the last good build read is still what to watch.
+                let out = &config.output.as_ref().expect("a build").dir;
+                // (Without digests: the broken file must not count as a change still to build.)
+                return State::read(out)
+                    .map(|s| {
+                        s.inputs()
+                            .into_iter()
+                            .map(|(p, _)| (p, String::new()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! The documented ranges of the data (docs/data.md, "Limits"): what the
+//! templates are built and tested to lay out cleanly. The JSON Schema says
+//! the same.
+
+use std::ops::RangeInclusive;
+
+/// Characters of a section, part or chart title.
+pub const TITLE: usize = 40;
+/// Characters of a figure's label, a target's indicator, a ranking subject.
+pub const LABEL: usize = 40;
+/// Characters of the document's title, headline and subheadline.
+pub const DOC_TITLE: usize = 60;
+/// Characters of short names: region, masthead, publication, keywords, words.
+pub const NAME: usize = 30;
+/// Characters of one paragraph.
+pub const PARAGRAPH: usize = 2000;
+/// Characters of a run no line can break inside (Latin letters, digits).
+pub const UNBROKEN: usize = 30;
+/// Characters of an id.
+pub const ID: usize = 64;
+
+/// Paragraphs of a section (and of a part's opening or lead).
+pub const PARAGRAPHS: usize = 40;
+/// Sections of a part.
+pub const SECTIONS: usize = 20;
+/// Figures of a section.
+pub const FIGURES: usize = 40;
+/// Headline figures (cards) of a part.
+pub const HEADLINES: usize = 24;
+/// Targets of a plan.
+pub const TARGETS: usize = 20;
+/// Charts of a part.
+pub const CHARTS: usize = 10;
+/// Members of a chart.
+pub const MEMBERS: usize = 12;
+
+/// Values are smaller than this in magnitude (ten digits before the point).
+pub const MAX_VALUE: f64 = 1e10;
+pub const MAX_VALUE_TEXT: &str = "10000000000";
+/// Digits after the decimal point.
+pub const DECIMALS: usize = 4;
+/// The years a part may be about.
+pub const YEARS: RangeInclusive<i64> = 1900..=2200;

@@ -1,0 +1,129 @@
+//! The words the data may use: the built-in vocabulary
+//! (`templates/vocabulary.yaml`, which the templates read too, so that checks
+//! and layout agree) and what a project adds in `meta.yaml`.
+
+use super::model::{QualifierWord, Vocabulary};
+
+/// The vocabulary shipped with brief, for projects without their own copy
+/// of `templates/vocabulary.yaml` (and for `brief init`).
+pub const BUILT_IN: &str = include_str!("../../templates/vocabulary.yaml");
+
+/// Where a qualifier goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// Before the number: 近300家.
+    Before,
+    /// After the unit: 5.5%以内.
+    After,
+    /// After the number's magnitude, before the unit: 2万余户, 300多家.
+    Inside,
+    /// 与…同步: targets only.
+    Pace,
+}
+
+impl Position {
+    pub const NAMES: [&'static str; 4] = ["before", "after", "inside", "pace"];
+
+    pub fn parse(name: &str) -> Option<Position> {
+        match name {
+            "before" => Some(Position::Before),
+            "after" => Some(Position::After),
+            "inside" => Some(Position::Inside),
+            "pace" => Some(Position::Pace),
+            _ => None,
+        }
+    }
+}
+
+/// The built-in vocabulary merged with a project's words.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub units: Vec<String>,
+    pub qualifiers: Vec<(String, Position)>,
+    pub scopes: Vec<String>,
+    pub up: Vec<String>,
+    pub down: Vec<String>,
+    pub target_verbs: Vec<String>,
+    pub aims: Vec<String>,
+}
+
+impl Words {
+    /// `base` then `extra`; a word both name keeps its first place.
+    /// Qualifiers with an unknown position are left out here: validation
+    /// reports them.
+    pub fn merge(base: &Vocabulary, extra: Option<&Vocabulary>) -> Words {
+        let mut words = Words::default();
+        for v in std::iter::once(base).chain(extra) {
+            extend(&mut words.units, &v.units);
+            extend(&mut words.scopes, &v.scopes);
+            extend(&mut words.up, &v.changes.up);
+            extend(&mut words.down, &v.changes.down);
+            extend(&mut words.target_verbs, &v.target_verbs);
+            extend(&mut words.aims, &v.aims);
+            for QualifierWord { word, position } in &v.qualifiers {
+                if let Some(p) = Position::parse(position)
+                    && !words.qualifiers.iter().any(|(w, _)| w == word)
+                {
+                    words.qualifiers.push((word.clone(), p));
+                }
+            }
+        }
+        words
+    }
+
+    pub fn qualifier(&self, word: &str) -> Option<Position> {
+        self.qualifiers
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, p)| *p)
+    }
+
+    pub fn qualifier_words(&self) -> impl Iterator<Item = &str> {
+        self.qualifiers.iter().map(|(w, _)| w.as_str())
+    }
+
+    /// Every verb of change, either direction.
+    pub fn changes(&self) -> impl Iterator<Item = &str> {
+        self.up.iter().chain(&self.down).map(String::as_str)
+    }
+}
+
+fn extend(into: &mut Vec<String>, from: &[String]) {
+    for w in from {
+        if !into.contains(w) {
+            into.push(w.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_vocabulary_has_what_reports_use() {
+        let v: Vocabulary = serde_yaml::from_str(BUILT_IN).unwrap();
+        let w = Words::merge(&v, None);
+        for unit in ["亿美元", "万人次", "平方公里", "天", "辆", "%", "万户"] {
+            assert!(w.units.iter().any(|u| u == unit), "{unit}");
+        }
+        assert_eq!(w.qualifier("近"), Some(Position::Before));
+        assert_eq!(w.qualifier("余"), Some(Position::Inside));
+        assert_eq!(w.qualifier("以内"), Some(Position::After));
+        for scope in ["全区", "全市", "全省", "全国"] {
+            assert!(w.scopes.iter().any(|s| s == scope));
+        }
+    }
+
+    #[test]
+    fn a_project_adds_words_without_repeating_them() {
+        let base: Vocabulary = serde_yaml::from_str(BUILT_IN).unwrap();
+        let extra: Vocabulary =
+            serde_yaml::from_str("units: [微克/立方米, 亿元]\nqualifiers: [{word: 逾, position: before}]\nscopes: [全县]").unwrap();
+        let w = Words::merge(&base, Some(&extra));
+        assert_eq!(w.units.iter().filter(|u| *u == "亿元").count(), 1);
+        assert!(w.units.iter().any(|u| u == "微克/立方米"));
+        assert_eq!(w.qualifier("逾"), Some(Position::Before));
+        assert!(w.scopes.iter().any(|s| s == "全县"));
+    }
+}

@@ -1,0 +1,239 @@
+//! brief's own words in its user's language.
+//!
+//! Every message brief prints, its `--help` and its report headings come from
+//! the Fluent catalogues `i18n/en.ftl` and `i18n/zh.ftl` (compiled in). The
+//! language is chosen once, at start-up: `--lang` or `BRIEF_LANG` (`zh`,
+//! `en`), else the POSIX locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`):
+//! Chinese when it starts with `zh`, English otherwise. Typst's own compiler
+//! messages stay as typst writes them.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// The languages brief speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `zh`, `zh_CN.UTF-8`, `zh-Hans` → Chinese; `en`, `C`, `POSIX` → English.
+    pub fn parse(value: &str) -> Option<Lang> {
+        let value = value.trim().to_ascii_lowercase();
+        if value.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if value.starts_with("en")
+            || value == "c"
+            || value.starts_with("c.")
+            || value == "posix"
+        {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// From the environment: `BRIEF_LANG`, else the POSIX locale variables
+    /// in their order of precedence (the first one set decides).
+    pub fn from_env() -> Lang {
+        if let Some(lang) = std::env::var("BRIEF_LANG")
+            .ok()
+            .as_deref()
+            .and_then(Lang::parse)
+        {
+            return lang;
+        }
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            match std::env::var(var) {
+                Ok(v) if !v.is_empty() => {
+                    return if v.to_ascii_lowercase().starts_with("zh") {
+                        Lang::Zh
+                    } else {
+                        Lang::En
+                    };
+                }
+                _ => {}
+            }
+        }
+        Lang::En
+    }
+}
+
+pub const EN: &str = include_str!("../i18n/en.ftl");
+pub const ZH: &str = include_str!("../i18n/zh.ftl");
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+static BUNDLES: OnceLock<(FluentBundle<FluentResource>, FluentBundle<FluentResource>)> =
+    OnceLock::new();
+
+/// Chooses the language for this run; later calls keep the first choice.
+pub fn init(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language of this run (English until [`init`] chose).
+pub fn lang() -> Lang {
+    *LANG.get().unwrap_or(&Lang::En)
+}
+
+fn bundle(source: &'static str, locale: &str) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(source.to_string())
+        .unwrap_or_else(|(_, errors)| panic!("the {locale} catalogue does not parse: {errors:?}"));
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.parse().expect("a locale")]);
+    // Isolation marks (U+2068/U+2069) around arguments would end up in logs and files.
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .unwrap_or_else(|errors| panic!("the {locale} catalogue repeats a message: {errors:?}"));
+    bundle
+}
+
+/// The message `id` in the language of this run, with its arguments.
+pub fn message(id: &str, args: &[(&str, FluentValue)]) -> String {
+    message_in(lang(), id, args)
+}
+
+/// The message `id` in `lang`. An unknown id is a bug that the catalogue
+/// tests catch; it prints as the id itself rather than panicking.
+pub fn message_in(lang: Lang, id: &str, args: &[(&str, FluentValue)]) -> String {
+    let (en, zh) = BUNDLES.get_or_init(|| (bundle(EN, "en"), bundle(ZH, "zh-CN")));
+    let bundle = match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// `tr!("id")` or `tr!("id", name = value, ...)`: a message in the language
+/// of this run. Values are anything that converts into a Fluent value
+/// (strings, numbers); paths and other displays are passed as strings.
+#[macro_export]
+macro_rules! tr {
+    ($id:literal $(,)?) => {
+        $crate::i18n::message($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::message(
+            $id,
+            &[$((stringify!($name), $crate::i18n::value($value))),+],
+        )
+    };
+}
+
+/// Converts an argument of [`tr!`] into a Fluent value.
+pub fn value<T: IntoArg>(v: T) -> FluentValue<'static> {
+    v.into_arg()
+}
+
+/// What [`tr!`] accepts as an argument.
+pub trait IntoArg {
+    fn into_arg(self) -> FluentValue<'static>;
+}
+
+impl IntoArg for String {
+    fn into_arg(self) -> FluentValue<'static> {
+        FluentValue::from(self)
+    }
+}
+
+impl IntoArg for &String {
+    fn into_arg(self) -> FluentValue<'static> {
+        FluentValue::from(self.clone())
+    }
+}
+
+impl IntoArg for &str {
+    fn into_arg(self) -> FluentValue<'static> {
+        FluentValue::from(self.to_string())
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl IntoArg for $t {
+            // As a string: Fluent's NUMBER formatting would group digits.
+            fn into_arg(self) -> FluentValue<'static> {
+                FluentValue::from(self.to_string())
+            }
+        }
+    )*};
+}
+number_arg!(usize, u64, u32, u16, i64, i32, u8, f64);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(source: &str) -> std::collections::BTreeSet<String> {
+        source
+            .lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn both_catalogues_have_the_same_messages() {
+        let (en, zh) = (ids(EN), ids(ZH));
+        let only_en: Vec<_> = en.difference(&zh).collect();
+        let only_zh: Vec<_> = zh.difference(&en).collect();
+        assert!(only_en.is_empty(), "missing in zh.ftl: {only_en:?}");
+        assert!(only_zh.is_empty(), "missing in en.ftl: {only_zh:?}");
+    }
+
+    #[test]
+    fn every_message_is_used_somewhere() {
+        // Each id appears as a string literal in the sources (tr!("id"), or a
+        // table of ids such as the help texts).
+        let mut sources = String::new();
+        let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    sources += &std::fs::read_to_string(path).unwrap();
+                }
+            }
+        }
+        let unused: Vec<_> = ids(EN)
+            .into_iter()
+            .filter(|id| !sources.contains(&format!("\"{id}\"")))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "catalogue entries never used: {unused:?}"
+        );
+    }
+
+    #[test]
+    fn every_message_formats_in_both_languages() {
+        for id in ids(EN) {
+            for lang in [Lang::En, Lang::Zh] {
+                let text = message_in(lang, &id, &[]);
+                assert_ne!(text, id, "{id} has no value in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn locales_are_read_like_posix_does() {
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("C.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr_FR"), None);
+    }
+}

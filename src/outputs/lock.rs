@@ -1,0 +1,69 @@
+//! One writer at a time: an advisory lock on a file in the output folder,
+//! which the OS releases when its holder dies.
+
+use std::fs::{File, TryLockError};
+use std::path::Path;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+
+/// The lock file, inside the output folder.
+pub const LOCK_FILE: &str = ".brief.lock";
+
+/// Holds the output folder's lock until dropped.
+pub struct OutputLock {
+    _file: File,
+}
+
+/// Why the lock could not be had.
+pub enum LockError {
+    Busy,
+    Io(anyhow::Error),
+}
+
+/// Takes the output folder's lock, waiting up to `wait` for another brief to
+/// finish. The OS releases it if the holder dies.
+pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
+    let path = out.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| crate::tr!("io-lock-open", path = path.display().to_string()))
+        .map_err(LockError::Io)?;
+    let deadline = Instant::now() + wait;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(OutputLock { _file: file }),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(50));
+            }
+            Err(TryLockError::WouldBlock) => return Err(LockError::Busy),
+            Err(TryLockError::Error(e)) => {
+                return Err(LockError::Io(
+                    anyhow::Error::new(e)
+                        .context(crate::tr!("io-lock", path = path.display().to_string())),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_is_refused_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock(dir.path(), Duration::ZERO).ok().unwrap();
+        assert!(matches!(
+            lock(dir.path(), Duration::from_millis(100)),
+            Err(LockError::Busy)
+        ));
+        drop(first);
+        assert!(lock(dir.path(), Duration::ZERO).is_ok());
+    }
+}

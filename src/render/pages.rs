@@ -1,0 +1,133 @@
+//! Checks on the laid-out pages: text outside its page or its column, and
+//! text drawn over other text. A layout that lets a long value run off or
+//! into its neighbour passes typst without a word; these checks make it a
+//! warning (an error under `--strict`).
+
+use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
+use typst_layout::PagedDocument;
+
+use super::marks;
+
+/// A problem found on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageProblem {
+    /// Text reaches outside the page, or sideways out of the type area.
+    Outside { page: usize, text: String },
+    /// Two runs of text are drawn over each other.
+    Overlap {
+        page: usize,
+        first: String,
+        second: String,
+    },
+}
+
+/// A run of text on a page: its em box in page coordinates (pt).
+struct Run {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+    em: f64,
+    text: String,
+}
+
+/// Every problem of every page. The template names the type area's sides
+/// with `<brief-area>` metadata (`(left: .., right: ..)` in pt); without it,
+/// the page's edges.
+pub fn check(document: &PagedDocument) -> Vec<PageProblem> {
+    let area = marks::labelled(document, "brief-area")
+        .first()
+        .and_then(|(_, v)| {
+            let d = v.clone().cast::<typst::foundations::Dict>().ok()?;
+            let side = |k: &str| d.get(k).ok()?.clone().cast::<f64>().ok();
+            Some((side("left")?, side("right")?))
+        });
+    let mut problems = Vec::new();
+    for (i, page) in document.pages().iter().enumerate() {
+        let number = i + 1;
+        let size = page.frame.size();
+        let (left, right) = area.unwrap_or((0.0, size.x.to_pt()));
+        let mut runs = Vec::new();
+        collect(&page.frame, Transform::identity(), &mut runs);
+        let tolerance = 0.5;
+        for run in &runs {
+            let sideways = run.x0 < left - run.em * 0.25 - tolerance
+                || run.x1 > right + run.em * 0.25 + tolerance;
+            let off_page = run.x0 < -tolerance
+                || run.x1 > size.x.to_pt() + tolerance
+                || run.y0 < -tolerance
+                || run.y1 > size.y.to_pt() + tolerance;
+            if sideways || off_page {
+                problems.push(PageProblem::Outside {
+                    page: number,
+                    text: excerpt(&run.text),
+                });
+            }
+        }
+        runs.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+        for (k, a) in runs.iter().enumerate() {
+            for b in &runs[k + 1..] {
+                if b.y0 >= a.y1 {
+                    break;
+                }
+                let em = a.em.min(b.em);
+                let w = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let h = a.y1.min(b.y1) - a.y0.max(b.y0);
+                if w > 0.1 * em && h > 0.3 * em {
+                    problems.push(PageProblem::Overlap {
+                        page: number,
+                        first: excerpt(&a.text),
+                        second: excerpt(&b.text),
+                    });
+                }
+            }
+        }
+    }
+    problems.dedup();
+    problems
+}
+
+fn excerpt(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() > 24 {
+        chars[..24].iter().collect::<String>() + "…"
+    } else {
+        text.to_string()
+    }
+}
+
+fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Run>) {
+    for (pos, item) in frame.items() {
+        let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
+        match item {
+            FrameItem::Group(group) => collect(&group.frame, here.pre_concat(group.transform), out),
+            FrameItem::Text(text) => {
+                let size = text.size;
+                let width: Abs = text.glyphs.iter().map(|g| g.x_advance.at(size)).sum();
+                // The em box that the templates set Han characters on.
+                let top = Point::new(Abs::zero(), -size * 0.88).transform(here);
+                let bottom = Point::new(width, size * 0.12).transform(here);
+                let (x0, x1) = (
+                    top.x.to_pt().min(bottom.x.to_pt()),
+                    top.x.to_pt().max(bottom.x.to_pt()),
+                );
+                let (y0, y1) = (
+                    top.y.to_pt().min(bottom.y.to_pt()),
+                    top.y.to_pt().max(bottom.y.to_pt()),
+                );
+                if text.text.trim().is_empty() || x1 - x0 <= 0.0 {
+                    continue;
+                }
+                out.push(Run {
+                    x0,
+                    x1,
+                    y0,
+                    y1,
+                    em: size.to_pt(),
+                    text: text.text.to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
