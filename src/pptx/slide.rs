@@ -1,0 +1,326 @@
+//! A slide's XML: its shapes in drawing order (text boxes last, on top), as
+//! PresentationML writes them: `p:sp` text boxes and preset or custom shapes,
+//! `p:cxnSp` lines, `p:pic` pictures, `p:graphicFrame` tables and charts.
+
+use super::model::*;
+use super::xml::{coord, emu, esc};
+
+pub const NS: &str = r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#;
+
+/// What a slide's XML refers to through its relationships.
+pub enum Reference {
+    Chart(usize),
+    Picture(usize),
+}
+
+/// Writes shapes; shape ids are unique within the slide (1 is the tree).
+pub struct SlideWriter {
+    xml: String,
+    next_id: usize,
+    /// Relationship targets, in the order of their ids (rId2, rId3, …: rId1
+    /// is the layout).
+    pub references: Vec<Reference>,
+}
+
+impl SlideWriter {
+    pub fn new() -> Self {
+        SlideWriter {
+            xml: String::new(),
+            next_id: 2,
+            references: Vec::new(),
+        }
+    }
+
+    fn id(&mut self) -> usize {
+        self.next_id += 1;
+        self.next_id - 1
+    }
+
+    fn reference(&mut self, r: Reference) -> String {
+        self.references.push(r);
+        format!("rId{}", self.references.len() + 1)
+    }
+
+    pub fn shape(&mut self, shape: &Shape, charts: &mut usize, pictures: &mut usize) {
+        match shape {
+            Shape::Text(t) => self.text(t),
+            Shape::Rect { rect, fill, stroke } => {
+                self.rect(*rect, "rect", None, fill.as_ref(), stroke.as_ref())
+            }
+            Shape::Line { from, to, stroke } => self.line(*from, *to, stroke),
+            Shape::Path {
+                rect,
+                ops,
+                fill,
+                stroke,
+            } => self.rect(*rect, "custom", Some(ops), fill.as_ref(), stroke.as_ref()),
+            Shape::Picture { rect, .. } => {
+                *pictures += 1;
+                self.picture(*rect, *pictures)
+            }
+            Shape::Table(t) => self.table(t),
+            Shape::Chart(c) => {
+                *charts += 1;
+                self.chart(c.rect, *charts)
+            }
+        }
+    }
+
+    /// The slide part, with `shapes` written.
+    pub fn finish(self) -> String {
+        format!(
+            "{}<p:sld {NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>{}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>",
+            super::xml::DECLARATION,
+            self.xml
+        )
+    }
+
+    fn xfrm(rect: Rect, tag: &str) -> String {
+        format!(
+            "<{tag}><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></{tag}>",
+            coord(rect.x),
+            coord(rect.y),
+            emu(rect.w),
+            emu(rect.h)
+        )
+    }
+
+    fn text(&mut self, t: &TextBox) {
+        let id = self.id();
+        let paras: String = t.paras.iter().map(paragraph).collect();
+        self.xml += &format!(
+            "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"文本 {id}\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\" anchorCtr=\"0\"><a:noAutofit/></a:bodyPr><a:lstStyle/>{paras}</p:txBody></p:sp>",
+            Self::xfrm(t.rect, "a:xfrm")
+        );
+    }
+
+    fn rect(
+        &mut self,
+        rect: Rect,
+        geometry: &str,
+        ops: Option<&Vec<PathOp>>,
+        fill: Option<&Fill>,
+        stroke: Option<&Stroke>,
+    ) {
+        let id = self.id();
+        let geometry = match ops {
+            None => format!("<a:prstGeom prst=\"{geometry}\"><a:avLst/></a:prstGeom>"),
+            Some(ops) => custom_geometry(rect, ops),
+        };
+        self.xml += &format!(
+            "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"形状 {id}\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{}{geometry}{}{}</p:spPr></p:sp>",
+            Self::xfrm(rect, "a:xfrm"),
+            fill_xml(fill),
+            line_xml(stroke)
+        );
+    }
+
+    fn line(&mut self, from: (f64, f64), to: (f64, f64), stroke: &Stroke) {
+        let id = self.id();
+        let (x0, x1) = (from.0.min(to.0), from.0.max(to.0));
+        let (y0, y1) = (from.1.min(to.1), from.1.max(to.1));
+        let flip_h = if to.0 < from.0 { " flipH=\"1\"" } else { "" };
+        let flip_v = if to.1 < from.1 { " flipV=\"1\"" } else { "" };
+        self.xml += &format!(
+            "<p:cxnSp><p:nvCxnSpPr><p:cNvPr id=\"{id}\" name=\"直线 {id}\"/><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{flip_h}{flip_v}><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></a:xfrm><a:prstGeom prst=\"line\"><a:avLst/></a:prstGeom>{}</p:spPr></p:cxnSp>",
+            coord(x0),
+            coord(y0),
+            emu(x1 - x0),
+            emu(y1 - y0),
+            line_xml(Some(stroke))
+        );
+    }
+
+    fn picture(&mut self, rect: Rect, n: usize) {
+        let id = self.id();
+        let r = self.reference(Reference::Picture(n));
+        self.xml += &format!(
+            "<p:pic><p:nvPicPr><p:cNvPr id=\"{id}\" name=\"图片 {id}\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed=\"{r}\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>",
+            Self::xfrm(rect, "a:xfrm")
+        );
+    }
+
+    fn chart(&mut self, rect: Rect, n: usize) {
+        let id = self.id();
+        let r = self.reference(Reference::Chart(n));
+        self.xml += &format!(
+            "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"{id}\" name=\"图表 {id}\"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>{}<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"{r}\"/></a:graphicData></a:graphic></p:graphicFrame>",
+            Self::xfrm(rect, "p:xfrm")
+        );
+    }
+
+    fn table(&mut self, t: &Table) {
+        let id = self.id();
+        let grid: String = t
+            .columns
+            .iter()
+            .map(|w| format!("<a:gridCol w=\"{}\"/>", emu(*w)))
+            .collect();
+        let mut rows = String::new();
+        let rule = |i: usize| {
+            t.rules
+                .iter()
+                .find(|(under, _)| *under == i)
+                .map(|(_, s)| s)
+        };
+        for (i, row) in t.rows.iter().enumerate() {
+            rows += &format!("<a:tr h=\"{}\">", emu(row.height));
+            for cell in &row.cells {
+                let paras: String = if cell.is_empty() {
+                    "<a:p><a:endParaRPr lang=\"zh-CN\"/></a:p>".to_string()
+                } else {
+                    cell.iter().map(paragraph).collect()
+                };
+                let border = |s: Option<&Stroke>, tag: &str| match s {
+                    Some(s) => format!(
+                        "<{tag} w=\"{}\"><a:solidFill>{}</a:solidFill></{tag}>",
+                        emu(s.width),
+                        color(s.color)
+                    ),
+                    None => format!("<{tag} w=\"0\"><a:noFill/></{tag}>"),
+                };
+                let fill = match &row.fill {
+                    Some(f) => fill_xml(Some(f)),
+                    None => "<a:noFill/>".to_string(),
+                };
+                rows += &format!(
+                    "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paras}</a:txBody><a:tcPr marL=\"{m}\" marR=\"{m}\" marT=\"0\" marB=\"0\" anchor=\"ctr\">{}{}{}{}{fill}</a:tcPr></a:tc>",
+                    border(None, "a:lnL"),
+                    border(None, "a:lnR"),
+                    border(rule(i), "a:lnT"),
+                    border(rule(i + 1), "a:lnB"),
+                    m = emu(t.inset)
+                );
+            }
+            rows += "</a:tr>";
+        }
+        self.xml += &format!(
+            "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"{id}\" name=\"表格 {id}\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>{}<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/table\"><a:tbl><a:tblPr firstRow=\"1\"/><a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>",
+            Self::xfrm(t.rect, "p:xfrm")
+        );
+    }
+}
+
+pub fn color(c: Rgba) -> String {
+    if c.0[3] == 255 {
+        format!("<a:srgbClr val=\"{}\"/>", c.hex())
+    } else {
+        format!(
+            "<a:srgbClr val=\"{}\"><a:alpha val=\"{}\"/></a:srgbClr>",
+            c.hex(),
+            u32::from(c.0[3]) * 100_000 / 255
+        )
+    }
+}
+
+pub fn fill_xml(fill: Option<&Fill>) -> String {
+    match fill {
+        None => "<a:noFill/>".into(),
+        Some(Fill::Solid(c)) => format!("<a:solidFill>{}</a:solidFill>", color(*c)),
+        Some(Fill::Hatch(c)) => format!(
+            "<a:pattFill prst=\"wdUpDiag\"><a:fgClr>{}</a:fgClr><a:bgClr><a:srgbClr val=\"FFFFFF\"/></a:bgClr></a:pattFill>",
+            color(*c)
+        ),
+    }
+}
+
+pub fn line_xml(stroke: Option<&Stroke>) -> String {
+    match stroke {
+        None => "<a:ln><a:noFill/></a:ln>".into(),
+        Some(s) => format!(
+            "<a:ln w=\"{}\"><a:solidFill>{}</a:solidFill></a:ln>",
+            emu(s.width),
+            color(s.color)
+        ),
+    }
+}
+
+fn custom_geometry(rect: Rect, ops: &[PathOp]) -> String {
+    let p = |x: f64, y: f64| format!("<a:pt x=\"{}\" y=\"{}\"/>", emu(x), emu(y));
+    let path: String = ops
+        .iter()
+        .map(|op| match op {
+            PathOp::Move(x, y) => format!("<a:moveTo>{}</a:moveTo>", p(*x, *y)),
+            PathOp::Line(x, y) => format!("<a:lnTo>{}</a:lnTo>", p(*x, *y)),
+            PathOp::Cubic(c) => format!(
+                "<a:cubicBezTo>{}{}{}</a:cubicBezTo>",
+                p(c[0].0, c[0].1),
+                p(c[1].0, c[1].1),
+                p(c[2].0, c[2].1)
+            ),
+            PathOp::Close => "<a:close/>".into(),
+        })
+        .collect();
+    format!(
+        "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l=\"0\" t=\"0\" r=\"r\" b=\"b\"/><a:pathLst><a:path w=\"{}\" h=\"{}\">{path}</a:path></a:pathLst></a:custGeom>",
+        emu(rect.w),
+        emu(rect.h)
+    )
+}
+
+/// A run's properties: language, size, weight, colour, and the typeface for
+/// Latin, East Asian and complex script alike (WPS reads `a:ea` for Han).
+pub fn run_properties(tag: &str, run: &Run) -> String {
+    let face = esc(&run.font);
+    let spacing = run.spacing.map_or(String::new(), |s| {
+        format!(
+            " spc=\"{}\"",
+            ((s * 100.0).round() as i64).clamp(-400_000, 400_000)
+        )
+    });
+    format!(
+        "<{tag} lang=\"zh-CN\" altLang=\"en-US\" sz=\"{}\"{}{spacing} dirty=\"0\"><a:solidFill>{}</a:solidFill><a:latin typeface=\"{face}\"/><a:ea typeface=\"{face}\"/><a:cs typeface=\"{face}\"/></{tag}>",
+        ((run.size * 100.0).round() as i64).clamp(100, 400_000),
+        if run.bold { " b=\"1\"" } else { "" },
+        color(run.color)
+    )
+}
+
+/// A paragraph: its lines as typst broke them, joined by line breaks, at the
+/// pitch typst set them.
+pub fn paragraph(p: &Para) -> String {
+    let align = match p.align {
+        Align::Left => "l",
+        Align::Center => "ctr",
+        Align::Right => "r",
+    };
+    let pitch = ((p.pitch * 100.0).round() as i64).clamp(0, 158_400);
+    let mut xml = format!(
+        "<a:p><a:pPr algn=\"{align}\"><a:lnSpc><a:spcPts val=\"{pitch}\"/></a:lnSpc><a:spcBef><a:spcPts val=\"0\"/></a:spcBef><a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/></a:pPr>"
+    );
+    let mut last: Option<&Run> = None;
+    for (i, line) in p.lines.iter().enumerate() {
+        if i > 0
+            && let Some(run) = last
+        {
+            xml += &format!("<a:br>{}</a:br>", run_properties("a:rPr", run));
+        }
+        for run in line {
+            xml += &format!(
+                "<a:r>{}<a:t>{}</a:t></a:r>",
+                run_properties("a:rPr", run),
+                esc(&run.text)
+            );
+            last = Some(run);
+        }
+    }
+    if let Some(run) = last {
+        xml += &run_properties("a:endParaRPr", run);
+    }
+    xml + "</a:p>"
+}
+
+/// A notes page: the slide image and the notes, one paragraph each.
+pub fn notes(text: &str) -> String {
+    let paras: String = if text.trim().is_empty() {
+        "<a:p><a:endParaRPr lang=\"zh-CN\"/></a:p>".into()
+    } else {
+        text.split("\n\n")
+            .map(|p| format!("<a:p><a:r><a:rPr lang=\"zh-CN\" altLang=\"en-US\" dirty=\"0\"/><a:t>{}</a:t></a:r></a:p>", esc(p)))
+            .collect()
+    };
+    format!(
+        "{}<p:notes {NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/><p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"幻灯片图像 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"sldImg\"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"备注 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{paras}</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>",
+        super::xml::DECLARATION
+    )
+}

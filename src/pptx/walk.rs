@@ -1,0 +1,720 @@
+//! From typst's laid-out pages to a [`Deck`]: every text run, shape and
+//! image is taken where typst placed it (an absolute transform is kept down
+//! the frame tree), runs are grouped into the paragraphs typst broke into
+//! lines (by its paragraph tags, and by the block or cell that holds them),
+//! and the regions the templates mark as charts (`<brief-chart>`) and tables
+//! (`<brief-table>`) become native charts and tables.
+
+use std::collections::{BTreeMap, HashMap};
+
+use typst::foundations::{Dict, Label};
+use typst::introspection::{Location, Tag};
+use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
+use typst::model::ParElem;
+use typst::text::TextItem;
+use typst::utils::PicoStr;
+use typst::visualize::{Color, CurveItem, Geometry, Paint};
+use typst_layout::PagedDocument;
+
+use super::model::*;
+use crate::config::FaceMap;
+
+/// The deck of a laid-out document, with each page's notes.
+pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &FaceMap) -> Deck {
+    let mut deck = Deck::default();
+    for (i, page) in document.pages().iter().enumerate() {
+        let size = page.frame.size();
+        deck.width = size.x.to_pt();
+        deck.height = size.y.to_pt();
+        let mut walker = Walker::new(faces);
+        let root = walker.group(Rect {
+            x: 0.0,
+            y: 0.0,
+            w: deck.width,
+            h: deck.height,
+        });
+        if let Some(Paint::Solid(c)) = &page.fill.clone().custom().flatten() {
+            let fill = rgba(c);
+            if fill != Rgba([255, 255, 255, 255]) {
+                walker.shapes.push(Shape::Rect {
+                    rect: Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        w: deck.width,
+                        h: deck.height,
+                    },
+                    fill: Some(Fill::Solid(fill)),
+                    stroke: None,
+                });
+            }
+        }
+        walker.walk(&page.frame, Transform::identity(), root);
+        deck.slides.push(Slide {
+            shapes: walker.finish(),
+            notes: notes.get(&(i + 1)).cloned().unwrap_or_default(),
+        });
+    }
+    deck
+}
+
+/// A text run as typst placed it.
+#[derive(Debug, Clone)]
+struct Frag {
+    /// The block, cell or box that holds it, and its paragraph if any.
+    key: (usize, Option<Location>),
+    /// Its table cell (row, column), inside a table.
+    cell: Option<(usize, usize)>,
+    baseline: f64,
+    x0: f64,
+    x1: f64,
+    /// One run, or several where typst squeezed some characters.
+    runs: Vec<Run>,
+    size: f64,
+}
+
+struct Walker<'a> {
+    faces: &'a FaceMap,
+    /// Every group's rectangle on the page, by id.
+    groups: Vec<Rect>,
+    frags: Vec<Frag>,
+    /// Shapes in the order typst draws them; text boxes go on top.
+    shapes: Vec<Shape>,
+    /// Whether runs note the table cell they are in (inside a table).
+    cells: bool,
+    /// The table cell where the walk is: (row, column).
+    cell: Option<(usize, usize)>,
+    /// Paragraphs open where the walk is, each with the group it started in:
+    /// text in an inline box inside a paragraph belongs to the paragraph.
+    pars: Vec<(Location, usize)>,
+}
+
+fn label(name: &str) -> Option<Label> {
+    Label::new(PicoStr::intern(name))
+}
+
+fn rgba(c: &Color) -> Rgba {
+    Rgba(c.to_vec4_u8())
+}
+
+fn paint(p: &Paint) -> Option<Fill> {
+    match p {
+        Paint::Solid(c) => Some(Fill::Solid(rgba(c))),
+        Paint::Gradient(g) => g.stops().first().map(|s| Fill::Solid(rgba(&s.color))),
+        Paint::Tiling(t) => {
+            // The hatching's lines carry its colour.
+            let color = t.frame().items().find_map(|(_, item)| match item {
+                FrameItem::Shape(s, _) => s.stroke.as_ref().and_then(|s| match &s.paint {
+                    Paint::Solid(c) => Some(rgba(c)),
+                    _ => None,
+                }),
+                _ => None,
+            });
+            Some(Fill::Hatch(color.unwrap_or(Rgba([0x33, 0x41, 0x4F, 255]))))
+        }
+    }
+}
+
+fn solid(p: &Paint) -> Rgba {
+    match paint(p) {
+        Some(Fill::Solid(c)) | Some(Fill::Hatch(c)) => c,
+        None => Rgba([0, 0, 0, 255]),
+    }
+}
+
+fn pt(p: Point) -> (f64, f64) {
+    (p.x.to_pt(), p.y.to_pt())
+}
+
+/// The metadata value a frame marks with `name` at its top level.
+fn marked(frame: &Frame, name: &str) -> Option<Dict> {
+    let wanted = label(name)?;
+    frame.items().find_map(|(_, item)| match item {
+        FrameItem::Tag(Tag::Start(content, _)) if content.label() == Some(wanted) => {
+            content.get_by_name("value").ok()?.cast::<Dict>().ok()
+        }
+        _ => None,
+    })
+}
+
+fn get<T: typst::foundations::FromValue>(d: &Dict, key: &str) -> Option<T> {
+    d.get(key).ok()?.clone().cast::<T>().ok()
+}
+
+fn list<T: typst::foundations::FromValue>(d: &Dict, key: &str) -> Vec<T> {
+    get::<typst::foundations::Array>(d, key)
+        .map(|a| a.into_iter().filter_map(|v| v.cast::<T>().ok()).collect())
+        .unwrap_or_default()
+}
+
+impl<'a> Walker<'a> {
+    fn new(faces: &'a FaceMap) -> Self {
+        Walker {
+            faces,
+            groups: Vec::new(),
+            frags: Vec::new(),
+            shapes: Vec::new(),
+            cells: false,
+            cell: None,
+            pars: Vec::new(),
+        }
+    }
+
+    fn group(&mut self, rect: Rect) -> usize {
+        self.groups.push(rect);
+        self.groups.len() - 1
+    }
+
+    fn frame_rect(frame: &Frame, ts: Transform) -> Rect {
+        let (x0, y0) = pt(Point::zero().transform(ts));
+        let (x1, y1) = pt(Point::new(frame.width(), frame.height()).transform(ts));
+        Rect {
+            x: x0.min(x1),
+            y: y0.min(y1),
+            w: (x1 - x0).abs(),
+            h: (y1 - y0).abs(),
+        }
+    }
+
+    fn walk(&mut self, frame: &Frame, ts: Transform, group: usize) {
+        for (pos, item) in frame.items() {
+            let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            match item {
+                FrameItem::Group(g) => {
+                    let inner = here.pre_concat(g.transform);
+                    let rect = Self::frame_rect(&g.frame, inner);
+                    if let Some(spec) = marked(&g.frame, "brief-chart") {
+                        self.chart(&spec, rect);
+                    } else if let Some(spec) = marked(&g.frame, "brief-table") {
+                        self.table(&g.frame, inner, rect, get(&spec, "inset").unwrap_or(4.0));
+                    } else {
+                        let id = self.group(rect);
+                        self.walk(&g.frame, inner, id);
+                    }
+                }
+                FrameItem::Text(text) => self.text(text, here, group),
+                FrameItem::Shape(shape, _) => self.shape(shape, here),
+                FrameItem::Image(image, size, _) => self.image(image, *size, here),
+                FrameItem::Tag(Tag::Start(content, _))
+                    if self.cells && content.label() == label("brief-cell") =>
+                {
+                    if let Some(d) = content
+                        .get_by_name("value")
+                        .ok()
+                        .and_then(|v| v.cast::<Dict>().ok())
+                    {
+                        self.cell = Some((
+                            get::<i64>(&d, "row").unwrap_or(0) as usize,
+                            get::<i64>(&d, "col").unwrap_or(0) as usize,
+                        ));
+                    }
+                }
+                FrameItem::Tag(Tag::Start(content, _)) if content.is::<ParElem>() => {
+                    if let Some(loc) = content.location() {
+                        self.pars.push((loc, group));
+                    }
+                }
+                FrameItem::Tag(Tag::End(loc, _, _)) => {
+                    if self.pars.last().is_some_and(|(l, _)| l == loc) {
+                        self.pars.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn text(&mut self, text: &TextItem, ts: Transform, group: usize) {
+        if text.text.trim().is_empty() {
+            return;
+        }
+        let info = text.font.font().info();
+        let width: Abs = text.glyphs.iter().map(|g| g.x_advance.at(text.size)).sum();
+        let (x0, baseline) = pt(Point::zero().transform(ts));
+        let (x1, _) = pt(Point::with_x(width).transform(ts));
+        let key = match self.pars.last() {
+            Some((par, start)) => (*start, Some(*par)),
+            None => (group, None),
+        };
+        let size = text.size.to_pt() * ts.sy.get().abs();
+        let look = Run {
+            text: String::new(),
+            font: self.faces.get(&info.family).to_string(),
+            size,
+            bold: info.variant.weight.to_number() >= 600,
+            color: solid(&text.fill),
+            spacing: None,
+        };
+        // A glyph typst set tighter than its advance (squeezed punctuation)
+        // becomes a run with that spacing: other renderers set it wide.
+        // DrawingML's spacing follows a character, so a glyph squeezed on its
+        // left (an opening bracket) gives its spacing to the one before it.
+        let mut runs: Vec<Run> = Vec::new();
+        let plain = |runs: &mut Vec<Run>, chars: &str| match runs.last_mut() {
+            Some(last) if last.spacing.is_none() => last.text.push_str(chars),
+            _ => runs.push(Run {
+                text: chars.to_string(),
+                ..look.clone()
+            }),
+        };
+        for g in &text.glyphs {
+            let natural = text.font.x_advance(g.id).unwrap_or(g.x_advance);
+            let delta = (g.x_advance - natural).at(text.size).to_pt();
+            let chars = text.text.get(g.range()).unwrap_or_default();
+            if delta > -0.05 * size {
+                plain(&mut runs, chars);
+            } else if g.x_offset.get() < -0.01 {
+                let before = runs.last_mut().and_then(|last| last.text.pop());
+                if runs.last().is_some_and(|last| last.text.is_empty()) {
+                    runs.pop();
+                }
+                if let Some(c) = before {
+                    runs.push(Run {
+                        text: c.to_string(),
+                        spacing: Some(delta),
+                        ..look.clone()
+                    });
+                }
+                plain(&mut runs, chars);
+            } else {
+                runs.push(Run {
+                    text: chars.to_string(),
+                    spacing: Some(delta),
+                    ..look.clone()
+                });
+            }
+        }
+        self.frags.push(Frag {
+            key,
+            cell: self.cell,
+            baseline,
+            x0,
+            x1,
+            runs,
+            size,
+        });
+    }
+
+    fn shape(&mut self, shape: &typst::visualize::Shape, ts: Transform) {
+        let fill = shape.fill.as_ref().and_then(paint);
+        let stroke = shape.stroke.as_ref().map(|s| Stroke {
+            color: solid(&s.paint),
+            width: s.thickness.to_pt(),
+        });
+        match &shape.geometry {
+            Geometry::Rect(size) => {
+                let rect = Self::frame_rect(&Frame::soft(*size), ts);
+                if rect.w > 0.01 && rect.h > 0.01 && (fill.is_some() || stroke.is_some()) {
+                    self.shapes.push(Shape::Rect { rect, fill, stroke });
+                }
+            }
+            Geometry::Line(to) => {
+                if let Some(stroke) = stroke {
+                    let from = pt(Point::zero().transform(ts));
+                    let to = pt(to.transform(ts));
+                    self.shapes.push(Shape::Line { from, to, stroke });
+                }
+            }
+            Geometry::Curve(curve) => {
+                let mut ops = Vec::new();
+                let mut points = Vec::new();
+                for item in curve.0.iter() {
+                    let mut p = |q: &Point| {
+                        let xy = pt(q.transform(ts));
+                        points.push(xy);
+                        xy
+                    };
+                    ops.push(match item {
+                        CurveItem::Move(q) => {
+                            let (x, y) = p(q);
+                            PathOp::Move(x, y)
+                        }
+                        CurveItem::Line(q) => {
+                            let (x, y) = p(q);
+                            PathOp::Line(x, y)
+                        }
+                        CurveItem::Cubic(a, b, c) => PathOp::Cubic([p(a), p(b), p(c)]),
+                        CurveItem::Close => PathOp::Close,
+                    });
+                }
+                if points.is_empty() || (fill.is_none() && stroke.is_none()) {
+                    return;
+                }
+                let x0 = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+                let y0 = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+                let x1 = points.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+                let y1 = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+                let rel = |(x, y): (f64, f64)| (x - x0, y - y0);
+                let ops = ops
+                    .into_iter()
+                    .map(|op| match op {
+                        PathOp::Move(x, y) => {
+                            let (x, y) = rel((x, y));
+                            PathOp::Move(x, y)
+                        }
+                        PathOp::Line(x, y) => {
+                            let (x, y) = rel((x, y));
+                            PathOp::Line(x, y)
+                        }
+                        PathOp::Cubic(c) => PathOp::Cubic(c.map(rel)),
+                        PathOp::Close => PathOp::Close,
+                    })
+                    .collect();
+                let rect = Rect {
+                    x: x0,
+                    y: y0,
+                    w: (x1 - x0).max(0.01),
+                    h: (y1 - y0).max(0.01),
+                };
+                self.shapes.push(Shape::Path {
+                    rect,
+                    ops,
+                    fill,
+                    stroke,
+                });
+            }
+        }
+    }
+
+    fn image(&mut self, image: &typst::visualize::Image, size: typst::layout::Size, ts: Transform) {
+        use typst::visualize::{ExchangeFormat, ImageFormat, ImageKind, RasterFormat};
+        let ImageKind::Raster(raster) = image.kind() else {
+            return;
+        };
+        if raster.format() != RasterFormat::Exchange(ExchangeFormat::Png)
+            || !matches!(image.format(), ImageFormat::Raster(_))
+        {
+            return;
+        }
+        let rect = Self::frame_rect(&Frame::soft(size), ts);
+        self.shapes.push(Shape::Picture {
+            rect,
+            png: raster.data().to_vec(),
+        });
+    }
+
+    /// A chart the template marked: its values, where the PDF draws it.
+    fn chart(&mut self, spec: &Dict, rect: Rect) {
+        let values: Vec<f64> = get::<typst::foundations::Array>(spec, "values")
+            .map(|a| {
+                a.into_iter()
+                    .map(|v| v.cast::<f64>().unwrap_or(0.0))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let hatched: Vec<bool> = list(spec, "hatched");
+        let color = get::<Color>(spec, "color")
+            .map(|c| rgba(&c))
+            .unwrap_or(Rgba([0x33, 0x41, 0x4F, 255]));
+        let fills = (0..values.len())
+            .map(|i| {
+                if hatched.get(i).copied().unwrap_or(false) {
+                    Fill::Hatch(color)
+                } else {
+                    Fill::Solid(color)
+                }
+            })
+            .collect();
+        let font: String = get(spec, "font").unwrap_or_else(|| "Noto Sans SC".into());
+        let plot = get::<Dict>(spec, "plot")
+            .and_then(|p| Some((get::<f64>(&p, "x")?, get::<f64>(&p, "w")?)));
+        self.shapes.push(Shape::Chart(Chart {
+            rect,
+            names: list(spec, "names"),
+            values,
+            labels: list(spec, "labels"),
+            fills,
+            max: get(spec, "max"),
+            font: self.faces.get(&font).to_string(),
+            size: get(spec, "size").unwrap_or(10.5),
+            label_color: get::<Color>(spec, "text")
+                .map(|c| rgba(&c))
+                .unwrap_or(Rgba([0x1A, 0x1A, 0x1A, 255])),
+            plot,
+        }));
+    }
+
+    /// A table the template marked: its cells (each marked `<brief-cell>`
+    /// with its row and column), the fills of its rows and its rules.
+    fn table(&mut self, frame: &Frame, ts: Transform, rect: Rect, inset: f64) {
+        let mut inner = Walker::new(self.faces);
+        inner.cells = true;
+        let root = inner.group(rect);
+        inner.walk(frame, ts, root);
+        let mut cells: BTreeMap<(usize, usize), Vec<Frag>> = BTreeMap::new();
+        for f in inner.frags.drain(..) {
+            if let Some(cell) = f.cell {
+                cells.entry(cell).or_default().push(f);
+            }
+        }
+        let Some(rows) = cells.keys().map(|(r, _)| r + 1).max() else {
+            return;
+        };
+        let cols = cells.keys().map(|(_, c)| c + 1).max().unwrap_or(1);
+        // Rows end halfway between their text and the next row's.
+        let (mut tops, mut bottoms) = (vec![f64::INFINITY; rows], vec![f64::NEG_INFINITY; rows]);
+        let mut lefts = vec![f64::INFINITY; cols];
+        for ((r, c), frags) in &cells {
+            for f in frags {
+                tops[*r] = tops[*r].min(f.baseline - f.size * 0.88);
+                bottoms[*r] = bottoms[*r].max(f.baseline + f.size * 0.12);
+                lefts[*c] = lefts[*c].min(f.x0);
+            }
+        }
+        let mut ys = vec![rect.y];
+        for r in 1..rows {
+            ys.push((bottoms[r - 1] + tops[r]) / 2.0);
+        }
+        ys.push(rect.y + rect.h);
+        let mut xs = vec![rect.x];
+        for left in lefts.iter().skip(1) {
+            xs.push(left - inset);
+        }
+        xs.push(rect.x + rect.w);
+        let columns: Vec<f64> = xs.windows(2).map(|w| (w[1] - w[0]).max(1.0)).collect();
+        let mut table_rows: Vec<Row> = ys
+            .windows(2)
+            .map(|w| Row {
+                height: (w[1] - w[0]).max(1.0),
+                fill: None,
+                cells: vec![Vec::new(); cols],
+            })
+            .collect();
+        for ((r, c), frags) in cells {
+            let cell = Rect {
+                x: xs[c],
+                y: ys[r],
+                w: columns[c],
+                h: ys[r + 1] - ys[r],
+            };
+            table_rows[r].cells[c] = paragraphs(frags, cell)
+                .into_iter()
+                .flat_map(|b| b.paras)
+                .collect();
+        }
+        let mut rules = Vec::new();
+        for shape in inner.shapes {
+            match shape {
+                Shape::Rect {
+                    rect: f,
+                    fill: Some(fill),
+                    ..
+                } => {
+                    let mid = f.y + f.h / 2.0;
+                    if let Some(r) = ys.windows(2).position(|w| w[0] <= mid && mid < w[1]) {
+                        table_rows[r].fill = Some(fill);
+                    }
+                }
+                Shape::Line { from, to, stroke } if (from.1 - to.1).abs() < 0.5 => {
+                    let under = ys
+                        .iter()
+                        .enumerate()
+                        .min_by(|a, b| (a.1 - from.1).abs().total_cmp(&(b.1 - from.1).abs()))
+                        .map_or(0, |(i, _)| i);
+                    rules.push((under, stroke));
+                }
+                _ => {}
+            }
+        }
+        self.shapes.push(Shape::Table(Table {
+            rect,
+            columns,
+            rows: table_rows,
+            rules,
+            inset,
+        }));
+    }
+
+    /// The shapes of the page, with the text boxes made of its runs.
+    fn finish(mut self) -> Vec<Shape> {
+        let mut by_key: Vec<((usize, Option<Location>), Vec<Frag>)> = Vec::new();
+        let mut index: HashMap<(usize, Option<Location>), usize> = HashMap::new();
+        for f in std::mem::take(&mut self.frags) {
+            let i = *index.entry(f.key).or_insert_with(|| {
+                by_key.push((f.key, Vec::new()));
+                by_key.len() - 1
+            });
+            by_key[i].1.push(f);
+        }
+        let mut shapes = self.shapes;
+        for ((group, _), frags) in by_key {
+            for b in paragraphs(frags, self.groups[group]) {
+                shapes.push(Shape::Text(b));
+            }
+        }
+        shapes
+    }
+}
+
+/// Text boxes from runs that belong together (one paragraph, or one block
+/// or cell): runs on one baseline make a line; lines make paragraphs, a
+/// wider gap between lines starts a new box.
+fn paragraphs(mut frags: Vec<Frag>, container: Rect) -> Vec<TextBox> {
+    // Lines, in reading order.
+    frags.sort_by(|a, b| {
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.x0.total_cmp(&b.x0))
+    });
+    let mut lines: Vec<Vec<Frag>> = Vec::new();
+    for f in frags {
+        match lines.last_mut() {
+            Some(line)
+                if (line[0].baseline - f.baseline).abs() < 0.3 * f.size.min(line[0].size)
+                    || (f.baseline - line[0].baseline).abs() < 0.5 =>
+            {
+                line.push(f)
+            }
+            _ => lines.push(vec![f]),
+        }
+    }
+    for line in &mut lines {
+        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    // A lone line with a wide gap is several texts side by side (the
+    // columns of a footer): a box each.
+    if lines.len() == 1 {
+        let line = lines.pop().expect("one line");
+        let mut parts: Vec<Vec<Frag>> = vec![Vec::new()];
+        let mut end = f64::NEG_INFINITY;
+        for f in line {
+            if end.is_finite() && f.x0 - end > f.size * 1.5 {
+                parts.push(Vec::new());
+            }
+            end = end.max(f.x1);
+            parts.last_mut().expect("a part").push(f);
+        }
+        if parts.len() > 1 {
+            return parts
+                .into_iter()
+                .map(|p| {
+                    text_box(
+                        vec![p],
+                        Rect {
+                            x: 0.0,
+                            y: container.y,
+                            w: 0.0,
+                            h: container.h,
+                        },
+                    )
+                })
+                .collect();
+        }
+        lines = parts;
+    }
+    // Boxes: a gap between lines wider than twice their pitch starts another.
+    let mut boxes: Vec<Vec<Vec<Frag>>> = Vec::new();
+    for line in lines {
+        let size = line.iter().map(|f| f.size).fold(0.0, f64::max);
+        let start_new = match boxes.last() {
+            None => true,
+            Some(b) => {
+                let last = b.last().expect("a box has lines");
+                let gap = line[0].baseline - last[0].baseline;
+                let pitch = if b.len() > 1 {
+                    b[b.len() - 1][0].baseline - b[b.len() - 2][0].baseline
+                } else {
+                    size * 1.5
+                };
+                gap > pitch * 1.6 + 0.5 || gap > size * 3.0
+            }
+        };
+        if start_new {
+            boxes.push(vec![line]);
+        } else {
+            boxes.last_mut().expect("just checked").push(line);
+        }
+    }
+    boxes
+        .into_iter()
+        .map(|lines| text_box(lines, container))
+        .collect()
+}
+
+/// The runs of a line: adjacent runs of one look joined, a space where the
+/// gap between two is wider than typst's space between Han and Latin text
+/// (a quarter em, which other renderers add themselves).
+fn runs(line: &[Frag]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut end = f64::NEG_INFINITY;
+    for f in line {
+        let gap = f.x0 - end;
+        for (i, run) in f.runs.iter().enumerate() {
+            let mut run = run.clone();
+            if i == 0 && end.is_finite() && gap > f.size * 0.6 {
+                run.text.insert(0, ' ');
+            }
+            match out.last_mut() {
+                Some(last)
+                    if last.font == run.font
+                        && last.size == run.size
+                        && last.bold == run.bold
+                        && last.color == run.color
+                        && last.spacing.is_none()
+                        && run.spacing.is_none() =>
+                {
+                    last.text.push_str(&run.text);
+                }
+                _ => out.push(run),
+            }
+        }
+        end = end.max(f.x1);
+    }
+    out
+}
+
+fn text_box(lines: Vec<Vec<Frag>>, container: Rect) -> TextBox {
+    let size = lines[0].iter().map(|f| f.size).fold(0.0, f64::max);
+    let x0 = lines.iter().map(|l| l[0].x0).fold(f64::INFINITY, f64::min);
+    let x1 = lines
+        .iter()
+        .map(|l| l.iter().map(|f| f.x1).fold(f64::NEG_INFINITY, f64::max))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let pitch = if lines.len() > 1 {
+        (lines[lines.len() - 1][0].baseline - lines[0][0].baseline) / (lines.len() - 1) as f64
+    } else {
+        size * 1.2
+    };
+    let (cx0, cx1) = (container.x, container.x + container.w);
+    let tol = (size * 0.5).max(1.0);
+    let full = |l: &Vec<Frag>| l.iter().map(|f| f.x1).fold(f64::NEG_INFINITY, f64::max) > cx1 - tol;
+    // Justified lines are written flush left: another renderer's metrics
+    // would stretch or wrap them otherwise (the difference is a fraction of a
+    // character at a line's end), so `full` lines are not centred either.
+    let align = if lines.len() > 1 && lines[..lines.len() - 1].iter().all(full) {
+        Align::Left
+    } else if x0 > cx0 + 2.0 * size && ((x0 - cx0) - (cx1 - x1)).abs() < tol {
+        // Centred or flush right only where the room around is wider than a
+        // marker's indent.
+        Align::Center
+    } else if x0 > cx0 + 2.0 * size && (cx1 - x1).abs() < tol {
+        Align::Right
+    } else {
+        Align::Left
+    };
+    // Left-aligned text keeps its own left edge; all boxes reach the
+    // container's right edge, so that edited text wraps within typst's measure.
+    // Room for the widest line in another renderer's metrics too.
+    let slack = (x1 - x0) * 0.06 + size * 0.5;
+    let (bx0, bx1) = match align {
+        Align::Left => (x0, cx1.max(x1 + slack)),
+        _ => (cx0.min(x0), cx1.max(x1 + slack)),
+    };
+    let first = lines[0][0].baseline;
+    let descent = size * super::DESCENT;
+    let top = first - (pitch - descent);
+    let height = pitch * lines.len() as f64;
+    TextBox {
+        rect: Rect {
+            x: bx0,
+            y: top,
+            w: (bx1 - bx0).max(size),
+            h: height,
+        },
+        baseline: first - top,
+        paras: vec![Para {
+            lines: lines.iter().map(|l| runs(l)).collect(),
+            pitch,
+            align,
+        }],
+    }
+}
