@@ -1,0 +1,96 @@
+//! The editable PowerPoint, checked by real clients: python-pptx reads it back
+//! (slides, text, notes, charts and their workbooks), openxml-audit validates it
+//! against ECMA-376, and LibreOffice renders it for a word-by-word comparison
+//! of positions with the PDF (`tests/pptx/check.py`).
+//!
+//! The checker runs with `$BRIEF_PYTHON` (default `python3`), which needs
+//! python-pptx, openxml-audit and PyYAML, and with LibreOffice's `soffice`:
+//! `.ci/run` installs them; without them these tests fail, saying so.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+fn python() -> String {
+    std::env::var("BRIEF_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// Runs the checker on a built project's deck; returns its output.
+fn check(dir: &Path, extra: &[&str]) -> String {
+    let out = dir.join("out");
+    let result = Command::new(python())
+        .arg(repo().join("tests/pptx/check.py"))
+        .args(["--pptx", &out.join("slides.pptx").to_string_lossy()])
+        .args(["--pdf", &out.join("slides.pdf").to_string_lossy()])
+        .args(["--pdfpc", &out.join("slides.pdfpc").to_string_lossy()])
+        .args(["--project", &dir.to_string_lossy()])
+        .args(extra)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {} (set BRIEF_PYTHON to a Python with python-pptx and openxml-audit): {e}", python()));
+    let text = format!("{}{}", String::from_utf8_lossy(&result.stdout), String::from_utf8_lossy(&result.stderr));
+    assert!(result.status.success(), "the .pptx check failed:\n{text}");
+    assert!(text.lines().any(|l| l.ends_with(" passed, 0 failed")), "{text}");
+    text
+}
+
+#[test]
+fn the_deck_as_pptx_has_the_pdfs_slides_text_notes_and_charts_where_the_pdf_has_them() {
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--pptx"]));
+    let text = check(dir.path(), &[]);
+    // LibreOffice rendered every page, and the charts were compared with the data.
+    assert!(text.contains("LO page 29"), "{text}");
+    // Up to date with --pptx too; a build without it removes the file it wrote.
+    assert!(ok(brief(dir.path(), &["build", "--pptx"])).contains("up to date"));
+    let err = ok(brief(dir.path(), &["build"]));
+    assert!(err.contains("removed") && err.contains("slides.pptx"), "{err}");
+    assert!(!dir.path().join("out/slides.pptx").exists());
+}
+
+#[test]
+fn only_slides_writes_the_pptx_and_office_faces_are_named_on_every_run() {
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--only", "slides", "--pptx", "--pptx-font", "office"]));
+    assert!(!dir.path().join("out/briefing.pdf").exists());
+    let pptx = read(&dir.path().join("out/slides.pptx"));
+    let mut zip = zip_entries(&pptx);
+    let slide = zip.remove("ppt/slides/slide8.xml").expect("slide 8");
+    assert!(slide.contains("<a:ea typeface=\"微软雅黑\"/>") && slide.contains("<a:latin typeface=\"微软雅黑\"/>"), "{}", &slide[..500]);
+    assert!(!slide.contains("Noto Sans SC"));
+    assert!(slide.contains("lang=\"zh-CN\""));
+    // --pptx goes with the slides; --pptx-font with --pptx.
+    assert_eq!(code(&brief(dir.path(), &["build", "--only", "briefing", "--pptx"])), 2);
+    assert_eq!(code(&brief(dir.path(), &["build", "--pptx-font", "office"])), 2);
+}
+
+#[test]
+fn markup_characters_and_a_very_long_bullet_still_give_a_valid_file() {
+    let dir = project();
+    let f = dir.path().join(ACHIEVEMENTS);
+    edit(&f, "2022年，哈尔滨新区经济发展稳中有进。", "2022年，哈尔滨新区经济发展稳中有进（A&B <c> \"引号\" 'd'）。");
+    let long = "坚持稳中求进工作总基调，统筹推进各项工作".repeat(60);
+    edit(&f, "加力助企纾困，", &format!("{long}。加力助企纾困，"));
+    ok(brief(dir.path(), &["build", "--pptx", "--strict"]));
+    // Valid for openxml-audit, readable by python-pptx, rendered by LibreOffice.
+    check(dir.path(), &[]);
+    let slides = zip_entries(&read(&dir.path().join("out/slides.pptx")));
+    // Escaped, not dropped (typst sets the quotes as “” and ‘’, and the .pptx shows what typst set).
+    assert!(slides.values().any(|x| x.contains("A&amp;B &lt;c&gt;")));
+}
+
+/// The text parts of a zip, by name.
+fn zip_entries(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.zip");
+    fs::write(&path, bytes).unwrap();
+    let out = Command::new(python())
+        .args(["-c", "import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode('utf-8', 'replace') for n in z.namelist() if n.endswith('.xml')}))"])
+        .arg(&path)
+        .output()
+        .expect("python");
+    serde_json::from_slice(&out.stdout).expect("the parts as JSON")
+}
