@@ -108,6 +108,7 @@ fail-data = the data has { $count } error(s)
 fail-templates = the templates have { $count } error(s)
 fail-strict = { $count } problem(s) found under --strict
 fail-timeout = compiling { $path } took longer than { $seconds } s (--timeout); does a template loop forever?
+fail-timeout-run = the run took longer than { $seconds } s (--timeout) and was stopped
 fail-crash = the Typst compiler crashed on { $path } (a bug: please report it with the data and templates)
 fail-export = { $name } cannot be exported
 fail-export-crash = exporting a document crashed (a bug: please report it)

@@ -108,6 +108,7 @@ fail-data = 数据有 { $count } 处错误
 fail-templates = 模板有 { $count } 处错误
 fail-strict = 在 --strict 下发现 { $count } 处问题
 fail-timeout = 编译 { $path } 超过 { $seconds } 秒（--timeout）；模板是否陷入了死循环？
+fail-timeout-run = 运行超过 { $seconds } 秒（--timeout），已停止
 fail-crash = Typst 编译器在 { $path } 上崩溃（这是缺陷：请连同数据和模板一起报告）
 fail-export = 无法导出 { $name }
 fail-export-crash = 导出文档时崩溃（这是缺陷：请报告）

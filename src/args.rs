@@ -62,7 +62,7 @@ pub struct CompileArgs {
     pub project: ProjectArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "DOC")]
     pub only: Option<Only>,
     #[arg(long, value_name = "UNIX_SECONDS", env = "SOURCE_DATE_EPOCH", value_parser = parse_timestamp, allow_hyphen_values = true)]
     pub creation_timestamp: Option<i64>,
@@ -74,7 +74,7 @@ pub struct CompileArgs {
     pub timeout: u64,
     #[arg(long, value_name = "MIB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
     pub memory_limit: u64,
-    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DiagnosticFormat::Human)]
     pub diagnostic_format: DiagnosticFormat,
 }
 
@@ -84,9 +84,9 @@ pub struct OutputArgs {
     pub out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
-    #[arg(long, default_value_t = 144.0, value_parser = parse_ppi)]
+    #[arg(long, value_name = "PPI", default_value_t = 144.0, value_parser = parse_ppi)]
     pub ppi: f32,
-    #[arg(long = "pdf-standard", value_enum, value_delimiter = ',')]
+    #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD", value_delimiter = ',')]
     pub pdf_standards: Vec<PdfStandard>,
     #[arg(long)]
     pub handout: bool,
@@ -285,8 +285,9 @@ fn localize(cmd: clap::Command) -> clap::Command {
         .map(|a| a.get_id().to_string())
         .collect();
     for id in ids {
+        let Some(text) = help_of(ARG_HELP, &id) else { continue };
         cmd = cmd.mut_arg(id.as_str(), |arg| {
-            let mut help = help_of(ARG_HELP, &id).unwrap_or_default();
+            let mut help = text;
             let values: Vec<String> = arg
                 .get_possible_values()
                 .iter()

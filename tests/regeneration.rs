@@ -4,10 +4,8 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use common::*;
 
@@ -208,52 +206,6 @@ fn check_writes_nothing_and_speaks_json() {
     assert_eq!(diag["file"], ACHIEVEMENTS);
     assert_eq!(diag["line"], line);
     assert_eq!(diag["path"], "sections[0].figures[0].value");
-}
-
-/// Runs `brief watch` in `dir` while `check` reads its stderr lines; the
-/// watcher is stopped afterwards, also when `check` fails.
-fn with_watch(dir: &std::path::Path, check: impl FnOnce(&mpsc::Receiver<String>)) {
-    let mut child = Command::new(BIN)
-        .arg("watch")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&rx)));
-    let _ = child.kill();
-    let _ = child.wait();
-    if let Err(panic) = result {
-        std::panic::resume_unwind(panic);
-    }
-}
-
-/// Waits until `cond` holds, reading the watcher's stderr lines meanwhile.
-fn wait_for(lines: &mpsc::Receiver<String>, what: &str, timeout: Duration) -> Vec<String> {
-    let deadline = Instant::now() + timeout;
-    let mut seen = Vec::new();
-    while Instant::now() < deadline {
-        if let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) {
-            let hit = line.contains(what);
-            seen.push(line);
-            if hit {
-                return seen;
-            }
-        }
-    }
-    panic!(
-        "watch never printed {what:?}; it printed:\n{}",
-        seen.join("\n")
-    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ use super::stages::{self, Session};
 pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     let start = Instant::now();
     let config = super::settle(&args.compile, Some(args))?;
+    super::watchdog(&config);
     let out = config.output.as_ref().expect("a build").dir.clone();
     let _lock = open(&config)?;
     let previous = State::read(&out);

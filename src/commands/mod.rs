@@ -98,6 +98,22 @@ fn outputs(root: &Path, b: &BuildArgs, docs: &[Doc]) -> Result<OutputConfig, Fai
     })
 }
 
+/// Bounds a whole `build` or `check` by `--timeout` (a data file that
+/// blocks, a runaway template, anything): past it, the run ends with code 6,
+/// never in the middle of putting its outputs in place (the commit holds
+/// `APPLYING`), so the previous outputs stay as they were.
+pub fn watchdog(config: &Config) {
+    let limit = config.timeout;
+    let message = tr!("fail-timeout-run", seconds = limit.as_secs());
+    std::thread::spawn(move || {
+        // The compilation's own deadline reports first, with the template's name.
+        std::thread::sleep(limit + Duration::from_secs(1));
+        let _applying = crate::outputs::commit::APPLYING.lock().unwrap_or_else(|e| e.into_inner());
+        crate::term::fatal(&format!("{message}{}", tr!("fail-unchanged")));
+        std::process::exit(6);
+    });
+}
+
 /// The project folder, canonical.
 pub fn project_root(project: &Path) -> Result<PathBuf, Failure> {
     project.canonicalize().map_err(|e| {

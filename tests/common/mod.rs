@@ -4,7 +4,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_brief");
 
@@ -157,3 +160,50 @@ pub fn line_of(path: &Path, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("no {needle:?} in {}", path.display()))
         + 1
 }
+
+/// Runs `brief watch` in `dir` while `check` reads its stderr lines; the
+/// watcher is stopped afterwards, also when `check` fails.
+pub fn with_watch(dir: &std::path::Path, check: impl FnOnce(&mpsc::Receiver<String>)) {
+    let mut child = Command::new(BIN)
+        .arg("watch")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&rx)));
+    let _ = child.kill();
+    let _ = child.wait();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// Waits until `cond` holds, reading the watcher's stderr lines meanwhile.
+pub fn wait_for(lines: &mpsc::Receiver<String>, what: &str, timeout: Duration) -> Vec<String> {
+    let deadline = Instant::now() + timeout;
+    let mut seen = Vec::new();
+    while Instant::now() < deadline {
+        if let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) {
+            let hit = line.contains(what);
+            seen.push(line);
+            if hit {
+                return seen;
+            }
+        }
+    }
+    panic!(
+        "watch never printed {what:?}; it printed:\n{}",
+        seen.join("\n")
+    );
+}
+

@@ -1,0 +1,384 @@
+//! brief unattended: nothing hangs, nothing runs away, outputs change as one
+//! set, nothing of the user's is removed, and every error points at the right
+//! place. Each test runs the real binary and checks the exit code, the
+//! message's place, that it ends in bounded time, and that earlier outputs
+//! are byte-identical.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// Every output file of a folder, with its bytes (the lock and the
+/// temporaries aside).
+fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir.join("out"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().is_file())
+                .map(|e| (e.file_name().to_string_lossy().to_string(), fs::read(e.path()).unwrap()))
+                .filter(|(n, _)| n != ".brief.lock")
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Builds once, breaks the project, runs brief: the exit code, the message,
+/// bounded time, and the outputs exactly as before.
+fn refused(breakage: impl FnOnce(&Path), args: &[&str], exit: i32) -> String {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let before = outputs(dir.path());
+    breakage(dir.path());
+    let start = Instant::now();
+    let mut all = vec!["build"];
+    all.extend(args);
+    let result = brief(dir.path(), &all);
+    assert!(start.elapsed() < Duration::from_secs(30), "took {:?}", start.elapsed());
+    assert_eq!(code(&result), exit, "{}", stderr(&result));
+    assert_eq!(outputs(dir.path()), before, "the outputs changed");
+    stderr(&result)
+}
+
+#[test]
+fn a_data_file_that_is_no_regular_file_is_refused_at_once() {
+    // A FIFO would block a reader forever.
+    let err = refused(
+        |p| {
+            let f = p.join(ACHIEVEMENTS);
+            fs::remove_file(&f).unwrap();
+            assert!(Command::new("mkfifo").arg(&f).status().unwrap().success());
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(ACHIEVEMENTS) && err.contains("not a regular file"), "{err}");
+    // A device inside the project would never end.
+    let err = refused(
+        |p| {
+            let f = p.join(ACHIEVEMENTS);
+            fs::remove_file(&f).unwrap();
+            std::os::unix::fs::symlink("/dev/zero", &f).unwrap();
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(ACHIEVEMENTS), "{err}");
+    // A 1.5 GB sparse file is refused by its size, without being read.
+    let err = refused(
+        |p| {
+            let f = fs::OpenOptions::new().write(true).open(p.join(ACHIEVEMENTS)).unwrap();
+            f.set_len(1_500_000_000).unwrap();
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains("1500000000 bytes"), "{err}");
+}
+
+#[test]
+fn a_run_ends_at_the_timeout_whatever_holds_it() {
+    // The timeout bounds the whole run: a template that never ends, killed at 3 s.
+    let err = refused(
+        |p| {
+            let lib = p.join("templates/lib.typ");
+            let text = fs::read_to_string(&lib).unwrap();
+            fs::write(&lib, format!("{text}\n#let _ = for i in range(100000) {{ for j in range(100000) {{ }} }}\n")).unwrap();
+        },
+        &["--timeout", "3"],
+        6,
+    );
+    assert!(err.contains("--timeout"), "{err}");
+}
+
+#[test]
+fn clean_up_removes_only_what_brief_wrote_and_is_unchanged() {
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--only", "slides", "--format", "png", "--ppi", "24"]));
+    let out = dir.path().join("out");
+    let last = fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("slides-") && n.ends_with(".png"))
+        .max()
+        .unwrap();
+    // The user's own file, and an annotated page image.
+    fs::write(out.join("slides-99.png"), b"mine").unwrap();
+    let mut annotated = fs::read(out.join(&last)).unwrap();
+    annotated.extend_from_slice(b"annotation");
+    fs::write(out.join(&last), &annotated).unwrap();
+    // Back to PDF: brief removes the page images it wrote, says so, and keeps the others.
+    let err = ok(brief(dir.path(), &["build", "--only", "slides"]));
+    assert!(err.contains("removed") && err.contains("slides-01.png"), "{err}");
+    assert!(!out.join("slides-01.png").exists());
+    assert_eq!(fs::read(out.join("slides-99.png")).unwrap(), b"mine");
+    assert_eq!(fs::read(out.join(&last)).unwrap(), annotated);
+    assert!(!err.contains("slides-99.png") && !err.contains(&last), "{err}");
+}
+
+#[test]
+fn outputs_are_replaced_as_one_set_or_not_at_all() {
+    // The state cannot be written (a folder is in its place): no other output changes.
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 15.3");
+    let state = dir.path().join("out/.brief-state.json");
+    fs::remove_file(&state).unwrap();
+    fs::create_dir(&state).unwrap();
+    let before = outputs(dir.path());
+    let result = brief(dir.path(), &["build"]);
+    assert_eq!(code(&result), 1, "{}", stderr(&result));
+    assert!(stderr(&result).contains(".brief-state.json"), "{}", stderr(&result));
+    assert_eq!(outputs(dir.path()), before, "some outputs were replaced, not all");
+}
+
+#[test]
+fn an_immutable_output_leaves_every_output_as_it_was() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let slides = dir.path().join("out/slides.pdf");
+    // Only where the file system has immutable files (ext4 and others, as root).
+    if !Command::new("chattr").arg("+i").arg(&slides).status().is_ok_and(|s| s.success()) {
+        eprintln!("chattr +i is not supported here; the state-as-a-folder test covers the same path");
+        return;
+    }
+    let before = outputs(dir.path());
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 15.3");
+    let result = brief(dir.path(), &["build"]);
+    let _ = Command::new("chattr").arg("-i").arg(&slides).status();
+    assert_eq!(code(&result), 1, "{}", stderr(&result));
+    assert_eq!(outputs(dir.path()), before, "one output changed while another could not");
+}
+
+/// Whether the outputs are one set: every file the state records holds the
+/// bytes the state records for it.
+fn consistent(dir: &Path) -> Result<(), String> {
+    let out = dir.join("out");
+    let text = fs::read_to_string(out.join(".brief-state.json")).map_err(|e| e.to_string())?;
+    let state: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    for (name, digest) in state["outputs"].as_object().ok_or("no outputs")? {
+        let bytes = fs::read(out.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        let actual = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
+        if Some(actual.as_str()) != digest.as_str() {
+            return Err(format!("{name} is not the file the state records"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn builds_killed_at_any_instant_leave_a_set_the_next_run_completes() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let f = dir.path().join(ACHIEVEMENTS);
+    let mut seed: u64 = 0x5DEE_CE66;
+    let mut value = "14.3".to_string();
+    let mut journals = 0;
+    for i in 0..100 {
+        // A new value each time, so that every build replaces its outputs.
+        let next = format!("{}.{}", 20 + i, i % 10 + 1);
+        edit(&f, &format!("value: {value}"), &format!("value: {next}"));
+        value = next;
+        let mut child = Command::new(BIN)
+            .arg("build")
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        std::thread::sleep(Duration::from_millis(100 + (seed >> 33) % 500));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Right after the kill: one set, or a journal the next run completes.
+        let journal = dir.path().join("out/.brief-journal.json").exists();
+        journals += usize::from(journal);
+        if !journal {
+            consistent(dir.path()).unwrap_or_else(|e| panic!("kill {i}: {e}"));
+        }
+        let result = brief(dir.path(), &["build"]);
+        assert!(result.status.success(), "kill {i}: {}", stderr(&result));
+        consistent(dir.path()).unwrap_or_else(|e| panic!("after kill {i} and a build: {e}"));
+        assert!(!dir.path().join("out/.brief-journal.json").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path().join("out"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "kill {i}: {leftovers:?}");
+    }
+    eprintln!("{journals} of 100 kills fell while a set was being put in place");
+}
+
+#[test]
+fn a_section_of_three_hundred_bullets_builds_without_overflow() {
+    let dir = project();
+    // Ten paragraphs of thirty sentences (a paragraph holds at most 2000 characters).
+    let paragraphs: String = (0..10)
+        .map(|p| format!("\n      - {}", (0..30).map(|i| format!("推进第{}项重点工作，确保按期完成。", p * 30 + i)).collect::<String>()))
+        .collect();
+    edit(&dir.path().join(ACHIEVEMENTS), "      - 2022年，哈尔滨新区经济发展稳中有进。", &format!("      - 2022年，哈尔滨新区经济发展稳中有进。{paragraphs}"));
+    let err = ok(brief(dir.path(), &["build", "--only", "slides", "--strict"]));
+    assert!(!err.contains("overflows"), "{err}");
+    let (pages, _, _) = pdf_info(&dir.path().join("out/slides.pdf"));
+    assert!(pages > 40, "{pages} slides for 300 more bullets");
+}
+
+#[test]
+fn control_characters_are_refused_at_their_line_and_field() {
+    // Written as YAML escapes in a double-quoted value.
+    let mut line = 0;
+    let err = refused(
+        |p| {
+            let f = p.join(ACHIEVEMENTS);
+            line = line_of(&f, "label: 兑现政策扶持资金");
+            edit(&f, "label: 兑现政策扶持资金", "label: \"兑现政策\\e扶持资金\"");
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(&format!("{ACHIEVEMENTS}:{line}:")) && err.contains("U+001B"), "{err}");
+    assert!(err.contains("sections[0].figures[1].label"), "{err}");
+}
+
+#[test]
+fn raw_characters_are_placed_on_their_own_line() {
+    for (what, ch) in [("a BEL", "\u{7}"), ("NEL", "\u{85}"), ("U+FFFF", "\u{FFFF}")] {
+        let mut line = 0;
+        let err = refused(
+            |p| {
+                let f = p.join(ACHIEVEMENTS);
+                line = line_of(&f, "label: 帮助企业融资");
+                edit(&f, "label: 帮助企业融资", &format!("label: 帮助企业{ch}融资"));
+            },
+            &[],
+            3,
+        );
+        assert!(err.contains(&format!("{ACHIEVEMENTS}:{line}:")), "{what}: {err}");
+    }
+    // A tab used as indentation, on its own line.
+    let mut line = 0;
+    let err = refused(
+        |p| {
+            let f = p.join(ACHIEVEMENTS);
+            line = line_of(&f, "        label: 帮助企业融资");
+            edit(&f, "        label: 帮助企业融资", "\tlabel: 帮助企业融资");
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(&format!("{ACHIEVEMENTS}:{line}:1")) && err.contains("tab"), "{err}");
+    // Old Mac line endings are named as such, not as an empty file.
+    let err = refused(
+        |p| {
+            let f = p.join(ACHIEVEMENTS);
+            let text = fs::read_to_string(&f).unwrap().replace('\n', "\r");
+            fs::write(&f, text).unwrap();
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains("CR") && !err.contains("empty"), "{err}");
+}
+
+#[test]
+fn values_out_of_range_are_refused_before_they_run_off_a_page() {
+    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "value: 148.9", "value: 1e308"), &[], 3);
+    assert!(err.contains("out of range"), "{err}");
+    let long = "长".repeat(10_000);
+    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "label: 新签约项目", &format!("label: {long}")), &[], 3);
+    assert!(err.contains("10000 characters"), "{err}");
+    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "label: 新签约项目", &format!("label: 新签约{}", "A".repeat(60))), &[], 3);
+    assert!(err.contains("60 letters and digits"), "{err}");
+}
+
+#[test]
+fn text_outside_its_page_or_over_other_text_is_found_on_every_page() {
+    let dir = project();
+    let t = dir.path().join("templates/briefing.typ");
+    let text = fs::read_to_string(&t).unwrap();
+    fs::write(&t, format!("{text}\n#place(dx: -60mm)[页边之外的文字]\n#place(dy: -2mm)[压住的文字]\n#place(dy: -2mm)[压住的文字]\n")).unwrap();
+    let err = ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    assert!(err.contains("页边之外的文字") && err.contains("reaches outside"), "{err}");
+    assert!(err.contains("is drawn over"), "{err}");
+    let result = brief(dir.path(), &["build", "--only", "briefing", "--strict", "--force"]);
+    assert_eq!(code(&result), 4, "{}", stderr(&result));
+}
+
+#[test]
+fn creation_timestamps_outside_the_years_a_document_can_print_are_usage_errors() {
+    for ts in ["253402300800", "-99999999999", "-1"] {
+        let err = refused(|_| {}, &["--creation-timestamp", ts], 2);
+        assert!(err.contains("out of range"), "{ts}: {err}");
+    }
+}
+
+#[test]
+fn memory_is_bounded_with_a_code_of_its_own() {
+    let err = refused(
+        |p| {
+            let lib = p.join("templates/lib.typ");
+            let text = fs::read_to_string(&lib).unwrap();
+            fs::write(&lib, format!("{text}\n#let _ = range(100000000).map(x => (x, str(x)))\n")).unwrap();
+        },
+        &["--memory-limit", "512"],
+        7,
+    );
+    assert!(err.contains("--memory-limit"), "{err}");
+    // A page image of gigapixels: stopped, not aborted.
+    let err = refused(|_| {}, &["--only", "slides", "--format", "png", "--ppi", "2400"], 7);
+    assert!(err.contains("--ppi"), "{err}");
+}
+
+#[test]
+fn smaller_things_an_unattended_run_must_get_right() {
+    // A decline written with a negative value is a double negative.
+    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "yoy: { value: 14.3, verb: 增长 }", "yoy: { value: -5, verb: 下降 }"), &[], 3);
+    assert!(err.contains("double negative"), "{err}");
+    // Years are years.
+    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "year: 2022", "year: -5"), &[], 3);
+    assert!(err.contains("year -5"), "{err}");
+    // A build that fails says nothing of changed figures.
+    let err = refused(
+        |p| {
+            edit(&p.join(ACHIEVEMENTS), "value: 14.3", "value: 15.3");
+            let t = p.join("templates/slides.typ");
+            let text = fs::read_to_string(&t).unwrap();
+            fs::write(&t, format!("{text}\n#undefined-function()\n")).unwrap();
+        },
+        &[],
+        4,
+    );
+    assert!(!err.contains("brief: changed"), "{err}");
+}
+
+#[test]
+fn watch_sees_the_data_folder_deleted_and_made_again() {
+    let dir = project();
+    let backup = dir.path().join("backup");
+    copy_dir(&dir.path().join("data"), &backup);
+    let pdf = dir.path().join("out/briefing.pdf");
+    let limit = Duration::from_secs(60);
+    with_watch(dir.path(), |rx| {
+        wait_for(rx, "rebuilt", limit);
+        // rm -rf data; cp -r backup data
+        fs::remove_dir_all(dir.path().join("data")).unwrap();
+        wait_for(rx, "error", limit);
+        copy_dir(&backup, &dir.path().join("data"));
+        wait_for(rx, "rebuilt", limit);
+        // And an edit after that is seen.
+        edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 18.7");
+        wait_for(rx, "rebuilt", limit);
+        assert!(pdf_text(&pdf).contains("18.7%"));
+    });
+}
