@@ -86,6 +86,7 @@ arg-conflict = `{ $arg }` cannot be used with `{ $other }`
 arg-see-help = For the list of commands and options: brief --help
 arg-not-integer = `{ $value }` is not a whole number
 arg-not-number = `{ $value }` is not a number
+arg-range = { $value } is out of range: from { $min } to { $max }
 arg-ppi-range = { $value } is out of range: from 24 to 2400 pixels per inch
 arg-timestamp-range = { $value } is out of range: a creation timestamp lies between 0 (1970) and { $max } (the end of 9999)
 arg-face = `{ $value }` is not FAMILY=NAME (or `office`)
@@ -107,7 +108,7 @@ fail-unchanged = ; no output was changed
 fail-data = the data has { $count } error(s)
 fail-templates = the templates have { $count } error(s)
 fail-strict = { $count } problem(s) found under --strict
-fail-timeout = compiling { $path } took longer than { $seconds } s (--timeout); does a template loop forever?
+fail-timeout = compiling { $path } took longer than { $seconds } s (--timeout): a template may loop forever
 fail-timeout-run = the run took longer than { $seconds } s (--timeout) and was stopped
 fail-crash = the Typst compiler crashed on { $path } (a bug: please report it with the data and templates)
 fail-export = { $name } cannot be exported
@@ -193,6 +194,7 @@ data-missing-field = missing field `{ $field }`
 data-wrong-type = found { $found }, expected { $expected }
 data-number-range = the number is too large or not a number
 data-invalid = { $detail }
+data-same-file = `{ $name }` is named for both the achievements and the plan: each part has a file of its own
 data-part-name = `{ $name }` must be a .yaml file name inside data/ (no folders)
 data-kind = `kind` is `{ $kind }`, but this file is named as the { $expected } file
 data-empty-text = must not be empty
@@ -253,6 +255,8 @@ prose-ranking-field = placeholder { $placeholder }: write a ranking as {"{"}{ $i
 prose-target = placeholder { $placeholder }: `{ $id }` is a target; the targets sentence is made from the targets
 prose-qualifier-twice = “{ $word }” stands in the text beside figure `{ $id }`, whose qualifier the data prints already
 prose-qualifier-twice-hint = remove “{ $word }” from the text (the figure's `qualifier` prints it)
+prose-qualifier-in-text = “{ $word }” stands in the text beside figure `{ $id }`: a qualifier belongs to the figure's data
+prose-qualifier-in-text-hint = set `qualifier: { $word }` on the figure and remove “{ $word }” from the text
 prose-estimate-missing = figure `{ $id }` is an estimate (`estimate: true`), but its sentence does not say 预计
 prose-estimate-unmarked = the sentence says 预计 before figure `{ $id }`, which is not marked as an estimate
 prose-estimate-unmarked-hint = set `estimate: true` on the figure
@@ -293,3 +297,13 @@ font-variant = { $style }, weight { $weight }, width { $stretch }  [{ $origin }]
 init-meta-header = The document of { $year } and { $next }: fill in every null (brief build lists them).
 init-achievements-header = The achievements of { $year }: the sections and targets of the { $old } plan, every value to fill in.
 init-plan-header = The plan of { $year }: still empty.
+
+## Operating-system errors
+
+os-not-found = no such file or folder
+os-permission = permission denied
+os-exists = it exists already
+os-full = the disk is full
+os-read-only = the file system is read-only
+os-is-directory = it is a folder
+os-not-directory = a part of the path is not a folder

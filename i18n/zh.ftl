@@ -86,6 +86,7 @@ arg-conflict = `{ $arg }` 不能与 `{ $other }` 同用
 arg-see-help = 查看全部命令和选项：brief --help
 arg-not-integer = `{ $value }` 不是整数
 arg-not-number = `{ $value }` 不是数字
+arg-range = { $value } 超出范围：应在 { $min } 至 { $max } 之间
 arg-ppi-range = { $value } 超出范围：应为每英寸 24 至 2400 像素
 arg-timestamp-range = { $value } 超出范围：生成时间应在 0（1970 年）至 { $max }（9999 年末）之间
 arg-face = `{ $value }` 的格式应为 字体族=名称（或 office）
@@ -107,7 +108,7 @@ fail-unchanged = ；所有输出均未改动
 fail-data = 数据有 { $count } 处错误
 fail-templates = 模板有 { $count } 处错误
 fail-strict = 在 --strict 下发现 { $count } 处问题
-fail-timeout = 编译 { $path } 超过 { $seconds } 秒（--timeout）；模板是否陷入了死循环？
+fail-timeout = 编译 { $path } 超过 { $seconds } 秒（--timeout），模板可能陷入了死循环
 fail-timeout-run = 运行超过 { $seconds } 秒（--timeout），已停止
 fail-crash = Typst 编译器在 { $path } 上崩溃（这是缺陷：请连同数据和模板一起报告）
 fail-export = 无法导出 { $name }
@@ -193,6 +194,7 @@ data-missing-field = 缺少字段 `{ $field }`
 data-wrong-type = 这里是{ $found }，应为{ $expected }
 data-number-range = 数字太大或不是数字
 data-invalid = { $detail }
+data-same-file = 成效和计划都指向 `{ $name }`：两部分各有自己的文件
 data-part-name = `{ $name }` 必须是 data/ 中的 .yaml 文件名（不能含文件夹）
 data-kind = `kind` 是 `{ $kind }`，但 meta.yaml 把这个文件当作 { $expected } 文件
 data-empty-text = 不能为空
@@ -253,6 +255,8 @@ prose-ranking-field = 占位符 { $placeholder }：排名应写作 {"{"}{ $id }.
 prose-target = 占位符 { $placeholder }：`{ $id }` 是目标；目标句由各目标生成
 prose-qualifier-twice = 文字中数字 `{ $id }` 旁边写了“{ $word }”，而数据已经印出它的限定词
 prose-qualifier-twice-hint = 请从文字中删去“{ $word }”（数字的 `qualifier` 会印出它）
+prose-qualifier-in-text = 文字中数字 `{ $id }` 旁边写了“{ $word }”：限定词应写在数字的数据里
+prose-qualifier-in-text-hint = 请在该数字上写 `qualifier: { $word }`，并从文字中删去“{ $word }”
 prose-estimate-missing = 数字 `{ $id }` 是预计数（`estimate: true`），但所在句子没有“预计”
 prose-estimate-unmarked = 句子在数字 `{ $id }` 前写了“预计”，但它没有标为预计数
 prose-estimate-unmarked-hint = 请在该数字上写 `estimate: true`
@@ -293,3 +297,13 @@ font-variant = { $style }，字重 { $weight }，宽度 { $stretch }  [{ $origin
 init-meta-header = { $year } 年和 { $next } 年的文档：请填上每个 null（brief build 会逐一列出）。
 init-achievements-header = { $year } 年的工作成效：由 { $old } 年计划的各节和主要目标生成，所有数值待填。
 init-plan-header = { $year } 年的工作安排：尚无内容。
+
+## 操作系统错误
+
+os-not-found = 没有这个文件或文件夹
+os-permission = 没有权限
+os-exists = 已经存在
+os-full = 磁盘已满
+os-read-only = 文件系统是只读的
+os-is-directory = 这是一个文件夹
+os-not-directory = 路径中有一部分不是文件夹

@@ -19,7 +19,7 @@ use crate::i18n;
 )]
 pub struct Cli {
     /// Language of messages and help: zh or en (default: from the locale)
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["zh", "en"])]
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
@@ -70,9 +70,9 @@ pub struct CompileArgs {
     pub strict: bool,
     #[arg(long)]
     pub draft: bool,
-    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = ranged(1, 86_400))]
     pub timeout: u64,
-    #[arg(long, value_name = "MIB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    #[arg(long, value_name = "MIB", default_value_t = 2048, value_parser = ranged(64, 1_048_576))]
     pub memory_limit: u64,
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DiagnosticFormat::Human)]
     pub diagnostic_format: DiagnosticFormat,
@@ -86,7 +86,12 @@ pub struct OutputArgs {
     pub format: Format,
     #[arg(long, value_name = "PPI", default_value_t = 144.0, value_parser = parse_ppi)]
     pub ppi: f32,
-    #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD", value_delimiter = ',')]
+    #[arg(
+        long = "pdf-standard",
+        value_enum,
+        value_name = "STANDARD",
+        value_delimiter = ','
+    )]
     pub pdf_standards: Vec<PdfStandard>,
     #[arg(long)]
     pub handout: bool,
@@ -96,7 +101,7 @@ pub struct OutputArgs {
     pub pptx_fonts: Vec<Vec<(String, String)>>,
     #[arg(long)]
     pub force: bool,
-    #[arg(long, value_name = "SECONDS", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, value_parser = ranged(0, 86_400))]
     pub wait: u64,
 }
 
@@ -112,7 +117,7 @@ pub struct BuildArgs {
 pub struct WatchArgs {
     #[command(flatten)]
     pub build: BuildArgs,
-    #[arg(long, value_name = "MS", default_value_t = 100, value_parser = clap::value_parser!(u64).range(0..=60_000))]
+    #[arg(long, value_name = "MS", default_value_t = 100, value_parser = ranged(0, 60_000))]
     pub debounce: u64,
 }
 
@@ -163,6 +168,24 @@ fn parse_timestamp(s: &str) -> Result<i64, String> {
             value = secs,
             max = *TIMESTAMPS.end()
         ))
+    }
+}
+
+/// A whole number from `min` to `max`, refused in the user's words.
+fn ranged(
+    min: u64,
+    max: u64,
+) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| {
+        let n: u64 = s
+            .trim()
+            .parse()
+            .map_err(|_| crate::tr!("arg-not-integer", value = s))?;
+        if (min..=max).contains(&n) {
+            Ok(n)
+        } else {
+            Err(crate::tr!("arg-range", value = n, min = min, max = max))
+        }
     }
 }
 
@@ -285,7 +308,9 @@ fn localize(cmd: clap::Command) -> clap::Command {
         .map(|a| a.get_id().to_string())
         .collect();
     for id in ids {
-        let Some(text) = help_of(ARG_HELP, &id) else { continue };
+        let Some(text) = help_of(ARG_HELP, &id) else {
+            continue;
+        };
         cmd = cmd.mut_arg(id.as_str(), |arg| {
             let mut help = text;
             let values: Vec<String> = arg

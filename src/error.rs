@@ -60,7 +60,17 @@ impl fmt::Display for Failure {
                 f.write_str(m)?
             }
             Failure::Data(n) => f.write_str(&tr!("fail-data", count = *n))?,
-            Failure::Other(e) => write!(f, "{e:#}")?,
+            // Each cause in the chain, system errors in the user's words.
+            Failure::Other(e) => {
+                let causes: Vec<String> = e
+                    .chain()
+                    .map(|c| match c.downcast_ref::<std::io::Error>() {
+                        Some(io) => crate::i18n::io(io),
+                        None => c.to_string(),
+                    })
+                    .collect();
+                f.write_str(&causes.join(": "))?
+            }
         }
         if self.unchanged() {
             write!(f, "{}", tr!("fail-unchanged"))?;

@@ -117,6 +117,23 @@ pub fn message_in(lang: Lang, id: &str, args: &[(&str, FluentValue)]) -> String 
         .into_owned()
 }
 
+/// An operating-system error in the user's words (the common kinds; others
+/// as the system says them).
+pub fn io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => "os-not-found",
+        K::PermissionDenied => "os-permission",
+        K::AlreadyExists => "os-exists",
+        K::StorageFull => "os-full",
+        K::ReadOnlyFilesystem => "os-read-only",
+        K::IsADirectory => "os-is-directory",
+        K::NotADirectory => "os-not-directory",
+        _ => return e.to_string(),
+    };
+    message(id, &[])
+}
+
 /// `tr!("id")` or `tr!("id", name = value, ...)`: a message in the language
 /// of this run. Values are anything that converts into a Fluent value
 /// (strings, numbers); paths and other displays are passed as strings.

@@ -8,9 +8,7 @@
 use std::io::{IsTerminal, Write};
 use std::ops::Range;
 
-use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::{Error as FilesError, Files};
-use codespan_reporting::term::{self, termcolor};
+use codespan_reporting::term::termcolor;
 use termcolor::{ColorChoice, StandardStream};
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -93,48 +91,97 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
                 let _ = writeln!(std::io::stderr(), "{line}");
             }
             DiagnosticFormat::Human => {
-                let mut diag = match severity {
-                    Severity::Error => Diagnostic::error(),
-                    Severity::Warning => Diagnostic::warning(),
-                }
-                .with_message(e.message.clone())
-                .with_notes(field.into_iter().chain(hint).collect());
                 let text = sources.by_path(&e.file).map(|f| f.text.text.as_str());
-                let config = term::Config {
-                    tab_width: 2,
-                    ..Default::default()
-                };
-                let mut out = stderr();
-                match (text, e.line, e.col) {
+                let excerpt = match (text, e.line, e.col) {
                     (Some(text), Some(line), Some(col)) => {
-                        let file =
-                            Excerpt::new(e.file.display().to_string(), text, line, col, e.point);
-                        diag = diag.with_labels(vec![Label::primary((), file.label())]);
-                        let _ = term::emit_to_write_style(&mut out, &config, &file, &diag);
+                        Some(Excerpt::new(text, line, col, e.point))
                     }
-                    _ => {
-                        // No text to show: name the place in the message itself.
-                        diag.message = format!("{}: {}", e.location(), e.message);
-                        let file = Excerpt::empty();
-                        let _ = term::emit_to_write_style(&mut out, &config, &file, &diag);
-                    }
-                }
+                    _ => None,
+                };
+                let notes: Vec<String> = field.into_iter().chain(hint).collect();
+                human(
+                    severity,
+                    &e.message,
+                    &e.location(),
+                    excerpt.as_ref(),
+                    &notes,
+                );
             }
         }
     }
 }
 
+/// A problem as people read it, in the style of typst's own diagnostics but
+/// in the user's language: the severity and message, the place, the line
+/// with the spot marked, then the field and the hint.
+fn human(
+    severity: Severity,
+    message: &str,
+    place: &str,
+    excerpt: Option<&Excerpt>,
+    notes: &[String],
+) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let paint = |code: &str, text: &str| {
+        if color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    let word = match severity {
+        Severity::Error => paint("1;31", &severity_word(severity)),
+        Severity::Warning => paint("1;33", &severity_word(severity)),
+    };
+    let mut out = String::new();
+    match excerpt {
+        Some(x) => {
+            out += &format!("{word}: {}\n", paint("1", message));
+            let number = x.line.to_string();
+            let pad = " ".repeat(number.len());
+            let before = x.text.get(..x.spot.start).unwrap_or("");
+            let marked = x.text.get(x.spot.clone()).unwrap_or("");
+            let width = |s: &str| {
+                s.chars()
+                    .map(|c| if is_wide(c) { 2 } else { 1 })
+                    .sum::<usize>()
+            };
+            out += &format!(
+                "{pad} ┌─ {place}\n{pad} │\n{number} │ {}\n{pad} │ {}{}\n",
+                x.text,
+                " ".repeat(width(before)),
+                paint("1;31", &"^".repeat(width(marked).max(1)))
+            );
+            if !notes.is_empty() {
+                out += &format!("{pad} │\n");
+            }
+            for n in notes {
+                out += &format!("{pad} = {n}\n");
+            }
+        }
+        None => {
+            // No line to show: the place goes into the message itself.
+            out += &format!("{word}: {}\n", paint("1", &format!("{place}: {message}")));
+            for n in notes {
+                out += &format!("  = {n}\n");
+            }
+        }
+    }
+    let _ = writeln!(std::io::stderr(), "{out}");
+}
+
+/// Han characters and full-width forms take two columns of a terminal.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
 /// One line of a file, cropped around a column when it is long (most
 /// paragraphs are), that reports the line's and column's true numbers.
 struct Excerpt {
-    name: String,
     text: String,
     line: usize,
-    col: usize,
     /// Byte range of the marked token in `text`.
     spot: Range<usize>,
-    /// Characters of the line cut off before `text` starts.
-    skipped: usize,
 }
 
 impl Excerpt {
@@ -143,7 +190,7 @@ impl Excerpt {
 
     /// `point`: mark one character (or the placeholder that starts there),
     /// not the token.
-    fn new(name: String, source: &str, line: usize, col: usize, point: bool) -> Self {
+    fn new(source: &str, line: usize, col: usize, point: bool) -> Self {
         let full = source
             .split('\n')
             .nth(line - 1)
@@ -165,7 +212,7 @@ impl Excerpt {
         let spot_start = offset + chars[start..at].iter().map(|c| c.len_utf8()).sum::<usize>();
         let rest: String = chars[at..end].iter().collect();
         let len = rest
-            .find(['\n', ':', ',', '，', '。', '}', ']'])
+            .find(['\n', ':', ',', '，', '。', '}', ']', '#'])
             .map(|i| i + if rest[i..].starts_with('}') { 1 } else { 0 })
             .unwrap_or(rest.len());
         let first = rest.chars().next();
@@ -178,68 +225,10 @@ impl Excerpt {
                 .max(first.map_or(0, char::len_utf8))
         };
         Excerpt {
-            name,
             text,
             line,
-            col,
             spot: spot_start..spot_start + len,
-            skipped: start,
         }
-    }
-
-    fn empty() -> Self {
-        Excerpt {
-            name: String::new(),
-            text: String::new(),
-            line: 1,
-            col: 1,
-            spot: 0..0,
-            skipped: 0,
-        }
-    }
-
-    fn label(&self) -> Range<usize> {
-        self.spot.clone()
-    }
-}
-
-impl<'a> Files<'a> for Excerpt {
-    type FileId = ();
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(&self.name)
-    }
-
-    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(&self.text)
-    }
-
-    fn line_index(&'a self, (): (), _byte: usize) -> Result<usize, FilesError> {
-        Ok(0)
-    }
-
-    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, FilesError> {
-        Ok(self.line)
-    }
-
-    fn column_number(
-        &'a self,
-        (): (),
-        _line_index: usize,
-        byte: usize,
-    ) -> Result<usize, FilesError> {
-        if byte == self.spot.start {
-            return Ok(self.col);
-        }
-        let before = self.text.get(..byte).unwrap_or("");
-        let ellipsis = usize::from(self.skipped > 0);
-        Ok(self.skipped + before.chars().count() + 1 - ellipsis)
-    }
-
-    fn line_range(&'a self, (): (), _line_index: usize) -> Result<Range<usize>, FilesError> {
-        Ok(0..self.text.len())
     }
 }
 
@@ -323,20 +312,11 @@ pub fn note(
             let _ = writeln!(std::io::stderr(), "{line}");
         }
         DiagnosticFormat::Human => {
-            let diag = match severity {
-                Severity::Error => Diagnostic::error(),
-                Severity::Warning => Diagnostic::warning(),
-            }
-            .with_message(format!("{file}: {message}"))
-            .with_notes(
-                hints
-                    .iter()
-                    .map(|h| tr!("note-hint", hint = h.as_str()))
-                    .collect(),
-            );
-            let file = Excerpt::empty();
-            let _ =
-                term::emit_to_write_style(&mut stderr(), &term::Config::default(), &file, &diag);
+            let notes: Vec<String> = hints
+                .iter()
+                .map(|h| tr!("note-hint", hint = h.as_str()))
+                .collect();
+            human(severity, message, file, None, &notes);
         }
     }
 }
@@ -350,11 +330,15 @@ mod tests {
         let line = format!("  - {}{{bad}}{}", "字".repeat(300), "尾".repeat(300));
         let source = format!("a: 1\n{line}\n");
         let col = 5 + 300;
-        let e = Excerpt::new("f.yaml".into(), &source, 2, col, true);
+        let e = Excerpt::new(&source, 2, col, true);
         assert!(e.text.starts_with('…') && e.text.ends_with('…'));
         assert!(e.text.chars().count() < 90);
         assert_eq!(&e.text[e.spot.clone()], "{bad}");
-        assert_eq!(e.column_number((), 0, e.spot.start).unwrap(), col);
-        assert_eq!(e.line_number((), 0).unwrap(), 2);
+        assert_eq!(e.line, 2);
+        assert_eq!(
+            e.text[..e.spot.start].chars().count(),
+            41,
+            "the spot keeps its place in the crop"
+        );
     }
 }

@@ -457,20 +457,41 @@ fn a_killed_build_never_leaves_a_truncated_pdf() {
 
 #[test]
 fn a_slide_that_overflows_is_reported_and_strict_fails() {
-    // One clause with no punctuation to split at, far too long for a slide.
-    let long = "新区".repeat(700);
+    // Content taller than a slide (here, from an edited template).
     let err = fails_and_keeps_outputs(
         |p| {
-            edit(
-                &p.join(PLAN),
-                "新建高标准农田",
-                &format!("{long}新建高标准农田"),
-            )
+            let t = p.join("templates/slides.typ");
+            let text = fs::read_to_string(&t).unwrap();
+            fs::write(&t, format!("{text}\n#slide(cfg, title: \"溢出\", [#rect(height: 100mm) #rect(height: 100mm)])\n")).unwrap();
         },
         &["--strict"],
         4,
     );
     assert!(err.contains("overflows its page"), "{err}");
+}
+
+#[test]
+fn a_clause_too_long_for_a_slide_is_split_over_slides_word_for_word() {
+    // One clause with no punctuation to split at, far too long for a slide.
+    let dir = project();
+    let long = "新区".repeat(700);
+    edit(
+        &dir.path().join(PLAN),
+        "新建高标准农田",
+        &format!("{long}新建高标准农田"),
+    );
+    let err = ok(brief(
+        dir.path(),
+        &["build", "--only", "slides", "--strict"],
+    ));
+    assert!(!err.contains("overflows"), "{err}");
+    // Every word is there, on as many slides as it takes.
+    assert!(
+        pdf_text(&dir.path().join("out/slides.pdf"))
+            .matches("新区")
+            .count()
+            >= 700
+    );
 }
 
 #[test]

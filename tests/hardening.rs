@@ -22,7 +22,12 @@ fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             entries
                 .flatten()
                 .filter(|e| e.path().is_file())
-                .map(|e| (e.file_name().to_string_lossy().to_string(), fs::read(e.path()).unwrap()))
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().to_string(),
+                        fs::read(e.path()).unwrap(),
+                    )
+                })
                 .filter(|(n, _)| n != ".brief.lock")
                 .collect()
         })
@@ -40,7 +45,11 @@ fn refused(breakage: impl FnOnce(&Path), args: &[&str], exit: i32) -> String {
     let mut all = vec!["build"];
     all.extend(args);
     let result = brief(dir.path(), &all);
-    assert!(start.elapsed() < Duration::from_secs(30), "took {:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        start.elapsed()
+    );
     assert_eq!(code(&result), exit, "{}", stderr(&result));
     assert_eq!(outputs(dir.path()), before, "the outputs changed");
     stderr(&result)
@@ -58,7 +67,10 @@ fn a_data_file_that_is_no_regular_file_is_refused_at_once() {
         &[],
         3,
     );
-    assert!(err.contains(ACHIEVEMENTS) && err.contains("not a regular file"), "{err}");
+    assert!(
+        err.contains(ACHIEVEMENTS) && err.contains("not a regular file"),
+        "{err}"
+    );
     // A device inside the project would never end.
     let err = refused(
         |p| {
@@ -73,7 +85,10 @@ fn a_data_file_that_is_no_regular_file_is_refused_at_once() {
     // A 1.5 GB sparse file is refused by its size, without being read.
     let err = refused(
         |p| {
-            let f = fs::OpenOptions::new().write(true).open(p.join(ACHIEVEMENTS)).unwrap();
+            let f = fs::OpenOptions::new()
+                .write(true)
+                .open(p.join(ACHIEVEMENTS))
+                .unwrap();
             f.set_len(1_500_000_000).unwrap();
         },
         &[],
@@ -89,7 +104,13 @@ fn a_run_ends_at_the_timeout_whatever_holds_it() {
         |p| {
             let lib = p.join("templates/lib.typ");
             let text = fs::read_to_string(&lib).unwrap();
-            fs::write(&lib, format!("{text}\n#let _ = for i in range(100000) {{ for j in range(100000) {{ }} }}\n")).unwrap();
+            fs::write(
+                &lib,
+                format!(
+                    "{text}\n#let _ = for i in range(100000) {{ for j in range(100000) {{ }} }}\n"
+                ),
+            )
+            .unwrap();
         },
         &["--timeout", "3"],
         6,
@@ -100,7 +121,12 @@ fn a_run_ends_at_the_timeout_whatever_holds_it() {
 #[test]
 fn clean_up_removes_only_what_brief_wrote_and_is_unchanged() {
     let dir = project();
-    ok(brief(dir.path(), &["build", "--only", "slides", "--format", "png", "--ppi", "24"]));
+    ok(brief(
+        dir.path(),
+        &[
+            "build", "--only", "slides", "--format", "png", "--ppi", "24",
+        ],
+    ));
     let out = dir.path().join("out");
     let last = fs::read_dir(&out)
         .unwrap()
@@ -116,11 +142,17 @@ fn clean_up_removes_only_what_brief_wrote_and_is_unchanged() {
     fs::write(out.join(&last), &annotated).unwrap();
     // Back to PDF: brief removes the page images it wrote, says so, and keeps the others.
     let err = ok(brief(dir.path(), &["build", "--only", "slides"]));
-    assert!(err.contains("removed") && err.contains("slides-01.png"), "{err}");
+    assert!(
+        err.contains("removed") && err.contains("slides-01.png"),
+        "{err}"
+    );
     assert!(!out.join("slides-01.png").exists());
     assert_eq!(fs::read(out.join("slides-99.png")).unwrap(), b"mine");
     assert_eq!(fs::read(out.join(&last)).unwrap(), annotated);
-    assert!(!err.contains("slides-99.png") && !err.contains(&last), "{err}");
+    assert!(
+        !err.contains("slides-99.png") && !err.contains(&last),
+        "{err}"
+    );
 }
 
 #[test]
@@ -135,8 +167,16 @@ fn outputs_are_replaced_as_one_set_or_not_at_all() {
     let before = outputs(dir.path());
     let result = brief(dir.path(), &["build"]);
     assert_eq!(code(&result), 1, "{}", stderr(&result));
-    assert!(stderr(&result).contains(".brief-state.json"), "{}", stderr(&result));
-    assert_eq!(outputs(dir.path()), before, "some outputs were replaced, not all");
+    assert!(
+        stderr(&result).contains(".brief-state.json"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(
+        outputs(dir.path()),
+        before,
+        "some outputs were replaced, not all"
+    );
 }
 
 #[test]
@@ -145,8 +185,15 @@ fn an_immutable_output_leaves_every_output_as_it_was() {
     ok(brief(dir.path(), &["build"]));
     let slides = dir.path().join("out/slides.pdf");
     // Only where the file system has immutable files (ext4 and others, as root).
-    if !Command::new("chattr").arg("+i").arg(&slides).status().is_ok_and(|s| s.success()) {
-        eprintln!("chattr +i is not supported here; the state-as-a-folder test covers the same path");
+    if !Command::new("chattr")
+        .arg("+i")
+        .arg(&slides)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!(
+            "chattr +i is not supported here; the state-as-a-folder test covers the same path"
+        );
         return;
     }
     let before = outputs(dir.path());
@@ -154,7 +201,11 @@ fn an_immutable_output_leaves_every_output_as_it_was() {
     let result = brief(dir.path(), &["build"]);
     let _ = Command::new("chattr").arg("-i").arg(&slides).status();
     assert_eq!(code(&result), 1, "{}", stderr(&result));
-    assert_eq!(outputs(dir.path()), before, "one output changed while another could not");
+    assert_eq!(
+        outputs(dir.path()),
+        before,
+        "one output changed while another could not"
+    );
 }
 
 /// Whether the outputs are one set: every file the state records holds the
@@ -195,7 +246,9 @@ fn builds_killed_at_any_instant_leave_a_set_the_next_run_completes() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         std::thread::sleep(Duration::from_millis(100 + (seed >> 33) % 500));
         let _ = child.kill();
         let _ = child.wait();
@@ -225,10 +278,24 @@ fn a_section_of_three_hundred_bullets_builds_without_overflow() {
     let dir = project();
     // Ten paragraphs of thirty sentences (a paragraph holds at most 2000 characters).
     let paragraphs: String = (0..10)
-        .map(|p| format!("\n      - {}", (0..30).map(|i| format!("推进第{}项重点工作，确保按期完成。", p * 30 + i)).collect::<String>()))
+        .map(|p| {
+            format!(
+                "\n      - {}",
+                (0..30)
+                    .map(|i| format!("推进第{}项重点工作，确保按期完成。", p * 30 + i))
+                    .collect::<String>()
+            )
+        })
         .collect();
-    edit(&dir.path().join(ACHIEVEMENTS), "      - 2022年，哈尔滨新区经济发展稳中有进。", &format!("      - 2022年，哈尔滨新区经济发展稳中有进。{paragraphs}"));
-    let err = ok(brief(dir.path(), &["build", "--only", "slides", "--strict"]));
+    edit(
+        &dir.path().join(ACHIEVEMENTS),
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        &format!("      - 2022年，哈尔滨新区经济发展稳中有进。{paragraphs}"),
+    );
+    let err = ok(brief(
+        dir.path(),
+        &["build", "--only", "slides", "--strict"],
+    ));
     assert!(!err.contains("overflows"), "{err}");
     let (pages, _, _) = pdf_info(&dir.path().join("out/slides.pdf"));
     assert!(pages > 40, "{pages} slides for 300 more bullets");
@@ -242,29 +309,47 @@ fn control_characters_are_refused_at_their_line_and_field() {
         |p| {
             let f = p.join(ACHIEVEMENTS);
             line = line_of(&f, "label: 兑现政策扶持资金");
-            edit(&f, "label: 兑现政策扶持资金", "label: \"兑现政策\\e扶持资金\"");
+            edit(
+                &f,
+                "label: 兑现政策扶持资金",
+                "label: \"兑现政策\\e扶持资金\"",
+            );
         },
         &[],
         3,
     );
-    assert!(err.contains(&format!("{ACHIEVEMENTS}:{line}:")) && err.contains("U+001B"), "{err}");
+    assert!(
+        err.contains(&format!("{ACHIEVEMENTS}:{line}:")) && err.contains("U+001B"),
+        "{err}"
+    );
     assert!(err.contains("sections[0].figures[1].label"), "{err}");
 }
 
 #[test]
 fn raw_characters_are_placed_on_their_own_line() {
-    for (what, ch) in [("a BEL", "\u{7}"), ("NEL", "\u{85}"), ("U+FFFF", "\u{FFFF}")] {
+    for (what, ch) in [
+        ("a BEL", "\u{7}"),
+        ("NEL", "\u{85}"),
+        ("U+FFFF", "\u{FFFF}"),
+    ] {
         let mut line = 0;
         let err = refused(
             |p| {
                 let f = p.join(ACHIEVEMENTS);
                 line = line_of(&f, "label: 帮助企业融资");
-                edit(&f, "label: 帮助企业融资", &format!("label: 帮助企业{ch}融资"));
+                edit(
+                    &f,
+                    "label: 帮助企业融资",
+                    &format!("label: 帮助企业{ch}融资"),
+                );
             },
             &[],
             3,
         );
-        assert!(err.contains(&format!("{ACHIEVEMENTS}:{line}:")), "{what}: {err}");
+        assert!(
+            err.contains(&format!("{ACHIEVEMENTS}:{line}:")),
+            "{what}: {err}"
+        );
     }
     // A tab used as indentation, on its own line.
     let mut line = 0;
@@ -277,7 +362,10 @@ fn raw_characters_are_placed_on_their_own_line() {
         &[],
         3,
     );
-    assert!(err.contains(&format!("{ACHIEVEMENTS}:{line}:1")) && err.contains("tab"), "{err}");
+    assert!(
+        err.contains(&format!("{ACHIEVEMENTS}:{line}:1")) && err.contains("tab"),
+        "{err}"
+    );
     // Old Mac line endings are named as such, not as an empty file.
     let err = refused(
         |p| {
@@ -293,12 +381,36 @@ fn raw_characters_are_placed_on_their_own_line() {
 
 #[test]
 fn values_out_of_range_are_refused_before_they_run_off_a_page() {
-    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "value: 148.9", "value: 1e308"), &[], 3);
+    let err = refused(
+        |p| edit(&p.join(ACHIEVEMENTS), "value: 148.9", "value: 1e308"),
+        &[],
+        3,
+    );
     assert!(err.contains("out of range"), "{err}");
     let long = "长".repeat(10_000);
-    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "label: 新签约项目", &format!("label: {long}")), &[], 3);
+    let err = refused(
+        |p| {
+            edit(
+                &p.join(ACHIEVEMENTS),
+                "label: 新签约项目",
+                &format!("label: {long}"),
+            )
+        },
+        &[],
+        3,
+    );
     assert!(err.contains("10000 characters"), "{err}");
-    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "label: 新签约项目", &format!("label: 新签约{}", "A".repeat(60))), &[], 3);
+    let err = refused(
+        |p| {
+            edit(
+                &p.join(ACHIEVEMENTS),
+                "label: 新签约项目",
+                &format!("label: 新签约{}", "A".repeat(60)),
+            )
+        },
+        &[],
+        3,
+    );
     assert!(err.contains("60 letters and digits"), "{err}");
 }
 
@@ -309,9 +421,15 @@ fn text_outside_its_page_or_over_other_text_is_found_on_every_page() {
     let text = fs::read_to_string(&t).unwrap();
     fs::write(&t, format!("{text}\n#place(dx: -60mm)[页边之外的文字]\n#place(dy: -2mm)[压住的文字]\n#place(dy: -2mm)[压住的文字]\n")).unwrap();
     let err = ok(brief(dir.path(), &["build", "--only", "briefing"]));
-    assert!(err.contains("页边之外的文字") && err.contains("reaches outside"), "{err}");
+    assert!(
+        err.contains("页边之外的文字") && err.contains("reaches outside"),
+        "{err}"
+    );
     assert!(err.contains("is drawn over"), "{err}");
-    let result = brief(dir.path(), &["build", "--only", "briefing", "--strict", "--force"]);
+    let result = brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--strict", "--force"],
+    );
     assert_eq!(code(&result), 4, "{}", stderr(&result));
 }
 
@@ -329,24 +447,46 @@ fn memory_is_bounded_with_a_code_of_its_own() {
         |p| {
             let lib = p.join("templates/lib.typ");
             let text = fs::read_to_string(&lib).unwrap();
-            fs::write(&lib, format!("{text}\n#let _ = range(100000000).map(x => (x, str(x)))\n")).unwrap();
+            fs::write(
+                &lib,
+                format!("{text}\n#let _ = range(100000000).map(x => (x, str(x)))\n"),
+            )
+            .unwrap();
         },
         &["--memory-limit", "512"],
         7,
     );
     assert!(err.contains("--memory-limit"), "{err}");
     // A page image of gigapixels: stopped, not aborted.
-    let err = refused(|_| {}, &["--only", "slides", "--format", "png", "--ppi", "2400"], 7);
+    let err = refused(
+        |_| {},
+        &["--only", "slides", "--format", "png", "--ppi", "2400"],
+        7,
+    );
     assert!(err.contains("--ppi"), "{err}");
 }
 
 #[test]
 fn smaller_things_an_unattended_run_must_get_right() {
     // A decline written with a negative value is a double negative.
-    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "yoy: { value: 14.3, verb: 增长 }", "yoy: { value: -5, verb: 下降 }"), &[], 3);
+    let err = refused(
+        |p| {
+            edit(
+                &p.join(ACHIEVEMENTS),
+                "yoy: { value: 14.3, verb: 增长 }",
+                "yoy: { value: -5, verb: 下降 }",
+            )
+        },
+        &[],
+        3,
+    );
     assert!(err.contains("double negative"), "{err}");
     // Years are years.
-    let err = refused(|p| edit(&p.join(ACHIEVEMENTS), "year: 2022", "year: -5"), &[], 3);
+    let err = refused(
+        |p| edit(&p.join(ACHIEVEMENTS), "year: 2022", "year: -5"),
+        &[],
+        3,
+    );
     assert!(err.contains("year -5"), "{err}");
     // A build that fails says nothing of changed figures.
     let err = refused(

@@ -31,9 +31,16 @@ fn check(dir: &Path, extra: &[&str]) -> String {
         .args(extra)
         .output()
         .unwrap_or_else(|e| panic!("cannot run {} (set BRIEF_PYTHON to a Python with python-pptx and openxml-audit): {e}", python()));
-    let text = format!("{}{}", String::from_utf8_lossy(&result.stdout), String::from_utf8_lossy(&result.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
     assert!(result.status.success(), "the .pptx check failed:\n{text}");
-    assert!(text.lines().any(|l| l.ends_with(" passed, 0 failed")), "{text}");
+    assert!(
+        text.lines().any(|l| l.ends_with(" passed, 0 failed")),
+        "{text}"
+    );
     text
 }
 
@@ -47,31 +54,62 @@ fn the_deck_as_pptx_has_the_pdfs_slides_text_notes_and_charts_where_the_pdf_has_
     // Up to date with --pptx too; a build without it removes the file it wrote.
     assert!(ok(brief(dir.path(), &["build", "--pptx"])).contains("up to date"));
     let err = ok(brief(dir.path(), &["build"]));
-    assert!(err.contains("removed") && err.contains("slides.pptx"), "{err}");
+    assert!(
+        err.contains("removed") && err.contains("slides.pptx"),
+        "{err}"
+    );
     assert!(!dir.path().join("out/slides.pptx").exists());
 }
 
 #[test]
 fn only_slides_writes_the_pptx_and_office_faces_are_named_on_every_run() {
     let dir = project();
-    ok(brief(dir.path(), &["build", "--only", "slides", "--pptx", "--pptx-font", "office"]));
+    ok(brief(
+        dir.path(),
+        &[
+            "build",
+            "--only",
+            "slides",
+            "--pptx",
+            "--pptx-font",
+            "office",
+        ],
+    ));
     assert!(!dir.path().join("out/briefing.pdf").exists());
     let pptx = read(&dir.path().join("out/slides.pptx"));
     let mut zip = zip_entries(&pptx);
     let slide = zip.remove("ppt/slides/slide8.xml").expect("slide 8");
-    assert!(slide.contains("<a:ea typeface=\"微软雅黑\"/>") && slide.contains("<a:latin typeface=\"微软雅黑\"/>"), "{}", &slide[..500]);
+    assert!(
+        slide.contains("<a:ea typeface=\"微软雅黑\"/>")
+            && slide.contains("<a:latin typeface=\"微软雅黑\"/>"),
+        "{}",
+        &slide[..500]
+    );
     assert!(!slide.contains("Noto Sans SC"));
     assert!(slide.contains("lang=\"zh-CN\""));
     // --pptx goes with the slides; --pptx-font with --pptx.
-    assert_eq!(code(&brief(dir.path(), &["build", "--only", "briefing", "--pptx"])), 2);
-    assert_eq!(code(&brief(dir.path(), &["build", "--pptx-font", "office"])), 2);
+    assert_eq!(
+        code(&brief(
+            dir.path(),
+            &["build", "--only", "briefing", "--pptx"]
+        )),
+        2
+    );
+    assert_eq!(
+        code(&brief(dir.path(), &["build", "--pptx-font", "office"])),
+        2
+    );
 }
 
 #[test]
 fn markup_characters_and_a_very_long_bullet_still_give_a_valid_file() {
     let dir = project();
     let f = dir.path().join(ACHIEVEMENTS);
-    edit(&f, "2022年，哈尔滨新区经济发展稳中有进。", "2022年，哈尔滨新区经济发展稳中有进（A&B <c> \"引号\" 'd'）。");
+    edit(
+        &f,
+        "2022年，哈尔滨新区经济发展稳中有进。",
+        "2022年，哈尔滨新区经济发展稳中有进（A&B <c> \"引号\" 'd'）。",
+    );
     let long = "坚持稳中求进工作总基调，统筹推进各项工作".repeat(60);
     edit(&f, "加力助企纾困，", &format!("{long}。加力助企纾困，"));
     ok(brief(dir.path(), &["build", "--pptx", "--strict"]));

@@ -136,17 +136,6 @@ pub fn once(
         ));
     }
     timer.phase("write outputs");
-    let summary = made
-        .documents
-        .iter()
-        .map(|d| {
-            tr!(
-                "summary-doc",
-                doc = d.doc.name(),
-                pages = d.pages.pages().len()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let summary = stages::summary(&made.documents);
     Ok(Built { written, summary })
 }

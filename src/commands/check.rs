@@ -12,18 +12,7 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let project = stages::load(&config)?;
     let mut session = Session::new(&config);
     let made = stages::compile(&config, &project, &mut session, None)?;
-    let summary = made
-        .documents
-        .iter()
-        .map(|d| {
-            tr!(
-                "summary-doc",
-                doc = d.doc.name(),
-                pages = d.pages.pages().len()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let summary = stages::summary(&made.documents);
     term::status(&tr!("status-checked", summary = summary));
     Ok(())
 }

@@ -108,7 +108,9 @@ pub fn watchdog(config: &Config) {
     std::thread::spawn(move || {
         // The compilation's own deadline reports first, with the template's name.
         std::thread::sleep(limit + Duration::from_secs(1));
-        let _applying = crate::outputs::commit::APPLYING.lock().unwrap_or_else(|e| e.into_inner());
+        let _applying = crate::outputs::commit::APPLYING
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         crate::term::fatal(&format!("{message}{}", tr!("fail-unchanged")));
         std::process::exit(6);
     });

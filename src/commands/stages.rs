@@ -209,7 +209,7 @@ pub fn compile(
             let stopped = compile::compile_all(worlds, deadline, |c| {
                 if let Some(document) = problems.check(config, project, c, &mut worlds_kept) {
                     if let (Some(staging), Some(out)) = (staging, config.output.as_ref())
-                        && problems.clean()
+                        && problems.clean(config.draft)
                     {
                         let cached = cache.get(&document.doc).cloned();
                         let pages = document.pages.clone();
@@ -290,8 +290,9 @@ struct Checks {
 }
 
 impl Checks {
-    fn clean(&self) -> bool {
-        self.errors == 0 && self.strict == 0 && self.unshown.is_empty()
+    /// Nothing that stops the export (a draft shows what it cannot place yet).
+    fn clean(&self, draft: bool) -> bool {
+        self.errors == 0 && self.strict == 0 && (draft || self.unshown.is_empty())
     }
 
     fn severity(strict: bool) -> Severity {
@@ -377,7 +378,12 @@ impl Checks {
                             &path,
                             None,
                             "figure-unshown",
-                            tr!("figure-unshown", id = id, label = label, doc = c.doc.name()),
+                            tr!(
+                                "figure-unshown",
+                                id = id,
+                                label = label,
+                                doc = crate::outputs::changes::doc_word(c.doc.name())
+                            ),
                         )
                         .hint(tr!("figure-unshown-hint"));
                     if !self.unshown.iter().any(|u| u.path == e.path) {
@@ -484,18 +490,6 @@ fn export_document(
                 files.push((format!("{stem}.pdf"), bytes));
                 if doc == Doc::Slides {
                     files.push(("slides.pdfpc".into(), export::pdfpc(document, "slides.pdf")));
-                    if out.pptx {
-                        let pptx = crate::pptx::write(
-                            document,
-                            &project.dataset,
-                            &out.faces,
-                            config.timestamp,
-                        )
-                        .map_err(|e| {
-                            Failure::Other(anyhow::anyhow!(tr!("fail-pptx", error = e.to_string())))
-                        })?;
-                        files.push(("slides.pptx".into(), pptx));
-                    }
                 }
                 files
             }
@@ -507,6 +501,15 @@ fn export_document(
             Vec::new()
         }
     };
+    // The .pptx, whatever the format of the pages.
+    let mut files = files;
+    if doc == Doc::Slides && out.pptx && !files.iter().any(|(n, _)| n == "slides.pptx") {
+        let pptx = crate::pptx::write(document, &project.dataset, &out.faces, config.timestamp)
+            .map_err(|e| {
+                Failure::Other(anyhow::anyhow!(tr!("fail-pptx", error = e.to_string())))
+            })?;
+        files.push(("slides.pptx".into(), pptx));
+    }
     for (name, bytes) in &files {
         stage(name.clone(), bytes.clone())?;
     }
@@ -611,6 +614,21 @@ pub fn record(
         changes,
         remove,
     }
+}
+
+/// "briefing (12 pages), slides (15 pages)", in the user's words.
+pub fn summary(documents: &[Document]) -> String {
+    documents
+        .iter()
+        .map(|d| {
+            tr!(
+                "summary-doc",
+                doc = crate::outputs::changes::doc_word(d.doc.name()),
+                pages = d.pages.pages().len()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(&tr!("list-separator"))
 }
 
 /// The change report as a file, when figures changed.

@@ -16,6 +16,8 @@ pub const NAME: usize = 30;
 pub const PARAGRAPH: usize = 2000;
 /// Characters of a run no line can break inside (Latin letters, digits).
 pub const UNBROKEN: usize = 30;
+/// Characters of how a number is written in words (`written: 百`).
+pub const WRITTEN: usize = 10;
 /// Characters of an id.
 pub const ID: usize = 64;
 

@@ -34,7 +34,7 @@ pub fn read(root: &Path, rel: &Path) -> Result<(String, String), DataError> {
         DataError::new(
             rel,
             "data-cannot-read",
-            tr!("data-cannot-read", error = e.to_string()),
+            tr!("data-cannot-read", error = crate::i18n::io(&e)),
         )
     };
     let path = root.join(rel).canonicalize().map_err(cannot)?;
@@ -252,7 +252,7 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
             .iter()
             .map(|k| format!("`{k}`"))
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(&tr!("list-separator"));
         return (
             "data-unknown-field",
             tr!("data-unknown-field", field = word, known = list),

@@ -222,6 +222,16 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         }
         read_file::<Part>(root, &Path::new(DATA_DIR).join(name), role, sources, errors)
     };
+    if meta.achievements == meta.plan {
+        errors.push(sources.error(
+            Role::Meta,
+            "plan",
+            None,
+            "data-same-file",
+            tr!("data-same-file", name = meta.plan.as_str()),
+        ));
+        return Err(Failed { errors, sources });
+    }
     let achievements = part(
         Role::Achievements,
         &meta.achievements,

@@ -180,7 +180,7 @@ fn figure(
             Position::After => after.starts_with(word.as_str()),
             _ => false,
         };
-        if beside {
+        if beside && f.qualifier.is_some() {
             report(
                 "prose-qualifier-twice",
                 tr!(
@@ -189,6 +189,16 @@ fn figure(
                     id = f.id.as_str()
                 ),
                 Some(tr!("prose-qualifier-twice-hint", word = word.as_str())),
+            );
+        } else if beside {
+            report(
+                "prose-qualifier-in-text",
+                tr!(
+                    "prose-qualifier-in-text",
+                    word = word.as_str(),
+                    id = f.id.as_str()
+                ),
+                Some(tr!("prose-qualifier-in-text-hint", word = word.as_str())),
             );
         }
     }

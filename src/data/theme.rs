@@ -53,7 +53,11 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
                         out.push(problem(
                             &child,
                             "theme-unknown-key",
-                            tr!("theme-unknown-key", key = name, known = known.join(", ")),
+                            tr!(
+                                "theme-unknown-key",
+                                key = name,
+                                known = known.join(&tr!("list-separator"))
+                            ),
                             hint,
                         ));
                     }

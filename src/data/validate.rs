@@ -329,7 +329,7 @@ pub fn meta(meta: &Meta, words: &Words) -> Vec<Problem> {
                     tr!(
                         "data-position",
                         value = q.position.as_str(),
-                        known = Position::NAMES.join(", ")
+                        known = Position::NAMES.join(&tr!("list-separator"))
                     ),
                 );
             }
@@ -357,15 +357,33 @@ pub fn parts<'p>(
     plan: Option<&'p Part>,
     words: &Words,
 ) -> Vec<Problem> {
-    let parts: Vec<(Role, &'p Part)> = [(Role::Achievements, achievements), (Role::Plan, plan)]
-        .into_iter()
-        .filter_map(|(role, part)| part.map(|p| (role, p)))
-        .collect();
     let mut c = Checker {
         problems: Vec::new(),
         role: Role::Meta,
         words,
     };
+    // A file named in the wrong role (the plan as the achievements) is said
+    // once, not as a hundred errors of the other part's rules.
+    let parts: Vec<(Role, &'p Part)> = [(Role::Achievements, achievements), (Role::Plan, plan)]
+        .into_iter()
+        .filter_map(|(role, part)| part.map(|p| (role, p)))
+        .filter(|&(role, part)| {
+            let expected = if role == Role::Plan {
+                "plan"
+            } else {
+                "achievements"
+            };
+            if part.kind != expected {
+                c.role = role;
+                c.report(
+                    "kind",
+                    "data-kind",
+                    tr!("data-kind", kind = part.kind.as_str(), expected = expected),
+                );
+            }
+            part.kind == expected
+        })
+        .collect();
     // Ids of figures, rankings and targets: unique across both files.
     let mut ids: HashMap<&'p str, (Role, String)> = HashMap::new();
     let mut index: HashMap<Role, HashMap<&'p str, Named<'p>>> = HashMap::new();
@@ -463,17 +481,6 @@ fn prose(c: &mut Checker, path: &str, text: &Fill<String>, own: &HashMap<&str, N
 }
 
 fn part_fields(c: &mut Checker, role: Role, part: &Part, own: &HashMap<&str, Named>) {
-    let expected = match role {
-        Role::Plan => "plan",
-        _ => "achievements",
-    };
-    if part.kind != expected {
-        c.report(
-            "kind",
-            "data-kind",
-            tr!("data-kind", kind = part.kind.as_str(), expected = expected),
-        );
-    }
     if !(limits::YEARS).contains(&part.year) {
         c.report(
             "year",
@@ -762,6 +769,7 @@ fn figure_fields(
                 }
             }
             if let Some(written) = &f.written {
+                c.text(&format!("{path}.written"), written, limits::WRITTEN);
                 let matches = prose::chinese_number(written).is_some_and(|n| n as f64 == v.get());
                 if !matches {
                     c.report(
@@ -875,7 +883,11 @@ fn chart_fields(
             tr!("data-bad-id", id = chart.id.as_str()),
         );
     }
-    if charts.iter().filter(|o| o.id == chart.id).count() > 1 {
+    // Reported where the id is used again, not at its first use.
+    if !std::ptr::eq(
+        charts.iter().find(|o| o.id == chart.id).unwrap_or(chart),
+        chart,
+    ) {
         c.report(
             format!("{path}.id"),
             "data-duplicate-chart",
@@ -939,6 +951,7 @@ fn chart_fields(
     }
     match chart.kind.as_str() {
         "bars" => {
+            units.sort();
             units.dedup();
             if units.len() > 1 {
                 c.report(

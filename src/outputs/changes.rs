@@ -64,8 +64,8 @@ pub fn changes(before: &BTreeMap<String, Shown>, now: &BTreeMap<String, Shown>) 
     out
 }
 
-/// A document's name as the report says it.
-fn doc_word(doc: &str) -> String {
+/// A document's name as messages and the report say it.
+pub fn doc_word(doc: &str) -> String {
     match doc {
         "briefing" => tr!("doc-briefing"),
         "slides" => tr!("doc-slides"),

@@ -473,7 +473,8 @@ impl<'a> Walker<'a> {
         let mut columns: Vec<f64> = xs.windows(2).map(|w| (w[1] - w[0]).max(1.0)).collect();
         // Columns as wide as their text get room for other renderers' metrics,
         // taken from the widest column (typst's `1fr`).
-        if let Some(widest) = (0..columns.len()).max_by(|a, b| columns[*a].total_cmp(&columns[*b])) {
+        if let Some(widest) = (0..columns.len()).max_by(|a, b| columns[*a].total_cmp(&columns[*b]))
+        {
             let mut taken = 0.0;
             for (i, w) in columns.iter_mut().enumerate() {
                 if i != widest {
@@ -483,10 +484,12 @@ impl<'a> Walker<'a> {
                 }
             }
             columns[widest] = (columns[widest] - taken).max(columns[widest] * 0.5);
-            xs = std::iter::once(rect.x).chain(columns.iter().scan(rect.x, |x, w| {
-                *x += w;
-                Some(*x)
-            })).collect();
+            xs = std::iter::once(rect.x)
+                .chain(columns.iter().scan(rect.x, |x, w| {
+                    *x += w;
+                    Some(*x)
+                }))
+                .collect();
         }
         let mut table_rows: Vec<Row> = ys
             .windows(2)

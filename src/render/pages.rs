@@ -101,6 +101,9 @@ fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Run>) {
         let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
         match item {
             FrameItem::Group(group) => collect(&group.frame, here.pre_concat(group.transform), out),
+            // A transparent stamp (草稿 on a draft) lies over the page on purpose.
+            FrameItem::Text(text) if matches!(&text.fill, typst::visualize::Paint::Solid(c) if c.alpha().is_some_and(|a| a < 1.0)) =>
+                {}
             FrameItem::Text(text) => {
                 let size = text.size;
                 let width: Abs = text.glyphs.iter().map(|g| g.x_advance.at(size)).sum();

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -206,4 +206,3 @@ pub fn wait_for(lines: &mpsc::Receiver<String>, what: &str, timeout: Duration) -
         seen.join("\n")
     );
 }
-
