@@ -24,6 +24,18 @@ pub fn project() -> tempfile::TempDir {
     dir
 }
 
+/// A fresh project of an example (`examples/NAME`): its data and theme, with
+/// the repository's templates and the bundled fonts linked.
+pub fn example(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let from = repo().join("examples").join(name);
+    copy_dir(&from.join("data"), &dir.path().join("data"));
+    fs::copy(from.join("theme.yaml"), dir.path().join("theme.yaml")).unwrap();
+    copy_dir(&repo().join("templates"), &dir.path().join("templates"));
+    std::os::unix::fs::symlink(repo().join("fonts"), dir.path().join("fonts")).unwrap();
+    dir
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
