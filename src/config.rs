@@ -8,6 +8,20 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use clap::ValueEnum;
 
+/// The templates brief carries, by name: what `brief init` writes, and what
+/// a project without a `templates/` folder of its own is built with.
+pub const TEMPLATES: [(&str, &str); 6] = [
+    ("briefing.typ", include_str!("../templates/briefing.typ")),
+    ("slides.typ", include_str!("../templates/slides.typ")),
+    ("handout.typ", include_str!("../templates/handout.typ")),
+    ("lib.typ", include_str!("../templates/lib.typ")),
+    ("theme.yaml", include_str!("../templates/theme.yaml")),
+    (
+        "vocabulary.yaml",
+        include_str!("../templates/vocabulary.yaml"),
+    ),
+];
+
 /// A document brief makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Doc {
@@ -214,8 +228,12 @@ impl Config {
     pub fn key(&self) -> String {
         let o = self.output.as_ref();
         format!(
-            "docs={:?} ts={:?} strict={} draft={} fonts={:?} system={} format={:?} ppi={:?} pdf={:?} handout={:?} pptx={:?} faces={:?}",
+            "docs={:?} own_templates={} theme={} ts={:?} strict={} draft={} fonts={:?} system={} format={:?} ppi={:?} pdf={:?} handout={:?} pptx={:?} faces={:?}",
             self.docs,
+            // Files that are not there are not among the recorded inputs:
+            // brief's own templates, and a theme file not written yet.
+            self.root.join("templates").exists(),
+            self.root.join(crate::data::THEME_FILE).exists(),
             self.timestamp.map(|t| t.timestamp()),
             self.strict,
             self.draft,

@@ -15,10 +15,6 @@ use std::process::Command;
 
 use common::*;
 
-fn python() -> String {
-    std::env::var("BRIEF_PYTHON").unwrap_or_else(|_| "python3".into())
-}
-
 /// Runs the checker on a built project's deck; returns its output.
 fn check(dir: &Path, extra: &[&str]) -> String {
     let out = dir.join("out");

@@ -15,19 +15,6 @@ use crate::data::{self, schema};
 use crate::error::Failure;
 use crate::{term, tr};
 
-/// The templates brief carries, by name.
-const TEMPLATES: [(&str, &str); 6] = [
-    ("briefing.typ", include_str!("../../templates/briefing.typ")),
-    ("slides.typ", include_str!("../../templates/slides.typ")),
-    ("handout.typ", include_str!("../../templates/handout.typ")),
-    ("lib.typ", include_str!("../../templates/lib.typ")),
-    ("theme.yaml", include_str!("../../templates/theme.yaml")),
-    (
-        "vocabulary.yaml",
-        include_str!("../../templates/vocabulary.yaml"),
-    ),
-];
-
 pub fn run(args: &InitArgs) -> Result<(), Failure> {
     let dir = &args.dir;
     if fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
@@ -69,7 +56,7 @@ fn io(e: std::io::Error, path: &Path) -> Failure {
 /// What every new project gets from the binary: templates, fonts, schemas
 /// and the `.gitignore` of its outputs.
 fn common() -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files: Vec<(PathBuf, Vec<u8>)> = TEMPLATES
+    let mut files: Vec<(PathBuf, Vec<u8>)> = crate::config::TEMPLATES
         .iter()
         .map(|(n, t)| (Path::new("templates").join(n), t.as_bytes().to_vec()))
         .collect();
@@ -203,7 +190,7 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
             .collect();
         sections.push(data::model::Section {
             id: "targets".into(),
-            title: Fill::Todo,
+            title: Some(Fill::Todo),
             paragraphs: vec![Fill::Todo],
             figures,
             rankings: Vec::new(),
@@ -212,7 +199,7 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     for s in &old.sections {
         sections.push(data::model::Section {
             id: s.id.clone(),
-            title: Fill::Todo,
+            title: Some(Fill::Todo),
             paragraphs: vec![Fill::Todo],
             figures: s
                 .figures
@@ -267,9 +254,54 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     Ok(files)
 }
 
+/// Optional fields a rolled-forward file leaves out while they are empty, so
+/// that what is left to fill stands out; a `null` that remains is to fill.
+const OPTIONAL: &[&str] = &[
+    "charts",
+    "compare",
+    "estimate",
+    "lead",
+    "qualifier",
+    "rankings",
+    "scope",
+    "share",
+    "short",
+    "standing",
+    "targets",
+    "targets_intro",
+    "verb",
+    "vocabulary",
+    "with",
+    "written",
+    "years",
+    "yoy",
+];
+
+fn prune(value: &mut serde_yaml::Value) {
+    use serde_yaml::Value;
+    match value {
+        Value::Mapping(map) => {
+            map.retain(|key, v| {
+                let empty = match v {
+                    Value::Null => true,
+                    Value::Bool(b) => !*b,
+                    Value::Sequence(s) => s.is_empty(),
+                    _ => false,
+                };
+                !(empty && key.as_str().is_some_and(|k| OPTIONAL.contains(&k)))
+            });
+            map.values_mut().for_each(prune);
+        }
+        Value::Sequence(items) => items.iter_mut().for_each(prune),
+        _ => {}
+    }
+}
+
 /// A data file: the schema line, a comment, the value.
 fn yaml<T: Serialize>(comment: &str, value: &T) -> Vec<u8> {
-    let body = serde_yaml::to_string(value).expect("the data serialises");
+    let mut value = serde_yaml::to_value(value).expect("the data serialises");
+    prune(&mut value);
+    let body = serde_yaml::to_string(&value).expect("the data serialises");
     let comment: String = comment.lines().map(|l| format!("# {l}\n")).collect();
     format!("# yaml-language-server: $schema=../schema/brief.schema.json\n{comment}{body}")
         .into_bytes()

@@ -133,13 +133,21 @@ fn world(
     extra: HashMap<String, Bytes>,
 ) -> Result<BriefWorld, Failure> {
     let main = doc.template();
-    if !config.root.join(&main).is_file() {
+    let mut files = inputs.files.clone();
+    // A project without templates of its own is built with brief's.
+    if !config.root.join("templates").exists() {
+        for (name, text) in crate::config::TEMPLATES {
+            files.insert(
+                format!("templates/{name}"),
+                Bytes::new(text.as_bytes().to_vec()),
+            );
+        }
+    } else if !config.root.join(&main).is_file() {
         return Err(Failure::Template(tr!(
             "template-missing",
             path = main.display().to_string()
         )));
     }
-    let mut files = inputs.files.clone();
     files.extend(extra);
     let world = BriefWorld::new(
         &config.root,

@@ -116,7 +116,14 @@ impl Sources {
             return DataError::new(PathBuf::from(DATA_DIR), code, message).path(path);
         };
         let mut e = DataError::new(&file.rel, code, message).path(path);
-        if let Some(loc) = file.text.spans.value(path) {
+        // A key brief does not know stands at the key, not at its value.
+        let spans = &file.text.spans;
+        let at = if code.ends_with("unknown-key") {
+            spans.key(path).or_else(|| spans.value(path))
+        } else {
+            spans.value(path)
+        };
+        if let Some(loc) = at {
             let loc = match spot {
                 Some((value, offset)) => {
                     e.point = true;

@@ -143,8 +143,14 @@ pub struct Part {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
-    /// The article's sub-heading.
-    pub title: Fill<String>,
+    /// The article's sub-heading; absent where the article has none (its
+    /// first sentences follow the part's heading), null while to fill.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: Option<Fill<String>>,
     /// The article's sentences; figures appear as `{id}`, `{id.yoy}`,
     /// `{id.share}` or `{id.rank}` placeholders.
     #[serde(default)]

@@ -90,14 +90,17 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
         }
     };
     for p in &list {
-        let mut report = |code: &'static str, message: String, hint: Option<String>| {
-            problems.push(Problem {
-                offset: p.start,
-                code,
-                message,
-                hint,
-            })
-        };
+        // `back`: how many bytes before the placeholder the word at fault
+        // starts, so that the column points at the word itself.
+        let mut report =
+            |back: usize, code: &'static str, message: String, hint: Option<String>| {
+                problems.push(Problem {
+                    offset: p.start - back,
+                    code,
+                    message,
+                    hint,
+                })
+            };
         let shown = format!(
             "{{{}{}}}",
             p.id,
@@ -107,6 +110,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
             let hint = super::error::nearest(p.id, own.keys().copied())
                 .map(|n| tr!("hint-did-you-mean", word = n));
             report(
+                0,
                 "prose-unknown-id",
                 tr!("prose-unknown-id", placeholder = shown.as_str()),
                 hint,
@@ -120,6 +124,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
             (Named::Figure(f), None) => figure(f, before, after, sentence, words, &mut report),
             (Named::Figure(f), Some("yoy")) => match &f.yoy {
                 None => report(
+                    0,
                     "prose-no-yoy",
                     tr!("prose-no-yoy", placeholder = shown.as_str(), id = p.id),
                     None,
@@ -128,6 +133,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
             },
             (Named::Figure(f), Some("share")) => match f.share.first() {
                 None => report(
+                    0,
                     "prose-no-share",
                     tr!("prose-no-share", placeholder = shown.as_str(), id = p.id),
                     None,
@@ -136,6 +142,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
             },
             (Named::Ranking(r), Some("rank")) => ranking(r, before, sentence, &mut report),
             (Named::Figure(_), Some(other)) => report(
+                0,
                 "prose-figure-field",
                 tr!(
                     "prose-figure-field",
@@ -145,6 +152,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                 None,
             ),
             (Named::Ranking(_), _) => report(
+                0,
                 "prose-ranking-field",
                 tr!(
                     "prose-ranking-field",
@@ -154,6 +162,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                 None,
             ),
             (Named::Target(_), _) => report(
+                0,
                 "prose-target",
                 tr!("prose-target", placeholder = shown.as_str(), id = p.id),
                 None,
@@ -163,7 +172,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
     problems
 }
 
-type Report<'r> = dyn FnMut(&'static str, String, Option<String>) + 'r;
+type Report<'r> = dyn FnMut(usize, &'static str, String, Option<String>) + 'r;
 
 fn figure(
     f: &Figure,
@@ -175,13 +184,14 @@ fn figure(
 ) {
     // A qualifier printed by the data must not stand in the text too.
     for (word, position) in &words.qualifiers {
-        let beside = match position {
-            Position::Before => before.ends_with(word.as_str()),
-            Position::After => after.starts_with(word.as_str()),
-            _ => false,
+        let (beside, back) = match position {
+            Position::Before => (before.ends_with(word.as_str()), word.len()),
+            Position::After => (after.starts_with(word.as_str()), 0),
+            _ => (false, 0),
         };
         if beside && f.qualifier.is_some() {
             report(
+                back,
                 "prose-qualifier-twice",
                 tr!(
                     "prose-qualifier-twice",
@@ -192,6 +202,7 @@ fn figure(
             );
         } else if beside {
             report(
+                back,
                 "prose-qualifier-in-text",
                 tr!(
                     "prose-qualifier-in-text",
@@ -202,15 +213,18 @@ fn figure(
             );
         }
     }
-    let says_estimate = sentence.contains("预计");
+    let estimate_at = sentence.rfind("预计");
+    let says_estimate = estimate_at.is_some();
     if f.estimate && !says_estimate {
         report(
+            0,
             "prose-estimate-missing",
             tr!("prose-estimate-missing", id = f.id.as_str()),
             None,
         );
     } else if !f.estimate && says_estimate {
         report(
+            estimate_at.map_or(0, |i| sentence.len() - i),
             "prose-estimate-unmarked",
             tr!("prose-estimate-unmarked", id = f.id.as_str()),
             Some(tr!("prose-estimate-unmarked-hint")),
@@ -225,11 +239,13 @@ fn change(verb: &str, before: &str, words: &Words, report: &mut Report) {
     }
     match words.changes().find(|w| before.ends_with(w)) {
         Some(said) => report(
+            said.len(),
             "prose-change-contradicts",
             tr!("prose-change-contradicts", said = said, verb = verb),
             None,
         ),
         None => report(
+            0,
             "prose-change-missing",
             tr!("prose-change-missing", verb = verb),
             None,
@@ -244,16 +260,17 @@ fn scope(scope: &str, sentence: &str, words: &Words, report: &mut Report) {
         .scopes
         .iter()
         .filter_map(|s| sentence.rfind(&format!("占{s}")).map(|i| (i, s.as_str())))
-        .max_by_key(|(i, _)| *i)
-        .map(|(_, s)| s);
+        .max_by_key(|(i, _)| *i);
     match said {
-        Some(said) if said == scope => {}
-        Some(said) => report(
+        Some((_, said)) if said == scope => {}
+        Some((at, said)) => report(
+            sentence.len() - at,
             "prose-scope-contradicts",
             tr!("prose-scope-contradicts", said = said, scope = scope),
             None,
         ),
         None => report(
+            0,
             "prose-scope-missing",
             tr!("prose-scope-missing", scope = scope),
             None,
@@ -277,27 +294,33 @@ fn ranking(r: &Ranking, before: &str, sentence: &str, report: &mut Report) {
     let verb = ranking_verb(r);
     let Some(rest) = before.strip_suffix(verb) else {
         report(
+            0,
             "prose-rank-verb",
             tr!("prose-rank-verb", verb = verb, id = r.id.as_str()),
             None,
         );
         return;
     };
+    // The years as written (四, 4): the message quotes the text.
     let said_years = years_before(rest);
+    let back = |written: &str| verb.len() + "连续年".len() + written.len();
     match (r.years, said_years) {
-        (Some(n), Some(said)) if n != said => report(
+        (Some(n), Some((said, written))) if n != said => report(
+            back(written),
             "prose-years-contradict",
-            tr!("prose-years-contradict", said = said, years = n),
+            tr!("prose-years-contradict", said = written, years = n),
             None,
         ),
         (Some(n), None) => report(
+            verb.len(),
             "prose-years-missing",
             tr!("prose-years-missing", years = n),
             None,
         ),
-        (None, Some(said)) => report(
+        (None, Some((said, written))) => report(
+            back(written),
             "prose-years-unmarked",
-            tr!("prose-years-unmarked", said = said),
+            tr!("prose-years-unmarked", said = written),
             Some(tr!("prose-years-unmarked-hint", said = said)),
         ),
         _ => {}
@@ -305,6 +328,7 @@ fn ranking(r: &Ranking, before: &str, sentence: &str, report: &mut Report) {
     for subject in &r.subjects {
         if !sentence.contains(subject.as_str()) {
             report(
+                0,
                 "prose-subject-missing",
                 tr!("prose-subject-missing", subject = subject.as_str()),
                 None,
@@ -313,11 +337,12 @@ fn ranking(r: &Ranking, before: &str, sentence: &str, report: &mut Report) {
     }
 }
 
-/// N of a `连续N年` that ends `text`.
-fn years_before(text: &str) -> Option<i64> {
+/// N of a `连续N年` that ends `text`, and N as written.
+fn years_before(text: &str) -> Option<(i64, &str)> {
     let rest = text.strip_suffix('年')?;
     let start = rest.rfind("连续")?;
-    chinese_number(&rest[start + "连续".len()..])
+    let written = &rest[start + "连续".len()..];
+    Some((chinese_number(written)?, written))
 }
 
 /// A number written in Chinese numerals or digits: 四 → 4, 十二 → 12,
@@ -404,7 +429,7 @@ mod tests {
 
     #[test]
     fn years_are_read_from_the_text() {
-        assert_eq!(years_before("综合指标排名连续四年"), Some(4));
+        assert_eq!(years_before("综合指标排名连续四年"), Some((4, "四")));
         assert_eq!(years_before("综合指标排名"), None);
     }
 }

@@ -27,6 +27,8 @@ pub struct Loc {
 #[derive(Debug, Clone, Default)]
 pub struct SpanIndex {
     values: HashMap<String, Loc>,
+    /// Where the key of each mapping entry stands.
+    keys: HashMap<String, Loc>,
 }
 
 impl SpanIndex {
@@ -39,6 +41,11 @@ impl SpanIndex {
             }
             path = parent(path)?;
         }
+    }
+
+    /// The position of the key of the entry at `path`.
+    pub fn key(&self, path: &str) -> Option<Loc> {
+        self.keys.get(path).copied()
     }
 }
 
@@ -152,6 +159,7 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
                 _ => "?".to_string(),
             };
             let full = join(path, &name);
+            index.keys.entry(full.clone()).or_insert(loc);
             if !seen.insert(name.clone()) {
                 errors.push(StructureError {
                     loc,

@@ -309,9 +309,19 @@ pub fn meta(meta: &Meta, words: &Words) -> Vec<Problem> {
             tr!("data-count-range", value = n),
         );
     }
+    // Exactly YYYY-MM-DD, as the schema says: chrono alone reads 23-1-5.
+    let shaped = |d: &str| {
+        d.len() == 10
+            && d.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
     if let Some(date) = &meta.date
-        && !chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .is_ok_and(|d| (1..=9999).contains(&chrono::Datelike::year(&d)))
+        && !(shaped(date) && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
     {
         c.report("date", "data-date", tr!("data-date", value = date.as_str()));
     }
@@ -666,7 +676,9 @@ fn section_fields(
             tr!("data-bad-id", id = section.id.as_str()),
         );
     }
-    c.fill_text(&format!("{base}.title"), &section.title, limits::TITLE);
+    if let Some(title) = &section.title {
+        c.fill_text(&format!("{base}.title"), title, limits::TITLE);
+    }
     c.count(
         &format!("{base}.paragraphs"),
         section.paragraphs.len(),

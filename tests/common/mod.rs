@@ -49,11 +49,20 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Runs brief in `dir` with `args`, without SOURCE_DATE_EPOCH from outside.
+/// The Python that has the tests' packages (python-pptx, openxml-audit,
+/// PyYAML, jsonschema): `$BRIEF_PYTHON`, else `python3`.
+pub fn python() -> String {
+    std::env::var("BRIEF_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// Runs brief in `dir` with `args`, without SOURCE_DATE_EPOCH from outside,
+/// speaking English whatever the tester's locale (tests/language.rs runs
+/// brief in Chinese).
 pub fn brief(dir: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
         .args(args)
         .current_dir(dir)
+        .env("BRIEF_LANG", "en")
         .env_remove("SOURCE_DATE_EPOCH")
         .env("NO_COLOR", "1")
         .output()
@@ -179,6 +188,7 @@ pub fn with_watch(dir: &std::path::Path, check: impl FnOnce(&mpsc::Receiver<Stri
     let mut child = Command::new(BIN)
         .arg("watch")
         .current_dir(dir)
+        .env("BRIEF_LANG", "en")
         .env("NO_COLOR", "1")
         .env_remove("SOURCE_DATE_EPOCH")
         .stderr(Stdio::piped())

@@ -1,0 +1,643 @@
+//! The documents say what the article says and nothing the data does not
+//! support: the article word for word and in its order, figures only where
+//! the data puts them, words that typed data determines checked against it,
+//! and one set of rules in brief and in its JSON Schema.
+//!
+//! `tests/article.txt` is the article's text as the newspaper published it
+//! (哈尔滨日报 03版《抓改革兴产业重科技》), paragraph per line, with the
+//! half-width punctuation of the web copy.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+/// The article's paragraphs, in full-width punctuation and without spaces.
+fn article() -> Vec<String> {
+    fs::read_to_string(repo().join("tests/article.txt"))
+        .unwrap()
+        .lines()
+        .map(normal)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn normal(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
+/// Drops the numbering of the briefing's headings (一、 （一）), which the
+/// article does not print.
+fn without_numbering(text: &str) -> String {
+    let mut out = text.to_string();
+    for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] {
+        out = out.replace(&format!("（{n}）"), "");
+        out = out.replace(&format!("{n}、"), "");
+    }
+    out
+}
+
+#[test]
+fn the_briefing_reproduces_the_article_word_for_word_and_in_its_order() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let body = pdf_body_text(&dir.path().join("out/briefing.pdf"));
+    let paragraphs = article();
+    // From the first words of the article to its last, the text is the
+    // article's, with nothing added, dropped or moved (the headings aside).
+    let first = &paragraphs[0];
+    let last = paragraphs.last().unwrap();
+    let start = body
+        .find(first.as_str())
+        .expect("the article's first words");
+    let end = body.rfind(last.as_str()).expect("the article's last words") + last.len();
+    let text = without_numbering(&body[start..end]);
+    let expected = without_numbering(&paragraphs.concat());
+    if text != expected {
+        let at = text
+            .chars()
+            .zip(expected.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let show = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(20))
+                .take(60)
+                .collect::<String>()
+        };
+        panic!(
+            "the briefing departs from the article after {at} characters:\n briefing: …{}\n article:  …{}",
+            show(&text),
+            show(&expected)
+        );
+    }
+    // Both years' leads stand before the first heading, as in the article.
+    let opening_2023 = body.find("为其实干，方显未来。").unwrap();
+    let first_heading = body.find("一、2022年新区交出一份沉甸甸答卷").unwrap();
+    assert!(opening_2023 < first_heading);
+    // No words of brief's own in the text (the old fallback for figures).
+    assert!(!body.contains("未引用"), "{body}");
+}
+
+#[test]
+fn speaker_notes_are_the_articles_sentences_with_their_estimates_and_aims() {
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--only", "slides"]));
+    let notes: serde_json::Value =
+        serde_json::from_slice(&read(&dir.path().join("out/slides.pdfpc"))).unwrap();
+    let article = article().concat();
+    let mut figures = 0;
+    for page in notes["pages"].as_array().unwrap() {
+        let note = normal(page["note"].as_str().unwrap_or_default());
+        // Every sentence that carries a figure is the article's, whole
+        // (the cover's document title and source line, and the agenda's list
+        // of headings, are the data's own).
+        for sentence in note.split_inclusive(['。', '；']) {
+            let sentence = sentence.trim_end_matches(['。', '；']);
+            let own = sentence == "哈尔滨新区2022年工作成效与2023年工作安排"
+                || sentence.starts_with("来源：")
+                || sentence.starts_with("一、")
+                || sentence.starts_with("二、");
+            if !own && sentence.chars().any(|c| c.is_ascii_digit()) {
+                figures += 1;
+                assert!(
+                    article.contains(sentence),
+                    "a note says what the article does not: {sentence}"
+                );
+            }
+        }
+    }
+    assert!(
+        figures > 40,
+        "only {figures} sentences with figures in the notes"
+    );
+    let all = normal(&String::from_utf8_lossy(&read(
+        &dir.path().join("out/slides.pdfpc"),
+    )));
+    for words in [
+        "预计地区生产总值同比增长3.5%左右",
+        "力争全年进出口总额达到120亿元以上",
+        "全年确保招商引资项目超百个",
+        "全区地区生产总值增长6.5%左右",
+        "进出口总额和实际利用外资增长30%以上",
+        "城乡居民人均可支配收入与GDP增速同步",
+    ] {
+        assert!(all.contains(words), "the notes lack {words}");
+    }
+}
+
+#[test]
+fn targets_read_as_targets_and_in_the_plans_words() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let briefing = pdf_body_text(&dir.path().join("out/briefing.pdf"));
+    assert!(briefing.contains(
+        "2023年，哈尔滨新区经济社会发展的主要目标是全区地区生产总值增长6.5%左右；\
+         规模以上工业增加值增长9%左右；社会消费品零售总额增长7%左右；固定资产投资增长10%左右；\
+         一般公共预算收入增长10%；进出口总额和实际利用外资增长30%以上；\
+         城乡居民人均可支配收入与GDP增速同步。"
+    ));
+    assert!(briefing.contains("超百个"));
+    assert!(!briefing.contains("超100个"));
+    let slides = pdf_text(&dir.path().join("out/slides.pdf"));
+    // The plan's figures are shown as targets, in the plan's own aim words,
+    // and never under the 2022 heading.
+    assert!(slides.contains("2023年主要目标"), "{slides}");
+    assert!(!slides.contains("2023年主要指标"), "{slides}");
+    assert!(slides.contains("力争"));
+    assert!(slides.contains("确保"));
+    // Each bar carries its own figure's label.
+    assert!(slides.contains("2022年省市重点项目"), "{slides}");
+    assert!(!slides.contains("招商引资项目114"), "{slides}");
+}
+
+/// Breaks the shipped data with `edit` on `file`, checks with the short
+/// format and returns its error lines.
+fn check_errors(file: &str, from: &str, to: &str) -> Vec<String> {
+    let dir = project();
+    edit(&dir.path().join(file), from, to);
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    stderr(&out)
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `file:line:col` of `word` where it first follows `context` in `file`.
+fn place(file: &str, context: &str, word: &str) -> String {
+    let text = fs::read_to_string(repo().join(file)).unwrap();
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(context))
+        .unwrap();
+    let byte = line.find(context).unwrap() + context.find(word).unwrap();
+    let column = line[..byte].chars().count() + 1;
+    format!("{file}:{}:{column}: error: ", n + 1)
+}
+
+#[test]
+fn a_word_of_the_prose_that_contradicts_the_typed_data_is_an_error_at_that_word() {
+    // The verb of a change.
+    let errors = check_errors(
+        ACHIEVEMENTS,
+        "yoy: { value: 14.3, verb: 增长 }",
+        "yoy: { value: 14.3, verb: 下降 }",
+    );
+    let at = place(ACHIEVEMENTS, "增长{new_market_entities.yoy}", "增长");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&at) && e.contains("下降")),
+        "{at} in {errors:#?}"
+    );
+    // The years of a ranking.
+    let errors = check_errors(ACHIEVEMENTS, "        years: 4", "        years: 5");
+    let at = place(ACHIEVEMENTS, "连续四年位居", "连续");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&at) && e.contains("连续四年")),
+        "{at} in {errors:#?}"
+    );
+    // The scope of a share.
+    let errors = check_errors(
+        ACHIEVEMENTS,
+        "share: [{ scope: 全市, value: 26.6 }]",
+        "share: [{ scope: 全省, value: 26.6 }]",
+    );
+    let at = place(ACHIEVEMENTS, "占全市的{key_project_investment", "占全市");
+    assert!(
+        errors.iter().any(|e| e.starts_with(&at)),
+        "{at} in {errors:#?}"
+    );
+    // An estimate the data no longer marks.
+    let errors = check_errors(ACHIEVEMENTS, "        estimate: true\n", "");
+    let at = place(ACHIEVEMENTS, "预计地区生产总值", "预计");
+    assert!(
+        errors.iter().any(|e| e.starts_with(&at)),
+        "{at} in {errors:#?}"
+    );
+    // A subject of a ranking the sentence does not name.
+    let errors = check_errors(
+        ACHIEVEMENTS,
+        "subjects: [公共预算收入, 工业增加值",
+        "subjects: [公共预算支出, 工业增加值",
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("公共预算支出")),
+        "{errors:#?}"
+    );
+    // A qualifier written in the text beside a figure that has its own.
+    let errors = check_errors(
+        ACHIEVEMENTS,
+        "拉动消费规模达到{consumption_scale}。",
+        "拉动消费规模达到{consumption_scale}以上。",
+    );
+    assert!(errors.iter().any(|e| e.contains("以上")), "{errors:#?}");
+}
+
+#[test]
+fn a_figure_shown_nowhere_is_refused_with_the_list_of_such_figures() {
+    let dir = project();
+    let file = dir.path().join(ACHIEVEMENTS);
+    edit(&file, "兑现政策扶持资金{policy_support_funds}，", "");
+    edit(&file, "，帮助企业融资{enterprise_financing}", "");
+    let out = brief(dir.path(), &["build", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    let err = stderr(&out);
+    for (id, label) in [
+        ("policy_support_funds", "兑现政策扶持资金"),
+        ("enterprise_financing", "帮助企业融资"),
+    ] {
+        let line = line_of(&file, &format!("id: {id}"));
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(&format!("{ACHIEVEMENTS}:{line}:"))
+                    && l.contains(id)
+                    && l.contains(label)),
+            "{id} not listed at line {line}:\n{err}"
+        );
+    }
+    assert!(!dir.path().join("out/briefing.pdf").exists());
+}
+
+/// Nonsense that brief refuses, each refused by the schema too: (file, from,
+/// to, the field brief names).
+const REFUSED: &[(&str, &str, &str, &str)] = &[
+    ("data/meta.yaml", "issue: null", "issue: 0", "field: issue"),
+    (
+        "data/meta.yaml",
+        "date: null",
+        "date: 2023-02-30",
+        "field: date",
+    ),
+    (
+        "data/meta.yaml",
+        "date: null",
+        "date: 23-1-5",
+        "field: date",
+    ),
+    ("data/meta.yaml", "masthead: ", "mastheed: ", "mastheed"),
+    (
+        ACHIEVEMENTS,
+        "        years: 4",
+        "        years: 0",
+        ".years",
+    ),
+    (
+        ACHIEVEMENTS,
+        "        position: 1",
+        "        position: 0",
+        ".position",
+    ),
+    (
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - \"\"",
+        "paragraphs[0]",
+    ),
+    (
+        ACHIEVEMENTS,
+        "title: 多项改革全国全省打样",
+        "title: \"  \"",
+        ".title",
+    ),
+    (
+        ACHIEVEMENTS,
+        "- id: policy_support_funds",
+        "- id: Policy-Funds",
+        ".id",
+    ),
+    (
+        ACHIEVEMENTS,
+        "share: [{ scope: 全市, value: 26.6 }]",
+        "share: [{ scope: 全市, value: 126.6 }]",
+        ".share",
+    ),
+    (
+        ACHIEVEMENTS,
+        "yoy: { value: 14.3, verb: 增长 }",
+        "yoy: { value: 1430, verb: 增长 }",
+        ".yoy.value",
+    ),
+    (
+        ACHIEVEMENTS,
+        "        value: 14\n",
+        "        value: -14\n",
+        ".value",
+    ),
+    (
+        ACHIEVEMENTS,
+        "        value: 14\n",
+        "        value: 1e12\n",
+        ".value",
+    ),
+    (
+        PLAN,
+        "    value: 6.5\n",
+        "    value: 6500\n",
+        "targets[0].value",
+    ),
+    (PLAN, "    metric: growth\n", "    metric: rise\n", "metric"),
+    (ACHIEVEMENTS, "kind: achievements", "kind: report", "kind"),
+];
+
+/// The schema's verdict on each file: `FILE: ok` or `FILE: invalid: …`.
+fn schema_verdicts(files: &[&Path]) -> Vec<String> {
+    let out = Command::new(python())
+        .arg(repo().join("tests/schema/validate.py"))
+        .arg(repo().join("schema"))
+        .args(files)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run {} (set BRIEF_PYTHON to a Python with jsonschema and PyYAML): {e}",
+                python()
+            )
+        });
+    assert!(
+        out.status.success(),
+        "the schema check failed to run:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn brief_and_its_schema_refuse_the_same_nonsense() {
+    for (file, from, to, field) in REFUSED {
+        let dir = project();
+        let path = dir.path().join(file);
+        edit(&path, from, to);
+        let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 3, "brief accepted {to:?} in {file}:\n{err}");
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(&format!("{file}:")) && l.contains(field)),
+            "brief does not name {field} in {file} for {to:?}:\n{err}"
+        );
+        let verdict = &schema_verdicts(&[&path])[0];
+        assert!(
+            verdict.contains(": invalid: "),
+            "the schema accepts {to:?} in {file}: {verdict}"
+        );
+    }
+}
+
+#[test]
+fn brief_and_its_schema_accept_every_project_brief_ships_or_makes() {
+    let made = tempfile::tempdir().unwrap();
+    let fresh = made.path().join("fresh");
+    let rolled = made.path().join("rolled");
+    ok(brief(made.path(), &["init", &fresh.to_string_lossy()]));
+    ok(brief(
+        made.path(),
+        &[
+            "init",
+            "--from",
+            &repo().to_string_lossy(),
+            &rolled.to_string_lossy(),
+        ],
+    ));
+    let mut files = Vec::new();
+    for folder in [
+        repo().join("data"),
+        repo().join("examples/xinhe/data"),
+        fresh.join("data"),
+        rolled.join("data"),
+    ] {
+        for entry in fs::read_dir(&folder).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    files.push(repo().join("examples/xinhe/theme.yaml"));
+    files.push(fresh.join("theme.yaml"));
+    let refs: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
+    for verdict in schema_verdicts(&refs) {
+        assert!(verdict.ends_with(": ok"), "{verdict}");
+    }
+    for project in [repo(), repo().join("examples/xinhe"), fresh] {
+        let out = brief(&project, &["check"]);
+        assert_eq!(code(&out), 0, "{}: {}", project.display(), stderr(&out));
+    }
+}
+
+#[test]
+fn every_field_of_the_schema_is_described_for_the_editor() {
+    for name in ["brief", "theme"] {
+        let schema: serde_json::Value =
+            serde_json::from_slice(&read(&repo().join(format!("schema/{name}.schema.json"))))
+                .unwrap();
+        let mut missing = Vec::new();
+        described(&schema, "", &mut missing);
+        assert!(missing.is_empty(), "{name}: no description for {missing:?}");
+    }
+}
+
+/// Collects the properties without a description, anywhere in `schema`.
+fn described(schema: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                for (key, prop) in props {
+                    let has = prop.get("description").is_some()
+                        || prop.get("$ref").is_some()
+                        || prop.get("const").is_some();
+                    // Conditions (if/then/else, anyOf, not) name properties
+                    // only to constrain them; the property itself is described.
+                    let condition = ["/if", "/then", "/else", "/anyOf/", "/allOf/", "/not"]
+                        .iter()
+                        .any(|k| path.contains(k));
+                    if !has && !condition {
+                        missing.push(format!("{path}/{key}"));
+                    }
+                }
+            }
+            for (key, value) in map {
+                described(value, &format!("{path}/{key}"), missing);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                described(item, &format!("{path}/{i}"), missing);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn an_error_on_a_long_line_keeps_its_shape_excerpt_and_exact_column() {
+    // The paragraph of 产业发展 is far longer than 400 bytes; the figure of
+    // its last placeholder sits near the end.
+    let dir = project();
+    let file = dir.path().join(ACHIEVEMENTS);
+    edit(
+        &file,
+        "协议引资{agreed_investment}",
+        "协议引资{agreed_investmnt}",
+    );
+    let line = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .find(|l| l.contains("{agreed_investmnt}"))
+        .unwrap()
+        .to_string();
+    assert!(line.len() > 400);
+    let column = line[..line.find("{agreed_investmnt}").unwrap()]
+        .chars()
+        .count()
+        + 1;
+    let n = line_of(&file, "{agreed_investmnt}");
+    let short = stderr(&brief(
+        dir.path(),
+        &["check", "--diagnostic-format", "short"],
+    ));
+    let errors: Vec<&str> = short
+        .lines()
+        .filter(|l| !l.starts_with("error: the data"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{short}");
+    assert!(
+        errors[0].starts_with(&format!("{ACHIEVEMENTS}:{n}:{column}: error: ")),
+        "{short}"
+    );
+    let human = stderr(&brief(dir.path(), &["check"]));
+    // The excerpt shows the placeholder and the caret stands under it.
+    let quoted = |l: &&str| l.contains('│') && l.contains("{agreed_investmnt}");
+    let excerpt = human
+        .lines()
+        .find(quoted)
+        .unwrap_or_else(|| panic!("no excerpt:\n{human}"));
+    let caret = human.lines().skip_while(|l| !quoted(l)).nth(1).unwrap();
+    // Terminal columns: Han characters take two, box drawing and … one.
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| match c {
+                c if c.is_ascii() => 1,
+                '…' | '\u{2500}'..='\u{257f}' => 1,
+                _ => 2,
+            })
+            .sum()
+    };
+    let under = &excerpt[..excerpt.find("{agreed_investmnt}").unwrap()];
+    assert_eq!(
+        width(&caret[..caret.find('^').unwrap()]),
+        width(under),
+        "caret not under the placeholder:\n{excerpt}\n{caret}"
+    );
+}
+
+#[test]
+fn no_line_is_letter_spaced_or_starts_with_closing_punctuation_and_no_page_holds_a_few_lines() {
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let pdf = dir.path().join("out/briefing.pdf");
+    let (pages, _, _) = pdf_info(&pdf);
+    let out = Command::new("pdftotext")
+        .args([
+            "-layout",
+            "-f",
+            &pages.to_string(),
+            "-l",
+            &pages.to_string(),
+        ])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let last = String::from_utf8(out.stdout).unwrap();
+    let lines = last.lines().filter(|l| !l.trim().is_empty()).count();
+    assert!(lines >= 8, "the last page holds {lines} lines:\n{last}");
+    // A justified line stretched to letter-spacing (全 年 空 气 质 量) is
+    // wider than its characters: a full line of body text (16 pt) is
+    // measured against its characters' natural advances (Han 1 em, digits
+    // and Latin at most 0.6 em).
+    let bbox = String::from_utf8(
+        Command::new("pdftotext")
+            .arg("-bbox")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let mut lines: std::collections::BTreeMap<(usize, i64), Vec<(f64, f64, String)>> =
+        Default::default();
+    for (page, text) in bbox.split("<page ").skip(1).enumerate() {
+        for word in text.split("<word ").skip(1) {
+            let num = |key: &str| -> f64 {
+                let at = word.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+                word[at..at + word[at..].find('"').unwrap()]
+                    .parse()
+                    .unwrap()
+            };
+            let body = &word[word.find('>').unwrap() + 1..word.find("</word>").unwrap()];
+            let (x0, x1, y0, y1) = (num("xMin"), num("xMax"), num("yMin"), num("yMax"));
+            if (y1 - y0 - 16.0).abs() < 0.5 && y0 > 100.0 && y1 < 745.0 {
+                lines.entry((page, (y0 * 10.0) as i64)).or_default().push((
+                    x0,
+                    x1,
+                    body.to_string(),
+                ));
+            }
+        }
+    }
+    let mut full = 0;
+    for ((page, _), mut words) in lines {
+        words.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // No line starts with punctuation that closes on what came before.
+        let start = words[0].2.chars().next().unwrap();
+        assert!(
+            !"，。；、：！？）》”’".contains(start),
+            "page {}: a line starts with {start}: {}",
+            page + 1,
+            words[0].2
+        );
+        let width = words.last().unwrap().1 - words[0].0;
+        if width < 0.9 * 442.0 {
+            continue; // a paragraph's last line, or a heading
+        }
+        full += 1;
+        let text: String = words.iter().map(|w| w.2.as_str()).collect();
+        let natural: f64 = text
+            .chars()
+            .map(|c| {
+                if (c as u32) < 0x2000 {
+                    0.6 * 16.0
+                } else {
+                    16.0
+                }
+            })
+            .sum();
+        assert!(
+            width / natural < 1.12,
+            "page {}: a letter-spaced line ({:.2}): {text}",
+            page + 1,
+            width / natural
+        );
+    }
+    assert!(full > 100, "only {full} full lines measured");
+}

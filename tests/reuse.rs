@@ -1,0 +1,669 @@
+//! Reuse: another district's report and next year's, by editing YAML alone.
+//! The second example project builds strictly with its figures in both
+//! documents; words are data (built-in and declared); a theme file changes
+//! the look; `brief init` and `brief init --from` make projects that build;
+//! and data of any shape within the limits lays out cleanly.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use serde_yaml::Value;
+
+/// The number as the YAML writes it: 7500, 1.29, 186542317.
+fn number(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn yaml(path: &Path) -> Value {
+    serde_yaml::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn list<'v>(v: &'v Value, key: &str) -> Vec<&'v Value> {
+    v.get(key)
+        .and_then(Value::as_sequence)
+        .map(|s| s.iter().collect())
+        .unwrap_or_default()
+}
+
+/// Whether `text` shows `value` with its unit, wherever its qualifier goes
+/// (5.5%以内, 近300家, 2万余户, 300多家).
+fn shows(text: &str, value: &str, unit: &str, qualifier: Option<&str>) -> bool {
+    let head: String = unit.chars().take(1).collect();
+    text.contains(&format!("{value}{unit}"))
+        || (matches!(head.as_str(), "万" | "亿") && text.contains(&format!("{value}{head}")))
+        || qualifier.is_some_and(|q| text.contains(&format!("{value}{q}")))
+}
+
+#[test]
+fn the_second_example_builds_strictly_with_every_figure_in_both_documents() {
+    let dir = example("xinhe");
+    ok(brief(dir.path(), &["build", "--strict"]));
+    let briefing = pdf_text(&dir.path().join("out/briefing.pdf"));
+    let slides = pdf_text(&dir.path().join("out/slides.pdf"));
+    let meta = yaml(&dir.path().join("data/meta.yaml"));
+    let mut checked = 0;
+    for key in ["achievements", "plan"] {
+        let part = yaml(&dir.path().join("data").join(meta[key].as_str().unwrap()));
+        let mut figures: Vec<(String, String, Option<String>)> = Vec::new();
+        for section in list(&part, "sections") {
+            for f in list(section, "figures") {
+                let value = match f.get("written").and_then(Value::as_str) {
+                    Some(w) => w.to_string(),
+                    None => number(&f["value"]).unwrap(),
+                };
+                let unit = f["unit"].as_str().unwrap().to_string();
+                let q = f
+                    .get("qualifier")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                figures.push((value, unit, q));
+            }
+        }
+        for t in list(&part, "targets") {
+            if let (Some(value), Some(unit)) = (number(&t["value"]), t["unit"].as_str()) {
+                let q = t
+                    .get("qualifier")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                figures.push((value, unit.to_string(), q));
+            }
+        }
+        for (value, unit, q) in figures {
+            assert!(
+                shows(&briefing, &value, &unit, q.as_deref()),
+                "the briefing lacks {value}{unit} ({q:?})"
+            );
+            // A card sets the unit apart from its value, and the text
+            // layer may read them apart.
+            assert!(slides.contains(&value), "the slides lack {value}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "only {checked} figures");
+    // Its own words and look: the theme's masthead, its units and scopes.
+    assert!(briefing.contains("新河区工作简报"));
+    for word in ["亿美元", "万人次", "微克/立方米", "逾1200公顷", "全流域"] {
+        assert!(briefing.contains(word), "the briefing lacks {word}");
+    }
+}
+
+/// The words of a Chinese statistical bulletin every project may use.
+const UNITS: &[&str] = &[
+    "元",
+    "万元",
+    "亿元",
+    "美元",
+    "万美元",
+    "亿美元",
+    "%",
+    "个",
+    "项",
+    "件",
+    "家",
+    "户",
+    "万户",
+    "所",
+    "人",
+    "万人",
+    "人次",
+    "万人次",
+    "张",
+    "场",
+    "次",
+    "套",
+    "座",
+    "条",
+    "辆",
+    "万辆",
+    "台",
+    "吨",
+    "万吨",
+    "千瓦",
+    "万千瓦",
+    "亿千瓦时",
+    "米",
+    "公里",
+    "平方米",
+    "万平方米",
+    "平方公里",
+    "亩",
+    "万亩",
+    "公顷",
+    "天",
+];
+const QUALIFIERS: &[&str] = &[
+    "左右", "以上", "以内", "以下", "余", "多", "近", "超", "突破", "约",
+];
+const SCOPES: &[&str] = &["全区", "全市", "全省", "全国"];
+
+#[test]
+fn the_built_in_words_cover_what_bulletins_use_each_where_chinese_puts_it() {
+    let dir = project();
+    let file = dir.path().join(ACHIEVEMENTS);
+    let original = fs::read_to_string(&file).unwrap();
+    // Every unit on one figure after another: 拉动消费规模 (10亿元以上).
+    for unit in UNITS.iter().filter(|u| **u != "%") {
+        let text = original.replacen(
+            "        unit: 亿元\n",
+            &format!("        unit: {unit}\n"),
+            1,
+        );
+        fs::write(&file, &text).unwrap();
+        let out = brief(dir.path(), &["check"]);
+        assert_eq!(code(&out), 0, "unit {unit}: {}", stderr(&out));
+    }
+    fs::write(&file, &original).unwrap();
+    // Qualifiers, each where Chinese writes it.
+    let places = [
+        ("左右", "10亿元左右"),
+        ("以上", "10亿元以上"),
+        ("以内", "10亿元以内"),
+        ("以下", "10亿元以下"),
+        ("余", "10亿余元"),
+        ("多", "10亿多元"),
+        ("近", "近10亿元"),
+        ("超", "超10亿元"),
+        ("突破", "突破10亿元"),
+        ("约", "约10亿元"),
+    ];
+    assert_eq!(places.len(), QUALIFIERS.len());
+    for (q, shown) in places {
+        fs::write(
+            &file,
+            original.replacen("qualifier: 以上", &format!("qualifier: {q}"), 1),
+        )
+        .unwrap();
+        ok(brief(dir.path(), &["build", "--only", "briefing"]));
+        let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+        assert!(text.contains(shown), "{q}: no {shown}");
+    }
+    // Scopes of a ranking.
+    for scope in SCOPES {
+        fs::write(
+            &file,
+            original.replacen(
+                "scope: 全市\n        position: 1",
+                &format!("scope: {scope}\n        position: 1"),
+                1,
+            ),
+        )
+        .unwrap();
+        ok(brief(dir.path(), &["build", "--only", "briefing"]));
+        let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+        assert!(text.contains(&format!("均居{scope}第一")), "{scope}");
+    }
+}
+
+#[test]
+fn an_undeclared_word_is_refused_with_its_hint_and_accepted_once_declared() {
+    let dir = project();
+    let file = dir.path().join(ACHIEVEMENTS);
+    edit(
+        &file,
+        "        value: 14\n        unit: 亿元",
+        "        value: 14\n        unit: 亿卢布",
+    );
+    edit(&file, "qualifier: 以上", "qualifier: 逾");
+    let line = line_of(&file, "unit: 亿卢布");
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    let err = stderr(&out);
+    let unit = err
+        .lines()
+        .find(|l| l.starts_with(&format!("{ACHIEVEMENTS}:{line}:")))
+        .unwrap_or_else(|| panic!("no error at line {line}:\n{err}"));
+    assert!(
+        unit.contains("亿卢布") && unit.contains("vocabulary"),
+        "{unit}"
+    );
+    assert!(unit.contains("亿元"), "the nearest known unit: {unit}");
+    assert!(err.contains("逾"), "{err}");
+    assert!(!err.to_lowercase().contains("variant"), "{err}");
+    // Declared in meta.yaml, both are words of this project.
+    let meta = dir.path().join("data/meta.yaml");
+    let mut text = fs::read_to_string(&meta).unwrap();
+    text.push_str(
+        "vocabulary:\n  units: [亿卢布]\n  qualifiers: [{ word: 逾, position: before }]\n",
+    );
+    fs::write(&meta, text).unwrap();
+    ok(brief(dir.path(), &["build", "--strict"]));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(text.contains("兑现政策扶持资金14亿卢布"), "{text}");
+    assert!(text.contains("逾10亿元"), "{text}");
+}
+
+/// The share of page 1's pixels close to `rgb`, at 30 dpi.
+fn share_of_colour(pdf: &Path, rgb: [u8; 3]) -> f64 {
+    share_on_page(pdf, 1, rgb, 40)
+}
+
+/// The share of the pixels of page `page` within `tolerance` of `rgb` in
+/// each channel, at 30 dpi.
+fn share_on_page(pdf: &Path, page: usize, rgb: [u8; 3], tolerance: i32) -> f64 {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "30", "-f", &page, "-l", &page, "-singlefile"])
+        .arg(pdf)
+        .arg(dir.path().join("page"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        fs::File::open(dir.path().join("page.png")).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let pixels = &buf[..info.buffer_size()];
+    let near = pixels
+        .chunks(channels)
+        .filter(|p| (0..3).all(|i| (p[i] as i32 - rgb[i] as i32).abs() < tolerance))
+        .count();
+    near as f64 / (pixels.len() / channels) as f64
+}
+
+#[test]
+fn a_theme_file_changes_colours_masthead_and_words_of_both_documents() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let green = [0x00, 0x80, 0x3c];
+    let before = [
+        share_of_colour(&dir.path().join("out/briefing.pdf"), green),
+        share_of_colour(&dir.path().join("out/slides.pdf"), green),
+    ];
+    fs::write(
+        dir.path().join("theme.yaml"),
+        "colors:\n  primary: \"#00803C\"\n  figure: \"#00803C\"\n\
+         masthead:\n  text: 新区工作通讯\nwords:\n  thanks: 请批评指正\n",
+    )
+    .unwrap();
+    ok(brief(dir.path(), &["build"]));
+    for (i, doc) in ["briefing", "slides"].iter().enumerate() {
+        let pdf = dir.path().join(format!("out/{doc}.pdf"));
+        let after = share_of_colour(&pdf, green);
+        assert!(
+            after > before[i] + 0.003,
+            "{doc}: green covers {after} of page 1 (was {})",
+            before[i]
+        );
+    }
+    let briefing = pdf_text(&dir.path().join("out/briefing.pdf"));
+    let slides = pdf_text(&dir.path().join("out/slides.pdf"));
+    assert!(briefing.contains("新区工作通讯"));
+    assert!(!briefing.contains("哈尔滨新区工作简报"));
+    assert!(slides.contains("请批评指正") && !slides.contains("谢谢"));
+    // A theme key brief does not know is an error naming it.
+    fs::write(
+        dir.path().join("theme.yaml"),
+        "colours:\n  primary: \"#00803C\"\n",
+    )
+    .unwrap();
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    assert!(
+        stderr(&out).contains("theme.yaml:1:1: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn brief_init_makes_a_project_that_builds_with_the_binary_alone() {
+    let place = tempfile::tempdir().unwrap();
+    // The installed binary, away from the repository.
+    let bin = place.path().join("brief");
+    fs::copy(BIN, &bin).unwrap();
+    let run = |dir: &Path, args: &[&str]| {
+        Command::new(&bin)
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap()
+    };
+    ok(run(place.path(), &["init", "new"]));
+    let new = place.path().join("new");
+    for file in [
+        "data/meta.yaml",
+        "templates/briefing.typ",
+        "templates/slides.typ",
+        "schema/brief.schema.json",
+        "theme.yaml",
+        ".gitignore",
+    ] {
+        assert!(new.join(file).is_file(), "init wrote no {file}");
+    }
+    assert!(fs::read_dir(new.join("fonts")).unwrap().count() >= 4);
+    assert!(
+        fs::read_to_string(new.join(".gitignore"))
+            .unwrap()
+            .contains("out/")
+    );
+    ok(run(&new, &["build", "--strict"]));
+    let (pages, _, _) = pdf_info(&new.join("out/slides.pdf"));
+    assert!(pages > 3);
+    // A second init into a folder with files refuses and changes nothing.
+    let out = run(place.path(), &["init", "new"]);
+    assert_ne!(code(&out), 0);
+    assert!(new.join("out/slides.pdf").is_file());
+}
+
+/// Fills every value a roll-forward left to fill: titles, openings, the
+/// headline, figures' values, and each section's paragraph naming its
+/// figures.
+fn fill(value: &mut Value) {
+    match value {
+        Value::Mapping(map) => {
+            let figures: Vec<String> = map
+                .get("figures")
+                .and_then(Value::as_sequence)
+                .map(|fs| {
+                    fs.iter()
+                        .map(|f| {
+                            format!(
+                                "{}{{{}}}",
+                                f["label"].as_str().unwrap(),
+                                f["id"].as_str().unwrap()
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (key, v) in map.iter_mut() {
+                let key = key.as_str().unwrap_or_default();
+                match (key, &v) {
+                    ("value", Value::Null) => *v = Value::from(7),
+                    ("title" | "headline", Value::Null) => *v = Value::from("全年工作稳步推进"),
+                    ("opening", _) => *v = Value::from(vec!["这一年，各项工作稳步推进。"]),
+                    ("paragraphs", _) => {
+                        let text = if figures.is_empty() {
+                            "各项工作稳步推进。".to_string()
+                        } else {
+                            figures.join("，") + "。"
+                        };
+                        *v = Value::from(vec![text]);
+                    }
+                    _ => fill(v),
+                }
+            }
+        }
+        Value::Sequence(items) => items.iter_mut().for_each(fill),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_rolled_forward_project_lists_what_to_fill_builds_as_a_draft_and_builds_once_filled() {
+    let place = tempfile::tempdir().unwrap();
+    ok(brief(
+        place.path(),
+        &["init", "--from", &repo().to_string_lossy(), "next"],
+    ));
+    let next = place.path().join("next");
+    let achievements = next.join("data/2023-achievements.yaml");
+    assert!(achievements.is_file());
+    assert!(next.join("data/2024-plan.yaml").is_file());
+    let meta = fs::read_to_string(next.join("data/meta.yaml")).unwrap();
+    assert!(
+        meta.contains("哈尔滨新区2023年工作成效与2024年工作安排"),
+        "{meta}"
+    );
+
+    // Every value still to fill is listed with its file, line and field.
+    let out = brief(&next, &["build", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    let err = stderr(&out);
+    let listed = err.lines().filter(|l| l.contains(": error: ")).count();
+    let nulls: usize = [
+        "data/meta.yaml",
+        "data/2023-achievements.yaml",
+        "data/2024-plan.yaml",
+    ]
+    .iter()
+    .map(|f| {
+        fs::read_to_string(next.join(f))
+            .unwrap()
+            .lines()
+            .filter(|l| l.trim_end().ends_with(": null") || l.trim() == "- null")
+            .filter(|l| {
+                // Optional fields left empty are not to fill.
+                ![
+                    "issue:",
+                    "date:",
+                    "subheadline:",
+                    "edition:",
+                    "reporter:",
+                    "word_count:",
+                    "vocabulary:",
+                ]
+                .iter()
+                .any(|k| l.trim_start().starts_with(k))
+            })
+            .count()
+    })
+    .sum();
+    assert_eq!(listed, nulls, "{err}");
+    let gdp = line_of(&achievements, "id: target_gdp") + 2;
+    assert!(
+        err.lines().any(
+            |l| l.starts_with(&format!("data/2023-achievements.yaml:{gdp}:"))
+                && l.contains("sections[0].figures[0].value")
+        ),
+        "{err}"
+    );
+    assert!(!next.join("out/briefing.pdf").exists());
+
+    // As a draft: every page stamped, every gap marked.
+    ok(brief(&next, &["build", "--draft"]));
+    for doc in ["briefing", "slides"] {
+        let pdf = next.join(format!("out/{doc}.pdf"));
+        let text = pdf_text(&pdf);
+        assert!(text.contains("【待填】"), "{doc}");
+        // The stamp: 草稿 in the primary red at 20 %, on white.
+        let (pages, _, _) = pdf_info(&pdf);
+        for page in 1..=pages {
+            let stamp = share_on_page(&pdf, page, [0xf2, 0xcc, 0xcc], 12);
+            assert!(
+                stamp > 0.002,
+                "{doc} page {page} has no draft stamp ({stamp})"
+            );
+        }
+    }
+
+    // Once filled, it builds cleanly, and with no draft marks.
+    for file in [
+        "data/meta.yaml",
+        "data/2023-achievements.yaml",
+        "data/2024-plan.yaml",
+    ] {
+        let path = next.join(file);
+        let mut value = yaml(&path);
+        fill(&mut value);
+        fs::write(&path, serde_yaml::to_string(&value).unwrap()).unwrap();
+    }
+    ok(brief(&next, &["build", "--strict"]));
+    let pdf = next.join("out/briefing.pdf");
+    let text = pdf_text(&pdf);
+    assert!(!text.contains("【待填】"));
+    // Red text has pink edges too: the stamp is what a draft adds.
+    ok(brief(&next, &["build", "--draft", "--out", "draft"]));
+    let (pages, _, _) = pdf_info(&pdf);
+    for page in 1..=pages {
+        let pink = |pdf: &Path| share_on_page(pdf, page, [0xf2, 0xcc, 0xcc], 12);
+        let (clean, draft) = (pink(&pdf), pink(&next.join("draft/briefing.pdf")));
+        assert!(
+            draft > clean + 0.002,
+            "page {page}: {clean} clean, {draft} as a draft"
+        );
+    }
+    assert!(text.contains("地区生产总值增长7%"), "{text}");
+}
+
+/// A small deterministic generator (xorshift), so that a failing seed can be
+/// built again.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
+    /// Han text of `n` characters, without the words prose checks read.
+    fn words(&mut self, n: usize) -> String {
+        const HAN: &[&str] = &[
+            "经", "济", "发", "展", "产", "业", "园", "区", "项", "目", "建", "设", "科", "技",
+            "创", "新", "民", "生", "工", "程", "城", "市", "服", "务", "企", "投", "资", "开",
+            "放", "合", "作", "农", "村", "交", "通", "文", "化", "教", "育", "卫", "健", "康",
+            "环", "境",
+        ];
+        (0..n).map(|_| self.pick(HAN)).collect()
+    }
+    /// Han text of `min` to `min + spread - 1` characters.
+    fn text(&mut self, min: usize, spread: usize) -> String {
+        let n = min + self.below(spread);
+        self.words(n)
+    }
+    fn value(&mut self) -> String {
+        match self.below(4) {
+            0 => format!("{}", 100_000_000 + self.below(899_999_999)),
+            1 => format!("{}.{}", self.below(1000), 1 + self.below(9)),
+            _ => format!("{}", 1 + self.below(9999)),
+        }
+    }
+}
+
+/// A part of random shape within the documented limits.
+fn random_part(rng: &mut Rng, kind: &str, year: i64) -> String {
+    let mut y = format!("kind: {kind}\nyear: {year}\ntitle: {}\n", rng.text(1, 40));
+    y += &format!("opening:\n  - {}。\n", rng.text(10, 200));
+    if kind == "plan" {
+        let n = 1 + rng.below(15);
+        y += &format!("targets_intro: {year}年的主要目标是\ntargets:\n");
+        for i in 0..n {
+            let growth = rng.chance(60);
+            y += &format!("  - id: t{i}\n    indicator: {}\n", rng.text(2, 38));
+            if growth {
+                y += &format!(
+                    "    metric: growth\n    value: {}\n    unit: \"%\"\n    qualifier: {}\n",
+                    rng.below(30),
+                    rng.pick(&["左右", "以上", "null"])
+                );
+            } else {
+                let unit = rng.pick(UNITS);
+                let value = if unit == "%" {
+                    rng.below(100).to_string()
+                } else {
+                    rng.value()
+                };
+                y += &format!("    metric: amount\n    value: {value}\n    unit: \"{unit}\"\n");
+            }
+        }
+    }
+    y += "sections:\n";
+    let sections = 1 + rng.below(15);
+    let mut headlines = 0;
+    for s in 0..sections {
+        y += &format!("  - id: s{s}\n    title: {}\n", rng.text(2, 38));
+        let figures = if rng.chance(20) { 0 } else { rng.below(6) };
+        let paragraphs = if figures == 0 && rng.chance(30) {
+            0
+        } else {
+            1 + rng.below(3)
+        };
+        let mut texts: Vec<String> = (0..paragraphs)
+            .map(|_| format!("{}。", rng.text(5, 120)))
+            .collect();
+        y += "    figures:\n";
+        if figures == 0 {
+            y.truncate(y.len() - "    figures:\n".len());
+        }
+        for f in 0..figures {
+            let id = format!("{}{s}_{f}", &kind[..1]);
+            let label = rng.text(2, 38);
+            let unit = rng.pick(UNITS);
+            let value = if unit == "%" {
+                format!("{}", rng.below(100))
+            } else {
+                rng.value()
+            };
+            y += &format!(
+                "      - id: {id}\n        label: {label}\n        value: {value}\n        unit: \"{unit}\"\n"
+            );
+            if rng.chance(30) {
+                y += &format!("        qualifier: {}\n", rng.pick(QUALIFIERS));
+            }
+            let mut sentence = format!("{}{{{id}}}", rng.text(2, 20));
+            if rng.chance(40) {
+                let v = rng.below(60) as i64 - 20;
+                y += &format!("        yoy: {{ value: {v}, verb: 增长 }}\n");
+                sentence += &format!("，同比增长{{{id}.yoy}}");
+            }
+            if headlines < 20 && rng.chance(40) {
+                y += "        headline: true\n";
+                headlines += 1;
+            }
+            let k = rng.below(texts.len());
+            texts[k] = format!("{}{sentence}。", texts[k]);
+        }
+        if !texts.is_empty() {
+            y += "    paragraphs:\n";
+            for t in texts {
+                y += &format!("      - {t}\n");
+            }
+        }
+    }
+    y
+}
+
+#[test]
+fn data_of_any_shape_within_the_limits_lays_out_without_overflow() {
+    for seed in [7_u64, 2024, 31337] {
+        let mut rng = Rng(seed);
+        let dir = project();
+        let data = dir.path().join("data");
+        let meta = fs::read_to_string(data.join("meta.yaml")).unwrap();
+        let meta = meta
+            .replace("issue: null", "issue: 12")
+            .replace("2022-achievements.yaml", "achievements.yaml")
+            .replace("2023-plan.yaml", "plan.yaml");
+        fs::remove_file(data.join("2022-achievements.yaml")).unwrap();
+        fs::remove_file(data.join("2023-plan.yaml")).unwrap();
+        fs::write(data.join("meta.yaml"), meta).unwrap();
+        fs::write(
+            data.join("achievements.yaml"),
+            random_part(&mut rng, "achievements", 2030),
+        )
+        .unwrap();
+        fs::write(data.join("plan.yaml"), random_part(&mut rng, "plan", 2031)).unwrap();
+        let out = brief(dir.path(), &["build", "--strict"]);
+        if !out.status.success() {
+            let kept = dir.keep();
+            panic!(
+                "seed {seed}: the build failed (data kept in {}):\n{}",
+                kept.display(),
+                stderr(&out)
+            );
+        }
+    }
+}
