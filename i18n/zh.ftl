@@ -216,6 +216,7 @@ data-plan-year = 计划是 { $plan } 年的，成效却是 { $achievements } 年
 data-bad-id = `{ $id }` 不是有效的 id：请用小写英文加下划线，如 `new_jobs`
 data-duplicate-id = id `{ $id }` 重复：已用于 `{ $place }`
 data-duplicate-chart = 图表 id `{ $id }` 重复
+data-duplicate-section = 本文件中已有另一节的 id 是 `{ $id }`
 data-targets-in-achievements = 主要目标应写在计划文件中
 data-intro-placeholder = `targets_intro` 只是引出目标的话，不能含占位符
 data-metric = `{ $value }` 不是目标类型：应为 growth（增长x%）或 amount（达到x）

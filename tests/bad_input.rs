@@ -655,3 +655,24 @@ fn the_short_format_keeps_place_field_and_hint_on_one_line() {
         "{first}"
     );
 }
+
+#[test]
+fn two_sections_of_one_file_with_one_id_are_refused() {
+    let err = fails_and_keeps_outputs(
+        |p| {
+            edit(
+                &p.join(ACHIEVEMENTS),
+                "  - id: reform\n",
+                "  - id: economy\n",
+            )
+        },
+        &["--diagnostic-format", "short"],
+        3,
+    );
+    let line = line_of(&repo().join(ACHIEVEMENTS), "  - id: reform");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with(&at(ACHIEVEMENTS, line)) && l.contains("`economy`")),
+        "{err}"
+    );
+}

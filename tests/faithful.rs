@@ -584,8 +584,9 @@ fn no_line_is_letter_spaced_or_starts_with_closing_punctuation_and_no_page_holds
             .stdout,
     )
     .unwrap();
-    let mut lines: std::collections::BTreeMap<(usize, i64), Vec<(f64, f64, String)>> =
-        Default::default();
+    // (page, top) → the words of the line: (left, right, text).
+    type Words = Vec<(f64, f64, String)>;
+    let mut lines: std::collections::BTreeMap<(usize, i64), Words> = Default::default();
     for (page, text) in bbox.split("<page ").skip(1).enumerate() {
         for word in text.split("<word ").skip(1) {
             let num = |key: &str| -> f64 {

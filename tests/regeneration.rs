@@ -4,7 +4,7 @@
 mod common;
 
 use std::fs;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use common::*;
@@ -367,4 +367,19 @@ fn watch_tries_again_when_another_brief_holds_the_outputs() {
         wait_for(rx, "rebuilt", limit);
         assert!(out.join("briefing.pdf").is_file());
     });
+}
+
+#[test]
+fn a_change_report_the_user_deleted_is_forgotten_not_rebuilt_forever() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 3.5", "value: 3.6");
+    ok(brief(dir.path(), &["build"]));
+    let report = dir.path().join("out/changes.md");
+    assert!(report.is_file());
+    fs::remove_file(&report).unwrap();
+    ok(brief(dir.path(), &["build"]));
+    let err = ok(brief(dir.path(), &["build"]));
+    assert!(err.contains("up to date"), "{err}");
+    assert!(!report.exists());
 }

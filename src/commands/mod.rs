@@ -122,7 +122,7 @@ pub fn project_root(project: &Path) -> Result<PathBuf, Failure> {
         Failure::Usage(tr!(
             "usage-no-project",
             path = project.display().to_string(),
-            error = e.to_string()
+            error = crate::i18n::io(&e)
         ))
     })
 }

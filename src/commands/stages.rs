@@ -612,6 +612,9 @@ pub fn record(
         .unwrap_or_default()
         .into_iter()
         .filter(|(n, _)| !owned(n) && !remove.contains(n))
+        // An output the user deleted or edited since (an old changes.md) is
+        // no longer brief's: forgotten, not rebuilt on every run.
+        .filter(|(n, h)| crate::digest::file(&out.dir.join(n)).as_ref() == Some(h))
         .collect();
     outputs.extend(staged.iter().cloned());
     let mut deps: Vec<(PathBuf, String)> = documents.iter().flat_map(|d| d.deps.clone()).collect();

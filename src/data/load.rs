@@ -275,18 +275,18 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
             None,
         );
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return (
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (
+            "data-wrong-type",
+            tr!(
                 "data-wrong-type",
-                tr!(
-                    "data-wrong-type",
-                    found = kind_of(found),
-                    expected = kind_of(expected)
-                ),
-                None,
-            );
-        }
+                found = kind_of(found),
+                expected = kind_of(expected)
+            ),
+            None,
+        );
     }
     if message.contains("number too large") || message.contains("finite number") {
         return ("data-number-range", tr!("data-number-range"), None);

@@ -449,7 +449,17 @@ pub fn parts<'p>(
         c.role = role;
         let own = index.get(&role).unwrap_or(&empty);
         part_fields(&mut c, role, part, own);
+        // Section ids name a section within its file (the other file may
+        // reuse one: 2022's reform and 2023's).
+        let mut sections = std::collections::HashSet::new();
         for (s, section) in part.sections.iter().enumerate() {
+            if !sections.insert(section.id.as_str()) {
+                c.report(
+                    format!("sections[{s}].id"),
+                    "data-duplicate-section",
+                    tr!("data-duplicate-section", id = section.id.as_str()),
+                );
+            }
             section_fields(
                 &mut c,
                 role,

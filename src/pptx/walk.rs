@@ -57,11 +57,15 @@ pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &F
     deck
 }
 
+/// What groups runs into one text box: the paragraph group and the
+/// paragraph's location (none outside a paragraph).
+type FragKey = (usize, Option<Location>);
+
 /// A text run as typst placed it.
 #[derive(Debug, Clone)]
 struct Frag {
     /// The block, cell or box that holds it, and its paragraph if any.
-    key: (usize, Option<Location>),
+    key: FragKey,
     /// Its table cell (row, column), inside a table.
     cell: Option<(usize, usize)>,
     baseline: f64,
@@ -213,10 +217,10 @@ impl<'a> Walker<'a> {
                         self.pars.push((loc, group));
                     }
                 }
-                FrameItem::Tag(Tag::End(loc, _, _)) => {
-                    if self.pars.last().is_some_and(|(l, _)| l == loc) {
-                        self.pars.pop();
-                    }
+                FrameItem::Tag(Tag::End(loc, _, _))
+                    if self.pars.last().is_some_and(|(l, _)| l == loc) =>
+                {
+                    self.pars.pop();
                 }
                 _ => {}
             }
@@ -546,8 +550,8 @@ impl<'a> Walker<'a> {
 
     /// The shapes of the page, with the text boxes made of its runs.
     fn finish(mut self) -> Vec<Shape> {
-        let mut by_key: Vec<((usize, Option<Location>), Vec<Frag>)> = Vec::new();
-        let mut index: HashMap<(usize, Option<Location>), usize> = HashMap::new();
+        let mut by_key: Vec<(FragKey, Vec<Frag>)> = Vec::new();
+        let mut index: HashMap<FragKey, usize> = HashMap::new();
         for f in std::mem::take(&mut self.frags) {
             let i = *index.entry(f.key).or_insert_with(|| {
                 by_key.push((f.key, Vec::new()));
