@@ -201,20 +201,7 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
             id: s.id.clone(),
             title: Some(Fill::Todo),
             paragraphs: vec![Fill::Todo],
-            figures: s
-                .figures
-                .iter()
-                .map(|f| data::model::Figure {
-                    value: Fill::Todo,
-                    qualifier: None,
-                    written: None,
-                    estimate: false,
-                    yoy: None,
-                    share: Vec::new(),
-                    compare: None,
-                    ..f.clone()
-                })
-                .collect(),
+            figures: s.figures.iter().map(to_fill).collect(),
             rankings: Vec::new(),
         });
     }
@@ -252,6 +239,21 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
         yaml(&tr!("init-plan-header", year = n2), &plan),
     ));
     Ok(files)
+}
+
+/// A figure of last year as this year's: its id, label and unit, every value
+/// still to fill.
+fn to_fill(f: &data::model::Figure) -> data::model::Figure {
+    data::model::Figure {
+        value: Fill::Todo,
+        qualifier: None,
+        written: None,
+        estimate: false,
+        yoy: None,
+        share: Vec::new(),
+        compare: None,
+        ..f.clone()
+    }
 }
 
 /// Optional fields a rolled-forward file leaves out while they are empty, so

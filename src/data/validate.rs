@@ -210,6 +210,17 @@ impl Checker<'_> {
         }
     }
 
+    /// The id of the entry at `path`: a lowercase name (`new_jobs`).
+    fn id(&mut self, path: &str, id: &str) {
+        if !valid_id(id) {
+            self.report(
+                format!("{path}.id"),
+                "data-bad-id",
+                tr!("data-bad-id", id = id),
+            );
+        }
+    }
+
     fn count(&mut self, path: &str, n: usize, max: usize) {
         if n > max {
             self.report(
@@ -401,13 +412,7 @@ pub fn parts<'p>(
         c.role = role;
         let own = index.entry(role).or_default();
         let mut register = |c: &mut Checker, id: &'p str, path: String| -> bool {
-            if !valid_id(id) {
-                c.report(
-                    format!("{path}.id"),
-                    "data-bad-id",
-                    tr!("data-bad-id", id = id),
-                );
-            }
+            c.id(&path, id);
             if let Some((other_role, other_path)) = ids.get(id) {
                 let place = if *other_role == role {
                     other_path.clone()
@@ -679,13 +684,7 @@ fn section_fields(
     achieved: Option<&HashMap<&str, Named>>,
     achievements_known: bool,
 ) {
-    if !valid_id(&section.id) {
-        c.report(
-            format!("{base}.id"),
-            "data-bad-id",
-            tr!("data-bad-id", id = section.id.as_str()),
-        );
-    }
+    c.id(base, &section.id);
     if let Some(title) = &section.title {
         c.fill_text(&format!("{base}.title"), title, limits::TITLE);
     }
@@ -898,13 +897,7 @@ fn chart_fields(
     own: &HashMap<&str, Named>,
     charts: &[Chart],
 ) {
-    if !valid_id(&chart.id) {
-        c.report(
-            format!("{path}.id"),
-            "data-bad-id",
-            tr!("data-bad-id", id = chart.id.as_str()),
-        );
-    }
+    c.id(path, &chart.id);
     // Reported where the id is used again, not at its first use.
     if !std::ptr::eq(
         charts.iter().find(|o| o.id == chart.id).unwrap_or(chart),
