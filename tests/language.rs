@@ -129,11 +129,7 @@ fn usage_template_lock_and_timeout_errors_speak_the_language() {
     assert_eq!(han(&stderr(&out)), 0, "{}", stderr(&out));
     // Lock.
     ok(brief(dir.path(), &["build"]));
-    let lock = fs::File::options()
-        .write(true)
-        .open(dir.path().join("out/.brief.lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = hold_lock(dir.path());
     let out = run(dir.path(), ZH, &["build", "--force"]);
     assert_eq!(code(&out), 5);
     assert!(han(&stderr(&out)) > 4, "{}", stderr(&out));

@@ -167,11 +167,7 @@ fn identical_inputs_give_identical_bytes_in_any_folder() {
 fn a_second_writer_waits_or_exits_with_the_locked_code() {
     let dir = project();
     ok(brief(dir.path(), &["build"]));
-    let lock = fs::File::options()
-        .write(true)
-        .open(dir.path().join("out/.brief.lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = hold_lock(dir.path());
     let result = brief(dir.path(), &["build", "--force"]);
     assert_eq!(code(&result), 5, "{}", stderr(&result));
     assert!(

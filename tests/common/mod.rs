@@ -169,6 +169,16 @@ pub fn edit(path: &Path, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Takes the output folder's lock as another brief would, until dropped.
+pub fn hold_lock(dir: &Path) -> fs::File {
+    let lock = fs::File::options()
+        .write(true)
+        .open(dir.join("out/.brief.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    lock
+}
+
 pub const ACHIEVEMENTS: &str = "data/2022-achievements.yaml";
 pub const PLAN: &str = "data/2023-plan.yaml";
 
