@@ -34,13 +34,13 @@ doc-handout = handout
 
 ## Command line
 
-help-brief = Turns the YAML data in data/ into a briefing PDF, a slide deck and, on request, an editable PowerPoint
-help-build = Validates the data and writes out/briefing.pdf and out/slides.pdf (and what the options ask for)
+help-brief = Turns the YAML data in data/ into a briefing, a slide deck and, on request, a PowerPoint
+help-build = Validates the data and writes the briefing, the slides and what the options ask for
 help-watch = Builds, then rebuilds whenever the data, the templates, the theme or the fonts change
 help-check = Validates the data and compiles the templates without writing anything
 help-fonts = Lists the fonts available to the templates and where they come from
 help-schema = Prints the JSON Schema of the data files (the same as schema/brief.schema.json)
-help-init = Writes a new project that builds at once; with --from, next year's project from this year's
+help-init = Writes a new project that builds at once (with --from: next year's, from this one)
 help-usage = Usage:
 help-commands = Commands
 help-command = COMMAND

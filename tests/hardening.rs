@@ -97,20 +97,22 @@ fn a_data_file_that_is_no_regular_file_is_refused_at_once() {
     assert!(err.contains("1500000000 bytes"), "{err}");
 }
 
+/// Adds a line of code to the end of the project's templates/lib.typ.
+fn append_to_lib(project: &Path, line: &str) {
+    let lib = project.join("templates/lib.typ");
+    let text = fs::read_to_string(&lib).unwrap();
+    fs::write(&lib, format!("{text}\n{line}\n")).unwrap();
+}
+
 #[test]
 fn a_run_ends_at_the_timeout_whatever_holds_it() {
     // The timeout bounds the whole run: a template that never ends, killed at 3 s.
     let err = refused(
         |p| {
-            let lib = p.join("templates/lib.typ");
-            let text = fs::read_to_string(&lib).unwrap();
-            fs::write(
-                &lib,
-                format!(
-                    "{text}\n#let _ = for i in range(100000) {{ for j in range(100000) {{ }} }}\n"
-                ),
+            append_to_lib(
+                p,
+                "#let _ = for i in range(100000) { for j in range(100000) { } }",
             )
-            .unwrap();
         },
         &["--timeout", "3"],
         6,
@@ -444,15 +446,7 @@ fn creation_timestamps_outside_the_years_a_document_can_print_are_usage_errors()
 #[test]
 fn memory_is_bounded_with_a_code_of_its_own() {
     let err = refused(
-        |p| {
-            let lib = p.join("templates/lib.typ");
-            let text = fs::read_to_string(&lib).unwrap();
-            fs::write(
-                &lib,
-                format!("{text}\n#let _ = range(100000000).map(x => (x, str(x)))\n"),
-            )
-            .unwrap();
-        },
+        |p| append_to_lib(p, "#let _ = range(100000000).map(x => (x, str(x)))"),
         &["--memory-limit", "512"],
         7,
     );

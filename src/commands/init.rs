@@ -170,22 +170,14 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
             .targets
             .iter()
             .filter(|t| t.qualifier.as_deref() != Some("同步"))
-            .map(|t| data::model::Figure {
-                id: t.id.clone(),
-                label: if t.metric == "growth" {
+            .map(|t| {
+                let label = if t.metric == "growth" {
                     format!("{}增长", t.indicator)
                 } else {
                     t.indicator.clone()
-                },
-                value: Fill::Todo,
-                unit: t.unit.clone().unwrap_or_else(|| "%".into()),
-                qualifier: None,
-                written: None,
-                estimate: false,
-                yoy: None,
-                share: Vec::new(),
-                compare: None,
-                headline: true,
+                };
+                let unit = t.unit.clone().unwrap_or_else(|| "%".into());
+                to_fill(&t.id, label, unit, true)
             })
             .collect();
         sections.push(data::model::Section {
@@ -201,7 +193,11 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
             id: s.id.clone(),
             title: Some(Fill::Todo),
             paragraphs: vec![Fill::Todo],
-            figures: s.figures.iter().map(to_fill).collect(),
+            figures: s
+                .figures
+                .iter()
+                .map(|f| to_fill(&f.id, f.label.clone(), f.unit.clone(), f.headline))
+                .collect(),
             rankings: Vec::new(),
         });
     }
@@ -241,18 +237,20 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     Ok(files)
 }
 
-/// A figure of last year as this year's: its id, label and unit, every value
-/// still to fill.
-fn to_fill(f: &data::model::Figure) -> data::model::Figure {
+/// A figure of the new year: its id, label and unit, its value still to fill.
+fn to_fill(id: &str, label: String, unit: String, headline: bool) -> data::model::Figure {
     data::model::Figure {
+        id: id.to_string(),
+        label,
         value: Fill::Todo,
+        unit,
         qualifier: None,
         written: None,
         estimate: false,
         yoy: None,
         share: Vec::new(),
         compare: None,
-        ..f.clone()
+        headline,
     }
 }
 

@@ -210,6 +210,23 @@ impl Checker<'_> {
         }
     }
 
+    /// A figure's or a target's value: a percentage from −100 to 1000, an
+    /// amount never negative.
+    fn value(&mut self, path: &str, v: Num, percent: bool) {
+        if percent {
+            self.percent(path, &Fill::Given(v), -100.0, 1000.0);
+        } else {
+            self.number(path, v);
+            if v.get() < 0.0 {
+                self.report(
+                    path,
+                    "data-negative",
+                    tr!("data-negative", value = v.to_string()),
+                );
+            }
+        }
+    }
+
     /// The id of the entry at `path`: a lowercase name (`new_jobs`).
     fn id(&mut self, path: &str, id: &str) {
         if !valid_id(id) {
@@ -612,19 +629,8 @@ fn target_fields(c: &mut Checker, path: &str, t: &Target, own: &HashMap<&str, Na
         }
         (Some(Fill::Todo), false) => c.todo(format!("{path}.value")),
         (Some(Fill::Given(v)), false) => {
-            let percent = t.unit.as_deref() == Some("%");
-            if growth || percent {
-                c.percent(&format!("{path}.value"), &Fill::Given(*v), -100.0, 1000.0);
-            } else {
-                c.number(&format!("{path}.value"), *v);
-                if v.get() < 0.0 {
-                    c.report(
-                        format!("{path}.value"),
-                        "data-negative",
-                        tr!("data-negative", value = v.to_string()),
-                    );
-                }
-            }
+            let percent = growth || t.unit.as_deref() == Some("%");
+            c.value(&format!("{path}.value"), *v, percent);
         }
         _ => {}
     }
@@ -777,18 +783,7 @@ fn figure_fields(
     match &f.value {
         Fill::Todo => c.todo(format!("{path}.value")),
         Fill::Given(v) => {
-            if f.unit == "%" {
-                c.percent(&format!("{path}.value"), &f.value, -100.0, 1000.0);
-            } else {
-                c.number(&format!("{path}.value"), *v);
-                if v.get() < 0.0 {
-                    c.report(
-                        format!("{path}.value"),
-                        "data-negative",
-                        tr!("data-negative", value = v.to_string()),
-                    );
-                }
-            }
+            c.value(&format!("{path}.value"), *v, f.unit == "%");
             if let Some(written) = &f.written {
                 c.text(&format!("{path}.written"), written, limits::WRITTEN);
                 let matches = prose::chinese_number(written).is_some_and(|n| n as f64 == v.get());
