@@ -105,14 +105,8 @@ fn pdf_metadata_and_bookmarks_come_from_the_data() {
     let dir = project();
     ok(brief(dir.path(), &["build", "--only", "briefing"]));
     let pdf = dir.path().join("out/briefing.pdf");
-    let info = String::from_utf8(
-        std::process::Command::new("pdfinfo")
-            .arg(&pdf)
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let info =
+        String::from_utf8(common::tool("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
     assert!(
         info.contains("哈尔滨新区2022年工作成效与2023年工作安排"),
         "title missing:\n{info}"
@@ -129,7 +123,7 @@ fn pdf_metadata_and_bookmarks_come_from_the_data() {
     );
     // Bookmarks: both parts and every section title are in the outline.
     let xml = String::from_utf8(
-        std::process::Command::new("pdftohtml")
+        common::tool("pdftohtml")
             .args(["-xml", "-i", "-q", "-stdout"])
             .arg(&pdf)
             .output()
@@ -322,7 +316,7 @@ fn the_overview_charts_carry_the_data_values() {
         &["build", "--only", "briefing", "--strict"],
     ));
     let pdf = dir.path().join("out/briefing.pdf");
-    let out = std::process::Command::new("pdftotext")
+    let out = common::tool("pdftotext")
         .args(["-f", "1", "-l", "2"])
         .arg(&pdf)
         .arg("-")

@@ -11,7 +11,6 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 
@@ -360,17 +359,12 @@ const REFUSED: &[(&str, &str, &str, &str)] = &[
 
 /// The schema's verdict on each file: `FILE: ok` or `FILE: invalid: …`.
 fn schema_verdicts(files: &[&Path]) -> Vec<String> {
-    let out = Command::new(python())
+    let out = common::python_command()
         .arg(repo().join("tests/schema/validate.py"))
         .arg(repo().join("schema"))
         .args(files)
         .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot run {} (set BRIEF_PYTHON to a Python with jsonschema and PyYAML): {e}",
-                python()
-            )
-        });
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", python()));
     assert!(
         out.status.success(),
         "the schema check failed to run:\n{}",
@@ -555,7 +549,7 @@ fn no_line_is_letter_spaced_or_starts_with_closing_punctuation_and_no_page_holds
     ok(brief(dir.path(), &["build", "--only", "briefing"]));
     let pdf = dir.path().join("out/briefing.pdf");
     let (pages, _, _) = pdf_info(&pdf);
-    let out = Command::new("pdftotext")
+    let out = common::tool("pdftotext")
         .args([
             "-layout",
             "-f",
@@ -575,7 +569,7 @@ fn no_line_is_letter_spaced_or_starts_with_closing_punctuation_and_no_page_holds
     // measured against its characters' natural advances (Han 1 em, digits
     // and Latin at most 0.6 em).
     let bbox = String::from_utf8(
-        Command::new("pdftotext")
+        common::tool("pdftotext")
             .arg("-bbox")
             .arg(&pdf)
             .arg("-")

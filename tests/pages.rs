@@ -13,7 +13,6 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 
@@ -120,7 +119,7 @@ fn compare(actual: &Image, reference: &Image) -> (f64, Image) {
 /// Renders every page of `pdf` into `dir` as `<stem>-NN.png`; their paths.
 fn render(pdf: &Path, dir: &Path, stem: &str) -> Vec<PathBuf> {
     fs::create_dir_all(dir).unwrap();
-    let status = Command::new("pdftoppm")
+    let status = common::tool("pdftoppm")
         .args(["-png", "-r", DPI])
         .arg(pdf)
         .arg(dir.join(stem))

@@ -3,22 +3,24 @@
 //! against ECMA-376, and LibreOffice renders it for a word-by-word comparison
 //! of positions with the PDF (`tests/pptx/check.py`).
 //!
-//! The checker runs with `$BRIEF_PYTHON` (default `python3`), which needs
-//! python-pptx, openxml-audit and PyYAML, and with LibreOffice's `soffice`:
-//! `.ci/run` installs them; without them these tests fail, saying so.
+//! The checker runs with the Python of `scripts/test` (or `$BRIEF_PYTHON`) and
+//! LibreOffice's `soffice`; without them these tests fail, saying which
+//! command installs them.
 
 mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 
 /// Runs the checker on a built project's deck; returns its output.
 fn check(dir: &Path, extra: &[&str]) -> String {
     let out = dir.join("out");
-    let result = Command::new(python())
+    if !extra.contains(&"--skip-lo") {
+        require("soffice");
+    }
+    let result = common::python_command()
         .arg(repo().join("tests/pptx/check.py"))
         .args(["--pptx", &out.join("slides.pptx").to_string_lossy()])
         .args(["--pdf", &out.join("slides.pdf").to_string_lossy()])
@@ -26,7 +28,7 @@ fn check(dir: &Path, extra: &[&str]) -> String {
         .args(["--project", &dir.to_string_lossy()])
         .args(extra)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run {} (set BRIEF_PYTHON to a Python with python-pptx and openxml-audit): {e}", python()));
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", python()));
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&result.stdout),
@@ -121,7 +123,7 @@ fn zip_entries(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.zip");
     fs::write(&path, bytes).unwrap();
-    let out = Command::new(python())
+    let out = common::python_command()
         .args(["-c", "import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode('utf-8', 'replace') for n in z.namelist() if n.endswith('.xml')}))"])
         .arg(&path)
         .output()

@@ -249,7 +249,7 @@ fn share_of_colour(pdf: &Path, rgb: [u8; 3]) -> f64 {
 fn share_on_page(pdf: &Path, page: usize, rgb: [u8; 3], tolerance: i32) -> f64 {
     let dir = tempfile::tempdir().unwrap();
     let page = page.to_string();
-    let status = Command::new("pdftoppm")
+    let status = common::tool("pdftoppm")
         .args(["-png", "-r", "30", "-f", &page, "-l", &page, "-singlefile"])
         .arg(pdf)
         .arg(dir.path().join("page"))

@@ -49,10 +49,74 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The Python that has the tests' packages (python-pptx, openxml-audit,
-/// PyYAML, jsonschema): `$BRIEF_PYTHON`, else `python3`.
+/// What to run when a tool the tests need is missing: it installs them all.
+pub const SETUP: &str = "bash scripts/test --setup";
+
+/// The Python that has the tests' packages (tests/requirements.txt):
+/// `$BRIEF_PYTHON`, else the venv `scripts/test` makes, else `python3`.
 pub fn python() -> String {
-    std::env::var("BRIEF_PYTHON").unwrap_or_else(|_| "python3".into())
+    if let Ok(p) = std::env::var("BRIEF_PYTHON") {
+        return p;
+    }
+    let venv = std::env::var("BRIEF_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/brief/venv")
+        })
+        .join("bin/python");
+    if venv.exists() {
+        venv.display().to_string()
+    } else {
+        "python3".into()
+    }
+}
+
+/// Fails the test, saying which command installs `what`, unless the tool
+/// `name` is installed.
+pub fn require(name: &str) {
+    let found = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(name).is_file()))
+        || Path::new(name).is_file();
+    assert!(
+        found,
+        "`{name}` is not installed; `{SETUP}` installs what the tests need"
+    );
+}
+
+/// A command of a tool the tests need (poppler's, LibreOffice's); when it is
+/// not installed, the test fails with the command that installs it.
+pub fn tool(name: &str) -> Command {
+    require(name);
+    Command::new(name)
+}
+
+/// The Python of [`python`], as a command; when it lacks a package of
+/// tests/requirements.txt, the test fails with the command that installs them.
+pub fn python_command() -> Command {
+    static CHECKED: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    let python = python();
+    let checked = CHECKED.get_or_init(|| {
+        let out = Command::new(&python)
+            .args(["-c", "import pptx, docx, openxml_audit, yaml, jsonschema"])
+            .output()
+            .map_err(|e| format!("cannot run {python}: {e}"))?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{python} lacks a package the tests need ({})",
+                String::from_utf8_lossy(&out.stderr)
+                    .trim()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+            ))
+        }
+    });
+    if let Err(e) = checked {
+        panic!("{e}; `{SETUP}` installs what the tests need");
+    }
+    Command::new(python)
 }
 
 /// Runs brief in `dir` with `args`, without SOURCE_DATE_EPOCH from outside,
@@ -95,7 +159,7 @@ pub fn code(out: &Output) -> i32 {
 /// The text of a PDF, with all white space removed: typst puts a thin space
 /// between Han characters and digits, and lines break anywhere.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
+    let out = tool("pdftotext")
         .arg(pdf)
         .arg("-")
         .output()
@@ -116,7 +180,7 @@ pub fn pdf_text(pdf: &Path) -> String {
 /// footer, so that a sentence crossing a page break reads as one.
 pub fn pdf_body_text(pdf: &Path) -> String {
     // GB/T 9704 margins: 37 mm top, 35 mm bottom (105 and 99 pt).
-    let out = Command::new("pdftotext")
+    let out = tool("pdftotext")
         .args(["-r", "72", "-x", "0", "-y", "100", "-W", "595", "-H", "645"])
         .arg(pdf)
         .arg("-")
@@ -131,7 +195,7 @@ pub fn pdf_body_text(pdf: &Path) -> String {
 
 /// Page count and the size of the first page in points.
 pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
-    let out = Command::new("pdfinfo")
+    let out = tool("pdfinfo")
         .arg(pdf)
         .output()
         .expect("pdfinfo (poppler-utils) is installed");
@@ -151,10 +215,7 @@ pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
 }
 
 pub fn pdf_fonts(pdf: &Path) -> String {
-    let out = Command::new("pdffonts")
-        .arg(pdf)
-        .output()
-        .expect("pdffonts");
+    let out = tool("pdffonts").arg(pdf).output().expect("pdffonts");
     String::from_utf8(out.stdout).unwrap()
 }
 
