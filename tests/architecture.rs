@@ -16,7 +16,7 @@ fn modules() -> BTreeMap<String, String> {
     for entry in fs::read_dir(repo().join("src")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        if name == "main" {
+        if name == "main" || name == "lib" {
             continue;
         }
         let mut text = String::new();
