@@ -1,7 +1,8 @@
-//! Where fonts come from: the project's `fonts/` folder first (or, without
-//! one, the same faces carried in the brief binary), then `--font-path`
-//! folders, typst's embedded fonts, and system fonts on request.
+//! Where fonts come from: the project's `fonts/` folder first, then
+//! `--font-path` folders, the faces carried in the brief binary (always, as
+//! the fallback), typst's embedded fonts, and system fonts on request.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
@@ -44,17 +45,82 @@ pub const BUNDLED: [(&str, &[u8]); 6] = [
     ),
 ];
 
+/// A font file larger than this is not read: the largest CJK collections
+/// are about 100 MB; junk named `.ttf` could be anything.
+pub const MAX_FONT_BYTES: u64 = 256 * 1024 * 1024;
+/// Folders deeper than this under a font folder are not searched.
+const MAX_DEPTH: usize = 16;
+/// Entries (files and folders) a search reads at most: `--font-path /`
+/// must end, and say that it stopped.
+const MAX_ENTRIES: usize = 50_000;
+
 /// Where a face was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// The project's fonts/ folder.
     Bundled(PathBuf),
-    /// The faces carried in the brief binary (no fonts/ folder).
+    /// The faces carried in the brief binary: always there, after the
+    /// project's and `--font-path` faces, so that a broken or partial
+    /// fonts/ folder never leaves a role without a face.
     Builtin(&'static str),
     FontPath(PathBuf),
     /// Typst's own (Latin) fonts.
     Embedded,
     System(PathBuf),
+}
+
+/// What went wrong with a font file or folder, at its path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Larger than [`MAX_FONT_BYTES`].
+    TooLarge(PathBuf, u64),
+    /// A file with a font's name that no font can be read from.
+    NotAFont(PathBuf),
+    /// A face that was found but did not load, or draws nothing (a file
+    /// truncated or replaced since it was found).
+    Broken(PathBuf),
+    /// The search of this folder stopped after [`MAX_ENTRIES`] entries.
+    TooMany(PathBuf),
+}
+
+impl Problem {
+    /// The problem in the user's words: (code, message, hint, whether it is
+    /// an error; a search cut short is a warning).
+    pub fn describe(&self) -> (&'static str, String, String, bool) {
+        use crate::tr;
+        let show = |p: &Path| p.display().to_string();
+        match self {
+            Problem::TooLarge(p, len) => (
+                "font-too-large",
+                tr!(
+                    "font-too-large",
+                    path = show(p),
+                    mb = len / 1024 / 1024,
+                    limit = MAX_FONT_BYTES / 1024 / 1024
+                ),
+                tr!("font-file-hint"),
+                true,
+            ),
+            Problem::NotAFont(p) => (
+                "font-not-a-font",
+                tr!("font-not-a-font", path = show(p)),
+                tr!("font-file-hint"),
+                true,
+            ),
+            Problem::Broken(p) => (
+                "font-broken",
+                tr!("font-broken", path = show(p)),
+                tr!("font-file-hint"),
+                true,
+            ),
+            Problem::TooMany(p) => (
+                "font-too-many",
+                tr!("font-too-many", path = show(p), count = MAX_ENTRIES),
+                tr!("font-too-many-hint"),
+                false,
+            ),
+        }
+    }
 }
 
 /// All fonts available to a build. Discovery (scanning the font files and
@@ -71,14 +137,19 @@ pub struct Fonts {
 pub struct Found {
     pub store: FontStore,
     pub origins: Vec<(FontInfo, Origin)>,
+    /// Problems found while searching and scanning.
+    problems: Vec<Problem>,
+    /// Faces that failed to load when typst asked for them.
+    failed: Arc<Mutex<Vec<PathBuf>>>,
 }
 
 impl Fonts {
     /// Starts discovery in the background.
     pub fn spawn(project: &Path, options: &FontOptions) -> Self {
-        let stamps = stamps(project, options);
+        let walk = walk(project, options);
+        let stamps = walk.stamps();
         let (project, options) = (project.to_path_buf(), options.clone());
-        let handle = std::thread::spawn(move || Found::discover(&project, &options));
+        let handle = std::thread::spawn(move || Found::discover(&project, &options, walk));
         Fonts {
             found: OnceLock::new(),
             pending: Mutex::new(Some(handle)),
@@ -88,9 +159,10 @@ impl Fonts {
 
     /// Discovers on the calling thread.
     pub fn discover(project: &Path, options: &FontOptions) -> Self {
-        let stamps = stamps(project, options);
+        let walk = walk(project, options);
+        let stamps = walk.stamps();
         Fonts {
-            found: OnceLock::from(Found::discover(project, options)),
+            found: OnceLock::from(Found::discover(project, options, walk)),
             pending: Mutex::new(None),
             stamps,
         }
@@ -99,65 +171,154 @@ impl Fonts {
     /// The fonts, once discovered.
     pub fn get(&self) -> &Found {
         self.found.get_or_init(|| {
+            let before = crate::timing::now_doing();
+            crate::timing::doing(crate::tr!("doing-fonts"));
             let handle = self.pending.lock().expect("font discovery lock").take();
-            handle
+            let found = handle
                 .expect("discovery was started")
                 .join()
-                .expect("font discovery panicked")
+                .expect("font discovery panicked");
+            crate::timing::doing(before.unwrap_or_default());
+            found
         })
     }
 }
 
 impl Found {
-    fn discover(project: &Path, options: &FontOptions) -> Self {
+    fn discover(project: &Path, options: &FontOptions, walk: Walk) -> Self {
         let mut fonts = Found {
             store: FontStore::new(),
             origins: Vec::new(),
+            problems: walk.problems,
+            failed: Arc::default(),
         };
-        if project.join(FONT_DIR).is_dir() {
-            fonts.add_scanned(&project.join(FONT_DIR), Origin::Bundled);
-        } else {
-            for (name, bytes) in BUNDLED.iter().filter(|(n, _)| n.ends_with(".ttf")) {
-                let data = typst::foundations::Bytes::new(*bytes);
-                for font in typst::text::Font::iter(data) {
-                    fonts
-                        .origins
-                        .push((font.info().clone(), Origin::Builtin(name)));
-                    let info = font.info().clone();
-                    fonts.store.push((font, info));
-                }
-            }
+        let bundled = project.join(FONT_DIR);
+        for file in walk.files.into_iter().filter(|f| f.ours) {
+            let origin = if file.path.starts_with(&bundled) {
+                Origin::Bundled(file.path.clone())
+            } else {
+                Origin::FontPath(file.path.clone())
+            };
+            fonts.scan(file.path, origin);
         }
-        for dir in &options.font_paths {
-            fonts.add_scanned(dir, Origin::FontPath);
+        for (name, bytes) in BUNDLED.iter().filter(|(n, _)| n.ends_with(".ttf")) {
+            for (index, info) in FontInfo::iter(bytes).enumerate() {
+                fonts.origins.push((info.clone(), Origin::Builtin(name)));
+                let index = index as u32;
+                fonts.store.push((Builtin { bytes, index }, info));
+            }
         }
         for (font, info) in fonts::embedded() {
             fonts.origins.push((info.clone(), Origin::Embedded));
             fonts.store.push((font, info));
         }
         if options.system_fonts {
-            fonts.add(sorted(fonts::system().collect()), Origin::System);
+            let mut system: Vec<_> = fonts::system().collect();
+            system.sort_by(|a, b| (&a.0.path, a.0.index).cmp(&(&b.0.path, b.0.index)));
+            for (path, info) in system {
+                fonts
+                    .origins
+                    .push((info.clone(), Origin::System(path.path.clone())));
+                let failed = fonts.failed.clone();
+                fonts.store.push((Mapped { path, failed }, info));
+            }
         }
         fonts
     }
 
-    fn add_scanned(&mut self, dir: &Path, origin: fn(PathBuf) -> Origin) {
-        if dir.is_dir() {
-            self.add(sorted(fonts::scan(dir).collect()), origin);
+    /// Reads the faces of one file; a file no face can be read from is a
+    /// problem at its path.
+    fn scan(&mut self, path: PathBuf, origin: Origin) {
+        let Some(map) = map(&path) else {
+            self.problems.push(Problem::NotAFont(path));
+            return;
+        };
+        let infos: Vec<FontInfo> = FontInfo::iter(&map).collect();
+        if infos.is_empty() {
+            self.problems.push(Problem::NotAFont(path));
+            return;
+        }
+        // A file cut short may still name its faces: each must draw a
+        // character it claims, or it is broken (typst would pass over it in
+        // silence, or print empty boxes).
+        if infos
+            .iter()
+            .enumerate()
+            .any(|(i, info)| !draws(&map, i as u32, info))
+        {
+            self.problems.push(Problem::Broken(path));
+            return;
+        }
+        for (index, info) in infos.into_iter().enumerate() {
+            self.origins.push((info.clone(), origin.clone()));
+            let path = FontPath {
+                path: path.clone(),
+                index: index as u32,
+            };
+            let failed = self.failed.clone();
+            self.store.push((Mapped { path, failed }, info));
         }
     }
 
-    fn add(&mut self, found: Vec<(FontPath, FontInfo)>, origin: fn(PathBuf) -> Origin) {
-        for (path, info) in found {
-            self.origins.push((info.clone(), origin(path.path.clone())));
-            self.store.push((Mapped(path), info));
-        }
+    /// Every problem with the font files: found while searching, or when a
+    /// face failed to load.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = self.problems.clone();
+        let failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        out.extend(failed.iter().cloned().map(Problem::Broken));
+        out.dedup();
+        out
     }
 }
 
+/// Whether the face `index` of `data` draws a character its coverage
+/// claims (a Han character where it has one).
+fn draws(data: &[u8], index: u32, info: &FontInfo) -> bool {
+    let probe = ['中', 'A', '0']
+        .into_iter()
+        .find(|c| info.coverage.contains(*c as u32))
+        .or_else(|| {
+            info.coverage
+                .iter()
+                .find_map(char::from_u32)
+                .filter(|c| !c.is_whitespace())
+        });
+    let Some(probe) = probe else {
+        return false;
+    };
+    // Every table the face lists lies inside the file: a file cut short
+    // loses its last tables, which ttf-parser would treat as absent.
+    let whole = ttf_parser::RawFace::parse(data, index).is_ok_and(|raw| {
+        raw.table_records
+            .into_iter()
+            .all(|t| t.offset as usize + t.length as usize <= data.len())
+    });
+    whole
+        && ttf_parser::Face::parse(data, index).is_ok_and(|ttf| {
+            ttf.glyph_index(probe)
+                .is_some_and(|g| ttf.glyph_bounding_box(g).is_some())
+        })
+}
+
 /// A font file mapped into memory rather than read into a buffer: the CJK
-/// faces are 10–15 MB each, and a build touches only part of them.
-struct Mapped(FontPath);
+/// faces are 10–15 MB each, and a build touches only part of them. A file
+/// truncated under a running build would make a read of the map fault
+/// (SIGBUS): [`guard_mapped_files`] turns that into a clean failure.
+fn map(path: &Path) -> Option<memmap2::Mmap> {
+    let file = std::fs::File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    // SAFETY: read-only; see the note on truncation above.
+    unsafe { memmap2::Mmap::map(&file) }.ok()
+}
+
+/// A face in a font file, loaded on first use.
+struct Mapped {
+    path: FontPath,
+    /// Where a face that no longer loads is recorded.
+    failed: Arc<Mutex<Vec<PathBuf>>>,
+}
 
 /// The mapping, shared between typst's `Bytes` and the loader, which releases
 /// its pages once typst no longer needs all of them.
@@ -171,38 +332,75 @@ impl AsRef<[u8]> for FontMap {
 
 impl typst_kit::fonts::FontSource for Mapped {
     fn load(&self) -> Option<typst::text::Font> {
-        let file = std::fs::File::open(&self.0.path).ok()?;
-        // SAFETY: the map is read-only; brief's own fonts are not rewritten
-        // while it runs (a font file truncated under a running build would
-        // end that build, never corrupt an output: outputs are written
-        // atomically).
-        let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
-        let font = typst::text::Font::new(
-            typst::foundations::Bytes::new(FontMap(map.clone())),
-            self.0.index,
-        )?;
-        // Typst identifies a font by a hash of every byte of its file,
-        // computed once and cached. Computing it here, then dropping the
-        // pages from this process, keeps the 50 MB of CJK faces out of its
-        // memory: layout and export fault back in only the tables and glyphs
-        // they read (from the page cache, not the disk).
-        typst::utils::hash128(&font);
-        #[cfg(unix)]
-        // SAFETY: the pages of a read-only shared file mapping read the same
-        // bytes again after MADV_DONTNEED (the file is not rewritten, see
-        // above); nothing is written through this mapping.
-        unsafe {
-            let _ = map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed);
+        let font = map(&self.path.path).and_then(|map| {
+            let map = Arc::new(map);
+            let font = typst::text::Font::new(
+                typst::foundations::Bytes::new(FontMap(map.clone())),
+                self.path.index,
+            )?;
+            // Typst identifies a font by a hash of every byte of its file,
+            // computed once and cached. Computing it here, then dropping the
+            // pages from this process, keeps the 50 MB of CJK faces out of
+            // its memory: layout and export fault back in only the tables
+            // and glyphs they read (from the page cache, not the disk).
+            typst::utils::hash128(&font);
+            #[cfg(unix)]
+            // SAFETY: the pages of a read-only shared file mapping read the
+            // same bytes again after MADV_DONTNEED; nothing is written
+            // through this mapping.
+            unsafe {
+                let _ = map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed);
+            }
+            Some(font)
+        });
+        if font.is_none() {
+            let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+            if !failed.contains(&self.path.path) {
+                failed.push(self.path.path.clone());
+            }
         }
-        Some(font)
+        font
     }
 }
 
-/// fontdb yields files in directory order; a fixed order keeps font
-/// selection, and so the output, the same on every machine.
-fn sorted(mut found: Vec<(FontPath, FontInfo)>) -> Vec<(FontPath, FontInfo)> {
-    found.sort_by(|a, b| (&a.0.path, a.0.index).cmp(&(&b.0.path, b.0.index)));
-    found
+/// A face carried in the binary, made into a font on first use.
+struct Builtin {
+    bytes: &'static [u8],
+    index: u32,
+}
+
+impl typst_kit::fonts::FontSource for Builtin {
+    fn load(&self) -> Option<typst::text::Font> {
+        typst::text::Font::new(typst::foundations::Bytes::new(self.bytes), self.index)
+    }
+}
+
+/// Makes a fault on a mapped font file (it was truncated while brief ran)
+/// end the process with `message` and exit code 1, instead of a bus error:
+/// the outputs are put in place only after every font read, so none changed.
+pub fn guard_mapped_files(message: String) {
+    static MESSAGE: OnceLock<Vec<u8>> = OnceLock::new();
+    if MESSAGE.set(message.into_bytes()).is_err() {
+        return;
+    }
+    extern "C" fn on_bus_error(_: libc::c_int) {
+        // Only async-signal-safe calls: write(2) and _exit(2).
+        if let Some(m) = MESSAGE.get() {
+            // SAFETY: writing a static buffer to stderr.
+            unsafe {
+                libc::write(2, m.as_ptr().cast(), m.len());
+            }
+        }
+        // SAFETY: ends the process at once, as the default action would.
+        unsafe { libc::_exit(1) }
+    }
+    // SAFETY: installs a handler that only calls async-signal-safe functions.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_bus_error as extern "C" fn(libc::c_int) as usize;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGBUS, &action, std::ptr::null_mut());
+    }
 }
 
 /// The project's fonts/ and every --font-path folder.
@@ -212,33 +410,110 @@ pub fn font_dirs(project: &Path, options: &FontOptions) -> Vec<PathBuf> {
     dirs
 }
 
-/// The font files a build depends on, for the up-to-date check: cheap to
-/// list without parsing a single font.
-pub fn font_files(project: &Path, options: &FontOptions) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut dirs = font_dirs(project, options);
+/// A font file found by [`walk`], as it was then.
+#[derive(Debug, Clone)]
+struct FontFile {
+    path: PathBuf,
+    len: u64,
+    mtime: u128,
+    /// Under the project's fonts/ or a --font-path folder (not a system one).
+    ours: bool,
+}
+
+/// The font files under the font folders, and the problems found on the way.
+struct Walk {
+    files: Vec<FontFile>,
+    problems: Vec<Problem>,
+}
+
+impl Walk {
+    fn stamps(&self) -> Stamps {
+        self.files
+            .iter()
+            .map(|f| (f.path.clone(), f.len, f.mtime))
+            .collect()
+    }
+}
+
+/// Searches the font folders (and, with system fonts, the usual Linux
+/// ones): each folder once, however many links lead to it (a link loop, or
+/// `--font-path /` with its links, ends); at most [`MAX_DEPTH`] deep and
+/// [`MAX_ENTRIES`] entries a folder given; regular files only (a FIFO would
+/// block, a device would not end); sorted, so that font selection and the
+/// output are the same on every machine.
+fn walk(project: &Path, options: &FontOptions) -> Walk {
+    use std::os::unix::fs::MetadataExt;
+    let mut roots = font_dirs(project, options);
     if options.system_fonts {
         // Where fontconfig looks on Linux: an installed or removed font rebuilds.
-        dirs.extend(["/usr/share/fonts", "/usr/local/share/fonts"].map(PathBuf::from));
+        roots.extend(["/usr/share/fonts", "/usr/local/share/fonts"].map(PathBuf::from));
         if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-            dirs.extend([home.join(".fonts"), home.join(".local/share/fonts")]);
+            roots.extend([home.join(".fonts"), home.join(".local/share/fonts")]);
         }
     }
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if is_font(&path) {
-                files.push(path);
+    let mut walk = Walk {
+        files: Vec::new(),
+        problems: Vec::new(),
+    };
+    let mut seen = HashSet::new();
+    let ours = font_dirs(project, options);
+    for root in roots {
+        // Problems in the system's folders are not the project's business.
+        let ours = ours.contains(&root);
+        let mut stack = vec![(root.clone(), 0)];
+        let mut entries = 0;
+        'folders: while let Some((dir, depth)) = stack.pop() {
+            let Ok(meta) = std::fs::metadata(&dir) else {
+                continue;
+            };
+            if !meta.is_dir() || !seen.insert((meta.dev(), meta.ino())) {
+                continue;
+            }
+            let Ok(list) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in list.flatten() {
+                entries += 1;
+                if entries > MAX_ENTRIES {
+                    if ours {
+                        walk.problems.push(Problem::TooMany(root.clone()));
+                    }
+                    break 'folders;
+                }
+                let path = entry.path();
+                // Follows links: a link to a face is a face.
+                let Ok(meta) = std::fs::metadata(&path) else {
+                    continue;
+                };
+                if meta.is_dir() {
+                    if depth < MAX_DEPTH {
+                        stack.push((path, depth + 1));
+                    }
+                } else if is_font(&path) && meta.is_file() {
+                    if meta.len() > MAX_FONT_BYTES {
+                        if ours {
+                            walk.problems.push(Problem::TooLarge(path, meta.len()));
+                        }
+                        continue;
+                    }
+                    let mtime = meta
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                        .map_or(0, |d| d.as_nanos());
+                    walk.files.push(FontFile {
+                        path,
+                        len: meta.len(),
+                        mtime,
+                        ours,
+                    });
+                }
             }
         }
     }
-    files.sort();
-    files
+    walk.files.sort_by(|a, b| a.path.cmp(&b.path));
+    walk.files.dedup_by(|a, b| a.path == b.path);
+    walk
 }
 
 fn is_font(path: &Path) -> bool {
@@ -256,17 +531,5 @@ pub type Stamps = Vec<(PathBuf, u64, u128)>;
 
 /// The stamps of every font file a build depends on.
 pub fn stamps(project: &Path, options: &FontOptions) -> Stamps {
-    font_files(project, options)
-        .into_iter()
-        .filter_map(|p| {
-            let m = std::fs::metadata(&p).ok()?;
-            let mtime = m
-                .modified()
-                .ok()?
-                .duration_since(UNIX_EPOCH)
-                .ok()?
-                .as_nanos();
-            Some((p, m.len(), mtime))
-        })
-        .collect()
+    walk(project, options).stamps()
 }

@@ -30,6 +30,7 @@ use crate::error::Failure;
 /// help is built in it), then the command.
 pub fn run() -> Result<(), Failure> {
     i18n::init(language(std::env::args_os().skip(1)));
+    fonts::guard_mapped_files(format!("{}\n", tr!("fail-font-fault")));
     let cli = args::parse();
     match &cli.command {
         Command::Build(args) => commands::build::run(args),

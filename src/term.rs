@@ -34,6 +34,11 @@ pub fn status(message: &str) {
     let _ = writeln!(std::io::stderr(), "brief: {message}");
 }
 
+/// A warning that is not about a file's content (`warning: …`).
+pub fn warning(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{}: {message}", tr!("word-warning"));
+}
+
 /// An error that ends the command, after the problems were printed.
 pub fn fatal(message: &str) {
     let _ = writeln!(std::io::stderr(), "{}: {message}", tr!("word-error"));

@@ -47,3 +47,18 @@ impl Timer {
         }
     }
 }
+
+/// What the run is doing now, in the user's words: what a timeout reports
+/// (`--timeout` ended the run while …).
+static DOING: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Records what the run does from now on.
+pub fn doing(what: String) {
+    *DOING.lock().unwrap_or_else(|e| e.into_inner()) = what;
+}
+
+/// What the run was doing last, if anything was recorded.
+pub fn now_doing() -> Option<String> {
+    let d = DOING.lock().unwrap_or_else(|e| e.into_inner());
+    (!d.is_empty()).then(|| d.clone())
+}

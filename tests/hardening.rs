@@ -159,18 +159,20 @@ fn clean_up_removes_only_what_brief_wrote_and_is_unchanged() {
 
 #[test]
 fn outputs_are_replaced_as_one_set_or_not_at_all() {
-    // The state cannot be written (a folder is in its place): no other output changes.
+    // The notes cannot be written (a folder is in their place): no other
+    // output changes. (A folder in the state's place is set aside instead:
+    // hostile.rs.)
     let dir = project();
     ok(brief(dir.path(), &["build"]));
     edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 15.3");
-    let state = dir.path().join("out/.brief-state.json");
-    fs::remove_file(&state).unwrap();
-    fs::create_dir(&state).unwrap();
+    let notes = dir.path().join("out/slides.pdfpc");
+    fs::remove_file(&notes).unwrap();
+    fs::create_dir(&notes).unwrap();
     let before = outputs(dir.path());
     let result = brief(dir.path(), &["build"]);
     assert_eq!(code(&result), 1, "{}", stderr(&result));
     assert!(
-        stderr(&result).contains(".brief-state.json"),
+        stderr(&result).contains("slides.pdfpc"),
         "{}",
         stderr(&result)
     );

@@ -20,6 +20,13 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     let out = config.output.as_ref().expect("a build").dir.clone();
     let _lock = open(&config)?;
     let previous = State::read(&out);
+    for bad in crate::outputs::state::set_aside() {
+        term::warning(&tr!(
+            "status-set-aside",
+            name = STATE_FILE,
+            bad = config.show(&bad)
+        ));
+    }
     let fonts = crate::fonts::stamps(&config.root, &config.fonts);
     if !config.output.as_ref().is_some_and(|o| o.force)
         && previous
@@ -57,6 +64,7 @@ pub fn open(config: &Config) -> Result<OutputLock, Failure> {
                 .context(tr!("io-create-dir", dir = out.dir.display().to_string())),
         )
     })?;
+    crate::timing::doing(tr!("doing-lock", dir = out.dir.display().to_string()));
     let lock = lock::lock(&out.dir, out.wait).map_err(|e| match e {
         LockError::Busy => Failure::Locked(tr!(
             "fail-locked",
@@ -69,6 +77,11 @@ pub fn open(config: &Config) -> Result<OutputLock, Failure> {
         Recovery::Nothing => {}
         Recovery::Completed => term::status(&tr!("status-recovered")),
         Recovery::RolledBack => term::status(&tr!("status-rolled-back")),
+        Recovery::SetAside(bad) => term::warning(&tr!(
+            "status-set-aside",
+            name = ".brief-journal.json",
+            bad = config.show(&bad)
+        )),
     }
     Ok(lock)
 }
@@ -121,6 +134,12 @@ pub fn once(
         .map(|(n, _)| n)
         .filter(|n| n != STATE_FILE)
         .collect();
+    // A font file replaced during the build may have given a face that
+    // drew nothing: such a build is not committed.
+    if crate::fonts::stamps(&config.root, &config.fonts) != session.fonts.stamps {
+        return Err(Failure::Template(tr!("fail-fonts-changed")));
+    }
+    crate::timing::doing(tr!("doing-write"));
     staging.commit(&record.remove)?;
     // Said once the set is in place: a build that fails reports no change.
     for change in &record.changes {

@@ -6,7 +6,10 @@ use std::io::Write;
 
 use typst::text::{FontInfo, FontStyle};
 
+use typst::diag::Severity;
+
 use crate::args::FontsArgs;
+use crate::config::DiagnosticFormat;
 use crate::error::Failure;
 use crate::fonts::{Fonts, Origin};
 use crate::tr;
@@ -50,6 +53,28 @@ pub fn run(args: &FontsArgs) -> Result<(), Failure> {
                 }
             }
         }
+    }
+    drop(out);
+    let mut errors = 0;
+    for problem in fonts.problems() {
+        let (code, message, hint, error) = problem.describe();
+        let severity = if error {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        crate::term::note(
+            severity,
+            code,
+            "fonts",
+            &message,
+            &[hint],
+            DiagnosticFormat::Human,
+        );
+        errors += usize::from(error);
+    }
+    if errors > 0 {
+        return Err(Failure::Template(tr!("fail-fonts", count = errors)));
     }
     Ok(())
 }

@@ -55,7 +55,9 @@ pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, 
             tr!("fail-memory", limit = args.memory_limit)
         ),
     );
-    let output = output.map(|b| outputs(&root, b, &docs)).transpose()?;
+    let output = output
+        .map(|b| outputs(&root, b, &docs, &fonts))
+        .transpose()?;
     let config = Config {
         root,
         docs,
@@ -70,7 +72,32 @@ pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, 
     Ok(config)
 }
 
-fn outputs(root: &Path, b: &BuildArgs, docs: &[Doc]) -> Result<OutputConfig, Failure> {
+/// A folder as an absolute path with its links resolved as far as it
+/// exists (an output folder may not exist yet).
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |p, c| p.join(c));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+fn outputs(
+    root: &Path,
+    b: &BuildArgs,
+    docs: &[Doc],
+    fonts: &FontOptions,
+) -> Result<OutputConfig, Failure> {
     let o = &b.output;
     let slides = docs.contains(&Doc::Slides);
     if o.handout && (o.format != Format::Pdf || !slides) {
@@ -82,8 +109,26 @@ fn outputs(root: &Path, b: &BuildArgs, docs: &[Doc]) -> Result<OutputConfig, Fai
     if !o.pptx_fonts.is_empty() && !o.pptx {
         return Err(Failure::Usage(tr!("usage-pptx-font")));
     }
+    let dir = o.out.clone().unwrap_or_else(|| root.join("out"));
+    // Outputs never go into a folder brief reads: they would be read back,
+    // and `watch` would rebuild on its own writes forever.
+    let resolved = resolve(&dir);
+    let inputs = [crate::data::DATA_DIR, "templates", crate::fonts::FONT_DIR]
+        .map(|d| root.join(d))
+        .into_iter()
+        .chain(fonts.font_paths.iter().cloned())
+        .map(|p| resolve(&p));
+    for input in inputs {
+        if resolved.starts_with(&input) {
+            return Err(Failure::Usage(tr!(
+                "usage-out-inside",
+                out = dir.display().to_string(),
+                input = input.display().to_string()
+            )));
+        }
+    }
     Ok(OutputConfig {
-        dir: o.out.clone().unwrap_or_else(|| root.join("out")),
+        dir,
         format: o.format,
         ppi: o.ppi,
         standards: o.pdf_standards.clone(),
@@ -104,13 +149,17 @@ fn outputs(root: &Path, b: &BuildArgs, docs: &[Doc]) -> Result<OutputConfig, Fai
 /// `APPLYING`), so the previous outputs stay as they were.
 pub fn watchdog(config: &Config) {
     let limit = config.timeout;
-    let message = tr!("fail-timeout-run", seconds = limit.as_secs());
     std::thread::spawn(move || {
         // The compilation's own deadline reports first, with the template's name.
         std::thread::sleep(limit + Duration::from_secs(1));
         let _applying = crate::outputs::commit::APPLYING
             .lock()
             .unwrap_or_else(|e| e.into_inner());
+        let seconds = limit.as_secs();
+        let message = match crate::timing::now_doing() {
+            Some(doing) => tr!("fail-timeout-doing", seconds = seconds, doing = doing),
+            None => tr!("fail-timeout-run", seconds = seconds),
+        };
         crate::term::fatal(&format!("{message}{}", tr!("fail-unchanged")));
         std::process::exit(6);
     });

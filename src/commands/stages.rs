@@ -72,6 +72,7 @@ impl Session {
 
 /// Stage 1: the data, checked. Its problems are printed here.
 pub fn load(config: &Config) -> Result<Project, Failure> {
+    crate::timing::doing(tr!("doing-data"));
     let project = data::load(&config.root, config.draft).map_err(|failed| {
         term::data(
             &failed.errors,
@@ -116,13 +117,21 @@ fn inputs(project: &Project, config: &Config) -> Inputs {
     }
     let data = serde_json::to_vec(&project.dataset).expect("the data set serialises");
     let theme = serde_json::to_vec(&project.theme).expect("the theme serialises");
-    Inputs {
-        dict,
-        files: HashMap::from([
-            (DATA_FILE.to_string(), Bytes::new(data)),
-            (THEME_FILE.to_string(), Bytes::new(theme)),
-        ]),
+    let mut files = HashMap::from([
+        (DATA_FILE.to_string(), Bytes::new(data)),
+        (THEME_FILE.to_string(), Bytes::new(theme)),
+    ]);
+    // A project without templates of its own is built with brief's, on
+    // every build: a renewed world (watch) gets them again too.
+    if !config.root.join("templates").exists() {
+        for (name, text) in crate::config::TEMPLATES {
+            files.insert(
+                format!("templates/{name}"),
+                Bytes::new(text.as_bytes().to_vec()),
+            );
+        }
     }
+    Inputs { dict, files }
 }
 
 fn world(
@@ -134,15 +143,7 @@ fn world(
 ) -> Result<BriefWorld, Failure> {
     let main = doc.template();
     let mut files = inputs.files.clone();
-    // A project without templates of its own is built with brief's.
-    if !config.root.join("templates").exists() {
-        for (name, text) in crate::config::TEMPLATES {
-            files.insert(
-                format!("templates/{name}"),
-                Bytes::new(text.as_bytes().to_vec()),
-            );
-        }
-    } else if !config.root.join(&main).is_file() {
+    if config.root.join("templates").exists() && !config.root.join(&main).is_file() {
         return Err(Failure::Template(tr!(
             "template-missing",
             path = main.display().to_string()
@@ -185,6 +186,7 @@ pub fn compile(
     session: &mut Session,
     staging: Option<&Mutex<Staging>>,
 ) -> Result<Documents, Failure> {
+    crate::timing::doing(tr!("doing-compile"));
     let inputs = inputs(project, config);
     let mut previous = std::mem::take(&mut session.worlds);
     let worlds = config
@@ -295,6 +297,8 @@ struct Checks {
     strict: usize,
     /// Figures a document does not show.
     unshown: Vec<DataError>,
+    /// Characters drawn as empty boxes: (page, character, face).
+    notdef: Vec<(usize, char, String)>,
 }
 
 impl Checks {
@@ -360,6 +364,12 @@ impl Checks {
                     first,
                     second,
                 } => tr!("check-overlap", page = page, first = first, second = second),
+                pages::PageProblem::Notdef { page, ch, family } => {
+                    // A character no font has is the glyph check's warning;
+                    // one a font has, drawn empty, is a broken face.
+                    self.notdef.push((page, ch, family));
+                    continue;
+                }
             };
             term::note(
                 severity,
@@ -431,11 +441,15 @@ impl Checks {
             Self::severity(config.strict),
             format,
         );
+        let font_errors = font_problems(config, fonts, &self.notdef);
         if self.errors > 0 {
             return Err(Failure::Template(tr!(
                 "fail-templates",
                 count = self.errors
             )));
+        }
+        if font_errors > 0 {
+            return Err(Failure::Template(tr!("fail-fonts", count = font_errors)));
         }
         if !self.unshown.is_empty() && !config.draft {
             return Err(Failure::Data(self.unshown.len()));
@@ -448,6 +462,51 @@ impl Checks {
         }
         Ok(())
     }
+}
+
+/// The font files' problems, and faces that drew a character they have as
+/// an empty box; returns how many are errors (a search cut short is a
+/// warning, an error under --strict).
+fn font_problems(config: &Config, fonts: &Fonts, notdef: &[(usize, char, String)]) -> usize {
+    let found = fonts.get();
+    let mut errors = 0;
+    for problem in found.problems() {
+        let (code, message, hint, error) = problem.describe();
+        let error = error || config.strict;
+        let severity = if error {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        term::note(
+            severity,
+            code,
+            "fonts",
+            &message,
+            &[hint],
+            config.diagnostics,
+        );
+        errors += usize::from(error);
+    }
+    for (page, ch, family) in notdef {
+        if glyphs::covered(found, *ch) {
+            term::note(
+                Severity::Error,
+                "glyph-notdef",
+                "fonts",
+                &tr!(
+                    "check-notdef",
+                    page = *page,
+                    ch = ch.to_string(),
+                    family = family.as_str()
+                ),
+                &[tr!("font-file-hint")],
+                config.diagnostics,
+            );
+            errors += 1;
+        }
+    }
+    errors
 }
 
 /// One document's files, staged: its PDF (with the deck's notes and, when

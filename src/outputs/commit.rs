@@ -287,6 +287,30 @@ pub enum Recovery {
     Completed,
     /// A killed commit could not be completed and was undone.
     RolledBack,
+    /// The journal was not one brief wrote (not a regular file, too large,
+    /// unreadable, or naming files outside the folder): moved to this
+    /// name, untouched, and nothing done by it.
+    SetAside(PathBuf),
+}
+
+/// A journal is a few hundred bytes; this is far more than any holds.
+const MAX_JOURNAL: u64 = 1024 * 1024;
+
+impl Step {
+    /// Every name is a plain file name of the folder, and the temporaries
+    /// are brief's own: a tampered journal cannot move or delete a file
+    /// elsewhere.
+    fn is_own(&self) -> bool {
+        let temporary = |n: &Option<String>, prefix: &str| {
+            n.as_deref().is_none_or(|n| {
+                super::plain_name(n) && n.starts_with(prefix) && n.ends_with(".tmp")
+            })
+        };
+        super::plain_name(&self.name)
+            && !self.name.starts_with(".brief-")
+            && temporary(&self.new, ".brief-new-")
+            && temporary(&self.old, ".brief-old-")
+    }
 }
 
 /// Completes (or, when it cannot, undoes) a commit that a killed run left
@@ -294,12 +318,22 @@ pub enum Recovery {
 /// lock, before anything else reads or writes the folder.
 pub fn recover(dir: &Path) -> Recovery {
     let mut recovery = Recovery::Nothing;
-    if let Ok(bytes) = fs::read(dir.join(JOURNAL))
-        // A journal is renamed into place whole; an unreadable one is not brief's.
-        && let Ok(journal) = serde_json::from_slice::<Journal>(&bytes)
-    {
-        recovery = complete(dir, &journal.steps);
-        finish(dir, &journal.steps);
+    match super::read_own(dir, JOURNAL, MAX_JOURNAL) {
+        super::Own::Absent => {}
+        super::Own::SetAside(bad) => recovery = Recovery::SetAside(bad),
+        // A journal is renamed into place whole: one that does not parse,
+        // or names what brief never writes, is not brief's.
+        super::Own::Read(bytes) => match serde_json::from_slice::<Journal>(&bytes) {
+            Ok(journal) if journal.steps.iter().all(Step::is_own) => {
+                recovery = complete(dir, &journal.steps);
+                finish(dir, &journal.steps);
+            }
+            _ => {
+                if let super::Own::SetAside(bad) = super::set_aside(dir, JOURNAL) {
+                    recovery = Recovery::SetAside(bad);
+                }
+            }
+        },
     }
     remove_temporaries(dir);
     recovery

@@ -26,13 +26,18 @@ pub enum LockError {
 /// finish. The OS releases it if the holder dies.
 pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
     let path = out.join(LOCK_FILE);
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| crate::tr!("io-lock-open", path = path.display().to_string()))
-        .map_err(LockError::Io)?;
+    let file = match open(&path) {
+        Ok(file) => Ok(file),
+        // A link, a FIFO or a device in the lock's place would block or
+        // lock something else: it is set aside, and a lock file made anew.
+        Err(_) if !is_regular(&path) => {
+            super::set_aside(out, LOCK_FILE);
+            open(&path)
+        }
+        Err(e) => Err(e),
+    }
+    .with_context(|| crate::tr!("io-lock-open", path = path.display().to_string()))
+    .map_err(LockError::Io)?;
     let deadline = Instant::now() + wait;
     loop {
         match file.try_lock() {
@@ -49,6 +54,27 @@ pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
             }
         }
     }
+}
+
+/// Opens (or makes) the lock file: never through a link, without blocking
+/// on a FIFO, and only a regular file.
+fn open(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)?;
+    if file.metadata()?.is_file() {
+        Ok(file)
+    } else {
+        Err(std::io::Error::from_raw_os_error(libc::EINVAL))
+    }
+}
+
+fn is_regular(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
 }
 
 #[cfg(test)]

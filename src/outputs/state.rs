@@ -16,15 +16,24 @@ use crate::render::marks::Shown;
 
 pub const STATE_FILE: &str = ".brief-state.json";
 
+/// State files [`State::read`] set aside, for the command to report.
+static SET_ASIDE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// The state files set aside since the last call.
+pub fn set_aside() -> Vec<PathBuf> {
+    std::mem::take(&mut *SET_ASIDE.lock().unwrap_or_else(|e| e.into_inner()))
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct State {
     version: String,
     options: String,
     /// Project files the build read (data, templates and what they
-    /// include), with a hash of their contents.
-    inputs: BTreeMap<PathBuf, String>,
+    /// include), with a hash of their contents; paths as [`encode`] writes
+    /// them.
+    inputs: BTreeMap<String, String>,
     /// Font files by size and modification time.
-    fonts: Stamps,
+    fonts: Vec<(String, u64, u128)>,
     /// Every file brief wrote and that is still its own, with its digest:
     /// what the up-to-date check compares, and all that clean-up may remove.
     pub outputs: BTreeMap<String, String>,
@@ -52,6 +61,52 @@ fn version() -> String {
     )
 }
 
+/// A path as a JSON string, losslessly: a folder name from a Windows zip may
+/// not be UTF-8. Bytes that are not UTF-8, and `%`, are written `%XX`.
+fn encode(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(&chunk.valid().replace('%', "%25"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The path [`encode`] wrote.
+fn decode(text: &str) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    PathBuf::from(std::ffi::OsString::from_vec(out))
+}
+
+fn stamps(fonts: &Stamps) -> Vec<(String, u64, u128)> {
+    fonts
+        .iter()
+        .map(|(p, len, mtime)| (encode(p), *len, *mtime))
+        .collect()
+}
+
 impl State {
     /// `inputs` are the files the build read with the digests of the bytes
     /// it read (not re-read now: a file edited during the build must make
@@ -68,8 +123,8 @@ impl State {
         State {
             version: version(),
             options: key.to_string(),
-            inputs: inputs.into_iter().collect(),
-            fonts,
+            inputs: inputs.iter().map(|(p, d)| (encode(p), d.clone())).collect(),
+            fonts: stamps(&fonts),
             outputs,
             shown,
         }
@@ -80,7 +135,7 @@ impl State {
     pub fn inputs(&self) -> Vec<(PathBuf, String)> {
         self.inputs
             .iter()
-            .map(|(p, d)| (p.clone(), d.clone()))
+            .map(|(p, d)| (decode(p), d.clone()))
             .collect()
     }
 
@@ -91,14 +146,30 @@ impl State {
 
     /// The state of the last build in `out`; none when there is none (or
     /// it is not readable: then everything is rebuilt).
+    ///
+    /// A state file that is not a small regular file is set aside
+    /// (`super::read_own`); output names that are not plain file names of
+    /// the folder make the whole state untrusted: clean-up removes only
+    /// what the state names, and must never reach outside the folder.
     pub fn read(out: &Path) -> Option<State> {
-        let path = out.join(STATE_FILE);
-        // Never read what is not a small regular file.
-        let meta = fs::metadata(&path).ok()?;
-        if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
-            return None;
+        match super::read_own(out, STATE_FILE, 64 * 1024 * 1024) {
+            super::Own::Read(bytes) => {
+                let state: State = serde_json::from_slice(&bytes).ok()?;
+                state
+                    .outputs
+                    .keys()
+                    .all(|n| super::plain_name(n) && !n.starts_with(".brief-"))
+                    .then_some(state)
+            }
+            super::Own::SetAside(bad) => {
+                SET_ASIDE
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(bad);
+                None
+            }
+            super::Own::Absent => None,
         }
-        serde_json::from_slice(&fs::read(path).ok()?).ok()
     }
 
     /// Outputs this (earlier) build wrote, among those `owned` claims, that
@@ -126,11 +197,41 @@ impl State {
             && self
                 .inputs
                 .iter()
-                .all(|(p, h)| crate::digest::file(&root.join(p)).as_ref() == Some(h))
-            && &self.fonts == fonts
+                .all(|(p, h)| crate::digest::file(&root.join(decode(p))).as_ref() == Some(h))
+            && self.fonts == stamps(fonts)
             && self
                 .outputs
                 .iter()
                 .all(|(n, h)| crate::digest::file(&out.join(n)).as_ref() == Some(h))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_are_not_utf8_survive_the_state_file() {
+        use std::os::unix::ffi::OsStrExt;
+        for bytes in [
+            &b"data/meta.yaml"[..],
+            b"proj\xd6\xd0/fonts/a.ttf",
+            b"100%/x",
+        ] {
+            let path = Path::new(std::ffi::OsStr::from_bytes(bytes));
+            assert_eq!(decode(&encode(path)), path);
+        }
+        let state = State::new(
+            "k",
+            vec![(
+                PathBuf::from(std::ffi::OsStr::from_bytes(b"d\xd6/m.yaml")),
+                "h".into(),
+            )],
+            Vec::new(),
+            BTreeMap::new(),
+            BTreeMap::new(),
+        );
+        let again: State = serde_json::from_slice(&state.to_bytes()).unwrap();
+        assert_eq!(again.inputs(), state.inputs());
     }
 }

@@ -5,19 +5,14 @@
 use std::collections::HashSet;
 
 use crate::data::{DataError, Project, Role};
-use crate::fonts::Fonts;
+use crate::fonts::{Fonts, Found};
 use crate::tr;
 
 /// Every distinct character of the data's text that no font covers, at its
 /// first occurrence.
 pub fn missing(project: &Project, fonts: &Fonts) -> Vec<DataError> {
     let found = fonts.get();
-    let covered = |c: char| {
-        found
-            .origins
-            .iter()
-            .any(|(info, _)| info.coverage.contains(c as u32))
-    };
+    let covered = |c: char| covered(found, c);
     // Each distinct character is looked up once: a font's coverage is a list
     // of runs, searched from the start.
     let mut seen = HashSet::new();
@@ -43,6 +38,14 @@ pub fn missing(project: &Project, fonts: &Fonts) -> Vec<DataError> {
         }
     });
     out
+}
+
+/// Whether some available font has `c`.
+pub fn covered(found: &Found, c: char) -> bool {
+    found
+        .origins
+        .iter()
+        .any(|(info, _)| info.coverage.contains(c as u32))
 }
 
 /// Faces the theme names (by role) that no font of the build has.

@@ -19,6 +19,13 @@ pub enum PageProblem {
         first: String,
         second: String,
     },
+    /// A character drawn as the font's empty box (glyph 0, `.notdef`): no
+    /// font has it, or its face failed (a damaged or changed file).
+    Notdef {
+        page: usize,
+        ch: char,
+        family: String,
+    },
 }
 
 /// A run of text on a page: its em box in page coordinates (pt).
@@ -48,7 +55,15 @@ pub fn check(document: &PagedDocument) -> Vec<PageProblem> {
         let size = page.frame.size();
         let (left, right) = area.unwrap_or((0.0, size.x.to_pt()));
         let mut runs = Vec::new();
-        collect(&page.frame, Transform::identity(), &mut runs);
+        let mut notdef = Vec::new();
+        collect(&page.frame, Transform::identity(), &mut runs, &mut notdef);
+        for (ch, family) in notdef {
+            problems.push(PageProblem::Notdef {
+                page: number,
+                ch,
+                family,
+            });
+        }
         let tolerance = 0.5;
         for run in &runs {
             let sideways = run.x0 < left - run.em * 0.25 - tolerance
@@ -96,11 +111,22 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Run>) {
+fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Run>, notdef: &mut Vec<(char, String)>) {
     for (pos, item) in frame.items() {
         let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
+        if let FrameItem::Text(text) = item {
+            for g in text.glyphs.iter().filter(|g| g.id == 0) {
+                let ch = text.text[g.range()].chars().next().unwrap_or(' ');
+                let family = text.font.info().family.clone();
+                if !ch.is_whitespace() && !notdef.contains(&(ch, family.clone())) {
+                    notdef.push((ch, family));
+                }
+            }
+        }
         match item {
-            FrameItem::Group(group) => collect(&group.frame, here.pre_concat(group.transform), out),
+            FrameItem::Group(group) => {
+                collect(&group.frame, here.pre_concat(group.transform), out, notdef)
+            }
             // A transparent stamp (草稿 on a draft) lies over the page on purpose.
             FrameItem::Text(text) if matches!(&text.fill, typst::visualize::Paint::Solid(c) if c.alpha().is_some_and(|a| a < 1.0)) =>
                 {}

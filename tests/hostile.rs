@@ -1,0 +1,482 @@
+//! Unattended and hostile, round three: what a scheduled run meets on a real
+//! machine (link loops, FIFOs, devices, folder names from a Windows zip,
+//! font files damaged or replaced under a running build, tampered files of
+//! brief's own) ends, never hangs or panics, touches nothing outside the
+//! project, and says what it found.
+
+mod common;
+
+use std::ffi::OsStr;
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A project of nothing but `data/` (the documented minimal project): brief's
+/// templates and faces come from the binary.
+fn data_only() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("data"), &dir.path().join("data"));
+    dir
+}
+
+/// brief with arguments that need not be UTF-8.
+fn brief_os(dir: &Path, args: &[&OsStr]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("BRIEF_LANG", "en")
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
+}
+
+/// Runs `args` and asserts that it ends within `limit` (a run still going
+/// then is killed, and the test fails).
+fn ends_within(dir: &Path, args: &[&str], limit: Duration) -> std::process::Output {
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("BRIEF_LANG", "en")
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("brief {args:?} did not end within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_link_loop_in_the_font_folders_is_followed_once() {
+    let dir = data_only();
+    let fonts = dir.path().join("fonts");
+    fs::create_dir(&fonts).unwrap();
+    for f in ["NotoSansSC_400Regular.ttf", "NotoSerifSC_400Regular.ttf"] {
+        std::os::unix::fs::symlink(repo().join("fonts").join(f), fonts.join(f)).unwrap();
+    }
+    std::os::unix::fs::symlink(".", fonts.join("a")).unwrap();
+    std::os::unix::fs::symlink(".", fonts.join("b")).unwrap();
+    std::os::unix::fs::symlink("..", fonts.join("up")).unwrap();
+    let listed = ends_within(dir.path(), &["fonts"], Duration::from_secs(20));
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(stdout(&listed).contains("Noto Serif SC"));
+    let built = ends_within(
+        dir.path(),
+        &["build", "--timeout", "60"],
+        Duration::from_secs(40),
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    // The whole file system as a font folder ends too, saying where it stopped.
+    let root = ends_within(
+        dir.path(),
+        &["fonts", "--font-path", "/"],
+        Duration::from_secs(60),
+    );
+    assert!(root.status.success(), "{}", stderr(&root));
+    assert!(
+        stderr(&root).contains("the search for fonts stopped"),
+        "{}",
+        stderr(&root)
+    );
+}
+
+#[test]
+fn a_timeout_says_what_the_run_was_doing() {
+    let dir = data_only();
+    // The lock held by another brief: the run waits, and the timeout says so.
+    ok(brief(dir.path(), &["build"]));
+    let _lock = hold_lock(dir.path());
+    let out = ends_within(
+        dir.path(),
+        &["build", "--force", "--wait", "30", "--timeout", "1"],
+        Duration::from_secs(20),
+    );
+    assert_eq!(code(&out), 6, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("while waiting for another brief"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn brief_s_own_files_that_are_not_regular_files_are_set_aside() {
+    let dir = data_only();
+    ok(brief(dir.path(), &["build"]));
+    let out = dir.path().join("out");
+    let mkfifo = |p: &Path| {
+        let _ = fs::remove_file(p);
+        assert!(Command::new("mkfifo").arg(p).status().unwrap().success());
+    };
+    let link = |p: &Path, to: &str| {
+        let _ = fs::remove_file(p);
+        std::os::unix::fs::symlink(to, p).unwrap();
+    };
+    type Spoil<'a> = Box<dyn Fn(&Path) + 'a>;
+    let cases: [(&str, Spoil); 5] = [
+        (".brief.lock", Box::new(|p| mkfifo(p))),
+        (".brief-journal.json", Box::new(|p| mkfifo(p))),
+        (".brief-journal.json", Box::new(|p| link(p, "/dev/zero"))),
+        (".brief-state.json", Box::new(|p| link(p, "/dev/zero"))),
+        (".brief-state.json", Box::new(|p| mkfifo(p))),
+    ];
+    for (name, spoil) in cases {
+        spoil(&out.join(name));
+        let built = ends_within(
+            dir.path(),
+            &["build", "--force", "--timeout", "60"],
+            Duration::from_secs(30),
+        );
+        assert!(built.status.success(), "{name}: {}", stderr(&built));
+        let bad = out.join(format!("{name}.bad"));
+        assert!(
+            fs::symlink_metadata(&bad).is_ok(),
+            "{name} was not set aside"
+        );
+        if name != ".brief.lock" {
+            assert!(
+                stderr(&built).contains("is not a file brief wrote"),
+                "{name}: {}",
+                stderr(&built)
+            );
+        }
+        fs::remove_file(&bad).unwrap();
+    }
+}
+
+#[test]
+fn a_tampered_journal_or_state_never_reaches_outside_the_output_folder() {
+    let dir = data_only();
+    ok(brief(dir.path(), &["build"]));
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.txt");
+    fs::write(&victim, "keep me").unwrap();
+    let meta = fs::read(dir.path().join("data/meta.yaml")).unwrap();
+    let journal = dir.path().join("out/.brief-journal.json");
+    for step in [
+        r#"{"name":"../data/meta.yaml","new":null,"old":null,"digest":null}"#.to_string(),
+        format!(
+            r#"{{"name":"{}","new":null,"old":null,"digest":null}}"#,
+            victim.display()
+        ),
+        r#"{"name":"briefing.pdf","new":"../data/meta.yaml","old":null,"digest":null}"#.to_string(),
+    ] {
+        fs::write(&journal, format!(r#"{{"steps":[{step}]}}"#)).unwrap();
+        let built = brief(dir.path(), &["build", "--force"]);
+        assert!(built.status.success(), "{}", stderr(&built));
+        assert_eq!(fs::read(dir.path().join("data/meta.yaml")).unwrap(), meta);
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+        assert!(stderr(&built).contains("is not a file brief wrote"));
+    }
+    // A state that claims a file outside the folder as one of its outputs,
+    // with the digest that file has: the state is not trusted at all.
+    let state = dir.path().join("out/.brief-state.json");
+    let text = fs::read_to_string(&state).unwrap();
+    let tampered = text.replacen(
+        "\"outputs\": {",
+        &format!(
+            "\"outputs\": {{\n    \"../data/meta.yaml\": \"{}\",",
+            brief::digest::digest(&meta)
+        ),
+        1,
+    );
+    assert_ne!(tampered, text, "the state has an outputs map");
+    fs::write(&state, tampered).unwrap();
+    let again = brief(dir.path(), &["build"]);
+    assert!(
+        stderr(&again).contains("built"),
+        "a tampered state must not make the outputs look up to date: {}",
+        stderr(&again)
+    );
+    ok(brief(dir.path(), &["build", "--only", "slides", "--force"]));
+    assert_eq!(fs::read(dir.path().join("data/meta.yaml")).unwrap(), meta);
+}
+
+#[test]
+fn arguments_that_are_not_utf8_are_paths_like_any_other() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path();
+    // GBK for 中文, as a folder name from a Windows zip arrives.
+    let name = OsStr::from_bytes(b"proj\xd6\xd0\xce\xc4");
+    let out = OsStr::from_bytes(b"out\xd6\xd0");
+    let fonts = OsStr::from_bytes(b"fonts\xd6\xd0");
+    let next = OsStr::from_bytes(b"next\xd6\xd0");
+    fs::create_dir(dir.join(fonts)).unwrap();
+    let runs: [&[&OsStr]; 5] = [
+        &["init".as_ref(), name],
+        &["build".as_ref(), "--project".as_ref(), name],
+        &[
+            "build".as_ref(),
+            "--project".as_ref(),
+            name,
+            "--out".as_ref(),
+            out,
+        ],
+        &[
+            "fonts".as_ref(),
+            "--project".as_ref(),
+            name,
+            "--font-path".as_ref(),
+            fonts,
+        ],
+        &["init".as_ref(), "--from".as_ref(), name, next],
+    ];
+    for args in runs {
+        let result = brief_os(dir, args);
+        assert!(
+            result.status.success(),
+            "{args:?}: {:?}\n{}",
+            result.status,
+            stderr(&result)
+        );
+    }
+    assert!(dir.join(out).join("briefing.pdf").is_file());
+    assert!(dir.join(name).join("out/slides.pdf").is_file());
+    assert!(dir.join(next).join("data/meta.yaml").is_file());
+    // A project that is not there: a usage error, the name shown lossily.
+    let missing = brief_os(
+        dir,
+        &[
+            "build".as_ref(),
+            "--project".as_ref(),
+            OsStr::from_bytes(b"none\xd6"),
+        ],
+    );
+    assert_eq!(code(&missing), 2, "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("none\u{FFFD}"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn outputs_never_go_into_a_folder_brief_reads() {
+    let dir = project();
+    let extra = tempfile::tempdir().unwrap();
+    let extra_path = extra.path().to_str().unwrap();
+    for out in [
+        "data",
+        "data/sub",
+        "templates",
+        "fonts",
+        "./data/../templates/x",
+    ] {
+        let result = brief(dir.path(), &["build", "--out", out]);
+        assert_eq!(code(&result), 2, "--out {out}: {}", stderr(&result));
+        assert!(
+            stderr(&result).contains("which brief reads"),
+            "{}",
+            stderr(&result)
+        );
+        let watched = brief(dir.path(), &["watch", "--out", out]);
+        assert_eq!(code(&watched), 2, "watch --out {out}");
+    }
+    let inside = format!("{extra_path}/o");
+    let result = brief(
+        dir.path(),
+        &["build", "--font-path", extra_path, "--out", &inside],
+    );
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    // The project folder itself holds data/, and may hold the outputs.
+    ok(brief(dir.path(), &["build", "--out", "."]));
+    assert!(dir.path().join("briefing.pdf").is_file());
+}
+
+#[test]
+fn watch_in_a_project_of_data_alone_rebuilds_every_save() {
+    let dir = data_only();
+    let file = dir.path().join(ACHIEVEMENTS);
+    let pdf = dir.path().join("out/briefing.pdf");
+    let limit = Duration::from_secs(60);
+    with_watch(dir.path(), |rx| {
+        wait_for(rx, "rebuilt", limit);
+        let mut value = "14.3".to_string();
+        // Ten saves, in the ways editors save: in place, by rename, by a
+        // new file and a delete.
+        for i in 0..10 {
+            let next = format!("{}.{}", 30 + i, i % 9 + 1);
+            let text = fs::read_to_string(&file).unwrap().replacen(
+                &format!("value: {value}"),
+                &format!("value: {next}"),
+                1,
+            );
+            match i % 3 {
+                0 => fs::write(&file, &text).unwrap(),
+                1 => {
+                    let tmp = dir.path().join("data/.save.tmp");
+                    fs::write(&tmp, &text).unwrap();
+                    fs::rename(&tmp, &file).unwrap();
+                }
+                _ => {
+                    fs::remove_file(&file).unwrap();
+                    fs::write(&file, &text).unwrap();
+                }
+            }
+            value = next;
+            let seen = wait_for(rx, "rebuilt", limit);
+            assert!(
+                !seen.iter().any(|l| l.contains("error")),
+                "save {i}: {seen:?}"
+            );
+            // A save may be seen as two changes; the last build is what counts.
+            let deadline = Instant::now() + limit;
+            while !pdf_text(&pdf).contains(&format!("{value}%")) {
+                assert!(Instant::now() < deadline, "save {i}: {value}% never shown");
+                let _ = rx.recv_timeout(Duration::from_millis(200));
+            }
+        }
+    });
+}
+
+#[test]
+fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallback() {
+    let serif = repo().join("fonts/NotoSerifSC_400Regular.ttf");
+    let bytes = fs::read(&serif).unwrap();
+    // Cut to 4 KB (names and metrics survive, glyphs do not), cut by a few
+    // bytes at the end, junk, and larger than any font.
+    let cases: [(&str, Vec<u8>); 3] = [
+        ("4 KB", bytes[..4096].to_vec()),
+        ("the end cut", bytes[..bytes.len() - 600].to_vec()),
+        ("junk", b"not a font at all".repeat(100)),
+    ];
+    for (what, content) in cases {
+        let dir = data_only();
+        let fonts = dir.path().join("fonts");
+        fs::create_dir(&fonts).unwrap();
+        fs::write(fonts.join("NotoSerifSC_400Regular.ttf"), content).unwrap();
+        for args in [&["build", "--strict"][..], &["fonts"][..]] {
+            let out = brief(dir.path(), args);
+            assert_eq!(code(&out), 4, "{what}, {args:?}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("NotoSerifSC_400Regular.ttf"),
+                "{what}: {}",
+                stderr(&out)
+            );
+        }
+        assert!(!dir.path().join("out/briefing.pdf").exists());
+    }
+    let dir = data_only();
+    let fonts = dir.path().join("fonts");
+    fs::create_dir(&fonts).unwrap();
+    let big = fs::File::create(fonts.join("huge.ttf")).unwrap();
+    big.set_len(2 << 30).unwrap(); // sparse: no disk used
+    let out = brief(dir.path(), &["build"]);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("too large for a font file"),
+        "{}",
+        stderr(&out)
+    );
+
+    // One office face, a FIFO and a link to a device: the faces carried in
+    // brief still set every role.
+    let dir = data_only();
+    let fonts = dir.path().join("fonts");
+    fs::create_dir(&fonts).unwrap();
+    fs::copy(
+        repo().join("fonts/NotoSansSC_700Bold.ttf"),
+        fonts.join("office.ttf"),
+    )
+    .unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(fonts.join("fifo.ttf"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/zero", fonts.join("zero.ttf")).unwrap();
+    let out = ends_within(
+        dir.path(),
+        &["build", "--strict", "--timeout", "60"],
+        Duration::from_secs(40),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let used = pdf_fonts(&dir.path().join("out/briefing.pdf"));
+    for face in ["NotoSerifSC-Regular", "NotoSansSC-Regular"] {
+        assert!(used.contains(face), "{face} not used:\n{used}");
+    }
+    assert!(!used.contains("Type 3"), "{used}");
+}
+
+#[test]
+fn a_face_cut_short_during_a_build_never_yields_a_broken_document() {
+    let dir = data_only();
+    let fonts = dir.path().join("fonts");
+    fs::create_dir(&fonts).unwrap();
+    for f in [
+        "NotoSansSC_400Regular.ttf",
+        "NotoSansSC_700Bold.ttf",
+        "NotoSerifSC_400Regular.ttf",
+        "NotoSerifSC_700Bold.ttf",
+    ] {
+        fs::copy(repo().join("fonts").join(f), fonts.join(f)).unwrap();
+    }
+    ok(brief(dir.path(), &["build"]));
+    let (pages, _, _) = pdf_info(&dir.path().join("out/briefing.pdf"));
+    let good = fs::read(fonts.join("NotoSerifSC_400Regular.ttf")).unwrap();
+    let mut seed: u64 = 0x2545_F491;
+    let mut codes = std::collections::BTreeMap::new();
+    for i in 0..30 {
+        fs::write(fonts.join("NotoSerifSC_400Regular.ttf"), &good).unwrap();
+        let before = fs::read(dir.path().join("out/briefing.pdf")).unwrap();
+        let child = Command::new(BIN)
+            .args(["build", "--force"])
+            .current_dir(dir.path())
+            .env("BRIEF_LANG", "en")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        std::thread::sleep(Duration::from_millis(10 + (seed >> 33) % 90));
+        // Truncated in place, as a copy over the file would.
+        let f = fs::OpenOptions::new()
+            .write(true)
+            .open(fonts.join("NotoSerifSC_400Regular.ttf"))
+            .unwrap();
+        f.set_len(4096).unwrap();
+        drop(f);
+        let out = child.wait_with_output().unwrap();
+        let code = out.status.code();
+        *codes.entry(code).or_insert(0) += 1;
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(code, Some(0 | 1 | 4)),
+            "build {i}: {:?}\n{err}",
+            out.status
+        );
+        let now = fs::read(dir.path().join("out/briefing.pdf")).unwrap();
+        if code == Some(0) {
+            // Committed: made from the whole face, before it was cut.
+            let (p, _, _) = pdf_info(&dir.path().join("out/briefing.pdf"));
+            assert_eq!(p, pages, "build {i}: a broken briefing was committed");
+            let used = pdf_fonts(&dir.path().join("out/briefing.pdf"));
+            assert!(!used.contains("Type 3"), "build {i}:\n{used}");
+        } else {
+            assert_eq!(
+                now, before,
+                "build {i} failed ({code:?}) but changed the briefing"
+            );
+            assert!(err.contains("no output was changed"), "build {i}: {err}");
+        }
+    }
+    eprintln!("exit codes: {codes:?}");
+}
