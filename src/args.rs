@@ -149,6 +149,8 @@ pub struct InitArgs {
     pub dir: PathBuf,
     #[arg(long, value_name = "PROJECT")]
     pub from: Option<PathBuf>,
+    #[arg(long)]
+    pub templates: bool,
 }
 
 /// The earliest and latest creation times brief accepts: years 1970 to 9999
@@ -245,6 +247,7 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("theme", "help-schema-theme"),
     ("dir", "help-init-dir"),
     ("from", "help-init-from"),
+    ("templates", "help-init-templates"),
 ];
 
 /// Help texts of the commands.

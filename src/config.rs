@@ -22,6 +22,25 @@ pub const TEMPLATES: [(&str, &str); 6] = [
     ),
 ];
 
+/// The revision of the templates brief carries. `brief init --templates`
+/// stamps it into the copies; a project whose copies are older is told.
+pub const TEMPLATES_REVISION: u32 = 3;
+
+/// The first line of a copied template.
+pub fn template_stamp() -> String {
+    format!("// brief templates {TEMPLATES_REVISION}: copied by `brief init --templates`\n")
+}
+
+/// The revision a project's template was copied at (0: before stamps).
+pub fn template_revision(text: &str) -> u32 {
+    text.lines()
+        .next()
+        .and_then(|l| l.strip_prefix("// brief templates "))
+        .and_then(|r| r.split(':').next())
+        .and_then(|r| r.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// A document brief makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Doc {

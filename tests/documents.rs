@@ -75,7 +75,7 @@ fn the_headline_figures_read_the_same_in_briefing_and_deck() {
     let briefing = pdf_text(&dir.path().join("out/briefing.pdf"));
     let slides = pdf_text(&dir.path().join("out/slides.pdf"));
     // The figures as the data states them, formatted by brief's own rules.
-    let schema_free: serde_json::Value = serde_yaml::from_str::<serde_json::Value>(
+    let schema_free: serde_json::Value = yaml_serde::from_str::<serde_json::Value>(
         &std::fs::read_to_string(dir.path().join(ACHIEVEMENTS)).unwrap(),
     )
     .unwrap();
@@ -134,7 +134,7 @@ fn pdf_metadata_and_bookmarks_come_from_the_data() {
     let outline = &xml[xml.find("<outline>").expect("the PDF has bookmarks")..];
     for file in [ACHIEVEMENTS, PLAN] {
         let part: serde_json::Value =
-            serde_yaml::from_str(&std::fs::read_to_string(dir.path().join(file)).unwrap()).unwrap();
+            yaml_serde::from_str(&std::fs::read_to_string(dir.path().join(file)).unwrap()).unwrap();
         let mut titles = vec![part["title"].as_str().unwrap().to_string()];
         titles.extend(
             part["sections"]
@@ -328,7 +328,7 @@ fn the_overview_charts_carry_the_data_values() {
         .filter(|c| !c.is_whitespace())
         .collect();
     let plan: serde_json::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(dir.path().join(PLAN)).unwrap()).unwrap();
+        yaml_serde::from_str(&std::fs::read_to_string(dir.path().join(PLAN)).unwrap()).unwrap();
     for t in plan["targets"].as_array().unwrap() {
         if let Some(v) = t["value"].as_f64() {
             let label = format!("{v}%");
@@ -340,7 +340,7 @@ fn the_overview_charts_carry_the_data_values() {
         }
     }
     let ach: serde_json::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(dir.path().join(ACHIEVEMENTS)).unwrap())
+        yaml_serde::from_str(&std::fs::read_to_string(dir.path().join(ACHIEVEMENTS)).unwrap())
             .unwrap();
     for section in ach["sections"].as_array().unwrap() {
         for f in section["figures"].as_array().unwrap() {

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use serde_yaml::Value;
+use yaml_serde::Value;
 
 /// The number as the YAML writes it: 7500, 1.29, 186542317.
 fn number(v: &Value) -> Option<String> {
@@ -22,7 +22,7 @@ fn number(v: &Value) -> Option<String> {
 }
 
 fn yaml(path: &Path) -> Value {
-    serde_yaml::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+    yaml_serde::from_str(&fs::read_to_string(path).unwrap()).unwrap()
 }
 
 fn list<'v>(v: &'v Value, key: &str) -> Vec<&'v Value> {
@@ -489,7 +489,7 @@ fn a_rolled_forward_project_lists_what_to_fill_builds_as_a_draft_and_builds_once
         let path = next.join(file);
         let mut value = yaml(&path);
         fill(&mut value);
-        fs::write(&path, serde_yaml::to_string(&value).unwrap()).unwrap();
+        fs::write(&path, yaml_serde::to_string(&value).unwrap()).unwrap();
     }
     ok(brief(&next, &["build", "--strict"]));
     let pdf = next.join("out/briefing.pdf");

@@ -1,19 +1,33 @@
-//! `brief init DIR`: a new project that builds at once, from what the brief
-//! binary carries (templates, fonts, schemas, a commented data skeleton).
-//! `brief init --from PROJECT DIR`: next year's project from this year's:
-//! the plan's sections and targets become the new achievements with every
-//! value still to fill in, and the new plan starts empty.
+//! `brief init DIR`: a new project that builds at once: its `data/` (a
+//! commented skeleton), a commented `theme.yaml`, the schemas editors use and
+//! a `.gitignore`. The templates and faces stay in brief (a later brief with
+//! better templates reaches the project); `--templates` copies the templates
+//! for a project that wants its own.
+//!
+//! `brief init --from PROJECT DIR`: next year's project from this year's.
+//! Last year's plan becomes this year's achievements and the start of next
+//! year's plan: its sections, titles and sentences carried as the starting
+//! text, each marked 【待改】 (the build lists them until they are revised),
+//! every value still to fill in, the results' ids apart from the plan's.
+//! PROJECT's own theme, templates and extra faces come along, read under the
+//! same rules as a build (inside the project, regular files, bounded). The
+//! new project is written as one set: all of it, or nothing.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::args::InitArgs;
-use crate::data::model::{Fill, Part};
-use crate::data::{self, schema};
+use crate::data::model::{Figure, Fill, Part, PartKind, Section, Target};
+use crate::data::{self, REVISE, schema};
+use crate::digest::{self, Follow};
 use crate::error::Failure;
 use crate::{term, tr};
+
+/// What `--from` copies of a project at most, all files together.
+const MAX_COPIED: u64 = 1 << 30;
 
 pub fn run(args: &InitArgs) -> Result<(), Failure> {
     let dir = &args.dir;
@@ -23,17 +37,14 @@ pub fn run(args: &InitArgs) -> Result<(), Failure> {
             dir = dir.display().to_string()
         )));
     }
-    let files = match &args.from {
+    let mut files = match &args.from {
         None => fresh(),
         Some(from) => roll_forward(from)?,
     };
-    for (rel, bytes) in &files {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| io(e, parent))?;
-        }
-        fs::write(&path, bytes).map_err(|e| io(e, &path))?;
+    if args.templates && !files.iter().any(|(p, _)| p.starts_with("templates")) {
+        files.extend(templates());
     }
+    write_set(dir, &files)?;
     term::status(&tr!(
         "status-init",
         dir = dir.display().to_string(),
@@ -47,34 +58,73 @@ pub fn run(args: &InitArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Writes the new project as one set: into a temporary folder beside it,
+/// then renamed into place. A failure (a full disk) leaves nothing behind,
+/// so the same command can simply be run again.
+fn write_set(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| io(e, &parent))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".brief-init-")
+        .tempdir_in(&parent)
+        .map_err(|e| io(e, &parent))?;
+    for (rel, bytes) in files {
+        let path = staging.path().join(rel);
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p).map_err(|e| io(e, &dir.join(rel)))?;
+        }
+        fs::write(&path, bytes).map_err(|e| io(e, &dir.join(rel)))?;
+    }
+    // An empty folder the user made is replaced by the new one.
+    if dir.is_dir() {
+        fs::remove_dir(dir).map_err(|e| io(e, dir))?;
+    }
+    let made = staging.keep();
+    fs::rename(&made, dir).map_err(|e| {
+        let _ = fs::remove_dir_all(&made);
+        io(e, dir)
+    })
+}
+
 fn io(e: std::io::Error, path: &Path) -> Failure {
     Failure::Other(
         anyhow::Error::new(e).context(tr!("io-write", path = path.display().to_string())),
     )
 }
 
-/// What every new project gets from the binary: templates, fonts, schemas
-/// and the `.gitignore` of its outputs.
+/// What every new project gets: the schemas editors use and the
+/// `.gitignore` of its outputs.
 fn common() -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files: Vec<(PathBuf, Vec<u8>)> = crate::config::TEMPLATES
+    vec![
+        (
+            "schema/brief.schema.json".into(),
+            schema::data().into_bytes(),
+        ),
+        (
+            "schema/theme.schema.json".into(),
+            schema::theme().into_bytes(),
+        ),
+        (".gitignore".into(), b"/out/\n".to_vec()),
+    ]
+}
+
+/// brief's templates, stamped with their version, for a project that wants
+/// its own (`--templates`).
+fn templates() -> Vec<(PathBuf, Vec<u8>)> {
+    crate::config::TEMPLATES
         .iter()
-        .map(|(n, t)| (Path::new("templates").join(n), t.as_bytes().to_vec()))
-        .collect();
-    files.extend(
-        crate::fonts::BUNDLED
-            .iter()
-            .map(|(n, b)| (Path::new(crate::fonts::FONT_DIR).join(n), b.to_vec())),
-    );
-    files.push((
-        "schema/brief.schema.json".into(),
-        schema::DATA.as_bytes().to_vec(),
-    ));
-    files.push((
-        "schema/theme.schema.json".into(),
-        schema::THEME.as_bytes().to_vec(),
-    ));
-    files.push((".gitignore".into(), b"/out/\n".to_vec()));
-    files
+        .map(|(n, t)| {
+            let text = if n.ends_with(".typ") {
+                format!("{}{t}", crate::config::template_stamp())
+            } else {
+                t.to_string()
+            };
+            (Path::new("templates").join(n), text.into_bytes())
+        })
+        .collect()
 }
 
 fn fresh() -> Vec<(PathBuf, Vec<u8>)> {
@@ -107,8 +157,7 @@ fn fresh() -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-/// Next year's project from `from`: its templates, fonts, schema and theme
-/// as they are; the data rolled forward one year.
+/// Next year's project from `from`.
 fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     let root = super::project_root(from)?;
     let project = data::load(&root, true).map_err(|failed| {
@@ -123,38 +172,32 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     let d = &project.dataset;
     let (y0, y1) = (d.achievements.year, d.plan.year);
     let (n1, n2) = (y1, y1 + 1);
+    // Years in the words move on by one: 2022 → 2023, 2023 → 2024.
     let shift = |s: &str| {
         s.replace(&y1.to_string(), "\u{0}")
             .replace(&y0.to_string(), &n1.to_string())
             .replace('\u{0}', &n2.to_string())
     };
 
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    // The project's own templates, fonts, schemas and theme, else brief's.
-    for (rel, bytes) in common() {
-        let own = root.join(&rel);
-        let bytes = if own.is_file() {
-            fs::read(&own).unwrap_or(bytes)
-        } else {
-            bytes
-        };
-        files.push((rel, bytes));
-    }
-    if let Ok(theme) = fs::read(root.join(data::THEME_FILE)) {
-        files.push((data::THEME_FILE.into(), theme));
-    }
+    let mut files = common();
+    files.extend(own_files(&root)?);
 
     let achievements_name = format!("{n1}-achievements.yaml");
     let plan_name = format!("{n2}-plan.yaml");
     let mut meta = d.meta.clone();
     meta.title = shift(&meta.title);
-    meta.headline = Fill::Todo;
+    if meta.headline.is_some() {
+        meta.headline = Some(Fill::Todo);
+    }
     meta.subheadline = None;
     meta.issue = None;
     meta.date = None;
-    meta.source.edition = None;
-    meta.source.reporter = None;
-    meta.source.word_count = None;
+    meta.printed = None;
+    if let Some(source) = &mut meta.source {
+        source.edition = None;
+        source.byline = None;
+        source.word_count = None;
+    }
     meta.achievements = achievements_name.clone();
     meta.plan = plan_name.clone();
     files.push((
@@ -162,67 +205,19 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
         yaml(&tr!("init-meta-header", year = n1, next = n2), &meta),
     ));
 
-    // The plan's targets and sections, as results still to report.
     let old = &d.plan;
-    let mut sections = Vec::new();
-    if !old.targets.is_empty() {
-        let figures = old
-            .targets
-            .iter()
-            .filter(|t| t.qualifier.as_deref() != Some("同步"))
-            .map(|t| {
-                let label = if t.metric == "growth" {
-                    format!("{}增长", t.indicator)
-                } else {
-                    t.indicator.clone()
-                };
-                let unit = t.unit.clone().unwrap_or_else(|| "%".into());
-                to_fill(&t.id, label, unit, true)
-            })
-            .collect();
-        sections.push(data::model::Section {
-            id: "targets".into(),
-            title: Some(Fill::Todo),
-            paragraphs: vec![Fill::Todo],
-            figures,
-            rankings: Vec::new(),
-        });
-    }
-    for s in &old.sections {
-        sections.push(data::model::Section {
-            id: s.id.clone(),
-            title: Some(Fill::Todo),
-            paragraphs: vec![Fill::Todo],
-            figures: s
-                .figures
-                .iter()
-                .map(|f| to_fill(&f.id, f.label.clone(), f.unit.clone(), f.headline))
-                .collect(),
-            rankings: Vec::new(),
-        });
-    }
+    let results = results(old, n1);
     let achievements = Part {
-        kind: "achievements".into(),
+        kind: PartKind::Achievements,
         year: n1,
-        title: Fill::Todo,
+        title: old.title.as_ref().map(|_| Fill::Todo),
         opening: vec![Fill::Todo],
         lead: Vec::new(),
-        targets_intro: None,
         targets: Vec::new(),
-        sections,
+        sections: results,
         charts: None,
     };
-    let plan = Part {
-        kind: "plan".into(),
-        year: n2,
-        title: Fill::Todo,
-        opening: vec![Fill::Todo],
-        lead: Vec::new(),
-        targets_intro: None,
-        targets: Vec::new(),
-        sections: Vec::new(),
-        charts: None,
-    };
+    let plan = next_plan(old, n1, n2, &shift);
     files.push((
         Path::new("data").join(&achievements_name),
         yaml(
@@ -232,59 +227,305 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     ));
     files.push((
         Path::new("data").join(&plan_name),
-        yaml(&tr!("init-plan-header", year = n2), &plan),
+        yaml(&tr!("init-plan-header", year = n2, old = y1), &plan),
     ));
     Ok(files)
 }
 
+/// The id of the result a plan's figure or target becomes: its name
+/// without `target_` and without a year, then the year it reports on
+/// (`target_gdp` → `gdp_2023`), so that next year's plan may keep its ids.
+fn result_id(id: &str, year: i64) -> String {
+    let name = id.strip_prefix("target_").unwrap_or(id);
+    let name = match name.rsplit_once('_') {
+        Some((head, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => name,
+    };
+    format!("{name}_{year}")
+}
+
+/// A plan's label as a result's: what was planned is reported as done
+/// (计划投资 → 完成投资; 力争新增 → 新增).
+fn result_label(label: &str) -> String {
+    let label = label.replace("计划投资", "完成投资");
+    let mut label = label.as_str();
+    for aim in ["力争", "确保", "计划", "争取"] {
+        label = label.strip_prefix(aim).unwrap_or(label);
+    }
+    label.to_string()
+}
+
+/// Last year's plan as this year's results: a section of its targets (one
+/// figure each, labelled as a result), then each of its sections with its
+/// title and sentences marked to revise, every value to fill in.
+fn results(old: &Part, year: i64) -> Vec<Section> {
+    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut goals: HashMap<String, String> = HashMap::new();
+    let mut sections = Vec::new();
+    let numbered: Vec<&Target> = old.targets.iter().filter(|t| t.goal.is_none()).collect();
+    for t in &old.targets {
+        match &t.goal {
+            Some(g) => {
+                goals.insert(t.id.clone(), g.clone());
+            }
+            None => {
+                ids.insert(t.id.clone(), result_id(&t.id, year));
+            }
+        }
+    }
+    for s in &old.sections {
+        for f in &s.figures {
+            ids.insert(f.id.clone(), result_id(&f.id, year));
+        }
+    }
+    // Placeholders name the results; a goal in words is written out.
+    let carry = |text: &str| -> String {
+        let mut out = text.to_string();
+        for (old_id, goal) in &goals {
+            out = out.replace(&format!("{{{old_id}}}"), goal);
+        }
+        for (old_id, new_id) in &ids {
+            out = out
+                .replace(&format!("{{{old_id}}}"), &format!("{{{new_id}}}"))
+                .replace(&format!("{{{old_id}."), &format!("{{{new_id}."));
+        }
+        format!("{REVISE}{out}")
+    };
+    if !numbered.is_empty() {
+        let figures = numbered
+            .iter()
+            .map(|t| {
+                let label = match &t.verb {
+                    Some(v) if t.unit.as_deref() == Some("%") => format!("{}{v}", t.indicator),
+                    _ => t.indicator.clone(),
+                };
+                to_fill(&ids[&t.id], label, t.unit.clone(), true)
+            })
+            .collect();
+        // The sentences of the plan that named its targets.
+        let paragraphs: Vec<Fill<String>> = old
+            .lead
+            .iter()
+            .filter_map(|p| p.given())
+            .filter(|p| {
+                old.targets
+                    .iter()
+                    .any(|t| p.contains(&format!("{{{}}}", t.id)))
+            })
+            .map(|p| Fill::Given(carry(p)))
+            .collect();
+        sections.push(Section {
+            id: "targets".into(),
+            title: old.title.as_ref().map(|_| Fill::Todo),
+            paragraphs: if paragraphs.is_empty() {
+                vec![Fill::Todo]
+            } else {
+                paragraphs
+            },
+            figures,
+            rankings: Vec::new(),
+        });
+    }
+    for s in &old.sections {
+        let paragraphs: Vec<Fill<String>> = s
+            .paragraphs
+            .iter()
+            .map(|p| match p {
+                Fill::Given(p) => Fill::Given(carry(p)),
+                Fill::Todo => Fill::Todo,
+            })
+            .collect();
+        sections.push(Section {
+            id: s.id.clone(),
+            title: s.title.as_ref().map(|t| match t {
+                Fill::Given(t) => Fill::Given(format!("{REVISE}{t}")),
+                Fill::Todo => Fill::Todo,
+            }),
+            paragraphs: if paragraphs.is_empty() {
+                vec![Fill::Todo]
+            } else {
+                paragraphs
+            },
+            figures: s
+                .figures
+                .iter()
+                .map(|f| {
+                    to_fill(
+                        &ids[&f.id],
+                        result_label(&f.label),
+                        f.unit.clone(),
+                        f.headline,
+                    )
+                })
+                .collect(),
+            rankings: Vec::new(),
+        });
+    }
+    sections
+}
+
+/// Next year's plan, started from last year's: its words marked to revise,
+/// years moved on, values to fill in, and each figure and target compared
+/// with the result it becomes this year.
+fn next_plan(old: &Part, n1: i64, n2: i64, shift: &dyn Fn(&str) -> String) -> Part {
+    let revise = |p: &Fill<String>| match p {
+        Fill::Given(p) => Fill::Given(format!("{REVISE}{}", shift(p))),
+        Fill::Todo => Fill::Todo,
+    };
+    let targets = old
+        .targets
+        .iter()
+        .map(|t| Target {
+            value: t.value.as_ref().map(|_| Fill::Todo),
+            to: None,
+            written: None,
+            compare: t.goal.is_none().then(|| result_id(&t.id, n1)),
+            ..t.clone()
+        })
+        .collect();
+    let sections = old
+        .sections
+        .iter()
+        .map(|s| Section {
+            id: s.id.clone(),
+            title: s.title.as_ref().map(&revise),
+            paragraphs: s.paragraphs.iter().map(&revise).collect(),
+            figures: s
+                .figures
+                .iter()
+                .map(|f| Figure {
+                    value: f.value.as_ref().map(|_| Fill::Todo),
+                    to: None,
+                    written: None,
+                    yoy: None,
+                    share: Vec::new(),
+                    rank: None,
+                    estimate: false,
+                    compare: f.ratio.is_none().then(|| result_id(&f.id, n1)),
+                    ratio: f.ratio.as_ref().map(|_| Vec::new()),
+                    ..f.clone()
+                })
+                .collect(),
+            rankings: Vec::new(),
+        })
+        .collect();
+    Part {
+        kind: PartKind::Plan,
+        year: n2,
+        title: old.title.as_ref().map(&revise),
+        opening: old.opening.iter().map(&revise).collect(),
+        lead: old.lead.iter().map(&revise).collect(),
+        targets,
+        sections,
+        charts: None,
+    }
+}
+
 /// A figure of the new year: its id, label and unit, its value still to fill.
-fn to_fill(id: &str, label: String, unit: String, headline: bool) -> data::model::Figure {
-    data::model::Figure {
+fn to_fill(id: &str, label: String, unit: Option<String>, headline: bool) -> Figure {
+    Figure {
         id: id.to_string(),
         label,
-        value: Fill::Todo,
-        unit,
+        value: Some(Fill::Todo),
+        to: None,
+        dash: None,
+        ratio: None,
+        colon: None,
+        unit: Some(unit.unwrap_or_else(|| "%".into())),
         qualifier: None,
         written: None,
         estimate: false,
         yoy: None,
         share: Vec::new(),
+        rank: None,
         compare: None,
         headline,
     }
+}
+
+/// What PROJECT has of its own besides its data: its theme, its templates
+/// (a project that chose its own keeps them), and faces it added to
+/// `fonts/` (brief's own are carried by brief). Read as a build reads:
+/// regular files inside the project, no link leading out, each and all
+/// bounded.
+fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    let mut out = Vec::new();
+    let mut total = 0u64;
+    let mut take = |rel: PathBuf, max: u64| -> Result<(), Failure> {
+        let path = root.join(&rel);
+        let inside = path
+            .canonicalize()
+            .is_ok_and(|p| p.starts_with(root) && p.is_file());
+        if !inside {
+            return Ok(());
+        }
+        let bytes = digest::read(&path, max, Follow::Yes).map_err(|e| {
+            let why = match e {
+                digest::Unread::TooLarge(n) => tr!("init-too-large", mb = n / 1024 / 1024),
+                digest::Unread::Io(e) => crate::i18n::io(&e),
+                _ => tr!("init-not-a-file"),
+            };
+            Failure::Other(anyhow::anyhow!(tr!(
+                "init-cannot-copy",
+                path = rel.display().to_string(),
+                why = why
+            )))
+        })?;
+        total += bytes.len() as u64;
+        if total > MAX_COPIED {
+            return Err(Failure::Other(anyhow::anyhow!(tr!(
+                "init-cannot-copy",
+                path = rel.display().to_string(),
+                why = tr!("init-too-large", mb = total / 1024 / 1024)
+            ))));
+        }
+        out.push((rel, bytes));
+        Ok(())
+    };
+    take(PathBuf::from(data::THEME_FILE), data::MAX_FILE_BYTES)?;
+    for (dir, max) in [
+        ("templates", data::MAX_FILE_BYTES),
+        (crate::fonts::FONT_DIR, crate::fonts::MAX_FONT_BYTES),
+    ] {
+        let Ok(entries) = fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut names: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        names.sort();
+        for path in names {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            // brief's own faces are carried by brief.
+            if dir == crate::fonts::FONT_DIR
+                && crate::fonts::BUNDLED.iter().any(|(n, _)| *n == name)
+            {
+                continue;
+            }
+            take(Path::new(dir).join(name), max)?;
+        }
+    }
+    Ok(out)
 }
 
 /// Optional fields a rolled-forward file leaves out while they are empty, so
 /// that what is left to fill stands out; a `null` that remains is to fill.
 const OPTIONAL: &[&str] = &[
     "charts",
-    "compare",
-    "estimate",
     "lead",
-    "qualifier",
     "rankings",
-    "scope",
-    "share",
-    "short",
-    "standing",
     "targets",
-    "targets_intro",
-    "verb",
     "vocabulary",
-    "with",
-    "written",
-    "years",
-    "yoy",
+    "ratio",
 ];
 
-fn prune(value: &mut serde_yaml::Value) {
-    use serde_yaml::Value;
+fn prune(value: &mut yaml_serde::Value) {
+    use yaml_serde::Value;
     match value {
         Value::Mapping(map) => {
             map.retain(|key, v| {
                 let empty = match v {
                     Value::Null => true,
-                    Value::Bool(b) => !*b,
                     Value::Sequence(s) => s.is_empty(),
                     _ => false,
                 };
@@ -299,10 +540,33 @@ fn prune(value: &mut serde_yaml::Value) {
 
 /// A data file: the schema line, a comment, the value.
 fn yaml<T: Serialize>(comment: &str, value: &T) -> Vec<u8> {
-    let mut value = serde_yaml::to_value(value).expect("the data serialises");
+    let mut value = yaml_serde::to_value(value).expect("the data serialises");
     prune(&mut value);
-    let body = serde_yaml::to_string(&value).expect("the data serialises");
+    let body = yaml_serde::to_string(&value).expect("the data serialises");
     let comment: String = comment.lines().map(|l| format!("# {l}\n")).collect();
     format!("# yaml-language-server: $schema=../schema/brief.schema.json\n{comment}{body}")
         .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_have_ids_of_their_own_and_result_words() {
+        assert_eq!(result_id("target_gdp", 2023), "gdp_2023");
+        assert_eq!(
+            result_id("new_high_tech_enterprises_2023", 2023),
+            "new_high_tech_enterprises_2023"
+        );
+        assert_eq!(
+            result_id("shenha_new_enterprises", 2023),
+            "shenha_new_enterprises_2023"
+        );
+        assert_eq!(
+            result_label("市政基础配套项目计划投资"),
+            "市政基础配套项目完成投资"
+        );
+        assert_eq!(result_label("力争新增注册企业"), "新增注册企业");
+    }
 }

@@ -9,9 +9,9 @@ use crate::error::Failure;
 
 pub fn run(args: &SchemaArgs) -> Result<(), Failure> {
     let text = if args.theme {
-        schema::THEME
+        schema::theme()
     } else {
-        schema::DATA
+        schema::data()
     };
     // A closed pipe (`brief schema | head -1`) ends the output quietly.
     let _ = std::io::stdout().lock().write_all(text.as_bytes());

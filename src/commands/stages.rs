@@ -85,6 +85,19 @@ pub fn load(config: &Config) -> Result<Project, Failure> {
     if config.archival() && config.timestamp.is_none() && project.dataset.meta.date.is_none() {
         return Err(Failure::Usage(tr!("usage-archival-date")));
     }
+    // What the data holds that prints but is probably wrong: warnings, and
+    // errors under --strict.
+    if !project.warnings.is_empty() {
+        let severity = if config.strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        term::data(&project.warnings, &project.sources, severity, config.diagnostics);
+        if config.strict {
+            return Err(Failure::Data(project.warnings.len()));
+        }
+    }
     if project.todo > 0 {
         term::status(&tr!("status-draft", count = project.todo));
     }

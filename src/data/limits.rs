@@ -12,6 +12,8 @@ pub const LABEL: usize = 40;
 pub const DOC_TITLE: usize = 60;
 /// Characters of short names: region, masthead, publication, keywords, words.
 pub const NAME: usize = 30;
+/// Characters of a word of the theme (`words:`): a label, a heading.
+pub const WORD: usize = 40;
 /// Characters of one paragraph.
 pub const PARAGRAPH: usize = 2000;
 /// Characters of a run no line can break inside (Latin letters, digits).

@@ -104,7 +104,7 @@ pub fn load<T: DeserializeOwned>(
                 .collect::<Vec<_>>()),
         ),
     };
-    let value = structure.and_then(|()| deserialize(rel, &text).map_err(|e| vec![e]));
+    let value = structure.and_then(|()| deserialize(rel, &text, &spans));
     (
         Some(Text {
             text,
@@ -211,27 +211,189 @@ pub fn forbidden(c: char) -> bool {
         || (u & 0xFFFE) == 0xFFFE
 }
 
-fn deserialize<T: DeserializeOwned>(rel: &Path, text: &str) -> Result<T, DataError> {
-    let de = serde_yaml::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let location = inner.location();
-        let (code, message, hint) = explain(&inner.to_string());
-        let mut e = DataError::new(rel, code, message).path(path);
-        if let Some(loc) = location {
-            e = e.at(loc.line(), loc.column());
+/// Every type error of a file, not only the first: after each, the list
+/// item it is in is taken out of a copy of the file and the rest read
+/// again (at most [`MAX_TYPE_ERRORS`] times), with paths counted as in the
+/// file.
+const MAX_TYPE_ERRORS: usize = 50;
+
+fn deserialize<T: DeserializeOwned>(
+    rel: &Path,
+    text: &str,
+    spans: &SpanIndex,
+) -> Result<T, Vec<DataError>> {
+    let de = yaml_serde::Deserializer::from_str(text);
+    let first = match serde_path_to_error::deserialize(de) {
+        Ok(value) => return Ok(value),
+        Err(err) => err,
+    };
+    let mut errors = vec![error_at(
+        rel,
+        &first.path().to_string(),
+        first.inner(),
+        spans,
+    )];
+    let Ok(mut value) = yaml_serde::from_str::<yaml_serde::Value>(text) else {
+        return Err(errors);
+    };
+    let mut removed = Removed::default();
+    let mut path = first.path().to_string();
+    for _ in 0..MAX_TYPE_ERRORS {
+        if !removed.take_out(&mut value, &path) {
+            break;
         }
-        if let Some(hint) = hint {
-            e = e.hint(hint);
+        match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+            Ok(_) => break,
+            Err(err) => {
+                path = err.path().to_string();
+                let original = removed.original(&path);
+                let e = error_at(rel, &original, err.inner(), spans);
+                if errors.iter().any(|o| o.path == e.path && o.code == e.code) {
+                    break;
+                }
+                errors.push(e);
+            }
         }
-        e
+    }
+    Err(errors)
+}
+
+/// A serde error at `path` (as in the file), placed: at the key for a key
+/// brief does not know, else at the value; serde's own place when the
+/// path has none.
+fn error_at(rel: &Path, path: &str, inner: &yaml_serde::Error, spans: &SpanIndex) -> DataError {
+    let (code, message, hint) = explain(&inner.to_string());
+    let mut e = DataError::new(rel, code, message).path(path);
+    let at = if code == "data-unknown-field" {
+        spans.key(path).or_else(|| spans.value(path))
+    } else {
+        spans.value(path)
+    };
+    match (at, inner.location()) {
+        // serde_yaml places a missing field at the mapping's end: the
+        // mapping's start (the path's place) is where it belongs.
+        (Some(loc), _) if !path.is_empty() => e = e.at(loc.line, loc.col),
+        (_, Some(loc)) => e = e.at(loc.line(), loc.column()),
+        (Some(loc), None) => e = e.at(loc.line, loc.col),
+        (None, None) => {}
+    }
+    if let Some(hint) = hint {
+        e = e.hint(hint);
+    }
+    e
+}
+
+/// List items taken out of a file's value to read past a type error, so
+/// that a path of what is left can be told in the file's own indices.
+#[derive(Default)]
+struct Removed {
+    /// By the list's path in the file: the indices taken out of it.
+    lists: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Removed {
+    /// `path` (of what is left) as a path of the file.
+    fn original(&self, path: &str) -> String {
+        let mut out = String::new();
+        for part in split_path(path) {
+            match part {
+                Part::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                Part::Index(i) => {
+                    let taken = self.lists.get(&out).map(Vec::as_slice).unwrap_or(&[]);
+                    // The i-th index not taken out.
+                    let o = (0..).filter(|n| !taken.contains(n)).nth(i).unwrap_or(i);
+                    out.push_str(&format!("[{o}]"));
+                }
+            }
+        }
+        out
+    }
+
+    /// Takes out of `value` the innermost list item that `path` (of what is
+    /// left) is in; false when the path is in no list.
+    fn take_out(&mut self, value: &mut yaml_serde::Value, path: &str) -> bool {
+        let parts: Vec<Part> = split_path(path).collect();
+        let Some(last) = parts.iter().rposition(|p| matches!(p, Part::Index(_))) else {
+            return false;
+        };
+        let mut node = value;
+        for part in &parts[..last] {
+            node = match (part, node) {
+                (Part::Key(k), yaml_serde::Value::Mapping(m)) => match m.get_mut(*k) {
+                    Some(v) => v,
+                    None => return false,
+                },
+                (Part::Index(i), yaml_serde::Value::Sequence(s)) => match s.get_mut(*i) {
+                    Some(v) => v,
+                    None => return false,
+                },
+                _ => return false,
+            };
+        }
+        let (Part::Index(i), yaml_serde::Value::Sequence(items)) = (&parts[last], node) else {
+            return false;
+        };
+        if *i >= items.len() {
+            return false;
+        }
+        items.remove(*i);
+        let list_path = self.original(&join_parts(&parts[..last]));
+        let original = self.original(&join_parts(&parts[..=last]));
+        let index = original
+            .rsplit_once('[')
+            .and_then(|(_, n)| n.trim_end_matches(']').parse().ok())
+            .unwrap_or(*i);
+        self.lists.entry(list_path).or_default().push(index);
+        true
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Part<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `sections[0].figures[2].value` → sections, 0, figures, 2, value.
+fn split_path(path: &str) -> impl Iterator<Item = Part<'_>> {
+    path.split('.').filter(|s| !s.is_empty()).flat_map(|seg| {
+        let (key, rest) = seg.split_once('[').map_or((seg, ""), |(k, r)| (k, r));
+        let indices = rest
+            .split('[')
+            .filter_map(|i| i.trim_end_matches(']').parse().ok())
+            .map(Part::Index);
+        (!key.is_empty())
+            .then_some(Part::Key(key))
+            .into_iter()
+            .chain(indices)
+            .collect::<Vec<_>>()
     })
+}
+
+fn join_parts(parts: &[Part]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        match p {
+            Part::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Part::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
 }
 
 /// serde's English messages, in the user's words: (code, message, hint).
 fn explain(raw: &str) -> (&'static str, String, Option<String>) {
-    // serde_yaml appends " at line L column C" and prefixes the path; both
+    // yaml_serde appends " at line L column C" and prefixes the path; both
     // are printed apart.
     let mut message = raw.to_string();
     if let Some(cut) = message.rfind(" at line ") {
@@ -242,7 +404,25 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     {
         message = rest.to_string();
     }
+    if let Some(rest) = message.strip_prefix("brief-num:") {
+        return number(rest);
+    }
     let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let word = rest.split('`').next().unwrap_or_default().to_string();
+        let known = &quoted[1..];
+        let hint =
+            nearest(&word, known.iter().copied()).map(|n| tr!("hint-did-you-mean", word = n));
+        return (
+            "data-unknown-value",
+            tr!(
+                "data-unknown-value",
+                value = word,
+                known = known.join(&tr!("list-separator"))
+            ),
+            hint,
+        );
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let word = rest.split('`').next().unwrap_or_default().to_string();
         let known = &quoted[1..];
@@ -278,6 +458,16 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
+        // A whole number typed with its words (第1期, 8300个).
+        let hint = found
+            .strip_prefix("string \"")
+            .and_then(|t| t.strip_suffix('"'))
+            .and_then(|t| match crate::data::model::Num::parse(t) {
+                Err(crate::data::model::NumError::Unit(n, u)) => {
+                    Some(tr!("hint-number-unit", number = n, unit = u))
+                }
+                _ => None,
+            });
         return (
             "data-wrong-type",
             tr!(
@@ -285,13 +475,40 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
                 found = kind_of(found),
                 expected = kind_of(expected)
             ),
-            None,
+            hint,
         );
     }
     if message.contains("number too large") || message.contains("finite number") {
         return ("data-number-range", tr!("data-number-range"), None);
     }
     ("data-invalid", tr!("data-invalid", detail = message), None)
+}
+
+/// A number as people type it, in the user's words: `KIND:NUMBER:TEXT`.
+fn number(rest: &str) -> (&'static str, String, Option<String>) {
+    let mut parts = rest.splitn(3, ':');
+    let kind = parts.next().unwrap_or("");
+    let number = parts.next().unwrap_or("").to_string();
+    let text = parts.next().unwrap_or("").to_string();
+    let message = tr!("data-not-a-number", text = text.as_str());
+    let hint = match kind {
+        "percent" => tr!("hint-number-percent", number = number.as_str()),
+        "unit" => tr!(
+            "hint-number-unit",
+            number = number.as_str(),
+            unit = text.as_str()
+        ),
+        "thousands" => tr!("hint-number-thousands", number = number.as_str()),
+        "fullwidth" => tr!("hint-number-fullwidth", number = number.as_str()),
+        "point" => tr!("hint-number-point", number = number.as_str()),
+        _ => tr!("hint-number-plain"),
+    };
+    let message = if kind == "unit" {
+        tr!("data-not-a-number", text = format!("{number}{text}"))
+    } else {
+        message
+    };
+    ("data-not-a-number", message, Some(hint))
 }
 
 /// serde's names of kinds of value, in the user's words.

@@ -19,7 +19,7 @@ mod position;
 pub mod prose;
 pub mod schema;
 mod spans;
-mod strings;
+pub mod strings;
 pub mod theme;
 mod validate;
 pub mod vocabulary;
@@ -27,10 +27,14 @@ pub mod vocabulary;
 use std::path::{Path, PathBuf};
 
 pub use error::DataError;
-pub use load::Text;
+pub use load::{MAX_FILE_BYTES, Text};
+
+/// The mark of a text carried from last year's project by `init --from`:
+/// the build lists each one until it is revised and the mark removed.
+pub const REVISE: &str = "【待改】";
 use model::{Meta, Part, Vocabulary};
 use serde::Serialize;
-use strings::Strings;
+use strings::strings;
 use vocabulary::Words;
 
 use crate::tr;
@@ -150,12 +154,15 @@ pub struct Dataset {
 pub struct Project {
     pub dataset: Dataset,
     /// The project's theme.yaml (an empty mapping without one).
-    pub theme: serde_yaml::Value,
+    pub theme: yaml_serde::Value,
     /// The font families the theme names, by role.
     pub faces: Vec<(String, String)>,
     pub sources: Sources,
     /// How many values are still to fill in (a draft shows them marked).
     pub todo: usize,
+    /// What the data holds that is probably wrong but prints (digits outside
+    /// a placeholder, a word declared twice): errors under `--strict`.
+    pub warnings: Vec<DataError>,
 }
 
 /// Why the data could not be loaded: every problem, and the files as read
@@ -181,19 +188,19 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         &mut errors,
     ) {
         Some(v) => v,
-        None => serde_yaml::from_str(vocabulary::BUILT_IN).expect("the built-in vocabulary parses"),
+        None => yaml_serde::from_str(vocabulary::BUILT_IN).expect("the built-in vocabulary parses"),
     };
-    let defaults: serde_yaml::Value = optional(
+    let defaults: yaml_serde::Value = optional(
         root,
         THEME_DEFAULTS_FILE,
         Role::ThemeDefaults,
         &mut sources,
         &mut errors,
     )
-    .unwrap_or_else(|| serde_yaml::from_str(theme::DEFAULTS).expect("the theme defaults parse"));
-    let theme: serde_yaml::Value =
+    .unwrap_or_else(|| yaml_serde::from_str(theme::DEFAULTS).expect("the theme defaults parse"));
+    let theme: yaml_serde::Value =
         optional(root, THEME_FILE, Role::Theme, &mut sources, &mut errors)
-            .unwrap_or(serde_yaml::Value::Mapping(Default::default()));
+            .unwrap_or(yaml_serde::Value::Mapping(Default::default()));
     for p in theme::check(&defaults, &theme) {
         let mut e = sources.error(Role::Theme, &p.path, None, p.code, p.message);
         e.hint = p.hint;
@@ -206,7 +213,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         return Err(Failed { errors, sources });
     };
     let words = Words::merge(&vocabulary, meta.vocabulary.as_ref());
-    let mut problems = validate::meta(&meta, &words);
+    let mut problems = validate::meta(&meta, &words, &vocabulary);
 
     let part = |role: Role,
                 name: &str,
@@ -255,6 +262,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     ));
 
     let mut todo = 0;
+    let mut warnings = Vec::new();
     for p in problems {
         if p.todo {
             todo += 1;
@@ -272,15 +280,19 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             p.code,
             p.message,
         );
-        if p.todo {
-            e.hint = Some(tr!("data-todo-hint"));
+        e.hint = match (p.todo, p.hint) {
+            (_, Some(hint)) => Some(hint),
+            (true, None) => Some(tr!("data-todo-hint")),
+            (false, None) => None,
+        };
+        if p.warning {
+            warnings.push(e);
         } else {
-            e.hint = p.hint;
+            errors.push(e);
         }
-        errors.push(e);
     }
     // Strings of the theme are shown in the documents too.
-    theme::strings(&theme, "", &mut |path, text| {
+    strings(&theme, &mut |path, text| {
         if let Some((at, c)) = text
             .char_indices()
             .find(|(_, c)| load::forbidden(*c) || c.is_control())
@@ -317,6 +329,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         faces,
         sources,
         todo,
+        warnings,
     })
 }
 
@@ -370,9 +383,9 @@ fn string_at(
         }
     };
     match role {
-        Role::Meta => meta.strings("", &mut look),
-        Role::Achievements => achievements?.strings("", &mut look),
-        Role::Plan => plan?.strings("", &mut look),
+        Role::Meta => strings(meta, &mut look),
+        Role::Achievements => strings(achievements?, &mut look),
+        Role::Plan => strings(plan?, &mut look),
         _ => {}
     }
     found
@@ -382,16 +395,12 @@ impl Project {
     /// Every string of the data files that a document may show, with its
     /// file role and field path: for the check of characters no font draws.
     pub fn strings(&self, f: &mut dyn FnMut(Role, &str, &str)) {
-        self.dataset
-            .meta
-            .strings("", &mut |p, t| f(Role::Meta, p, t));
-        self.dataset
-            .achievements
-            .strings("", &mut |p, t| f(Role::Achievements, p, t));
-        self.dataset
-            .plan
-            .strings("", &mut |p, t| f(Role::Plan, p, t));
-        theme::strings(&self.theme, "", &mut |p, t| f(Role::Theme, p, t));
+        strings(&self.dataset.meta, &mut |p, t| f(Role::Meta, p, t));
+        strings(&self.dataset.achievements, &mut |p, t| {
+            f(Role::Achievements, p, t)
+        });
+        strings(&self.dataset.plan, &mut |p, t| f(Role::Plan, p, t));
+        strings(&self.theme, &mut |p, t| f(Role::Theme, p, t));
     }
 
     /// Where the figure, ranking or target `id` is defined: its file role and
@@ -547,17 +556,17 @@ mod fuzz {
         fs::create_dir(&data).unwrap();
         fs::write(
             data.join(super::META_FILE),
-            serde_yaml::to_string(&dataset.meta).unwrap(),
+            yaml_serde::to_string(&dataset.meta).unwrap(),
         )
         .unwrap();
         fs::write(
             data.join(&dataset.meta.achievements),
-            serde_yaml::to_string(&dataset.achievements).unwrap(),
+            yaml_serde::to_string(&dataset.achievements).unwrap(),
         )
         .unwrap();
         fs::write(
             data.join(&dataset.meta.plan),
-            serde_yaml::to_string(&dataset.plan).unwrap(),
+            yaml_serde::to_string(&dataset.plan).unwrap(),
         )
         .unwrap();
         let again = super::load(dir.path(), false)

@@ -1,147 +1,407 @@
-//! The typed data model: what `data/*.yaml` may contain.
+//! The typed data model: what `data/*.yaml` may contain, and the one source
+//! of the JSON Schema of those files (`brief schema`): every field carries
+//! its description for editors (in Chinese, the users' language) and its
+//! limits from `limits.rs`, so that a field added here is in the schema,
+//! the string checks and the templates' data at once.
 //!
 //! Field names are the YAML's; the templates read the same names, whether the
 //! values come from brief (validated, as JSON) or straight from the YAML
 //! (stock typst CLI). Words such as units, qualifiers and scopes are plain
 //! strings here: which ones are known is data too (the vocabulary), checked by
-//! `validate` with messages in the user's language.
+//! `validate` with messages in the user's language. Closed sets (the kind of
+//! a file or a chart, a qualifier's position) are enums.
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::limits;
+
 /// `data/meta.yaml`: the document as a whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "文档信息（data/meta.yaml）")]
 pub struct Meta {
     /// Always `meta`.
-    pub kind: String,
+    #[schemars(description = "固定为 meta。")]
+    pub kind: MetaKind,
     /// Document title: PDF title, running header, title slide.
+    #[schemars(
+        description = "文档标题：PDF 标题、页眉、封面幻灯片。",
+        length(min = 1, max = limits::DOC_TITLE),
+        regex(pattern = r"\S"),
+        extend("examples" = ["哈尔滨新区2022年工作成效与2023年工作安排"])
+    )]
     pub title: String,
-    /// The source article's headline.
-    pub headline: Fill<String>,
+    /// The source article's headline; absent where it has none.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(
+        description = "来源文章的主标题，照原文；原文没有标题时不写。写 null 表示待填，构建时会列出；--draft 时以【待填】显示。",
+        length(min = 1, max = limits::DOC_TITLE)
+    )]
+    pub headline: Option<Fill<String>>,
     /// The source article's second headline line.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "来源文章的副标题（可省略）。",
+        length(min = 1, max = limits::DOC_TITLE)
+    )]
     pub subheadline: Option<String>,
     /// The region the data is about.
+    #[schemars(
+        description = "地区名称。",
+        length(min = 1, max = limits::NAME),
+        regex(pattern = r"\S"),
+        extend("examples" = ["哈尔滨新区"])
+    )]
     pub region: String,
     /// The briefing's name in the red masthead.
+    #[schemars(
+        description = "简报第 1 页红色报头的文字（主题文件 theme.yaml 的 masthead.text 可另行指定）。",
+        length(min = 1, max = limits::NAME),
+        regex(pattern = r"\S"),
+        extend("examples" = ["哈尔滨新区工作简报"])
+    )]
     pub masthead: String,
+    /// The office that issues the briefing (编发单位), printed under the
+    /// masthead and in the colophon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "编发单位，印在报头下和版记中（可省略）。",
+        length(min = 1, max = limits::NAME),
+        extend("examples" = ["哈尔滨新区管委会办公室"])
+    )]
+    pub issuer: Option<String>,
     /// Issue number (第 N 期); omitted when null.
     #[serde(default)]
+    #[schemars(
+        description = "期号：第 N 期写 N；没有就写 null。",
+        range(min = 1, max = 99999)
+    )]
     pub issue: Option<i64>,
     /// The date the documents show, `YYYY-MM-DD`.
     #[serde(default)]
+    #[schemars(
+        description = "文档显示的日期，格式 YYYY-MM-DD；null 时用 --creation-timestamp 的日期，都没有就不印日期（从不用当前时间）。",
+        regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    )]
     pub date: Option<String>,
-    /// Where the content comes from.
-    pub source: Source,
+    /// The printing date of the colophon (印发日期), `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "版记中的印发日期，格式 YYYY-MM-DD（可省略；省略时用 date）。",
+        regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    )]
+    pub printed: Option<String>,
+    /// Who receives the briefing, printed in the colophon (版记).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "版记中的发送范围：报、送、抄送（可省略）。")]
+    pub recipients: Option<Recipients>,
+    /// Where the content comes from; absent for an office's own briefing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "来源文章（可省略：本单位自编的简报没有来源）。")]
+    pub source: Option<Source>,
     /// PDF keywords.
     #[serde(default)]
+    #[schemars(description = "PDF 关键词。", inner(length(min = 1, max = limits::NAME)))]
     pub keywords: Vec<String>,
     /// File name, inside `data/`, of the achievements part.
+    #[schemars(
+        description = "data/ 中成效文件的文件名。",
+        regex(pattern = r"^[^/\\]+\.ya?ml$"),
+        extend("examples" = ["2022-achievements.yaml"])
+    )]
     pub achievements: String,
     /// File name, inside `data/`, of the plan part.
+    #[schemars(
+        description = "data/ 中计划文件的文件名。",
+        regex(pattern = r"^[^/\\]+\.ya?ml$"),
+        extend("examples" = ["2023-plan.yaml"])
+    )]
     pub plan: String,
+    /// A spreadsheet in `data/` whose rows give figure values (id, value,
+    /// and optionally yoy, share, written); its values override the YAML's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "data/ 中的指标表（.xlsx、.xls、.ods 或 .csv）：各行给出数字的 id 和数值（以及 yoy、share、written），覆盖数据文件中的数值（可省略）。",
+        regex(pattern = r"^[^/\\]+\.(xlsx|xls|ods|csv)$"),
+        extend("examples" = ["指标.xlsx"])
+    )]
+    pub figures: Option<String>,
     /// Words of this project beyond the built-in vocabulary.
     #[serde(default)]
+    #[schemars(description = "本项目在内置词表之外用到的单位、限定词、范围等（可省略）。")]
     pub vocabulary: Option<Vocabulary>,
 }
 
-/// The source article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MetaKind {
+    Meta,
+}
+
+/// The colophon's recipients.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "发送范围")]
+pub struct Recipients {
+    #[serde(default)]
+    #[schemars(
+        description = "报：上级机关。",
+        inner(length(min = 1, max = limits::NAME))
+    )]
+    pub report: Vec<String>,
+    #[serde(default)]
+    #[schemars(
+        description = "送：平级机关和部门。",
+        inner(length(min = 1, max = limits::NAME))
+    )]
+    pub send: Vec<String>,
+    #[serde(default)]
+    #[schemars(description = "抄送。", inner(length(min = 1, max = limits::NAME)))]
+    pub copy: Vec<String>,
+}
+
+/// The source article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "来源", description = "来源文章。")]
 pub struct Source {
-    /// Newspaper, e.g. 哈尔滨日报.
+    /// Newspaper or website, e.g. 哈尔滨日报.
+    #[schemars(
+        description = "报刊或网站名称。",
+        length(min = 1, max = limits::NAME),
+        regex(pattern = r"\S"),
+        extend("examples" = ["哈尔滨日报"])
+    )]
     pub publication: String,
     /// Page or edition, e.g. 03版.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "版次（可省略）。", length(min = 1, max = limits::NAME))]
     pub edition: Option<String>,
-    /// Reporter's name.
-    #[serde(default)]
-    pub reporter: Option<String>,
+    /// The article's byline, word for word: 本报记者 张焱, 记者 王某 通讯员 李某.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "署名，照原文：本报记者 张焱；记者 王某 通讯员 李某（可省略）。",
+        length(min = 1, max = limits::NAME),
+        extend("examples" = ["本报记者 张焱"])
+    )]
+    pub byline: Option<String>,
     /// Word count the newspaper gives.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "报刊给出的文章字数（可省略）。",
+        range(min = 1, max = 10000000)
+    )]
     pub word_count: Option<i64>,
 }
 
 /// Words a project adds to the built-in vocabulary (`meta.yaml`,
 /// `vocabulary:`), or the built-in vocabulary itself
 /// (`templates/vocabulary.yaml`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "词表",
+    description = "本项目在内置词表（templates/vocabulary.yaml）之外用到的词。"
+)]
 pub struct Vocabulary {
     /// Units: 亿元, 万人次, 平方公里 …
     #[serde(default)]
+    #[schemars(
+        description = "单位。",
+        inner(length(min = 1, max = limits::NAME)),
+        extend("examples" = [["万册"]])
+    )]
     pub units: Vec<String>,
     /// Qualifiers and where Chinese puts them.
     #[serde(default)]
+    #[schemars(description = "限定词及其位置。")]
     pub qualifiers: Vec<QualifierWord>,
     /// Wholes that shares and rankings refer to: 全市, 全省 …
     #[serde(default)]
+    #[schemars(
+        description = "范围（占比、排名所指的整体）。",
+        inner(length(min = 1, max = limits::NAME)),
+        extend("examples" = [["全县"]])
+    )]
     pub scopes: Vec<String>,
-    /// Verbs of a year-on-year change, by direction.
+    /// Verbs of a change, by direction.
     #[serde(default)]
+    #[schemars(description = "变化的动词：up 为增加方向，down 为减少方向。")]
     pub changes: Changes,
-    /// Verbs a target may use instead of 增长 / 达到: 控制在, 保持在 …
+    /// Verbs a target or a figure may stand after besides those of change:
+    /// 达到, 控制在, 保持在 …
     #[serde(default)]
+    #[schemars(
+        description = "目标动词（变化动词之外的）：达到、控制在 …",
+        inner(length(min = 1, max = limits::NAME)),
+        extend("examples" = [["控制在"]])
+    )]
     pub target_verbs: Vec<String>,
     /// Words that make a number a goal: 力争, 确保, 计划 …
     #[serde(default)]
+    #[schemars(
+        description = "目标词：把数字标为目标的词。",
+        inner(length(min = 1, max = limits::NAME)),
+        extend("examples" = [["力争"]])
+    )]
     pub aims: Vec<String>,
+    /// What a change is measured against, before its verb: 同比, 比上年 …
+    #[serde(default)]
+    #[schemars(
+        description = "变化的基准，写在变化动词之前：同比、比上年、同口径 …",
+        inner(length(min = 1, max = limits::NAME)),
+        extend("examples" = [["比上年同期"]])
+    )]
+    pub bases: Vec<String>,
+    /// Names that hold digits (500米覆盖率, “十四五”规划): digits inside them
+    /// are not figures the data misses.
+    #[serde(default)]
+    #[schemars(
+        description = "含数字的名称：其中的数字不是数据（如 500米覆盖率、5G基站）。段落中占位符之外的其他数字会被提示。",
+        inner(length(min = 1, max = limits::LABEL)),
+        extend("examples" = [["500米覆盖率"]])
+    )]
+    pub names: Vec<String>,
+    /// Words that open a sentence of estimates: 预计, 初步统计 …
+    #[serde(default)]
+    #[schemars(
+        description = "表示估计的句首词：预计、初步统计 …；以它开头的整句中的数字都是估计数。",
+        inner(length(min = 1, max = limits::NAME)),
+        extend("examples" = [["初步测算"]])
+    )]
+    pub estimates: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Changes {
     #[serde(default)]
+    #[schemars(
+        description = "增加方向：增长、提高 …",
+        inner(length(min = 1, max = limits::NAME))
+    )]
     pub up: Vec<String>,
     #[serde(default)]
+    #[schemars(
+        description = "减少方向：下降、降低 …",
+        inner(length(min = 1, max = limits::NAME))
+    )]
     pub down: Vec<String>,
 }
 
-/// A qualifier and its place: `before` the number (近300家), `after` the unit
-/// (5.5%以内), `inside` after the number's magnitude (2万余户, 300多家), or
-/// `pace` (与…同步, targets only).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A qualifier and its place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "限定词")]
 pub struct QualifierWord {
+    #[schemars(
+        description = "限定词本身。",
+        length(min = 1, max = limits::NAME),
+        extend("examples" = ["逾"])
+    )]
     pub word: String,
-    pub position: String,
+    #[schemars(
+        description = "位置：before 在数字前（近300家），after 在单位后（5.5%以内），inside 在数量级后、单位前（2万余户）。"
+    )]
+    pub position: Position,
+}
+
+/// Where a qualifier goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    /// Before the number: 近300家.
+    Before,
+    /// After the unit: 5.5%以内.
+    After,
+    /// After the number's magnitude, before the unit: 2万余户, 300多家.
+    Inside,
 }
 
 /// A year's achievements or a year's plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "成效或计划（data/*-achievements.yaml、data/*-plan.yaml）")]
 pub struct Part {
-    /// `achievements` or `plan`.
-    pub kind: String,
+    #[schemars(description = "achievements：当年工作成效；plan：下一年工作安排。")]
+    pub kind: PartKind,
     /// The year this part is about.
+    #[schemars(
+        description = "本部分所说的年份；计划的年份是成效年份加一。",
+        range(min = 1900, max = 2200)
+    )]
     pub year: i64,
-    /// The article's heading for this part.
-    pub title: Fill<String>,
+    /// The article's heading for this part; absent where it has none.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(
+        description = "本部分的标题，照原文；原文没有时不写。写 null 表示待填，构建时会列出；--draft 时以【待填】显示。",
+        length(min = 1, max = limits::TITLE)
+    )]
+    pub title: Option<Fill<String>>,
     /// Paragraphs the article places before its first heading, in order
     /// (the achievements' first, then the plan's).
     #[serde(default)]
+    #[schemars(
+        description = "原文在第一个标题之前的段落（先成效、后计划），照原文。",
+        inner(length(min = 1, max = limits::PARAGRAPH))
+    )]
     pub opening: Vec<Fill<String>>,
     /// Paragraphs right after the part's heading.
     #[serde(default)]
+    #[schemars(
+        description = "本部分标题之后的段落，照原文；主要目标那句话写在这里或小节中，目标用 {id} 占位。",
+        inner(length(min = 1, max = limits::PARAGRAPH))
+    )]
     pub lead: Vec<Fill<String>>,
-    /// Plan only: the words that introduce the main targets.
+    /// Plan only: the main targets, which the paragraphs name as `{id}`.
     #[serde(default)]
-    pub targets_intro: Option<String>,
-    /// Plan only: the main targets.
-    #[serde(default)]
+    #[schemars(description = "计划文件：主要目标；段落中以 {id} 引用。")]
     pub targets: Vec<Target>,
     /// The article's sections, in order.
+    #[schemars(description = "各小节，按原文顺序。")]
     pub sections: Vec<Section>,
     /// Which figures make which chart; when absent, the defaults.
     #[serde(default)]
+    #[schemars(description = "图表及其中的数字；省略时用默认图表。")]
     pub charts: Option<Vec<Chart>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PartKind {
+    Achievements,
+    Plan,
+}
+
+impl PartKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PartKind::Achievements => "achievements",
+            PartKind::Plan => "plan",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "小节")]
 pub struct Section {
+    #[schemars(
+        description = "标识：小写英文字母开头，只用小写字母、数字和下划线，如 economy。",
+        length(min = 1, max = limits::ID),
+        regex(pattern = r"^[a-z][a-z0-9_]*$")
+    )]
     pub id: String,
     /// The article's sub-heading; absent where the article has none (its
     /// first sentences follow the part's heading), null while to fill.
@@ -150,128 +410,429 @@ pub struct Section {
         deserialize_with = "present",
         skip_serializing_if = "Option::is_none"
     )]
+    #[schemars(
+        description = "小标题，照原文；原文在该处没有小标题时不写 title。写 null 表示待填，构建时会列出；--draft 时以【待填】显示。",
+        length(min = 1, max = limits::TITLE)
+    )]
     pub title: Option<Fill<String>>,
     /// The article's sentences; figures appear as `{id}`, `{id.yoy}`,
-    /// `{id.share}` or `{id.rank}` placeholders.
+    /// `{id.share}`, `{id.rank}` or `{id.value}` placeholders.
     #[serde(default)]
+    #[schemars(
+        description = "本节的段落，照原文；数字写成 {id}、{id.yoy}、{id.share}、{id.rank} 或 {id.value} 占位。",
+        inner(length(min = 1, max = limits::PARAGRAPH))
+    )]
     pub paragraphs: Vec<Fill<String>>,
     #[serde(default)]
+    #[schemars(description = "本节的数字。")]
     pub figures: Vec<Figure>,
     #[serde(default)]
+    #[schemars(description = "本节的排名。")]
     pub rankings: Vec<Ranking>,
 }
 
-/// A number the article states.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A number the article states: an amount, a percentage, a range of them,
+/// or a ratio.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "数字", description = "原文给出的一个数字。")]
 pub struct Figure {
+    #[schemars(
+        description = "标识：小写英文字母开头，只用小写字母、数字和下划线，如 new_jobs。",
+        length(min = 1, max = limits::ID),
+        regex(pattern = r"^[a-z][a-z0-9_]*$"),
+        extend("examples" = ["new_jobs"])
+    )]
     pub id: String,
     /// Short name for cards, charts and tables, in the article's words.
+    #[schemars(
+        description = "名称：卡片、图表和表格中显示，用原文的词。",
+        length(min = 1, max = limits::LABEL),
+        regex(pattern = r"\S"),
+        extend("examples" = ["新增市场主体"])
+    )]
     pub label: String,
-    pub value: Fill<Num>,
-    pub unit: String,
-    #[serde(default)]
+    /// The number, as the article prints it (172.80 stays 172.80); the
+    /// lower bound of a range. Absent for a ratio.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(
+        description = "数值，照原文写（7500、10.0、172.80）；范围的下限。比例（ratio）不写。null 表示待填。"
+    )]
+    pub value: Option<Fill<Num>>,
+    /// The upper bound of a range (6.5%—8%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "范围的上限：6.5%—8% 写 value: 6.5、to: 8。")]
+    pub to: Option<Num>,
+    /// The dash of a range as the article prints it: —, -, ～, 至, 到.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "范围的连接号，照原文：—（默认）、-、～、至、到。",
+        length(min = 1, max = 2)
+    )]
+    pub dash: Option<String>,
+    /// A ratio's parts (三次产业结构为3.2：44.2：52.6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "比例的各项：3.2：44.2：52.6 写 [3.2, 44.2, 52.6]；不写 value 和 unit。"
+    )]
+    pub ratio: Option<Vec<Num>>,
+    /// The colon between a ratio's parts as printed: ：or :.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "比例各项之间的冒号，照原文：：（默认）或 :。",
+        length(min = 1, max = 1)
+    )]
+    pub colon: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "单位，照原文：亿元、万户、%、个百分点 … 内置单位见 templates/vocabulary.yaml，其他单位在 meta.yaml 的 vocabulary.units 中声明。比例不写单位。",
+        length(min = 1, max = limits::NAME),
+        extend("examples" = ["亿元"])
+    )]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "限定词：左右、以上、以内、以下、余、多、近、超、超过、突破、约 …",
+        length(min = 1, max = limits::NAME)
+    )]
     pub qualifier: Option<String>,
-    /// How the article writes the number when not in digits (百 for 超百个).
-    #[serde(default)]
+    /// How the article writes the number when not as digits (百 for 超百个,
+    /// 1.5万 for 15000); it must denote the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "原文不用 value 的写法时的写法：“超百个”的“百”、“1.5万人”的“1.5万”；须与 value 相等。",
+        length(min = 1, max = limits::WRITTEN)
+    )]
     pub written: Option<String>,
-    /// True where the article says 预计.
-    #[serde(default)]
+    /// The article states the figure as an estimate (its sentence begins
+    /// with 预计 or another word of `estimates`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[schemars(description = "估计数：所在句子以“预计”等词开头时为 true，且须为 true。")]
     pub estimate: bool,
-    /// Year-on-year change (同比).
-    #[serde(default)]
+    /// Change against a base (同比增长, 比上年增长, 提高…个百分点).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "与基期相比的变化（可省略）。")]
     pub yoy: Option<Yoy>,
-    /// Shares of a larger whole (占全市/全省的 x%).
-    #[serde(default)]
+    /// Shares of a larger whole (占全市的 x%, 占GDP比重 x%).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(description = "占比：占全市的 x%，占GDP比重 x%。")]
     pub share: Vec<Share>,
+    /// The figure's own ranking (增速全市第一, 居全市之首).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "这个数字的排名：增速全市第一、居全市之首（可省略）。")]
+    pub rank: Option<Rank>,
     /// Plan figures: the id of the achievements figure that measures the same thing.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "计划文件中：成效文件里衡量同一件事的数字的 id（用于“实绩与目标”对比图）。",
+        length(min = 1, max = limits::ID)
+    )]
     pub compare: Option<String>,
     /// Shown as an indicator card on the overview page and key slides.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[schemars(description = "为 true 时作为指标卡片显示在要点页和幻灯片上。")]
     pub headline: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "变化")]
 pub struct Yoy {
-    /// In percent.
+    /// In the unit (percent by default).
+    #[schemars(description = "变化的数值，照原文（4.2、10.0）；单位默认为 %。null 表示待填。")]
     pub value: Fill<Num>,
+    #[schemars(
+        description = "动词，须与段落一致：增长、增加、提高、下降 …",
+        length(min = 1, max = limits::NAME),
+        extend("examples" = ["增长"])
+    )]
     pub verb: String,
+    /// What the change is measured against, as the paragraph says it
+    /// before the verb: 同比, 比上年, 同口径.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "基准，段落中写在动词前的词：同比、比上年、同口径 …；段落中有就须写上。",
+        length(min = 1, max = limits::NAME)
+    )]
+    pub basis: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "单位：%（默认）或 个百分点。", length(min = 1, max = limits::NAME))]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "限定词：左右、以上 …", length(min = 1, max = limits::NAME))]
+    pub qualifier: Option<String>,
+    /// The upper bound of a range of change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "范围的上限：增长6%—8% 写 value: 6、to: 8。")]
+    pub to: Option<Num>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "占比")]
 pub struct Share {
-    pub scope: String,
+    /// A place: 全市, 全省 (占全市的 x%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "范围：全区、全市、全省、全国 …（占全市的 x%）；与 of 二选一。",
+        length(min = 1, max = limits::NAME),
+        extend("examples" = ["全市"])
+    )]
+    pub scope: Option<String>,
+    /// A quantity: GDP (占GDP比重 x%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "所占的量：GDP、一般公共预算收入 …（占GDP比重 x%）；与 scope 二选一。",
+        length(min = 1, max = limits::LABEL)
+    )]
+    pub of: Option<String>,
     /// In percent, 0 to 100.
+    #[schemars(description = "占比的百分数，0 到 100，照原文。null 表示待填。")]
     pub value: Fill<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "限定词：以上、左右 …", length(min = 1, max = limits::NAME))]
+    pub qualifier: Option<String>,
+}
+
+/// A figure's ranking: where it stands in a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "名次")]
+pub struct Rank {
+    #[schemars(
+        description = "范围：全区、全市、全省、全国 …",
+        length(min = 1, max = limits::NAME),
+        extend("examples" = ["全市"])
+    )]
+    pub scope: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "名次：1 为第一。", range(min = 1, max = 999))]
+    pub position: Option<i64>,
+    /// Words of the place instead of 第N, as printed: 之首, 前列.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "名次的说法，照原文，代替“第N”：之首、前列 …；“居全市之首”写 position: 1、standing: 之首。",
+        length(min = 1, max = limits::NAME)
+    )]
+    pub standing: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "连续年数（连续四年写 4），至少 2；段落中须写同样的“连续N年”。",
+        range(min = 2, max = 99)
+    )]
+    pub years: Option<i64>,
+    /// The words before the place, as the paragraph has them: 居, 位居,
+    /// 增速, 排名 (none where the place follows the subject directly).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "段落中名次前的词，照原文：居、位居、均居、增速、排名 …（没有就不写）。",
+        length(min = 1, max = limits::NAME)
+    )]
+    pub verb: Option<String>,
 }
 
 /// A ranking without a number of its own (居全市第一, 位居全市前列).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "排名",
+    description = "没有数值的排名：均居全市第一、位居全市前列。"
+)]
 pub struct Ranking {
+    #[schemars(
+        description = "标识：小写英文字母开头，只用小写字母、数字和下划线。",
+        length(min = 1, max = limits::ID),
+        regex(pattern = r"^[a-z][a-z0-9_]*$")
+    )]
     pub id: String,
+    #[schemars(
+        description = "排名的主体，须出现在段落中。",
+        inner(length(min = 1, max = limits::LABEL)),
+        extend("examples" = [["公共预算收入", "工业增加值"]])
+    )]
     pub subjects: Vec<String>,
+    #[schemars(
+        description = "范围：全区、全市、全省、全国 …",
+        length(min = 1, max = limits::NAME)
+    )]
     pub scope: String,
-    /// 1 for 第一; null when the article gives only a standing.
     #[serde(default)]
+    #[schemars(
+        description = "名次：1 为第一；只有“前列”之类时写 null 并给出 standing。",
+        range(min = 1, max = 999)
+    )]
     pub position: Option<i64>,
-    /// Words used when there is no position, e.g. 前列.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "名次的说法，照原文，代替“第N”：之首、前列 …",
+        length(min = 1, max = limits::NAME)
+    )]
     pub standing: Option<String>,
-    /// Consecutive years (连续四年), at least 2.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "连续年数（连续四年写 4），至少 2；段落中须写同样的“连续N年”。",
+        range(min = 2, max = 99)
+    )]
     pub years: Option<i64>,
-    /// The verb before the place: 均居, 位居, 居 (default: 均居 for several
-    /// subjects, 位居 for one).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "段落中名次前的词，照原文：均居、位居、居 …（没有就不写）。",
+        length(min = 1, max = limits::NAME)
+    )]
     pub verb: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[schemars(description = "估计：所在句子以“预计”等词开头时为 true，且须为 true。")]
+    pub estimate: bool,
 }
 
-/// One of the plan's main targets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl Ranking {
+    /// The place, as a figure's own rank is.
+    pub fn rank(&self) -> Rank {
+        Rank {
+            scope: self.scope.clone(),
+            position: self.position,
+            standing: self.standing.clone(),
+            years: self.years,
+            verb: self.verb.clone(),
+        }
+    }
+}
+
+/// One of the plan's main targets: a number (增长6.5%左右, 达到1900万标箱)
+/// or a goal in words (完成市下达目标).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "主要目标",
+    description = "计划的一项主要目标：段落中以 {id} 引用，印出数值或 goal。"
+)]
 pub struct Target {
+    #[schemars(
+        description = "标识：小写英文字母开头，只用小写字母、数字和下划线。",
+        length(min = 1, max = limits::ID),
+        regex(pattern = r"^[a-z][a-z0-9_]*$")
+    )]
     pub id: String,
+    #[schemars(
+        description = "指标名称（目标表中显示）。",
+        length(min = 1, max = limits::LABEL),
+        extend("examples" = ["地区生产总值"])
+    )]
     pub indicator: String,
-    /// `growth` (增长 x%) or `amount` (达到 x, in any unit).
-    pub metric: String,
-    /// Absent (or null) for a 同步 target; null elsewhere: still to fill in.
-    #[serde(default, deserialize_with = "present")]
-    pub value: Option<Fill<Num>>,
-    #[serde(default)]
-    pub unit: Option<String>,
-    #[serde(default)]
-    pub qualifier: Option<String>,
-    /// For `qualifier: 同步`: the id of the target it keeps pace with.
-    #[serde(default)]
-    pub with: Option<String>,
-    /// The verb where the default (增长, 达到) is not the plan's: 控制在 …
-    #[serde(default)]
+    /// The verb before the value in the paragraph: 增长, 达到, 达, 控制在,
+    /// 下降 (a verb of decrease makes the target a decrease).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "段落中数值前的动词：增长、达到、达、控制在、下降 …；数值目标必须写。下降、降低等表示减少的目标。",
+        length(min = 1, max = limits::NAME)
+    )]
     pub verb: Option<String>,
-    /// Written before the indicator in the targets sentence: 全区.
-    #[serde(default)]
-    pub scope: Option<String>,
-    /// How a 同步 target names this one when it keeps pace with it (GDP).
-    #[serde(default)]
-    pub short: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "基准，段落中写在动词前的词：同口径、同比 …",
+        length(min = 1, max = limits::NAME)
+    )]
+    pub basis: Option<String>,
+    /// The number; absent for a goal in words.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(
+        description = "目标值，照原文；范围的下限。用文字表述的目标（goal）不写。null 表示待填。"
+    )]
+    pub value: Option<Fill<Num>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "范围的上限：增长6.5%—8% 写 value: 6.5、to: 8。")]
+    pub to: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "范围的连接号，照原文：—（默认）、-、～、至、到。",
+        length(min = 1, max = 2)
+    )]
+    pub dash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "单位：%、亿元、万标箱 …", length(min = 1, max = limits::NAME))]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "限定词：左右、以上、以内 …", length(min = 1, max = limits::NAME))]
+    pub qualifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "原文不用 value 的写法时的写法；须与 value 相等。",
+        length(min = 1, max = limits::WRITTEN)
+    )]
+    pub written: Option<String>,
+    /// A target in words, printed where the paragraph names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "用文字表述的目标，照原文：完成市下达目标、与经济增长基本同步；不写 value 和 unit。",
+        length(min = 1, max = limits::LABEL),
+        extend("examples" = ["完成市下达目标"])
+    )]
+    pub goal: Option<String>,
+    /// The achievements figure this target continues (its growth, or its
+    /// value in the target's unit): charted side by side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "成效文件中与此目标对应的数字的 id：“实绩与目标”图中并列显示。",
+        length(min = 1, max = limits::ID)
+    )]
+    pub compare: Option<String>,
 }
 
 /// A chart: which figures (or targets) it shows and how.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "图表")]
 pub struct Chart {
+    #[schemars(
+        description = "标识：小写英文字母开头，只用小写字母、数字和下划线。",
+        length(min = 1, max = limits::ID),
+        regex(pattern = r"^[a-z][a-z0-9_]*$")
+    )]
     pub id: String,
-    /// `bars` (values of one unit), `shares` (shares on 0–100 %) or
-    /// `compare` (plan figures beside the achievements they compare with).
-    pub kind: String,
+    #[schemars(
+        description = "bars：同一单位的数值；shares：同一范围的比重（0–100%）；compare：计划数字或目标与成效中对应数字对比。"
+    )]
+    pub kind: ChartKind,
     /// The chart's title; a default from the theme's words when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "图表标题（可省略，省略时用主题中的默认用语）。",
+        length(min = 1, max = limits::TITLE)
+    )]
     pub title: Option<String>,
     /// Ids of figures or targets, in the order shown.
+    #[schemars(description = "图中数字或目标的 id，按显示顺序。")]
     pub members: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    Bars,
+    Shares,
+    Compare,
+}
+
+impl ChartKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Bars => "bars",
+            ChartKind::Shares => "shares",
+            ChartKind::Compare => "compare",
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// A value that may still be to fill in: `null` in a rolled-forward project.
@@ -307,6 +868,21 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Fill<T> {
     }
 }
 
+impl<T: JsonSchema> JsonSchema for Fill<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Fill_{}", T::schema_name()).into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // null: still to fill in.
+        <Option<T>>::json_schema(generator)
+    }
+}
+
 /// A field that is there, even as null: `Some(Fill::Todo)` for null, `None`
 /// (the default) only when the field is absent.
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
@@ -315,38 +891,140 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     Fill::deserialize(d).map(Some)
 }
 
-/// A number as the YAML writes it: whole numbers stay whole, so that `7500`
-/// prints as `7500` in both documents.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Num {
-    Int(i64),
-    Float(f64),
+/// A number as the article prints it: the value, and the text the YAML
+/// gives for it, which the documents print (172.80 stays 172.80, 10.0
+/// stays 10.0; official statistics keep their decimals).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    value: f64,
+    text: String,
 }
 
+/// What the templates print is the text; a number is read from it.
 impl Num {
-    pub fn get(self) -> f64 {
+    pub fn get(&self) -> f64 {
+        self.value
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Digits after the decimal point, as written.
+    pub fn decimals(&self) -> usize {
+        self.text.split_once('.').map_or(0, |(_, d)| d.len())
+    }
+
+    /// Reads a number as a data file writes it: `-?digits(.digits)?`.
+    /// What people type instead (6.8%, 8300个, 8,300, full-width digits,
+    /// 1e3) is refused with the reason, for the loader's message.
+    pub fn parse(text: &str) -> Result<Num, NumError> {
+        let t = text.trim();
+        let plain = |s: &str| {
+            let s = s.strip_prefix('-').unwrap_or(s);
+            let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+            !int.is_empty()
+                && !frac.is_empty()
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.bytes().all(|b| b.is_ascii_digit())
+                && (int == "0" || !int.starts_with('0'))
+        };
+        if plain(t) {
+            let value: f64 = t.parse().map_err(|_| NumError::Other)?;
+            return Ok(Num {
+                value,
+                text: t.to_string(),
+            });
+        }
+        // Full-width digits and point, as a Chinese input method types them.
+        let narrow: String = t
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                '．' => '.',
+                '－' => '-',
+                c => c,
+            })
+            .collect();
+        if narrow != t && plain(&narrow) {
+            return Err(NumError::FullWidth(narrow));
+        }
+        let digits_end = narrow
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == '-'))
+            .map_or(narrow.len(), |(i, _)| i);
+        let (number, rest) = narrow.split_at(digits_end);
+        if plain(number) {
+            let rest = rest.trim();
+            if rest == "%" || rest == "％" {
+                return Err(NumError::Percent(number.to_string()));
+            }
+            if rest.starts_with([',', '，']) && rest[1..].bytes().all(|b| b.is_ascii_digit()) {
+                return Err(NumError::Thousands(number.to_string() + &rest[1..]));
+            }
+            if !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii()) {
+                return Err(NumError::Unit(number.to_string(), rest.to_string()));
+            }
+        }
+        if let Some(inner) = t.strip_prefix('第').and_then(|r| r.strip_suffix('期'))
+            && plain(inner)
+        {
+            return Err(NumError::Unit(inner.to_string(), "期".to_string()));
+        }
+        if t.starts_with('.') && plain(&format!("0{t}")) {
+            return Err(NumError::Point(format!("0{t}")));
+        }
+        if t.parse::<f64>().is_ok() {
+            return Err(NumError::Other);
+        }
+        Err(NumError::Text)
+    }
+}
+
+/// Why a number was not read; the loader words it for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NumError {
+    /// `6.8%`: the percent sign goes in `unit`.
+    Percent(String),
+    /// `8300个`: the unit goes in `unit` (number, unit).
+    Unit(String, String),
+    /// `8,300`: Chinese reports print no thousands separator.
+    Thousands(String),
+    /// `１２．３`: full-width digits, as typed (the half-width form).
+    FullWidth(String),
+    /// `.5`: the point needs a digit before it (the number as written).
+    Point(String),
+    /// `1e3`, `+5`, `0x10`, `010`.
+    Other,
+    /// Words, `true`, anything else.
+    Text,
+}
+
+impl NumError {
+    /// The serde message the loader recognises: `brief-num:KIND:ARG`.
+    fn message(&self, text: &str) -> String {
         match self {
-            Num::Int(i) => i as f64,
-            Num::Float(f) => f,
+            NumError::Percent(n) => format!("brief-num:percent:{n}:{text}"),
+            NumError::Unit(n, u) => format!("brief-num:unit:{n}:{u}"),
+            NumError::Thousands(n) => format!("brief-num:thousands:{n}:{text}"),
+            NumError::FullWidth(n) => format!("brief-num:fullwidth:{n}:{text}"),
+            NumError::Point(n) => format!("brief-num:point:{n}:{text}"),
+            NumError::Other => format!("brief-num:other::{text}"),
+            NumError::Text => format!("brief-num:text::{text}"),
         }
     }
 }
 
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Num::Int(i) => write!(f, "{i}"),
-            Num::Float(x) => write!(f, "{x}"),
-        }
+        f.write_str(&self.text)
     }
 }
 
+/// As its text: the templates print it as written and read the value from it.
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match *self {
-            Num::Int(i) => s.serialize_i64(i),
-            Num::Float(f) => s.serialize_f64(f),
-        }
+        s.serialize_str(&self.text)
     }
 }
 
@@ -358,22 +1036,78 @@ impl<'de> Deserialize<'de> for Num {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a number")
             }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Num, E> {
+                Num::parse(v).map_err(|e| E::custom(e.message(v)))
+            }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Num, E> {
-                Ok(Num::Int(v))
+                self.visit_str(&v.to_string())
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Num, E> {
-                i64::try_from(v)
-                    .map(Num::Int)
-                    .map_err(|_| E::custom("number too large"))
+                self.visit_str(&v.to_string())
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Num, E> {
-                if v.is_finite() {
-                    Ok(Num::Float(v))
-                } else {
-                    Err(E::custom("expected a finite number"))
-                }
+                self.visit_str(&v.to_string())
             }
         }
-        d.deserialize_any(Visitor)
+        // The scalar's own text: YAML would read 172.80 as 172.8.
+        d.deserialize_str(Visitor)
+    }
+}
+
+impl JsonSchema for Num {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "数字，照原文写：7500、10.0、172.80（不写 %、单位和千位分隔符）。",
+            "anyOf": [
+                { "type": "number", "exclusiveMinimum": -limits::MAX_VALUE, "exclusiveMaximum": limits::MAX_VALUE },
+                { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,9})(\\.[0-9]{1,4})?$" }
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_the_text_they_are_written_with() {
+        #[derive(Deserialize)]
+        struct T {
+            a: Vec<Num>,
+        }
+        let t: T = yaml_serde::from_str("a: [172.80, 10.0, 7500, '3.50', -2.5, 0.05]").unwrap();
+        let texts: Vec<&str> = t.a.iter().map(Num::text).collect();
+        assert_eq!(texts, ["172.80", "10.0", "7500", "3.50", "-2.5", "0.05"]);
+        assert_eq!(t.a[0].get(), 172.8);
+        assert_eq!(serde_json::to_string(&t.a[0]).unwrap(), "\"172.80\"");
+    }
+
+    #[test]
+    fn numbers_as_people_type_them_are_refused_with_the_reason() {
+        assert_eq!(Num::parse("6.8%"), Err(NumError::Percent("6.8".into())));
+        assert_eq!(
+            Num::parse("8300个"),
+            Err(NumError::Unit("8300".into(), "个".into()))
+        );
+        assert_eq!(Num::parse("8,300"), Err(NumError::Thousands("8300".into())));
+        assert_eq!(
+            Num::parse("１２．３"),
+            Err(NumError::FullWidth("12.3".into()))
+        );
+        assert_eq!(Num::parse(".5"), Err(NumError::Point("0.5".into())));
+        assert_eq!(
+            Num::parse("第1期"),
+            Err(NumError::Unit("1".into(), "期".into()))
+        );
+        for other in ["1e3", "+5", "010", "0x10"] {
+            assert!(Num::parse(other).is_err(), "{other}");
+        }
+        assert_eq!(Num::parse("true"), Err(NumError::Text));
+        assert_eq!(Num::parse("五"), Err(NumError::Text));
     }
 }

@@ -1,8 +1,12 @@
-//! The words around each placeholder that the typed data determines: the
-//! verb of a change (同比增长), the whole of a share (占全省的), a ranking's
-//! verb, years and subjects (连续四年位居), and 预计. (The word that makes a
-//! figure a goal, 力争 or 确保, is read from the prose by the templates.) The prose may not contradict the data, and a word the data
-//! carries (a qualifier) may not stand in the prose beside it again.
+//! The prose against the typed data. A paragraph is the article's words with
+//! placeholders (`{id}`, `{id.yoy}`, `{id.share}`, `{id.rank}`, `{id.value}`)
+//! where the data prints a number; the words around each placeholder that
+//! the data also carries (the verb and basis of a change, the whole of a
+//! share, a ranking's verb, years and subjects, 预计) may not contradict it,
+//! a word the data prints (a unit, a qualifier) may not stand beside it
+//! again, and a number outside a placeholder escapes the data (a warning).
+//! (The word that makes a figure a goal, 力争 or 确保, is read from the
+//! prose by the templates.)
 
 use std::collections::HashMap;
 
@@ -58,48 +62,78 @@ pub fn placeholders(text: &str) -> Result<Vec<Placeholder<'_>>, usize> {
     Ok(out)
 }
 
-/// A problem of a text at a byte offset.
+/// A problem of a text at a byte offset; a warning is an error only under
+/// `--strict`.
 #[derive(Debug)]
 pub struct Problem {
     pub offset: usize,
     pub code: &'static str,
     pub message: String,
     pub hint: Option<String>,
+    pub warning: bool,
 }
 
-/// Sentences end with 。！？ (and ；, which also closes what a goal word
-/// governs in a list of targets).
+/// Sentences end with 。！？.
 fn sentence_start(text: &str, at: usize) -> usize {
     text[..at]
-        .rfind(['。', '！', '？', '；'])
+        .rfind(['。', '！', '？'])
         .map_or(0, |i| i + '。'.len_utf8())
 }
 
-/// Checks one text's placeholders against what they name.
+/// What joins the items of a list: 分别增长{a}、{b}和{c}.
+const LIST: [&str; 4] = ["、", "和", "及", "与"];
+
+/// Checks one text's placeholders against what they name, and its words.
 pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let mut push = |offset: usize, code: &'static str, message: String, hint: Option<String>| {
+        problems.push(Problem {
+            offset,
+            code,
+            message,
+            hint,
+            warning: false,
+        })
+    };
+    // Full-width braces, as a Chinese input method types them.
+    if let Some(at) = text.find(['｛', '｝']) {
+        push(
+            at,
+            "prose-fullwidth-brace",
+            tr!("prose-fullwidth-brace"),
+            Some(tr!("prose-fullwidth-brace-hint")),
+        );
+        return problems;
+    }
+    if let Some(at) = text.find('\n') {
+        push(
+            at,
+            "prose-line-break",
+            tr!("prose-line-break"),
+            Some(tr!("prose-line-break-hint")),
+        );
+    }
+    if let Some(at) = folded_space(text) {
+        push(
+            at,
+            "prose-space",
+            tr!("prose-space"),
+            Some(tr!("prose-space-hint")),
+        );
+    }
     let list = match placeholders(text) {
         Ok(list) => list,
         Err(offset) => {
-            return vec![Problem {
-                offset,
-                code: "prose-unbalanced",
-                message: tr!("prose-unbalanced"),
-                hint: None,
-            }];
+            push(offset, "prose-unbalanced", tr!("prose-unbalanced"), None);
+            return problems;
         }
     };
-    for p in &list {
+    for (k, p) in list.iter().enumerate() {
         // `back`: how many bytes before the placeholder the word at fault
         // starts, so that the column points at the word itself.
         let mut report =
             |back: usize, code: &'static str, message: String, hint: Option<String>| {
-                problems.push(Problem {
-                    offset: p.start - back,
-                    code,
-                    message,
-                    hint,
-                })
+                push(p.start - back, code, message, hint)
             };
         let shown = format!(
             "{{{}{}}}",
@@ -119,9 +153,32 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
         };
         let before = &text[..p.start];
         let after = &text[p.end..];
-        let sentence = &text[sentence_start(text, p.start)..p.start];
+        // An item of a list after the first (分别增长{a}、{b}) takes its verb
+        // from the first.
+        let listed = k > 0
+            && LIST
+                .iter()
+                .any(|sep| before.strip_suffix(sep).is_some_and(|b| b.ends_with('}')))
+            && list[k - 1].end + 3 >= p.start;
+        let field_error = |report: &mut dyn FnMut(usize, &'static str, String, Option<String>)| {
+            report(
+                0,
+                "prose-field",
+                tr!("prose-field", placeholder = shown.as_str()),
+                Some(tr!("prose-field-hint")),
+            )
+        };
         match (named, p.field) {
-            (Named::Figure(f), None) => figure(f, before, after, sentence, words, &mut report),
+            (Named::Figure(f), None | Some("value")) => {
+                printed_twice(
+                    after,
+                    f.unit.as_deref(),
+                    f.qualifier.as_deref(),
+                    words,
+                    &mut report,
+                );
+                beside(before, f.qualifier.as_deref(), words, &mut report);
+            }
             (Named::Figure(f), Some("yoy")) => match &f.yoy {
                 None => report(
                     0,
@@ -129,7 +186,19 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     tr!("prose-no-yoy", placeholder = shown.as_str(), id = p.id),
                     None,
                 ),
-                Some(yoy) => change(&yoy.verb, before, words, &mut report),
+                Some(yoy) => {
+                    if !listed {
+                        change(&yoy.verb, yoy.basis.as_deref(), before, words, &mut report);
+                    }
+                    let unit = yoy.unit.as_deref().unwrap_or("%");
+                    printed_twice(
+                        after,
+                        Some(unit),
+                        yoy.qualifier.as_deref(),
+                        words,
+                        &mut report,
+                    );
+                }
             },
             (Named::Figure(f), Some("share")) => match f.share.first() {
                 None => report(
@@ -138,124 +207,285 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     tr!("prose-no-share", placeholder = shown.as_str(), id = p.id),
                     None,
                 ),
-                Some(share) => scope(&share.scope, sentence, words, &mut report),
+                Some(share) => {
+                    let sentence = &text[sentence_start(text, p.start)..p.start];
+                    if let Some(scope) = &share.scope {
+                        share_scope(scope, sentence, words, &mut report);
+                    } else if let Some(of) = &share.of
+                        && !sentence.contains(&format!("占{of}"))
+                    {
+                        report(
+                            0,
+                            "prose-share-of",
+                            tr!("prose-share-of", of = of.as_str()),
+                            None,
+                        );
+                    }
+                    printed_twice(
+                        after,
+                        Some("%"),
+                        share.qualifier.as_deref(),
+                        words,
+                        &mut report,
+                    );
+                }
             },
-            (Named::Ranking(r), Some("rank")) => ranking(r, before, sentence, &mut report),
-            (Named::Figure(_), Some(other)) => report(
-                0,
-                "prose-figure-field",
-                tr!(
-                    "prose-figure-field",
-                    placeholder = shown.as_str(),
-                    field = other
+            (Named::Figure(f), Some("rank")) => match &f.rank {
+                None => report(
+                    0,
+                    "prose-no-rank",
+                    tr!("prose-no-rank", placeholder = shown.as_str(), id = p.id),
+                    None,
                 ),
-                None,
-            ),
-            (Named::Ranking(_), _) => report(
-                0,
-                "prose-ranking-field",
-                tr!(
-                    "prose-ranking-field",
-                    placeholder = shown.as_str(),
-                    id = p.id
+                Some(rank) => ranking(
+                    rank.verb.as_deref(),
+                    rank.years,
+                    &[],
+                    before,
+                    "",
+                    &mut report,
                 ),
-                None,
-            ),
-            (Named::Target(_), _) => report(
-                0,
-                "prose-target",
-                tr!("prose-target", placeholder = shown.as_str(), id = p.id),
-                None,
-            ),
+            },
+            (Named::Ranking(r), Some("rank")) => {
+                let sentence = &text[sentence_start(text, p.start)..p.start];
+                ranking(
+                    r.verb.as_deref(),
+                    r.years,
+                    &r.subjects,
+                    before,
+                    sentence,
+                    &mut report,
+                )
+            }
+            (Named::Target(t), None | Some("value")) => {
+                if !listed {
+                    target_verb(t, before, words, &mut report);
+                }
+                printed_twice(
+                    after,
+                    t.unit.as_deref(),
+                    t.qualifier.as_deref(),
+                    words,
+                    &mut report,
+                );
+            }
+            _ => field_error(&mut report),
         }
+    }
+    problems.extend(estimates(text, &list, own, words));
+    for (at, digits) in stray_digits(text) {
+        let named = words.names.iter().any(|n| {
+            text.match_indices(n.as_str())
+                .any(|(i, _)| i <= at && at < i + n.len())
+        });
+        if named {
+            continue;
+        }
+        problems.push(Problem {
+            offset: at,
+            code: "prose-digits",
+            message: tr!("prose-digits", digits = digits),
+            hint: Some(tr!("prose-digits-hint")),
+            warning: true,
+        });
     }
     problems
 }
 
 type Report<'r> = dyn FnMut(usize, &'static str, String, Option<String>) + 'r;
 
-fn figure(
-    f: &Figure,
-    before: &str,
+/// A space between two Chinese characters: YAML puts one where a plain or
+/// folded paragraph is continued on the next line.
+fn folded_space(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars
+        .windows(3)
+        .find_map(|w| (w[1].1 == ' ' && is_wide(w[0].1) && is_wide(w[2].1)).then_some(w[1].0))
+}
+
+/// A Han character or CJK punctuation.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
+}
+
+/// A unit or qualifier that the placeholder prints, typed after it again
+/// (8300个个, 14.3%%, 3.5%左右左右), or a number typed beside it.
+fn printed_twice(
     after: &str,
-    sentence: &str,
+    unit: Option<&str>,
+    qualifier: Option<&str>,
     words: &Words,
     report: &mut Report,
 ) {
-    // A qualifier printed by the data must not stand in the text too.
-    for (word, position) in &words.qualifiers {
-        let (beside, back) = match position {
-            Position::Before => (before.ends_with(word.as_str()), word.len()),
-            Position::After => (after.starts_with(word.as_str()), 0),
-            _ => (false, 0),
-        };
-        if beside && f.qualifier.is_some() {
-            report(
-                back,
-                "prose-qualifier-twice",
-                tr!(
-                    "prose-qualifier-twice",
-                    word = word.as_str(),
-                    id = f.id.as_str()
-                ),
-                Some(tr!("prose-qualifier-twice-hint", word = word.as_str())),
-            );
-        } else if beside {
-            report(
-                back,
-                "prose-qualifier-in-text",
-                tr!(
-                    "prose-qualifier-in-text",
-                    word = word.as_str(),
-                    id = f.id.as_str()
-                ),
-                Some(tr!("prose-qualifier-in-text-hint", word = word.as_str())),
-            );
-        }
-    }
-    let estimate_at = sentence.rfind("预计");
-    let says_estimate = estimate_at.is_some();
-    if f.estimate && !says_estimate {
+    let twice = [
+        unit,
+        if unit == Some("%") { Some("％") } else { None },
+        qualifier,
+    ]
+    .into_iter()
+    .flatten()
+    .find(|w| {
+        // A qualifier before the number is printed before it.
+        words.qualifier(w) != Some(Position::Before) && after.starts_with(*w)
+    });
+    if let Some(word) = twice {
         report(
             0,
-            "prose-estimate-missing",
-            tr!("prose-estimate-missing", id = f.id.as_str()),
-            None,
+            "prose-printed-twice",
+            tr!("prose-printed-twice", word = word),
+            Some(tr!("prose-printed-twice-hint", word = word)),
         );
-    } else if !f.estimate && says_estimate {
-        report(
-            estimate_at.map_or(0, |i| sentence.len() - i),
-            "prose-estimate-unmarked",
-            tr!("prose-estimate-unmarked", id = f.id.as_str()),
-            Some(tr!("prose-estimate-unmarked-hint")),
-        );
+    }
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        report(0, "prose-number-beside", tr!("prose-number-beside"), None);
     }
 }
 
-/// `同比增长{x.yoy}`: the text before the placeholder ends with the verb.
-fn change(verb: &str, before: &str, words: &Words, report: &mut Report) {
-    if before.ends_with(verb) {
-        return;
+/// A qualifier before the number, in the text where the data has one or
+/// should have it (超{x} with qualifier 超).
+fn beside(before: &str, qualifier: Option<&str>, words: &Words, report: &mut Report) {
+    for (word, position) in &words.qualifiers {
+        if *position != Position::Before || !before.ends_with(word.as_str()) {
+            continue;
+        }
+        // 超过 ends with 过, not with 超: the longest word that ends the text.
+        if words.qualifiers.iter().any(|(w, p)| {
+            *p == Position::Before && w.len() > word.len() && before.ends_with(w.as_str())
+        }) {
+            continue;
+        }
+        let (code, message, hint) = if qualifier.is_some() {
+            (
+                "prose-qualifier-twice",
+                tr!("prose-qualifier-twice", word = word.as_str()),
+                tr!("prose-qualifier-twice-hint", word = word.as_str()),
+            )
+        } else {
+            (
+                "prose-qualifier-in-text",
+                tr!("prose-qualifier-in-text", word = word.as_str()),
+                tr!("prose-qualifier-in-text-hint", word = word.as_str()),
+            )
+        };
+        report(word.len(), code, message, Some(hint));
     }
-    match words.changes().find(|w| before.ends_with(w)) {
-        Some(said) => report(
-            said.len(),
-            "prose-change-contradicts",
-            tr!("prose-change-contradicts", said = said, verb = verb),
+}
+
+/// The words between a verb and its number that do not change its meaning:
+/// 增长预计超过30%.
+fn strip_between<'t>(before: &'t str, words: &Words) -> &'t str {
+    let mut text = before;
+    loop {
+        let word = words
+            .estimates
+            .iter()
+            .chain(&words.aims)
+            .find(|w| text.ends_with(w.as_str()));
+        match word {
+            Some(w) => text = &text[..text.len() - w.len()],
+            None => return text,
+        }
+    }
+}
+
+/// `同比增长{x.yoy}`: the text before the placeholder ends with the verb,
+/// and with the basis before it when the data gives one.
+fn change(verb: &str, basis: Option<&str>, before: &str, words: &Words, report: &mut Report) {
+    let text = strip_between(before, words);
+    let Some(rest) = text.strip_suffix(verb) else {
+        match words
+            .changes()
+            .filter(|w| text.ends_with(w))
+            .max_by_key(|w| w.len())
+        {
+            Some(said) => report(
+                said.len(),
+                "prose-change-contradicts",
+                tr!("prose-change-contradicts", said = said, verb = verb),
+                None,
+            ),
+            None => report(
+                0,
+                "prose-change-missing",
+                tr!("prose-change-missing", verb = verb),
+                None,
+            ),
+        }
+        return;
+    };
+    basis_of(basis, rest, verb, words, report);
+}
+
+/// The basis before a verb: the data's, or none where the text has none.
+fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: &mut Report) {
+    let said = words
+        .bases
+        .iter()
+        .filter(|b| rest.ends_with(b.as_str()))
+        .max_by_key(|b| b.len());
+    match (basis, said) {
+        (Some(b), Some(s)) if b == s => {}
+        (Some(b), _) => report(
+            verb.len(),
+            "prose-basis-missing",
+            tr!("prose-basis-missing", basis = b, verb = verb),
             None,
         ),
-        None => report(
-            0,
-            "prose-change-missing",
-            tr!("prose-change-missing", verb = verb),
-            None,
+        (None, Some(s)) => report(
+            verb.len() + s.len(),
+            "prose-basis-unmarked",
+            tr!("prose-basis-unmarked", basis = s.as_str()),
+            Some(tr!("prose-basis-unmarked-hint", basis = s.as_str())),
         ),
+        (None, None) => {}
+    }
+}
+
+/// A target's verb (and basis) before its value, as the data has them; a
+/// verb in the text that the data lacks is named.
+fn target_verb(t: &Target, before: &str, words: &Words, report: &mut Report) {
+    let text = strip_between(before, words);
+    match &t.verb {
+        Some(verb) => {
+            if let Some(rest) = text.strip_suffix(verb.as_str()) {
+                basis_of(t.basis.as_deref(), rest, verb, words, report);
+            } else {
+                report(
+                    0,
+                    "prose-target-verb",
+                    tr!(
+                        "prose-target-verb",
+                        verb = verb.as_str(),
+                        id = t.id.as_str()
+                    ),
+                    None,
+                );
+            }
+        }
+        None => {
+            if let Some(said) = words
+                .verbs()
+                .filter(|w| text.ends_with(w))
+                .max_by_key(|w| w.len())
+            {
+                report(
+                    said.len(),
+                    "prose-target-verb-unmarked",
+                    tr!(
+                        "prose-target-verb-unmarked",
+                        verb = said,
+                        id = t.id.as_str()
+                    ),
+                    Some(tr!("prose-target-verb-unmarked-hint", verb = said)),
+                );
+            }
+        }
     }
 }
 
 /// `占全省的{x.share}`: the nearest 占 + scope before the placeholder names
 /// the share's scope.
-fn scope(scope: &str, sentence: &str, words: &Words, report: &mut Report) {
+fn share_scope(scope: &str, sentence: &str, words: &Words, report: &mut Report) {
     let said = words
         .scopes
         .iter()
@@ -278,33 +508,36 @@ fn scope(scope: &str, sentence: &str, words: &Words, report: &mut Report) {
     }
 }
 
-/// The verb before a ranking's place: given, or 均居 for several subjects
-/// and 位居 for one.
-pub fn ranking_verb(r: &Ranking) -> &str {
-    r.verb.as_deref().unwrap_or(if r.subjects.len() > 1 {
-        "均居"
-    } else {
-        "位居"
-    })
-}
-
-/// `…实际利用内资总量均居{r.rank}`, `综合指标排名连续四年位居{r.rank}`:
-/// the verb, the years and every subject stand in the text as the data says.
-fn ranking(r: &Ranking, before: &str, sentence: &str, report: &mut Report) {
-    let verb = ranking_verb(r);
-    let Some(rest) = before.strip_suffix(verb) else {
-        report(
-            0,
-            "prose-rank-verb",
-            tr!("prose-rank-verb", verb = verb, id = r.id.as_str()),
-            None,
-        );
-        return;
+/// `…均居{r.rank}`, `连续四年位居{r.rank}`, `增速{x.rank}`: the verb and the
+/// years stand in the text as the data says, and so does every subject.
+fn ranking(
+    verb: Option<&str>,
+    years: Option<i64>,
+    subjects: &[String],
+    before: &str,
+    sentence: &str,
+    report: &mut Report,
+) {
+    let rest = match verb {
+        Some(verb) => match before.strip_suffix(verb) {
+            Some(rest) => rest,
+            None => {
+                report(
+                    0,
+                    "prose-rank-verb",
+                    tr!("prose-rank-verb", verb = verb),
+                    None,
+                );
+                return;
+            }
+        },
+        None => before,
     };
+    let verb_len = verb.map_or(0, str::len);
     // The years as written (四, 4): the message quotes the text.
     let said_years = years_before(rest);
-    let back = |written: &str| verb.len() + "连续年".len() + written.len();
-    match (r.years, said_years) {
+    let back = |written: &str| verb_len + "连续年".len() + written.len();
+    match (years, said_years) {
         (Some(n), Some((said, written))) if n != said => report(
             back(written),
             "prose-years-contradict",
@@ -312,7 +545,7 @@ fn ranking(r: &Ranking, before: &str, sentence: &str, report: &mut Report) {
             None,
         ),
         (Some(n), None) => report(
-            verb.len(),
+            verb_len,
             "prose-years-missing",
             tr!("prose-years-missing", years = n),
             None,
@@ -325,7 +558,7 @@ fn ranking(r: &Ranking, before: &str, sentence: &str, report: &mut Report) {
         ),
         _ => {}
     }
-    for subject in &r.subjects {
+    for subject in subjects {
         if !sentence.contains(subject.as_str()) {
             report(
                 0,
@@ -337,23 +570,175 @@ fn ranking(r: &Ranking, before: &str, sentence: &str, report: &mut Report) {
     }
 }
 
+/// 预计 covers its whole sentence: every figure and ranking of a sentence
+/// whose words before its first number include an estimate word (预计,
+/// 初步统计 …) is an estimate, and an estimate stands in such a sentence.
+fn estimates(
+    text: &str,
+    list: &[Placeholder],
+    own: &HashMap<&str, Named>,
+    words: &Words,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut start = 0;
+    for end in text
+        .match_indices(['。', '！', '？'])
+        .map(|(i, s)| i + s.len())
+        .chain(std::iter::once(text.len()))
+    {
+        if end <= start {
+            continue;
+        }
+        let inside: Vec<&Placeholder> = list
+            .iter()
+            .filter(|p| p.start >= start && p.start < end)
+            .collect();
+        let head_end = inside.first().map_or(end, |p| p.start);
+        let said = words
+            .estimates
+            .iter()
+            .filter_map(|w| {
+                text[start..head_end]
+                    .find(w.as_str())
+                    .map(|i| (start + i, w))
+            })
+            .min_by_key(|(i, _)| *i);
+        let mut seen = Vec::new();
+        for p in inside {
+            if seen.contains(&p.id) {
+                continue;
+            }
+            seen.push(p.id);
+            let (estimate, id) = match own.get(p.id) {
+                Some(Named::Figure(f)) => (f.estimate, &f.id),
+                Some(Named::Ranking(r)) => (r.estimate, &r.id),
+                _ => continue,
+            };
+            match (estimate, said) {
+                (true, None) => problems.push(Problem {
+                    offset: p.start,
+                    code: "prose-estimate-missing",
+                    message: tr!("prose-estimate-missing", id = id.as_str()),
+                    hint: None,
+                    warning: false,
+                }),
+                (false, Some((at, word))) => problems.push(Problem {
+                    offset: at,
+                    code: "prose-estimate-unmarked",
+                    message: tr!(
+                        "prose-estimate-unmarked",
+                        id = id.as_str(),
+                        word = word.as_str()
+                    ),
+                    hint: Some(tr!("prose-estimate-unmarked-hint")),
+                    warning: false,
+                }),
+                _ => {}
+            }
+        }
+        start = end;
+    }
+    problems
+}
+
+/// Digits in the prose outside a placeholder: a number the data does not
+/// type (its changes would go unseen), with their offset and text. Not a
+/// number of the data: years and dates (2022年, 2月8日, 1-11月份, 9时30分),
+/// ordinals (第7年), durations (近6年来, 70周年), versions (3.0版), digits
+/// inside a Latin word or a quoted name (PM2.5, 5G, B2B, “211”).
+pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    let mut quoted = 0usize;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match c {
+            '{' => inside = true,
+            '}' => inside = false,
+            '“' | '「' | '《' => quoted += 1,
+            '”' | '」' | '》' => quoted = quoted.saturating_sub(1),
+            _ => {}
+        }
+        if inside || quoted > 0 || !c.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // The whole run of the number: digits, a point, a dash of a range.
+        let mut j = i;
+        while j < chars.len() && (chars[j].1.is_ascii_digit() || chars[j].1 == '.') {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let digits = &text[at..end];
+        let prev = i.checked_sub(1).map(|k| chars[k].1);
+        let next: String = text[end..].chars().take(3).collect();
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        let exempt = latin(prev)
+            || latin(next.chars().next())
+            || prev == Some('第')
+            || [
+                "年",
+                "月",
+                "日",
+                "号",
+                "时",
+                "点",
+                "分",
+                "周年",
+                "版",
+                "届",
+                "次会议",
+            ]
+            .iter()
+            .any(|w| next.starts_with(w))
+            || next.starts_with(['-', '—', '～', '~', '至'])
+                && text[end..]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_digit());
+        if !exempt {
+            out.push((at, digits.to_string()));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 /// N of a `连续N年` that ends `text`, and N as written.
 fn years_before(text: &str) -> Option<(i64, &str)> {
     let rest = text.strip_suffix('年')?;
     let start = rest.rfind("连续")?;
     let written = &rest[start + "连续".len()..];
-    Some((chinese_number(written)?, written))
+    let n = chinese_number(written)?;
+    (n.fract() == 0.0).then_some((n as i64, written))
 }
 
-/// A number written in Chinese numerals or digits: 四 → 4, 十二 → 12,
-/// 两千 → 2000, 百 → 100, 1.5万 → 15000.
-pub fn chinese_number(s: &str) -> Option<i64> {
+/// A number written in Chinese numerals, digits, or both: 四 → 4, 十二 →
+/// 12, 两千 → 2000, 百 → 100, 1.5万 → 15000, 2.3亿 → 230000000.
+pub fn chinese_number(s: &str) -> Option<f64> {
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
-    if let Ok(n) = s.parse::<i64>() {
-        return Some(n);
+    if let Ok(n) = super::model::Num::parse(s) {
+        return Some(n.get());
+    }
+    // Digits before a magnitude: 1.5万, counted in whole numbers so that
+    // 2.3亿 is 230000000 exactly.
+    for (unit, zeros) in [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)] {
+        if let Some(n) = s
+            .strip_suffix(unit)
+            .and_then(|d| super::model::Num::parse(d).ok())
+        {
+            let decimals = n.decimals() as u32;
+            let mantissa: i128 = n.text().replace('.', "").parse().ok()?;
+            if decimals <= zeros {
+                return Some((mantissa * 10i128.pow(zeros - decimals)) as f64);
+            }
+            return Some(n.get() * 10f64.powi(zeros as i32));
+        }
     }
     let digit = |c: char| -> Option<i64> {
         Some(match c {
@@ -392,7 +777,7 @@ pub fn chinese_number(s: &str) -> Option<i64> {
             section += pending.take().unwrap_or(1) * unit;
         }
     }
-    Some(total + section + pending.unwrap_or(0))
+    Some((total + section + pending.unwrap_or(0)) as f64)
 }
 
 #[cfg(test)]
@@ -412,15 +797,18 @@ mod tests {
     #[test]
     fn reads_chinese_numerals() {
         for (s, n) in [
-            ("四", 4),
-            ("十", 10),
-            ("十二", 12),
-            ("二十四", 24),
-            ("百", 100),
-            ("一百", 100),
-            ("两千", 2000),
-            ("三万", 30000),
-            ("100", 100),
+            ("四", 4.0),
+            ("十", 10.0),
+            ("十二", 12.0),
+            ("二十四", 24.0),
+            ("百", 100.0),
+            ("一百", 100.0),
+            ("两千", 2000.0),
+            ("三万", 30000.0),
+            ("100", 100.0),
+            ("1.5万", 15000.0),
+            ("2.3亿", 230_000_000.0),
+            ("172.80", 172.8),
         ] {
             assert_eq!(chinese_number(s), Some(n), "{s}");
         }
@@ -431,5 +819,40 @@ mod tests {
     fn years_are_read_from_the_text() {
         assert_eq!(years_before("综合指标排名连续四年"), Some((4, "四")));
         assert_eq!(years_before("综合指标排名"), None);
+    }
+
+    #[test]
+    fn digits_outside_placeholders_are_found_except_dates_and_names() {
+        let found =
+            |t: &str| -> Vec<String> { stray_digits(t).into_iter().map(|(_, d)| d).collect() };
+        assert_eq!(found("新增{a}，其中12项"), ["12"]);
+        assert_eq!(found("增长{x.yoy}达92.9亿元"), ["92.9"]);
+        for fine in [
+            "2022年，哈尔滨新区",
+            "2月8日，南沙区",
+            "1-11月份",
+            "凌晨1时30分",
+            "连续第7年",
+            "建国70周年",
+            "营商环境3.0版",
+            "PM2.5浓度",
+            "5G基站",
+            "B2C、B2B出口",
+            "“211”工程",
+            "2019—2020年",
+            "第四届人民代表大会第4次会议",
+        ] {
+            assert!(found(fine).is_empty(), "{fine}: {:?}", found(fine));
+        }
+    }
+
+    #[test]
+    fn a_space_between_chinese_characters_is_found() {
+        assert_eq!(
+            folded_space("惟其艰难， 方显勇毅"),
+            Some("惟其艰难，".len())
+        );
+        assert_eq!(folded_space("本报记者 张焱"), Some("本报记者".len()));
+        assert_eq!(folded_space("QFLP 试点"), None);
     }
 }

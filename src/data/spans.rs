@@ -1,6 +1,6 @@
 //! A structural pass over a YAML file with saphyr's event parser.
 //!
-//! serde_yaml gives typed values but no positions for them; this pass records
+//! yaml_serde gives typed values but no positions for them; this pass records
 //! where every field path starts, so that errors found after deserialising
 //! (ranges, references, ids) still name a line and column. It also refuses,
 //! with a position, what serde would accept or choke on: several documents,

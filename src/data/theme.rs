@@ -4,7 +4,7 @@
 //! project's file names only what the defaults have, with values of the
 //! right kind.
 
-use serde_yaml::Value;
+use yaml_serde::Value;
 
 use super::error::nearest;
 use crate::tr;
@@ -86,9 +86,48 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
             tr!("data-empty-text"),
             None,
         )),
+        (Value::String(default), Value::String(s)) if path.starts_with("words.") => {
+            let len = s.chars().count();
+            if len > super::limits::WORD {
+                out.push(problem(
+                    path,
+                    "data-too-long",
+                    tr!("data-too-long", length = len, max = super::limits::WORD),
+                    None,
+                ));
+            }
+            // {year}, {n}: only what brief fills into this word.
+            let known = placeholders(default);
+            if let Some(unknown) = placeholders(s).into_iter().find(|p| !known.contains(p)) {
+                let hint = nearest(unknown, known.iter().copied())
+                    .map(|n| tr!("hint-did-you-mean", word = format!("{{{n}}}")));
+                out.push(problem(
+                    path,
+                    "theme-unknown-placeholder",
+                    tr!(
+                        "theme-unknown-placeholder",
+                        placeholder = format!("{{{unknown}}}"),
+                        known = known
+                            .iter()
+                            .map(|k| format!("{{{k}}}"))
+                            .collect::<Vec<_>>()
+                            .join(&tr!("list-separator"))
+                    ),
+                    hint,
+                ));
+            }
+        }
         (_, Value::String(_)) => {}
         _ => out.push(problem(path, "theme-not-text", tr!("theme-not-text"), None)),
     }
+}
+
+/// The `{name}` placeholders of a word.
+fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
 }
 
 fn problem(path: &str, code: &'static str, message: String, hint: Option<String>) -> Problem {
@@ -133,37 +172,17 @@ pub fn faces(defaults: &Value, user: Option<&Value>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every string of a theme with its path.
-pub fn strings(value: &Value, path: &str, f: &mut dyn FnMut(&str, &str)) {
-    match value {
-        Value::String(s) => f(path, s),
-        Value::Mapping(m) => {
-            for (k, v) in m {
-                if let Some(k) = k.as_str() {
-                    let child = if path.is_empty() {
-                        k.to_string()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    strings(v, &child, f);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn defaults() -> Value {
-        serde_yaml::from_str(DEFAULTS).unwrap()
+        yaml_serde::from_str(DEFAULTS).unwrap()
     }
 
     #[test]
     fn a_theme_may_change_what_the_defaults_have() {
-        let user: Value = serde_yaml::from_str(
+        let user: Value = yaml_serde::from_str(
             "colors: {primary: '#1F4E79'}\nfonts: {body: 仿宋_GB2312}\nmasthead: {text: 某某区工作简报}\nwords: {thanks: 谢谢聆听}",
         )
         .unwrap();
@@ -173,7 +192,7 @@ mod tests {
     #[test]
     fn unknown_keys_and_bad_colours_are_named() {
         let user: Value =
-            serde_yaml::from_str("colours: {}\ncolors: {primary: red, figur: '#000000'}").unwrap();
+            yaml_serde::from_str("colours: {}\ncolors: {primary: red, figur: '#000000'}").unwrap();
         let problems = check(&defaults(), &user);
         let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["colours", "colors.primary", "colors.figur"]);
@@ -182,7 +201,7 @@ mod tests {
 
     #[test]
     fn faces_come_from_the_theme_over_the_defaults() {
-        let user: Value = serde_yaml::from_str("fonts: {body: 仿宋_GB2312}").unwrap();
+        let user: Value = yaml_serde::from_str("fonts: {body: 仿宋_GB2312}").unwrap();
         let faces = faces(&defaults(), Some(&user));
         assert!(faces.contains(&("body".to_string(), "仿宋_GB2312".to_string())));
         assert!(faces.contains(&("heading".to_string(), "Noto Sans SC".to_string())));

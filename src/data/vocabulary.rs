@@ -2,38 +2,12 @@
 //! (`templates/vocabulary.yaml`, which the templates read too, so that checks
 //! and layout agree) and what a project adds in `meta.yaml`.
 
+pub use super::model::Position;
 use super::model::{QualifierWord, Vocabulary};
 
 /// The vocabulary shipped with brief, for projects without their own copy
 /// of `templates/vocabulary.yaml` (and for `brief init`).
 pub const BUILT_IN: &str = include_str!("../../templates/vocabulary.yaml");
-
-/// Where a qualifier goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Position {
-    /// Before the number: 近300家.
-    Before,
-    /// After the unit: 5.5%以内.
-    After,
-    /// After the number's magnitude, before the unit: 2万余户, 300多家.
-    Inside,
-    /// 与…同步: targets only.
-    Pace,
-}
-
-impl Position {
-    pub const NAMES: [&'static str; 4] = ["before", "after", "inside", "pace"];
-
-    pub fn parse(name: &str) -> Option<Position> {
-        match name {
-            "before" => Some(Position::Before),
-            "after" => Some(Position::After),
-            "inside" => Some(Position::Inside),
-            "pace" => Some(Position::Pace),
-            _ => None,
-        }
-    }
-}
 
 /// The built-in vocabulary merged with a project's words.
 #[derive(Debug, Clone, Default)]
@@ -45,12 +19,15 @@ pub struct Words {
     pub down: Vec<String>,
     pub target_verbs: Vec<String>,
     pub aims: Vec<String>,
+    pub bases: Vec<String>,
+    pub estimates: Vec<String>,
+    pub names: Vec<String>,
 }
 
 impl Words {
-    /// `base` then `extra`; a word both name keeps its first place.
-    /// Qualifiers with an unknown position are left out here: validation
-    /// reports them.
+    /// `base` then `extra`; a word both name keeps its first place (a
+    /// project's word that repeats a built-in one is reported by
+    /// validation).
     pub fn merge(base: &Vocabulary, extra: Option<&Vocabulary>) -> Words {
         let mut words = Words::default();
         for v in std::iter::once(base).chain(extra) {
@@ -60,11 +37,12 @@ impl Words {
             extend(&mut words.down, &v.changes.down);
             extend(&mut words.target_verbs, &v.target_verbs);
             extend(&mut words.aims, &v.aims);
+            extend(&mut words.bases, &v.bases);
+            extend(&mut words.estimates, &v.estimates);
+            extend(&mut words.names, &v.names);
             for QualifierWord { word, position } in &v.qualifiers {
-                if let Some(p) = Position::parse(position)
-                    && !words.qualifiers.iter().any(|(w, _)| w == word)
-                {
-                    words.qualifiers.push((word.clone(), p));
+                if !words.qualifiers.iter().any(|(w, _)| w == word) {
+                    words.qualifiers.push((word.clone(), *position));
                 }
             }
         }
@@ -86,6 +64,18 @@ impl Words {
     pub fn changes(&self) -> impl Iterator<Item = &str> {
         self.up.iter().chain(&self.down).map(String::as_str)
     }
+
+    /// Every verb a target's or a figure's value may follow: those of
+    /// change and the target verbs.
+    pub fn verbs(&self) -> impl Iterator<Item = &str> {
+        self.changes()
+            .chain(self.target_verbs.iter().map(String::as_str))
+    }
+
+    /// Whether `verb` says a decrease (下降, 降低, 减少).
+    pub fn is_down(&self, verb: &str) -> bool {
+        self.down.iter().any(|w| w == verb)
+    }
 }
 
 fn extend(into: &mut Vec<String>, from: &[String]) {
@@ -102,7 +92,7 @@ mod tests {
 
     #[test]
     fn the_built_in_vocabulary_has_what_reports_use() {
-        let v: Vocabulary = serde_yaml::from_str(BUILT_IN).unwrap();
+        let v: Vocabulary = yaml_serde::from_str(BUILT_IN).unwrap();
         let w = Words::merge(&v, None);
         for unit in ["亿美元", "万人次", "平方公里", "天", "辆", "%", "万户"] {
             assert!(w.units.iter().any(|u| u == unit), "{unit}");
@@ -117,9 +107,9 @@ mod tests {
 
     #[test]
     fn a_project_adds_words_without_repeating_them() {
-        let base: Vocabulary = serde_yaml::from_str(BUILT_IN).unwrap();
+        let base: Vocabulary = yaml_serde::from_str(BUILT_IN).unwrap();
         let extra: Vocabulary =
-            serde_yaml::from_str("units: [微克/立方米, 亿元]\nqualifiers: [{word: 逾, position: before}]\nscopes: [全县]").unwrap();
+            yaml_serde::from_str("units: [微克/立方米, 亿元]\nqualifiers: [{word: 逾, position: before}]\nscopes: [全县]").unwrap();
         let w = Words::merge(&base, Some(&extra));
         assert_eq!(w.units.iter().filter(|u| *u == "亿元").count(), 1);
         assert!(w.units.iter().any(|u| u == "微克/立方米"));

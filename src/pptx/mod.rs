@@ -45,11 +45,19 @@ pub fn write(
     let notes = marks::notes(document);
     let deck = walk::deck(document, &notes, faces);
     let meta = &data.meta;
-    let mut author = vec![meta.source.publication.clone()];
-    author.extend(meta.source.reporter.clone());
+    let author: Vec<String> = match &meta.source {
+        Some(s) => std::iter::once(s.publication.clone())
+            .chain(s.byline.clone())
+            .collect(),
+        None => meta.issuer.iter().cloned().collect(),
+    };
     let props = Properties {
         title: meta.title.clone(),
-        subject: meta.headline.given().cloned().unwrap_or_default(),
+        subject: meta
+            .headline
+            .as_ref()
+            .and_then(|h| h.given().cloned())
+            .unwrap_or_default(),
         author: author.join(" "),
         keywords: meta.keywords.join(", "),
         font: faces.get("Noto Sans SC").to_string(),

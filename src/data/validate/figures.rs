@@ -1,0 +1,236 @@
+//! A figure: its number (a value, a range or a ratio) with unit and
+//! qualifier, how the article writes it, its change, shares and rank, and
+//! the plan's comparison with last year.
+
+use super::parts::Index;
+use super::{Checker, is_rate};
+use crate::data::Role;
+use crate::data::limits;
+use crate::data::model::{Figure, Fill, Rank};
+use crate::data::prose::Named;
+use crate::tr;
+
+pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index: &Index) {
+    c.text(&format!("{path}.label"), &f.label, limits::LABEL);
+    match &f.ratio {
+        Some(parts) => ratio(c, path, f, parts),
+        None => quantity(c, path, f),
+    }
+    if let Some(yoy) = &f.yoy {
+        let p = format!("{path}.yoy");
+        let known: Vec<String> = c.words.changes().map(str::to_string).collect();
+        c.word(
+            &format!("{p}.verb"),
+            &yoy.verb,
+            &known,
+            "data-unknown-change",
+            "changes",
+        );
+        if let Some(b) = &yoy.basis {
+            c.basis(&format!("{p}.basis"), b);
+        }
+        let unit = yoy.unit.as_deref().unwrap_or("%");
+        if !matches!(unit, "%" | "个百分点" | "‰") {
+            c.report(
+                format!("{p}.unit"),
+                "data-yoy-unit",
+                tr!("data-yoy-unit", unit = unit),
+            );
+        }
+        if let Some(q) = &yoy.qualifier {
+            c.qualifier(&format!("{p}.qualifier"), q);
+        }
+        c.percent(&format!("{p}.value"), &yoy.value, -100.0, 1000.0);
+        if let Some(to) = &yoy.to {
+            c.range(&p, yoy.value.given(), to, Some(unit));
+        }
+        if let Fill::Given(v) = &yoy.value
+            && v.get() < 0.0
+            && c.words.is_down(&yoy.verb)
+        {
+            c.report(
+                format!("{p}.value"),
+                "data-double-negative",
+                tr!(
+                    "data-double-negative",
+                    verb = yoy.verb.as_str(),
+                    value = v.to_string()
+                ),
+            );
+        }
+    }
+    for (k, share) in f.share.iter().enumerate() {
+        let p = format!("{path}.share[{k}]");
+        match (&share.scope, &share.of) {
+            (Some(scope), None) => c.scope(&format!("{p}.scope"), scope),
+            (None, Some(of)) => c.text(&format!("{p}.of"), of, limits::LABEL),
+            _ => {
+                c.report(
+                    format!("{p}.scope"),
+                    "data-share-whole",
+                    tr!("data-share-whole"),
+                );
+            }
+        }
+        if let Some(q) = &share.qualifier {
+            c.qualifier(&format!("{p}.qualifier"), q);
+        }
+        c.percent(&format!("{p}.value"), &share.value, 0.0, 100.0);
+    }
+    if let Some(rank) = &f.rank {
+        self::rank(c, &format!("{path}.rank"), rank);
+    }
+    if let Some(other) = &f.compare {
+        compare(c, role, path, f, other, index);
+    }
+}
+
+/// A value (or a range) with its unit and qualifier.
+fn quantity(c: &mut Checker, path: &str, f: &Figure) {
+    let unit = f.unit.as_deref();
+    match unit {
+        Some(u) => c.unit(&format!("{path}.unit"), u),
+        None => c.missing(path, "unit"),
+    }
+    match &f.value {
+        None => c.missing(path, "value"),
+        Some(Fill::Todo) => c.todo(format!("{path}.value")),
+        Some(Fill::Given(v)) => {
+            c.value(&format!("{path}.value"), v, unit);
+            if let Some(written) = &f.written {
+                c.written(&format!("{path}.written"), written, v, f.to.as_ref());
+            }
+        }
+    }
+    if let Some(to) = &f.to {
+        c.range(path, f.value.as_ref().and_then(Fill::given), to, unit);
+    }
+    c.dash(path, f.dash.as_deref(), f.to.as_ref());
+    if let Some(q) = &f.qualifier {
+        c.qualifier(&format!("{path}.qualifier"), q);
+    }
+}
+
+/// A ratio: its parts, and nothing of a quantity beside them.
+fn ratio(c: &mut Checker, path: &str, f: &Figure, parts: &[crate::data::model::Num]) {
+    for (field, given) in [
+        ("value", f.value.is_some()),
+        ("unit", f.unit.is_some()),
+        ("to", f.to.is_some()),
+        ("qualifier", f.qualifier.is_some()),
+        ("written", f.written.is_some()),
+    ] {
+        if given {
+            c.report(
+                format!("{path}.{field}"),
+                "data-ratio-field",
+                tr!("data-ratio-field", field = field),
+            );
+        }
+    }
+    if parts.len() < 2 {
+        c.report(
+            format!("{path}.ratio"),
+            "data-ratio-parts",
+            tr!("data-ratio-parts"),
+        );
+    }
+    for (i, part) in parts.iter().enumerate() {
+        c.value(&format!("{path}.ratio[{i}]"), part, None);
+    }
+    if let Some(colon) = &f.colon
+        && !matches!(colon.as_str(), "：" | ":")
+    {
+        c.report(
+            format!("{path}.colon"),
+            "data-colon",
+            tr!("data-colon", value = colon.as_str()),
+        );
+    }
+}
+
+/// A place in a whole: a scope, a position or words of the place, years.
+pub(super) fn rank(c: &mut Checker, path: &str, r: &Rank) {
+    c.scope(&format!("{path}.scope"), &r.scope);
+    if r.position.is_none() && r.standing.is_none() {
+        c.report(
+            format!("{path}.position"),
+            "data-rank-missing",
+            tr!("data-rank-missing"),
+        );
+    }
+    if let Some(p) = r.position
+        && !(1..=999).contains(&p)
+    {
+        c.report(
+            format!("{path}.position"),
+            "data-position-range",
+            tr!("data-position-range", value = p),
+        );
+    }
+    if let Some(s) = &r.standing {
+        c.text(&format!("{path}.standing"), s, limits::NAME);
+    }
+    if let Some(y) = r.years
+        && !(2..=99).contains(&y)
+    {
+        c.report(
+            format!("{path}.years"),
+            "data-years-range",
+            tr!("data-years-range", value = y),
+        );
+    }
+    if let Some(v) = &r.verb {
+        c.text(&format!("{path}.verb"), v, limits::NAME);
+    }
+}
+
+/// A plan figure's comparison with the achievements figure that measures
+/// the same thing, in the same unit.
+fn compare(c: &mut Checker, role: Role, path: &str, f: &Figure, other: &str, index: &Index) {
+    let p = format!("{path}.compare");
+    if role == Role::Achievements {
+        c.report(p, "data-compare-plan", tr!("data-compare-plan"));
+        return;
+    }
+    match index.achieved.and_then(|a| a.get(other)) {
+        Some(Named::Figure(o)) if !comparable(o.unit.as_deref(), f.unit.as_deref()) => {
+            c.report(
+                p,
+                "data-compare-unit",
+                tr!(
+                    "data-compare-unit",
+                    id = other,
+                    theirs = o.unit.as_deref().unwrap_or(""),
+                    ours = f.unit.as_deref().unwrap_or("")
+                ),
+            );
+        }
+        Some(Named::Figure(_)) => {}
+        _ if index.achieved.is_some() => {
+            let hint = index.achieved.and_then(|a| {
+                crate::data::error::nearest(other, a.keys().copied())
+                    .map(|n| tr!("hint-did-you-mean", word = n))
+            });
+            c.hinted(
+                p,
+                "data-compare-missing",
+                tr!("data-compare-missing", id = other),
+                hint,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// 户 and 家 both count enterprises; the article uses one for 2022 and the
+/// other for 2023.
+pub(super) fn comparable(a: Option<&str>, b: Option<&str>) -> bool {
+    let enterprises = |u: Option<&str>| matches!(u, Some("户" | "家"));
+    a == b || (enterprises(a) && enterprises(b))
+}
+
+/// Whether a figure is a rate (its value may be charted as a growth).
+pub(super) fn is_rate_figure(f: &Figure) -> bool {
+    f.unit.as_deref().is_some_and(is_rate)
+}

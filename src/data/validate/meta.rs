@@ -1,0 +1,176 @@
+//! `meta.yaml` beyond its types: lengths, numbers, dates, and the
+//! project's vocabulary (a word declared twice, or again beside the
+//! built-in one, or with two positions, is said, not merged in silence).
+
+use std::collections::HashMap;
+
+use super::{Checker, Problem};
+use crate::data::Role;
+use crate::data::limits;
+use crate::data::model::{Meta, Vocabulary};
+use crate::data::vocabulary::Words;
+use crate::tr;
+
+/// Checks meta.yaml beyond its types; `built_in` is the vocabulary the
+/// project's words are added to.
+pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
+    let mut c = Checker::new(Role::Meta, words);
+    c.text("title", &meta.title, limits::DOC_TITLE);
+    if let Some(h) = &meta.headline {
+        c.fill_text("headline", h, limits::DOC_TITLE);
+    }
+    for (field, value) in [("subheadline", &meta.subheadline), ("issuer", &meta.issuer)] {
+        if let Some(v) = value {
+            c.text(field, v, limits::DOC_TITLE);
+        }
+    }
+    c.text("region", &meta.region, limits::NAME);
+    c.text("masthead", &meta.masthead, limits::NAME);
+    if let Some(source) = &meta.source {
+        c.text("source.publication", &source.publication, limits::NAME);
+        for (field, value) in [
+            ("source.edition", &source.edition),
+            ("source.byline", &source.byline),
+        ] {
+            if let Some(v) = value {
+                c.text(field, v, limits::NAME);
+            }
+        }
+        if let Some(n) = source.word_count
+            && !(1..=10_000_000).contains(&n)
+        {
+            c.report(
+                "source.word_count",
+                "data-count-range",
+                tr!("data-count-range", value = n),
+            );
+        }
+    }
+    if let Some(n) = meta.issue
+        && !(1..=99_999).contains(&n)
+    {
+        c.report(
+            "issue",
+            "data-issue-range",
+            tr!("data-issue-range", value = n),
+        );
+    }
+    for (field, date) in [("date", &meta.date), ("printed", &meta.printed)] {
+        if let Some(date) = date
+            && !is_date(date)
+        {
+            c.report(field, "data-date", tr!("data-date", value = date.as_str()));
+        }
+    }
+    if let Some(r) = &meta.recipients {
+        for (list, names) in [("report", &r.report), ("send", &r.send), ("copy", &r.copy)] {
+            for (i, n) in names.iter().enumerate() {
+                c.text(&format!("recipients.{list}[{i}]"), n, limits::NAME);
+            }
+        }
+    }
+    for (i, k) in meta.keywords.iter().enumerate() {
+        c.text(&format!("keywords[{i}]"), k, limits::NAME);
+    }
+    if let Some(v) = &meta.vocabulary {
+        vocabulary(&mut c, v, built_in);
+    }
+    c.problems
+}
+
+/// Exactly YYYY-MM-DD, as the schema says: chrono alone reads 23-1-5.
+fn is_date(d: &str) -> bool {
+    let shaped = d.len() == 10
+        && d.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    shaped && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()
+}
+
+/// The project's words: each a short text, none declared twice or again
+/// beside the built-in word (a warning: it changes nothing), no qualifier
+/// with a position other than the built-in one (an error: which one holds?).
+fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
+    let lists = |v: &Vocabulary| -> Vec<(&'static str, Vec<String>)> {
+        vec![
+            ("units", v.units.clone()),
+            ("scopes", v.scopes.clone()),
+            ("target_verbs", v.target_verbs.clone()),
+            ("aims", v.aims.clone()),
+            ("bases", v.bases.clone()),
+            ("estimates", v.estimates.clone()),
+            ("names", v.names.clone()),
+            ("changes.up", v.changes.up.clone()),
+            ("changes.down", v.changes.down.clone()),
+            (
+                "qualifiers",
+                v.qualifiers.iter().map(|q| q.word.clone()).collect(),
+            ),
+        ]
+    };
+    let ours = lists(v);
+    let theirs = lists(built_in);
+    for ((list, words), (_, known)) in ours.iter().zip(&theirs) {
+        let mut seen = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            let path = if *list == "qualifiers" {
+                format!("vocabulary.qualifiers[{i}].word")
+            } else {
+                format!("vocabulary.{list}[{i}]")
+            };
+            c.text(&path, w, limits::NAME);
+            if let Some(first) = seen.insert(w.as_str(), i) {
+                let p = c.report(
+                    &path,
+                    "data-vocabulary-twice",
+                    tr!(
+                        "data-vocabulary-twice",
+                        word = w.as_str(),
+                        first = first + 1
+                    ),
+                );
+                p.warning = true;
+            } else if known.contains(w) && *list != "qualifiers" {
+                let p = c.report(
+                    &path,
+                    "data-vocabulary-built-in",
+                    tr!("data-vocabulary-built-in", word = w.as_str()),
+                );
+                p.warning = true;
+            }
+        }
+    }
+    for (i, q) in v.qualifiers.iter().enumerate() {
+        if let Some(b) = built_in.qualifiers.iter().find(|b| b.word == q.word) {
+            let path = format!("vocabulary.qualifiers[{i}].position");
+            if b.position == q.position {
+                let p = c.report(
+                    &path,
+                    "data-vocabulary-built-in",
+                    tr!("data-vocabulary-built-in", word = q.word.as_str()),
+                );
+                p.warning = true;
+            } else {
+                c.report(
+                    &path,
+                    "data-vocabulary-conflict",
+                    tr!("data-vocabulary-conflict", word = q.word.as_str()),
+                );
+            }
+        }
+    }
+    // A verb both up and down cannot say a direction.
+    for (i, w) in v.changes.up.iter().enumerate() {
+        if v.changes.down.contains(w) || built_in.changes.down.contains(w) {
+            c.report(
+                format!("vocabulary.changes.up[{i}]"),
+                "data-vocabulary-conflict",
+                tr!("data-vocabulary-conflict", word = w.as_str()),
+            );
+        }
+    }
+}

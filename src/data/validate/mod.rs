@@ -1,0 +1,410 @@
+//! Checks beyond types: words from the vocabulary, ranges and lengths, ids,
+//! references, charts, the prose around placeholders, and what is still to
+//! fill in. Every problem of every file is collected, not only the first.
+//!
+//! `mod.rs` holds the checker and its checks of single values; the files
+//! beside it check one kind of entry each: `meta.rs` the document,
+//! `parts.rs` both parts together (kinds, ids, sections, rankings),
+//! `figures.rs`, `targets.rs` and `charts.rs`.
+
+mod charts;
+mod figures;
+mod meta;
+mod parts;
+mod targets;
+
+use super::Role;
+use super::limits;
+use super::model::{Fill, Num};
+use super::vocabulary::{Position, Words};
+use crate::tr;
+
+pub use meta::meta;
+pub use parts::parts;
+
+/// A problem at a field path of one file; `offset` is a byte offset inside
+/// the string at `path` when the problem is at a spot of a text.
+#[derive(Debug)]
+pub struct Problem {
+    pub role: Role,
+    pub path: String,
+    pub offset: Option<usize>,
+    pub code: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
+    /// A value still to fill in (null): an error unless the build is a draft.
+    pub todo: bool,
+    /// A warning: an error only under `--strict`.
+    pub warning: bool,
+}
+
+struct Checker<'w> {
+    problems: Vec<Problem>,
+    role: Role,
+    words: &'w Words,
+}
+
+impl<'w> Checker<'w> {
+    fn new(role: Role, words: &'w Words) -> Self {
+        Checker {
+            problems: Vec::new(),
+            role,
+            words,
+        }
+    }
+
+    fn report(
+        &mut self,
+        path: impl Into<String>,
+        code: &'static str,
+        message: String,
+    ) -> &mut Problem {
+        self.problems.push(Problem {
+            role: self.role,
+            path: path.into(),
+            offset: None,
+            code,
+            message,
+            hint: None,
+            todo: false,
+            warning: false,
+        });
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    fn hinted(
+        &mut self,
+        path: impl Into<String>,
+        code: &'static str,
+        message: String,
+        hint: Option<String>,
+    ) {
+        self.report(path, code, message).hint = hint;
+    }
+
+    fn todo(&mut self, path: impl Into<String>) {
+        self.report(path, "data-todo", tr!("data-todo")).todo = true;
+    }
+
+    /// A field the data must have, absent.
+    fn missing(&mut self, path: impl Into<String>, field: &str) {
+        self.report(
+            path,
+            "data-missing-field",
+            tr!("data-missing-field", field = field),
+        );
+    }
+
+    /// A text shown in a document: not blank, not too long, no word too
+    /// long to break, no control character.
+    fn text(&mut self, path: &str, text: &str, max: usize) {
+        if text.trim().is_empty() {
+            self.report(path, "data-empty-text", tr!("data-empty-text"));
+            return;
+        }
+        if text.starts_with(super::REVISE) {
+            let p = self.report(
+                path,
+                "data-revise",
+                tr!("data-revise", mark = super::REVISE),
+            );
+            p.todo = true;
+            p.hint = Some(tr!("data-revise-hint", mark = super::REVISE));
+        }
+        let len = text.chars().count();
+        if len > max {
+            self.report(
+                path,
+                "data-too-long",
+                tr!("data-too-long", length = len, max = max),
+            );
+        }
+        if let Some((at, run)) = longest_run(text)
+            && run > limits::UNBROKEN
+        {
+            self.report(
+                path,
+                "data-unbroken",
+                tr!("data-unbroken", length = run, max = limits::UNBROKEN),
+            )
+            .offset = Some(at);
+        }
+        if let Some((at, c)) = text
+            .char_indices()
+            .find(|(_, c)| super::load::forbidden(*c) || (c.is_control() && *c != '\n'))
+        {
+            self.report(
+                path,
+                "data-control-character",
+                tr!(
+                    "data-control-character",
+                    code = format!("U+{:04X}", c as u32)
+                ),
+            )
+            .offset = Some(at);
+        }
+    }
+
+    fn fill_text(&mut self, path: &str, text: &Fill<String>, max: usize) {
+        match text {
+            Fill::Given(t) => self.text(path, t, max),
+            Fill::Todo => self.todo(path),
+        }
+    }
+
+    /// A word that must be in one of the vocabulary's lists: the nearest
+    /// known word, and the lines that declare a new one in `meta.yaml`.
+    fn word(&mut self, path: &str, word: &str, known: &[String], code: &'static str, list: &str) {
+        if known.iter().any(|k| k == word) {
+            return;
+        }
+        let what = tr!("what", list = list);
+        let declare = tr!("hint-vocabulary", list = list, word = word);
+        let hint = match super::error::nearest(word, known.iter().map(String::as_str)) {
+            Some(n) => format!("{}; {declare}", tr!("hint-did-you-mean", word = n)),
+            None => declare,
+        };
+        let shown: Vec<&str> = known.iter().map(String::as_str).take(24).collect();
+        let more = if known.len() > shown.len() { "…" } else { "" };
+        self.hinted(
+            path,
+            code,
+            tr!(
+                "data-unknown-word",
+                word = word,
+                what = what,
+                known = format!("{}{more}", shown.join("、"))
+            ),
+            Some(hint),
+        );
+    }
+
+    fn unit(&mut self, path: &str, unit: &str) {
+        let known = self.words.units.clone();
+        self.word(path, unit, &known, "data-unknown-unit", "units");
+    }
+
+    fn qualifier(&mut self, path: &str, word: &str) -> Option<Position> {
+        let known: Vec<String> = self.words.qualifier_words().map(str::to_string).collect();
+        self.word(path, word, &known, "data-unknown-qualifier", "qualifiers");
+        self.words.qualifier(word)
+    }
+
+    fn scope(&mut self, path: &str, scope: &str) {
+        let known = self.words.scopes.clone();
+        self.word(path, scope, &known, "data-unknown-scope", "scopes");
+    }
+
+    fn basis(&mut self, path: &str, basis: &str) {
+        let known = self.words.bases.clone();
+        self.word(path, basis, &known, "data-unknown-basis", "bases");
+    }
+
+    /// A number shown in a document: a sane magnitude and few decimals.
+    fn number(&mut self, path: &str, value: &Num) {
+        if value.get().abs() >= limits::MAX_VALUE {
+            self.report(
+                path,
+                "data-value-range",
+                tr!(
+                    "data-value-range",
+                    value = value.to_string(),
+                    max = limits::MAX_VALUE_TEXT
+                ),
+            );
+        } else if value.decimals() > limits::DECIMALS {
+            self.report(
+                path,
+                "data-decimals",
+                tr!(
+                    "data-decimals",
+                    value = value.to_string(),
+                    max = limits::DECIMALS
+                ),
+            );
+        }
+    }
+
+    fn percent(&mut self, path: &str, value: &Fill<Num>, lo: f64, hi: f64) {
+        match value {
+            Fill::Todo => self.todo(path),
+            Fill::Given(v) => {
+                self.number(path, v);
+                if !(lo..=hi).contains(&v.get()) {
+                    self.report(
+                        path,
+                        "data-percent-range",
+                        tr!(
+                            "data-percent-range",
+                            value = v.to_string(),
+                            lo = lo,
+                            hi = hi
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A value in `unit`: a rate (%, ‰, 个百分点) from −100 to 1000, an
+    /// amount never negative.
+    fn value(&mut self, path: &str, v: &Num, unit: Option<&str>) {
+        if unit.is_some_and(is_rate) {
+            self.percent(path, &Fill::Given(v.clone()), -100.0, 1000.0);
+        } else {
+            self.number(path, v);
+            if v.get() < 0.0 {
+                self.report(
+                    path,
+                    "data-negative",
+                    tr!("data-negative", value = v.to_string()),
+                );
+            }
+        }
+    }
+
+    /// A range's upper bound above its lower one, and its dash one the
+    /// article may print.
+    fn range(&mut self, path: &str, value: Option<&Num>, to: &Num, unit: Option<&str>) {
+        self.value(&format!("{path}.to"), to, unit);
+        if let Some(v) = value
+            && to.get() <= v.get()
+        {
+            self.report(
+                format!("{path}.to"),
+                "data-range-order",
+                tr!(
+                    "data-range-order",
+                    from = v.to_string(),
+                    to = to.to_string()
+                ),
+            );
+        }
+    }
+
+    fn dash(&mut self, path: &str, dash: Option<&str>, to: Option<&Num>) {
+        match (dash, to) {
+            (Some(_), None) => {
+                self.report(
+                    format!("{path}.dash"),
+                    "data-dash-alone",
+                    tr!("data-dash-alone"),
+                );
+            }
+            (Some(d), Some(_)) if !DASHES.contains(&d) => {
+                self.report(
+                    format!("{path}.dash"),
+                    "data-dash",
+                    tr!("data-dash", value = d, known = DASHES.join(" ")),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// How the article writes a number otherwise (`written`): it must say
+    /// the same value, or the same range.
+    fn written(&mut self, path: &str, written: &str, value: &Num, to: Option<&Num>) {
+        self.text(path, written, limits::WRITTEN);
+        let same = |w: &str, n: &Num| {
+            super::prose::chinese_number(w).is_some_and(|x| (x - n.get()).abs() < 1e-9)
+        };
+        let matches = match to {
+            None => same(written, value),
+            Some(to) => DASHES.iter().any(|d| {
+                written
+                    .split_once(d)
+                    .is_some_and(|(a, b)| same(a, value) && same(b, to))
+            }),
+        };
+        if !matches {
+            self.report(
+                path,
+                "data-written",
+                tr!("data-written", written = written, value = value.to_string()),
+            );
+        }
+    }
+
+    /// The id of the entry at `path`: a lowercase name (`new_jobs`).
+    fn id(&mut self, path: &str, id: &str) {
+        if !valid_id(id) {
+            self.report(
+                format!("{path}.id"),
+                "data-bad-id",
+                tr!("data-bad-id", id = id),
+            );
+        }
+    }
+
+    fn count(&mut self, path: &str, n: usize, max: usize) {
+        if n > max {
+            self.report(
+                path,
+                "data-too-many",
+                tr!("data-too-many", count = n, max = max),
+            );
+        }
+    }
+}
+
+/// The dashes of a range, as articles print them.
+pub const DASHES: [&str; 7] = ["—", "－", "-", "～", "~", "至", "到"];
+
+/// Units of a rate: a value in them may be negative (下降 as −2%).
+pub fn is_rate(unit: &str) -> bool {
+    matches!(unit, "%" | "‰" | "个百分点")
+}
+
+/// The longest run of characters a line cannot break inside (Latin letters,
+/// digits and signs): its byte offset and length. Placeholders stand for a
+/// figure, which the templates keep whole on a line anyway.
+fn longest_run(text: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut current: Option<(usize, usize)> = None;
+    let mut inside = false;
+    for (i, c) in text.char_indices() {
+        if c == '{' {
+            inside = true;
+        }
+        if inside {
+            inside = c != '}';
+            current = None;
+            continue;
+        }
+        if c.is_ascii_graphic() || (c.is_alphanumeric() && !is_cjk(c)) {
+            let run = current.map_or((i, 1), |(s, n)| (s, n + 1));
+            current = Some(run);
+            if best.is_none_or(|b| run.1 > b.1) {
+                best = Some(run);
+            }
+        } else {
+            current = None;
+        }
+    }
+    best
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id.len() <= limits::ID
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unbroken_runs_are_measured() {
+        assert_eq!(longest_run("增长3.5%左右"), Some(("增长".len(), 4)));
+        assert_eq!(longest_run("QFLP（合格境外有限合伙人）"), Some((0, 4)));
+        assert_eq!(longest_run("全部中文"), None);
+        assert_eq!(longest_run("投资{urban_infrastructure_investment}，"), None);
+    }
+}

@@ -1,0 +1,280 @@
+//! Both parts together: each file in its role, ids unique across both
+//! files (a duplicate named at both places, with a free id proposed), the
+//! plan's year, each part's paragraphs, sections and rankings; figures,
+//! targets and charts have files of their own.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Checker, Problem, charts, figures, targets};
+use crate::data::Role;
+use crate::data::limits;
+use crate::data::model::{Fill, Part, PartKind, Ranking, Section};
+use crate::data::prose::{self, Named};
+use crate::data::vocabulary::Words;
+use crate::tr;
+
+/// What the checks of one part may look up.
+pub(super) struct Index<'p> {
+    /// Figures, rankings and targets of this part, by id.
+    pub own: HashMap<&'p str, Named<'p>>,
+    /// The achievements' (for the plan's comparisons); none when the
+    /// achievements did not load.
+    pub achieved: Option<&'p HashMap<&'p str, Named<'p>>>,
+}
+
+/// Checks both parts together: ids are unique across files, and the plan
+/// refers to the achievements. A part that did not parse is left out.
+pub fn parts<'p>(
+    achievements: Option<&'p Part>,
+    plan: Option<&'p Part>,
+    words: &Words,
+) -> Vec<Problem> {
+    let mut c = Checker::new(Role::Meta, words);
+    // A file named in the wrong role (the plan as the achievements) is said
+    // once, not as a hundred errors of the other part's rules.
+    let parts: Vec<(Role, &'p Part)> = [
+        (Role::Achievements, PartKind::Achievements, achievements),
+        (Role::Plan, PartKind::Plan, plan),
+    ]
+    .into_iter()
+    .filter_map(|(role, kind, part)| part.map(|p| (role, kind, p)))
+    .filter(|&(role, kind, part)| {
+        if part.kind != kind {
+            c.role = role;
+            c.report(
+                "kind",
+                "data-kind",
+                tr!("data-kind", kind = part.kind.name(), expected = kind.name()),
+            );
+        }
+        part.kind == kind
+    })
+    .map(|(role, _, part)| (role, part))
+    .collect();
+    let indexes = index(&mut c, &parts);
+    let achieved = indexes.get(&Role::Achievements);
+    for &(role, part) in &parts {
+        c.role = role;
+        let index = Index {
+            own: indexes.get(&role).cloned().unwrap_or_default(),
+            achieved,
+        };
+        part_fields(&mut c, role, part, &index);
+    }
+    if let (Some(a), Some(p)) = (achievements, plan)
+        && p.year != a.year + 1
+    {
+        c.role = Role::Plan;
+        c.report(
+            "year",
+            "data-plan-year",
+            tr!("data-plan-year", plan = p.year, achievements = a.year),
+        );
+    }
+    c.problems
+}
+
+/// Every id of figures, rankings and targets, by file: each unique across
+/// both files. A duplicate is reported at its second place, naming the
+/// first, with an id that is free; only the first is indexed, so that a
+/// placeholder naming it is checked against one entry, not reported again.
+fn index<'p>(
+    c: &mut Checker,
+    parts: &[(Role, &'p Part)],
+) -> HashMap<Role, HashMap<&'p str, Named<'p>>> {
+    let mut places: HashMap<&'p str, (Role, String)> = HashMap::new();
+    let all: HashSet<&'p str> = parts
+        .iter()
+        .flat_map(|(_, p)| entries(p).into_iter().map(|(id, _, _)| id))
+        .collect();
+    let mut out: HashMap<Role, HashMap<&'p str, Named<'p>>> = HashMap::new();
+    for &(role, part) in parts {
+        c.role = role;
+        let own = out.entry(role).or_default();
+        for (id, path, named) in entries(part) {
+            c.id(&path, id);
+            match places.get(id) {
+                Some((other_role, other_path)) => {
+                    let place = if *other_role == role {
+                        other_path.clone()
+                    } else {
+                        format!("{} {other_path}", other_role.file_word())
+                    };
+                    let free = (2..)
+                        .map(|n| format!("{id}_{n}"))
+                        .find(|n| !all.contains(n.as_str()))
+                        .unwrap_or_default();
+                    c.hinted(
+                        format!("{path}.id"),
+                        "data-duplicate-id",
+                        tr!("data-duplicate-id", id = id, place = place),
+                        Some(tr!("data-duplicate-id-hint", free = free)),
+                    );
+                }
+                None => {
+                    places.insert(id, (role, format!("{path}.id")));
+                    own.insert(id, named);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The named entries of a part: (id, field path, entry).
+fn entries(part: &Part) -> Vec<(&str, String, Named<'_>)> {
+    let mut out = Vec::new();
+    for (t, target) in part.targets.iter().enumerate() {
+        out.push((
+            target.id.as_str(),
+            format!("targets[{t}]"),
+            Named::Target(target),
+        ));
+    }
+    for (s, section) in part.sections.iter().enumerate() {
+        for (i, f) in section.figures.iter().enumerate() {
+            out.push((
+                f.id.as_str(),
+                format!("sections[{s}].figures[{i}]"),
+                Named::Figure(f),
+            ));
+        }
+        for (i, r) in section.rankings.iter().enumerate() {
+            out.push((
+                r.id.as_str(),
+                format!("sections[{s}].rankings[{i}]"),
+                Named::Ranking(r),
+            ));
+        }
+    }
+    out
+}
+
+/// A paragraph: a text, and its placeholders and words against the data.
+fn prose(c: &mut Checker, path: &str, text: &Fill<String>, own: &HashMap<&str, Named>) {
+    c.fill_text(path, text, limits::PARAGRAPH);
+    if let Fill::Given(text) = text {
+        for p in prose::check(text, own, c.words) {
+            let problem = c.report(path, p.code, p.message);
+            problem.offset = Some(p.offset);
+            problem.hint = p.hint;
+            problem.warning = p.warning;
+        }
+    }
+}
+
+fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
+    let own = &index.own;
+    if !(limits::YEARS).contains(&part.year) {
+        c.report(
+            "year",
+            "data-year-range",
+            tr!(
+                "data-year-range",
+                value = part.year,
+                lo = *limits::YEARS.start(),
+                hi = *limits::YEARS.end()
+            ),
+        );
+    }
+    if let Some(title) = &part.title {
+        c.fill_text("title", title, limits::TITLE);
+    }
+    for (i, p) in part.opening.iter().enumerate() {
+        prose(c, &format!("opening[{i}]"), p, own);
+    }
+    for (i, p) in part.lead.iter().enumerate() {
+        prose(c, &format!("lead[{i}]"), p, own);
+    }
+    c.count("opening", part.opening.len(), limits::PARAGRAPHS);
+    c.count("lead", part.lead.len(), limits::PARAGRAPHS);
+    c.count("sections", part.sections.len(), limits::SECTIONS);
+    c.count("targets", part.targets.len(), limits::TARGETS);
+    if role == Role::Achievements && !part.targets.is_empty() {
+        c.report(
+            "targets",
+            "data-targets-in-achievements",
+            tr!("data-targets-in-achievements"),
+        );
+    }
+    // A part says something after its heading: paragraphs or targets.
+    let said = !part.lead.is_empty()
+        || !part.targets.is_empty()
+        || part.sections.iter().any(|s| !s.paragraphs.is_empty());
+    if !said {
+        c.hinted(
+            "sections",
+            "data-part-empty",
+            tr!("data-part-empty", part = role.file_word()),
+            Some(tr!("data-part-empty-hint")),
+        );
+    }
+    let headlines = part
+        .sections
+        .iter()
+        .flat_map(|s| &s.figures)
+        .filter(|f| f.headline)
+        .count();
+    c.count("sections", headlines, limits::HEADLINES);
+    for (t, target) in part.targets.iter().enumerate() {
+        targets::target(c, &format!("targets[{t}]"), target, index);
+    }
+    let mut ids = HashSet::new();
+    for (s, section) in part.sections.iter().enumerate() {
+        let base = format!("sections[{s}]");
+        if !ids.insert(section.id.as_str()) {
+            c.report(
+                format!("{base}.id"),
+                "data-duplicate-section",
+                tr!("data-duplicate-section", id = section.id.as_str()),
+            );
+        }
+        section_fields(c, role, &base, section, index);
+    }
+    if let Some(charts) = &part.charts {
+        c.count("charts", charts.len(), limits::CHARTS);
+        for (i, chart) in charts.iter().enumerate() {
+            charts::chart(c, &format!("charts[{i}]"), chart, own, charts);
+        }
+    }
+}
+
+fn section_fields(c: &mut Checker, role: Role, base: &str, section: &Section, index: &Index) {
+    c.id(base, &section.id);
+    if let Some(title) = &section.title {
+        c.fill_text(&format!("{base}.title"), title, limits::TITLE);
+    }
+    c.count(
+        &format!("{base}.paragraphs"),
+        section.paragraphs.len(),
+        limits::PARAGRAPHS,
+    );
+    c.count(
+        &format!("{base}.figures"),
+        section.figures.len(),
+        limits::FIGURES,
+    );
+    for (i, p) in section.paragraphs.iter().enumerate() {
+        prose(c, &format!("{base}.paragraphs[{i}]"), p, &index.own);
+    }
+    for (i, f) in section.figures.iter().enumerate() {
+        figures::figure(c, role, &format!("{base}.figures[{i}]"), f, index);
+    }
+    for (i, r) in section.rankings.iter().enumerate() {
+        ranking(c, &format!("{base}.rankings[{i}]"), r);
+    }
+}
+
+fn ranking(c: &mut Checker, path: &str, r: &Ranking) {
+    if r.subjects.is_empty() {
+        c.report(
+            format!("{path}.subjects"),
+            "data-no-subjects",
+            tr!("data-no-subjects"),
+        );
+    }
+    for (k, s) in r.subjects.iter().enumerate() {
+        c.text(&format!("{path}.subjects[{k}]"), s, limits::LABEL);
+    }
+    figures::rank(c, path, &r.rank());
+}

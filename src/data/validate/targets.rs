@@ -1,0 +1,120 @@
+//! A target of the plan: a number with its verb (增长6.5%左右, 达1900万标箱,
+//! 控制在4%以内, 下降2%左右) or a goal in words (完成市下达目标), and the
+//! achievements figure it continues.
+
+use super::parts::Index;
+use super::{Checker, figures};
+use crate::data::limits;
+use crate::data::model::{Fill, Target};
+use crate::data::prose::Named;
+use crate::tr;
+
+pub(super) fn target(c: &mut Checker, path: &str, t: &Target, index: &Index) {
+    c.text(&format!("{path}.indicator"), &t.indicator, limits::LABEL);
+    if let Some(verb) = &t.verb {
+        let known: Vec<String> = c.words.verbs().map(str::to_string).collect();
+        c.word(
+            &format!("{path}.verb"),
+            verb,
+            &known,
+            "data-unknown-verb",
+            "target_verbs",
+        );
+    }
+    if let Some(b) = &t.basis {
+        c.basis(&format!("{path}.basis"), b);
+    }
+    match &t.goal {
+        Some(goal) => {
+            c.text(&format!("{path}.goal"), goal, limits::LABEL);
+            for (field, given) in [
+                ("value", t.value.is_some()),
+                ("unit", t.unit.is_some()),
+                ("to", t.to.is_some()),
+                ("qualifier", t.qualifier.is_some()),
+                ("written", t.written.is_some()),
+            ] {
+                if given {
+                    c.report(
+                        format!("{path}.{field}"),
+                        "data-goal-field",
+                        tr!("data-goal-field", field = field),
+                    );
+                }
+            }
+        }
+        None => {
+            let unit = t.unit.as_deref();
+            match unit {
+                Some(u) => c.unit(&format!("{path}.unit"), u),
+                None => c.missing(path, "unit"),
+            }
+            match &t.value {
+                None => c.hinted(
+                    path,
+                    "data-target-value",
+                    tr!("data-target-value"),
+                    Some(tr!("data-target-value-hint")),
+                ),
+                Some(Fill::Todo) => c.todo(format!("{path}.value")),
+                Some(Fill::Given(v)) => {
+                    c.value(&format!("{path}.value"), v, unit);
+                    if let Some(written) = &t.written {
+                        c.written(&format!("{path}.written"), written, v, t.to.as_ref());
+                    }
+                }
+            }
+            if let Some(to) = &t.to {
+                c.range(path, t.value.as_ref().and_then(Fill::given), to, unit);
+            }
+            c.dash(path, t.dash.as_deref(), t.to.as_ref());
+            if let Some(q) = &t.qualifier {
+                c.qualifier(&format!("{path}.qualifier"), q);
+            }
+        }
+    }
+    if let Some(other) = &t.compare {
+        compare(c, path, t, other, index);
+    }
+}
+
+/// The achievements figure a target continues: a rate for a rate target
+/// (its value, or its change: 增长4.2% beside 增长10%), else the same unit.
+fn compare(c: &mut Checker, path: &str, t: &Target, other: &str, index: &Index) {
+    let p = format!("{path}.compare");
+    let Some(achieved) = index.achieved else {
+        return;
+    };
+    match achieved.get(other) {
+        Some(Named::Figure(f)) => {
+            let rate = t.unit.as_deref() == Some("%");
+            let fits = if rate {
+                figures::is_rate_figure(f) || f.yoy.is_some()
+            } else {
+                figures::comparable(f.unit.as_deref(), t.unit.as_deref())
+            };
+            if !fits {
+                c.report(
+                    p,
+                    "data-compare-unit",
+                    tr!(
+                        "data-compare-unit",
+                        id = other,
+                        theirs = f.unit.as_deref().unwrap_or(""),
+                        ours = t.unit.as_deref().unwrap_or("")
+                    ),
+                );
+            }
+        }
+        _ => {
+            let hint = crate::data::error::nearest(other, achieved.keys().copied())
+                .map(|n| tr!("hint-did-you-mean", word = n));
+            c.hinted(
+                p,
+                "data-compare-missing",
+                tr!("data-compare-missing", id = other),
+                hint,
+            );
+        }
+    }
+}
