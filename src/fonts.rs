@@ -516,7 +516,8 @@ fn walk(project: &Path, options: &FontOptions) -> Walk {
     walk
 }
 
-fn is_font(path: &Path) -> bool {
+/// A font file, by its name.
+pub fn is_font(path: &Path) -> bool {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -90,7 +90,9 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
                     severity_word(severity),
                     e.message
                 );
+                // One line a problem: a hint of several lines is joined.
                 for note in field.iter().chain(&hint) {
+                    let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
                     line += &format!(" ({note})");
                 }
                 let _ = writeln!(std::io::stderr(), "{line}");

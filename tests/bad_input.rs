@@ -519,7 +519,7 @@ fn an_amount_target_is_not_checked_as_a_percentage() {
     let dir = project();
     let plan = dir.path().join(PLAN);
     let text = fs::read_to_string(&plan).unwrap();
-    let target = "  - id: target_exports_amount\n    indicator: 进出口总额\n    metric: amount\n    value: 1500\n    unit: 亿元\n";
+    let target = "  - id: target_exports_amount\n    indicator: 进出口总额\n    verb: 达到\n    value: 1500\n    unit: 亿元\n";
     fs::write(
         &plan,
         text.replacen("targets:\n", &format!("targets:\n{target}"), 1),

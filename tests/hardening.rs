@@ -386,11 +386,19 @@ fn raw_characters_are_placed_on_their_own_line() {
 #[test]
 fn values_out_of_range_are_refused_before_they_run_off_a_page() {
     let err = refused(
-        |p| edit(&p.join(ACHIEVEMENTS), "value: 148.9", "value: 1e308"),
+        |p| edit(&p.join(ACHIEVEMENTS), "value: 148.9", "value: 99999999999"),
         &[],
         3,
     );
     assert!(err.contains("out of range"), "{err}");
+    // A number no report prints: refused as such, with the form to use.
+    let err = refused(
+        |p| edit(&p.join(ACHIEVEMENTS), "value: 148.9", "value: 1e308"),
+        &[],
+        3,
+    );
+    assert!(err.contains("is not a number as brief reads it"), "{err}");
+    assert!(err.contains("in digits as the article prints it"), "{err}");
     let long = "长".repeat(10_000);
     let err = refused(
         |p| {
@@ -469,7 +477,7 @@ fn smaller_things_an_unattended_run_must_get_right() {
         |p| {
             edit(
                 &p.join(ACHIEVEMENTS),
-                "yoy: { value: 14.3, verb: 增长 }",
+                "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
                 "yoy: { value: -5, verb: 下降 }",
             )
         },

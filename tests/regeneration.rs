@@ -125,11 +125,12 @@ fn a_change_is_reported_until_every_document_showing_it_was_rebuilt() {
     let err = ok(brief(dir.path(), &["build"]));
     let report = fs::read_to_string(dir.path().join("out/changes.md")).unwrap();
     assert!(
-        report.contains("`target_gdp`") && report.contains("增长6.5%左右 → 增长7%左右"),
+        report.contains("`target_gdp`") && report.contains("6.5%左右 → 7%左右"),
         "{report}\n{err}"
     );
     assert!(
-        report.contains("`composite_ranking.rank`") || report.contains("composite_ranking"),
+        report.contains("`composite_ranking`")
+            && report.contains("连续四年位居全市前列 → 综合指标排名连续五年位居全市前列"),
         "{report}"
     );
 }

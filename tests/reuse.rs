@@ -210,7 +210,7 @@ fn an_undeclared_word_is_refused_with_its_hint_and_accepted_once_declared() {
         "        value: 14\n        unit: 亿元",
         "        value: 14\n        unit: 亿卢布",
     );
-    edit(&file, "qualifier: 以上", "qualifier: 逾");
+    edit(&file, "qualifier: 以上", "qualifier: 不足");
     let line = line_of(&file, "unit: 亿卢布");
     let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
     assert_eq!(code(&out), 3);
@@ -224,19 +224,19 @@ fn an_undeclared_word_is_refused_with_its_hint_and_accepted_once_declared() {
         "{unit}"
     );
     assert!(unit.contains("亿元"), "the nearest known unit: {unit}");
-    assert!(err.contains("逾"), "{err}");
+    assert!(err.contains("不足"), "{err}");
     assert!(!err.to_lowercase().contains("variant"), "{err}");
     // Declared in meta.yaml, both are words of this project.
     let meta = dir.path().join("data/meta.yaml");
-    let mut text = fs::read_to_string(&meta).unwrap();
-    text.push_str(
-        "vocabulary:\n  units: [亿卢布]\n  qualifiers: [{ word: 逾, position: before }]\n",
+    edit(
+        &meta,
+        "vocabulary:\n",
+        "vocabulary:\n  units: [亿卢布]\n  qualifiers: [{ word: 不足, position: before }]\n",
     );
-    fs::write(&meta, text).unwrap();
     ok(brief(dir.path(), &["build", "--strict"]));
     let text = pdf_text(&dir.path().join("out/briefing.pdf"));
     assert!(text.contains("兑现政策扶持资金14亿卢布"), "{text}");
-    assert!(text.contains("逾10亿元"), "{text}");
+    assert!(text.contains("不足10亿元"), "{text}");
 }
 
 /// The share of page 1's pixels close to `rgb`, at 30 dpi.
@@ -335,15 +335,16 @@ fn brief_init_makes_a_project_that_builds_with_the_binary_alone() {
     let new = place.path().join("new");
     for file in [
         "data/meta.yaml",
-        "templates/briefing.typ",
-        "templates/slides.typ",
         "schema/brief.schema.json",
+        "schema/theme.schema.json",
         "theme.yaml",
         ".gitignore",
     ] {
         assert!(new.join(file).is_file(), "init wrote no {file}");
     }
-    assert!(fs::read_dir(new.join("fonts")).unwrap().count() >= 4);
+    // brief's templates and faces stay in brief: a later brief reaches the project.
+    assert!(!new.join("templates").exists());
+    assert!(!new.join("fonts").exists());
     assert!(
         fs::read_to_string(new.join(".gitignore"))
             .unwrap()
@@ -356,6 +357,12 @@ fn brief_init_makes_a_project_that_builds_with_the_binary_alone() {
     let out = run(place.path(), &["init", "new"]);
     assert_ne!(code(&out), 0);
     assert!(new.join("out/slides.pdf").is_file());
+    // A project that wants its own templates gets them, stamped.
+    ok(run(place.path(), &["init", "--templates", "own"]));
+    let own = place.path().join("own");
+    let lib = fs::read_to_string(own.join("templates/lib.typ")).unwrap();
+    assert!(lib.starts_with("// brief templates "), "{}", &lib[..80]);
+    ok(run(&own, &["build", "--strict"]));
 }
 
 /// Fills every value a roll-forward left to fill: titles, openings, the
@@ -383,6 +390,9 @@ fn fill(value: &mut Value) {
                 let key = key.as_str().unwrap_or_default();
                 match (key, &v) {
                     ("value", Value::Null) => *v = Value::from(7),
+                    (_, Value::String(t)) if t.starts_with("【待改】") => {
+                        *v = Value::from(t.trim_start_matches("【待改】").to_string())
+                    }
                     ("title" | "headline", Value::Null) => *v = Value::from("全年工作稳步推进"),
                     ("opening", _) => *v = Value::from(vec!["这一年，各项工作稳步推进。"]),
                     ("paragraphs", _) => {
@@ -398,6 +408,9 @@ fn fill(value: &mut Value) {
             }
         }
         Value::Sequence(items) => items.iter_mut().for_each(fill),
+        Value::String(t) if t.starts_with("【待改】") => {
+            *t = t.trim_start_matches("【待改】").to_string();
+        }
         _ => {}
     }
 }
@@ -442,7 +455,7 @@ fn a_rolled_forward_project_lists_what_to_fill_builds_as_a_draft_and_builds_once
                     "date:",
                     "subheadline:",
                     "edition:",
-                    "reporter:",
+                    "byline:",
                     "word_count:",
                     "vocabulary:",
                 ]
@@ -452,8 +465,19 @@ fn a_rolled_forward_project_lists_what_to_fill_builds_as_a_draft_and_builds_once
             .count()
     })
     .sum();
-    assert_eq!(listed, nulls, "{err}");
-    let gdp = line_of(&achievements, "id: target_gdp") + 2;
+    // And every text carried from last year, marked to revise.
+    let revise: usize = ["data/2023-achievements.yaml", "data/2024-plan.yaml"]
+        .iter()
+        .map(|f| {
+            fs::read_to_string(next.join(f))
+                .unwrap()
+                .matches("【待改】")
+                .count()
+        })
+        .sum();
+    assert!(revise > 20, "{revise} texts carried");
+    assert_eq!(listed, nulls + revise, "{err}");
+    let gdp = line_of(&achievements, "id: gdp_2023") + 2;
     assert!(
         err.lines().any(
             |l| l.starts_with(&format!("data/2023-achievements.yaml:{gdp}:"))
@@ -558,27 +582,42 @@ fn random_part(rng: &mut Rng, kind: &str, year: i64) -> String {
     let mut y = format!("kind: {kind}\nyear: {year}\ntitle: {}\n", rng.text(1, 40));
     y += &format!("opening:\n  - {}。\n", rng.text(10, 200));
     if kind == "plan" {
+        // Targets of every form, named by the plan's sentence in its lead.
         let n = 1 + rng.below(15);
-        y += &format!("targets_intro: {year}年的主要目标是\ntargets:\n");
+        y += "targets:\n";
+        let mut sentence = Vec::new();
         for i in 0..n {
-            let growth = rng.chance(60);
-            y += &format!("  - id: t{i}\n    indicator: {}\n", rng.text(2, 38));
-            if growth {
-                y += &format!(
-                    "    metric: growth\n    value: {}\n    unit: \"%\"\n    qualifier: {}\n",
-                    rng.below(30),
-                    rng.pick(&["左右", "以上", "null"])
-                );
-            } else {
-                let unit = rng.pick(UNITS);
-                let value = if unit == "%" {
-                    rng.below(100).to_string()
-                } else {
-                    rng.value()
-                };
-                y += &format!("    metric: amount\n    value: {value}\n    unit: \"{unit}\"\n");
+            let name = rng.text(2, 38);
+            y += &format!("  - id: t{i}\n    indicator: {name}\n");
+            match rng.below(10) {
+                0 => {
+                    y += "    goal: 完成上级下达的目标任务\n";
+                    sentence.push(format!("{name}{{t{i}}}"));
+                }
+                1..=5 => {
+                    let verb = if rng.chance(15) { "下降" } else { "增长" };
+                    let value = rng.below(30);
+                    y += &format!("    verb: {verb}\n    value: {value}\n    unit: \"%\"\n");
+                    if rng.chance(25) {
+                        y += &format!("    to: {}\n", value + 1 + rng.below(5));
+                    }
+                    let q = rng.pick(&["左右", "以上", "null"]);
+                    y += &format!("    qualifier: {q}\n");
+                    sentence.push(format!("{name}{verb}{{t{i}}}"));
+                }
+                _ => {
+                    let unit = rng.pick(UNITS);
+                    let value = if unit == "%" {
+                        rng.below(100).to_string()
+                    } else {
+                        rng.value()
+                    };
+                    y += &format!("    verb: 达到\n    value: {value}\n    unit: \"{unit}\"\n");
+                    sentence.push(format!("{name}达到{{t{i}}}"));
+                }
             }
         }
+        y += &format!("lead:\n  - {year}年的主要目标是{}。\n", sentence.join("；"));
     }
     y += "sections:\n";
     let sections = 1 + rng.below(15);
@@ -616,7 +655,7 @@ fn random_part(rng: &mut Rng, kind: &str, year: i64) -> String {
             let mut sentence = format!("{}{{{id}}}", rng.text(2, 20));
             if rng.chance(40) {
                 let v = rng.below(60) as i64 - 20;
-                y += &format!("        yoy: {{ value: {v}, verb: 增长 }}\n");
+                y += &format!("        yoy: {{ value: {v}, verb: 增长, basis: 同比 }}\n");
                 sentence += &format!("，同比增长{{{id}.yoy}}");
             }
             if headlines < 20 && rng.chance(40) {

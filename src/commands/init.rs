@@ -206,7 +206,8 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     ));
 
     let old = &d.plan;
-    let results = results(old, n1);
+    let ids = result_ids(old, n1);
+    let results = results(old, &ids);
     let achievements = Part {
         kind: PartKind::Achievements,
         year: n1,
@@ -217,7 +218,7 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
         sections: results,
         charts: None,
     };
-    let plan = next_plan(old, n1, n2, &shift);
+    let plan = next_plan(old, n2, &ids, &shift);
     files.push((
         Path::new("data").join(&achievements_name),
         yaml(
@@ -232,16 +233,43 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     Ok(files)
 }
 
-/// The id of the result a plan's figure or target becomes: its name
-/// without `target_` and without a year, then the year it reports on
-/// (`target_gdp` → `gdp_2023`), so that next year's plan may keep its ids.
-fn result_id(id: &str, year: i64) -> String {
-    let name = id.strip_prefix("target_").unwrap_or(id);
-    let name = match name.rsplit_once('_') {
-        Some((head, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => head,
-        _ => name,
-    };
-    format!("{name}_{year}")
+/// The ids of the results last year's plan becomes, by the plan's ids.
+/// A figure or target that was compared with an achievements figure takes
+/// that figure's id (it measures the same thing, one year on), so that a
+/// plan copied from last year still compares with the right result; the
+/// others their name with the year they report on (`target_gdp` →
+/// `gdp_2023`). None is an id of last year's plan, so that next year's plan
+/// may keep its ids.
+fn result_ids(old: &Part, year: i64) -> HashMap<String, String> {
+    let planned: Vec<(&str, Option<&str>)> = old
+        .targets
+        .iter()
+        .filter(|t| t.goal.is_none())
+        .map(|t| (t.id.as_str(), t.compare.as_deref()))
+        .chain(
+            old.sections
+                .iter()
+                .flat_map(|s| &s.figures)
+                .map(|f| (f.id.as_str(), f.compare.as_deref())),
+        )
+        .collect();
+    let taken: Vec<&str> = planned.iter().map(|(id, _)| *id).collect();
+    let mut out: HashMap<String, String> = HashMap::new();
+    for (id, compared) in planned {
+        let name = id.strip_prefix("target_").unwrap_or(id);
+        let name = match name.rsplit_once('_') {
+            Some((head, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => head,
+            _ => name,
+        };
+        let first = compared.map_or_else(|| format!("{name}_{year}"), str::to_string);
+        let free = |c: &String| !taken.contains(&c.as_str()) && !out.values().any(|v| v == c);
+        let chosen = std::iter::once(first.clone())
+            .chain((2..).map(|n| format!("{first}_{n}")))
+            .find(free)
+            .expect("an id is free");
+        out.insert(id.to_string(), chosen);
+    }
+    out
 }
 
 /// A plan's label as a result's: what was planned is reported as done
@@ -258,33 +286,21 @@ fn result_label(label: &str) -> String {
 /// Last year's plan as this year's results: a section of its targets (one
 /// figure each, labelled as a result), then each of its sections with its
 /// title and sentences marked to revise, every value to fill in.
-fn results(old: &Part, year: i64) -> Vec<Section> {
-    let mut ids: HashMap<String, String> = HashMap::new();
-    let mut goals: HashMap<String, String> = HashMap::new();
+fn results(old: &Part, ids: &HashMap<String, String>) -> Vec<Section> {
+    let goals: HashMap<&str, &str> = old
+        .targets
+        .iter()
+        .filter_map(|t| Some((t.id.as_str(), t.goal.as_deref()?)))
+        .collect();
     let mut sections = Vec::new();
     let numbered: Vec<&Target> = old.targets.iter().filter(|t| t.goal.is_none()).collect();
-    for t in &old.targets {
-        match &t.goal {
-            Some(g) => {
-                goals.insert(t.id.clone(), g.clone());
-            }
-            None => {
-                ids.insert(t.id.clone(), result_id(&t.id, year));
-            }
-        }
-    }
-    for s in &old.sections {
-        for f in &s.figures {
-            ids.insert(f.id.clone(), result_id(&f.id, year));
-        }
-    }
     // Placeholders name the results; a goal in words is written out.
     let carry = |text: &str| -> String {
         let mut out = text.to_string();
         for (old_id, goal) in &goals {
             out = out.replace(&format!("{{{old_id}}}"), goal);
         }
-        for (old_id, new_id) in &ids {
+        for (old_id, new_id) in ids {
             out = out
                 .replace(&format!("{{{old_id}}}"), &format!("{{{new_id}}}"))
                 .replace(&format!("{{{old_id}."), &format!("{{{new_id}."));
@@ -367,7 +383,12 @@ fn results(old: &Part, year: i64) -> Vec<Section> {
 /// Next year's plan, started from last year's: its words marked to revise,
 /// years moved on, values to fill in, and each figure and target compared
 /// with the result it becomes this year.
-fn next_plan(old: &Part, n1: i64, n2: i64, shift: &dyn Fn(&str) -> String) -> Part {
+fn next_plan(
+    old: &Part,
+    n2: i64,
+    ids: &HashMap<String, String>,
+    shift: &dyn Fn(&str) -> String,
+) -> Part {
     let revise = |p: &Fill<String>| match p {
         Fill::Given(p) => Fill::Given(format!("{REVISE}{}", shift(p))),
         Fill::Todo => Fill::Todo,
@@ -376,10 +397,12 @@ fn next_plan(old: &Part, n1: i64, n2: i64, shift: &dyn Fn(&str) -> String) -> Pa
         .targets
         .iter()
         .map(|t| Target {
+            // Ids move on with the years in the words: {target_2023} → {target_2024}.
+            id: shift(&t.id),
             value: t.value.as_ref().map(|_| Fill::Todo),
             to: None,
             written: None,
-            compare: t.goal.is_none().then(|| result_id(&t.id, n1)),
+            compare: ids.get(&t.id).cloned(),
             ..t.clone()
         })
         .collect();
@@ -394,6 +417,7 @@ fn next_plan(old: &Part, n1: i64, n2: i64, shift: &dyn Fn(&str) -> String) -> Pa
                 .figures
                 .iter()
                 .map(|f| Figure {
+                    id: shift(&f.id),
                     value: f.value.as_ref().map(|_| Fill::Todo),
                     to: None,
                     written: None,
@@ -401,7 +425,7 @@ fn next_plan(old: &Part, n1: i64, n2: i64, shift: &dyn Fn(&str) -> String) -> Pa
                     share: Vec::new(),
                     rank: None,
                     estimate: false,
-                    compare: f.ratio.is_none().then(|| result_id(&f.id, n1)),
+                    compare: ids.get(&f.id).filter(|_| f.ratio.is_none()).cloned(),
                     ratio: f.ratio.as_ref().map(|_| Vec::new()),
                     ..f.clone()
                 })
@@ -496,10 +520,17 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
-            // brief's own faces are carried by brief.
-            if dir == crate::fonts::FONT_DIR
-                && crate::fonts::BUNDLED.iter().any(|(n, _)| *n == name)
-            {
+            // brief's own faces and templates are carried by brief; only
+            // font files are faces.
+            let brief_s = if dir == crate::fonts::FONT_DIR {
+                crate::fonts::BUNDLED.iter().any(|(n, _)| *n == name)
+                    || !crate::fonts::is_font(&path)
+            } else {
+                crate::config::TEMPLATES
+                    .iter()
+                    .any(|(n, t)| *n == name && fs::read(&path).is_ok_and(|b| b == t.as_bytes()))
+            };
+            if brief_s {
                 continue;
             }
             take(Path::new(dir).join(name), max)?;
@@ -554,15 +585,15 @@ mod tests {
 
     #[test]
     fn results_have_ids_of_their_own_and_result_words() {
-        assert_eq!(result_id("target_gdp", 2023), "gdp_2023");
-        assert_eq!(
-            result_id("new_high_tech_enterprises_2023", 2023),
-            "new_high_tech_enterprises_2023"
-        );
-        assert_eq!(
-            result_id("shenha_new_enterprises", 2023),
-            "shenha_new_enterprises_2023"
-        );
+        let plan: Part = yaml_serde::from_str(
+            "kind: plan\nyear: 2023\nsections:\n- id: s\n  figures:\n  - {id: new_firms_2023, label: 新增, value: 1, unit: 家, compare: new_firms}\n  - {id: shenha_new, label: 新增, value: 1, unit: 家}\ntargets:\n- {id: target_gdp, indicator: 地区生产总值, verb: 增长, value: 6, unit: '%'}\n- {id: target_income, indicator: 收入, goal: 同步}\n",
+        )
+        .unwrap();
+        let ids = result_ids(&plan, 2023);
+        assert_eq!(ids["target_gdp"], "gdp_2023");
+        assert_eq!(ids["new_firms_2023"], "new_firms");
+        assert_eq!(ids["shenha_new"], "shenha_new_2023");
+        assert!(!ids.contains_key("target_income"));
         assert_eq!(
             result_label("市政基础配套项目计划投资"),
             "市政基础配套项目完成投资"

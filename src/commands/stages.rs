@@ -93,7 +93,12 @@ pub fn load(config: &Config) -> Result<Project, Failure> {
         } else {
             Severity::Warning
         };
-        term::data(&project.warnings, &project.sources, severity, config.diagnostics);
+        term::data(
+            &project.warnings,
+            &project.sources,
+            severity,
+            config.diagnostics,
+        );
         if config.strict {
             return Err(Failure::Data(project.warnings.len()));
         }

@@ -242,7 +242,12 @@ fn deserialize<T: DeserializeOwned>(
         if !removed.take_out(&mut value, &path) {
             break;
         }
-        match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+        // Read as text again, as the file is: a number keeps its text (a
+        // `Value` would give it to the model as a float).
+        let Ok(again) = yaml_serde::to_string(&value) else {
+            break;
+        };
+        match serde_path_to_error::deserialize::<_, T>(yaml_serde::Deserializer::from_str(&again)) {
             Ok(_) => break,
             Err(err) => {
                 path = err.path().to_string();
@@ -463,8 +468,8 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
             .strip_prefix("string \"")
             .and_then(|t| t.strip_suffix('"'))
             .and_then(|t| match crate::data::model::Num::parse(t) {
-                Err(crate::data::model::NumError::Unit(n, u)) => {
-                    Some(tr!("hint-number-unit", number = n, unit = u))
+                Err(crate::data::model::NumError::Unit(n, _)) => {
+                    Some(tr!("hint-number-only", number = n))
                 }
                 _ => None,
             });

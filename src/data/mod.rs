@@ -210,6 +210,21 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     let meta_rel = Path::new(DATA_DIR).join(META_FILE);
     let Some(meta) = read_file::<Meta>(root, &meta_rel, Role::Meta, &mut sources, &mut errors)
     else {
+        // meta.yaml did not read as the model: the part files it names are
+        // read all the same, so that one run shows every file's problems.
+        let raw = sources
+            .get(Role::Meta)
+            .and_then(|f| yaml_serde::from_str::<yaml_serde::Value>(&f.text.text).ok());
+        for (role, key) in [(Role::Achievements, "achievements"), (Role::Plan, "plan")] {
+            let name = raw
+                .as_ref()
+                .and_then(|r| r.get(key))
+                .and_then(|v| v.as_str());
+            if let Some(name) = name.filter(|n| plain_file(n)) {
+                let rel = Path::new(DATA_DIR).join(name);
+                read_file::<Part>(root, &rel, role, &mut sources, &mut errors);
+            }
+        }
         return Err(Failed { errors, sources });
     };
     let words = Words::merge(&vocabulary, meta.vocabulary.as_ref());
@@ -221,10 +236,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
                 sources: &mut Sources,
                 errors: &mut Vec<DataError>|
      -> Option<Part> {
-        let p = Path::new(name);
-        let plain = p.components().count() == 1
-            && matches!(p.components().next(), Some(std::path::Component::Normal(_)));
-        if !(plain && (name.ends_with(".yaml") || name.ends_with(".yml"))) {
+        if !plain_file(name) {
             errors.push(sources.error(
                 Role::Meta,
                 field,
@@ -291,6 +303,32 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             errors.push(e);
         }
     }
+    // A paragraph written over several lines: YAML joined its lines with a
+    // space, which between Chinese characters no article has.
+    for (role, part) in [(Role::Achievements, &achievements), (Role::Plan, &plan)] {
+        let (Some(part), Some(file)) = (part, sources.get(role)) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        strings(part, &mut |path, text| {
+            if file.text.spans.folded(path)
+                && let Some(at) = prose::folded_space(text)
+            {
+                found.push((path.to_string(), text.to_string(), at));
+            }
+        });
+        for (path, text, at) in found {
+            let mut e = sources.error(
+                role,
+                &path,
+                Some((&text, at)),
+                "prose-space",
+                tr!("prose-space"),
+            );
+            e.hint = Some(tr!("prose-space-hint"));
+            errors.push(e);
+        }
+    }
     // Strings of the theme are shown in the documents too.
     strings(&theme, &mut |path, text| {
         if let Some((at, c)) = text
@@ -331,6 +369,14 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         todo,
         warnings,
     })
+}
+
+/// A part file's name as `meta.yaml` may give it: a YAML file of `data/`.
+fn plain_file(name: &str) -> bool {
+    let p = Path::new(name);
+    p.components().count() == 1
+        && matches!(p.components().next(), Some(std::path::Component::Normal(_)))
+        && (name.ends_with(".yaml") || name.ends_with(".yml"))
 }
 
 /// Reads an optional project file of `role` at `rel`; `None` when absent.

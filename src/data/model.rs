@@ -42,14 +42,16 @@ pub struct Meta {
     )]
     #[schemars(
         description = "来源文章的主标题，照原文；原文没有标题时不写。写 null 表示待填，构建时会列出；--draft 时以【待填】显示。",
-        length(min = 1, max = limits::DOC_TITLE)
+        length(min = 1, max = limits::DOC_TITLE),
+        regex(pattern = r"\S")
     )]
     pub headline: Option<Fill<String>>,
     /// The source article's second headline line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
         description = "来源文章的副标题（可省略）。",
-        length(min = 1, max = limits::DOC_TITLE)
+        length(min = 1, max = limits::DOC_TITLE),
+        regex(pattern = r"\S")
     )]
     pub subheadline: Option<String>,
     /// The region the data is about.
@@ -74,6 +76,7 @@ pub struct Meta {
     #[schemars(
         description = "编发单位，印在报头下和版记中（可省略）。",
         length(min = 1, max = limits::NAME),
+        regex(pattern = r"\S"),
         extend("examples" = ["哈尔滨新区管委会办公室"])
     )]
     pub issuer: Option<String>,
@@ -88,14 +91,16 @@ pub struct Meta {
     #[serde(default)]
     #[schemars(
         description = "文档显示的日期，格式 YYYY-MM-DD；null 时用 --creation-timestamp 的日期，都没有就不印日期（从不用当前时间）。",
-        regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
+        extend("format" = "date")
     )]
     pub date: Option<String>,
     /// The printing date of the colophon (印发日期), `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
         description = "版记中的印发日期，格式 YYYY-MM-DD（可省略；省略时用 date）。",
-        regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
+        extend("format" = "date")
     )]
     pub printed: Option<String>,
     /// Who receives the briefing, printed in the colophon (版记).
@@ -346,7 +351,8 @@ pub struct Part {
     )]
     #[schemars(
         description = "本部分的标题，照原文；原文没有时不写。写 null 表示待填，构建时会列出；--draft 时以【待填】显示。",
-        length(min = 1, max = limits::TITLE)
+        length(min = 1, max = limits::TITLE),
+        regex(pattern = r"\S")
     )]
     pub title: Option<Fill<String>>,
     /// Paragraphs the article places before its first heading, in order
@@ -412,7 +418,8 @@ pub struct Section {
     )]
     #[schemars(
         description = "小标题，照原文；原文在该处没有小标题时不写 title。写 null 表示待填，构建时会列出；--draft 时以【待填】显示。",
-        length(min = 1, max = limits::TITLE)
+        length(min = 1, max = limits::TITLE),
+        regex(pattern = r"\S")
     )]
     pub title: Option<Fill<String>>,
     /// The article's sentences; figures appear as `{id}`, `{id.yoy}`,
@@ -435,7 +442,19 @@ pub struct Section {
 /// or a ratio.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "数字", description = "原文给出的一个数字。")]
+#[schemars(
+    title = "数字",
+    description = "原文给出的一个数字。",
+    extend("allOf" = [{
+        "if": { "properties": { "unit": { "enum": ["%", "‰", "个百分点"] } }, "required": ["unit"] },
+        "then": { "properties": { "value": { "anyOf": [
+            { "type": "null" }, { "type": "string" }, { "type": "number", "minimum": -100, "maximum": 1000 }
+        ] } } },
+        "else": { "properties": { "value": { "anyOf": [
+            { "type": "null" }, { "type": "string" }, { "type": "number", "minimum": 0 }
+        ] } } }
+    }])
+)]
 pub struct Figure {
     #[schemars(
         description = "标识：小写英文字母开头，只用小写字母、数字和下划线，如 new_jobs。",
@@ -540,7 +559,21 @@ pub struct Figure {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "变化")]
+#[schemars(
+    title = "变化",
+    extend("allOf" = [{
+        "if": { "anyOf": [
+            { "not": { "required": ["unit"] } },
+            { "properties": { "unit": { "enum": ["%", "‰", "个百分点"] } } }
+        ] },
+        "then": { "properties": { "value": { "anyOf": [
+            { "type": "null" }, { "type": "string" }, { "type": "number", "minimum": -100, "maximum": 1000 }
+        ] } } },
+        "else": { "properties": { "value": { "anyOf": [
+            { "type": "null" }, { "type": "string" }, { "type": "number", "minimum": 0 }
+        ] } } }
+    }])
+)]
 pub struct Yoy {
     /// In the unit (percent by default).
     #[schemars(description = "变化的数值，照原文（4.2、10.0）；单位默认为 %。null 表示待填。")]
@@ -560,7 +593,10 @@ pub struct Yoy {
     )]
     pub basis: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "单位：%（默认）或 个百分点。", length(min = 1, max = limits::NAME))]
+    #[schemars(
+        description = "单位：%（默认）、个百分点，或数量变化的单位（净增50亿元写 亿元）。",
+        length(min = 1, max = limits::NAME)
+    )]
     pub unit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "限定词：左右、以上 …", length(min = 1, max = limits::NAME))]
@@ -591,7 +627,10 @@ pub struct Share {
     )]
     pub of: Option<String>,
     /// In percent, 0 to 100.
-    #[schemars(description = "占比的百分数，0 到 100，照原文。null 表示待填。")]
+    #[schemars(
+        description = "占比的百分数，0 到 100，照原文。null 表示待填。",
+        schema_with = "share_value"
+    )]
     pub value: Fill<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "限定词：以上、左右 …", length(min = 1, max = limits::NAME))]
@@ -708,7 +747,21 @@ impl Ranking {
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "主要目标",
-    description = "计划的一项主要目标：段落中以 {id} 引用，印出数值或 goal。"
+    description = "计划的一项主要目标：段落中以 {id} 引用，印出数值或 goal。",
+    extend("allOf" = [{
+        "if": { "properties": { "unit": { "enum": ["%", "‰", "个百分点"] } }, "required": ["unit"] },
+        "then": { "properties": { "value": { "anyOf": [
+            { "type": "null" }, { "type": "string" }, { "type": "number", "minimum": -100, "maximum": 1000 }
+        ] } } },
+        "else": { "properties": { "value": { "anyOf": [
+            { "type": "null" }, { "type": "string" }, { "type": "number", "minimum": 0 }
+        ] } } }
+    }, {
+        "if": { "required": ["goal"] },
+        "then": { "properties": {
+            "value": false, "unit": false, "to": false, "qualifier": false, "written": false
+        } }
+    }])
 )]
 pub struct Target {
     #[schemars(
@@ -1052,6 +1105,21 @@ impl<'de> Deserialize<'de> for Num {
         // The scalar's own text: YAML would read 172.80 as 172.8.
         d.deserialize_str(Visitor)
     }
+}
+
+/// A number of a bounded kind (a share, a change), or null (to fill).
+fn bounded(lo: f64, hi: f64) -> schemars::Schema {
+    schemars::json_schema!({
+        "anyOf": [
+            { "type": "number", "minimum": lo, "maximum": hi },
+            { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,9})(\\.[0-9]{1,4})?$" },
+            { "type": "null" }
+        ]
+    })
+}
+
+fn share_value(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    bounded(0.0, 100.0)
 }
 
 impl JsonSchema for Num {

@@ -113,14 +113,6 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
             Some(tr!("prose-line-break-hint")),
         );
     }
-    if let Some(at) = folded_space(text) {
-        push(
-            at,
-            "prose-space",
-            tr!("prose-space"),
-            Some(tr!("prose-space-hint")),
-        );
-    }
     let list = match placeholders(text) {
         Ok(list) => list,
         Err(offset) => {
@@ -295,8 +287,10 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
 type Report<'r> = dyn FnMut(usize, &'static str, String, Option<String>) + 'r;
 
 /// A space between two Chinese characters: YAML puts one where a plain or
-/// folded paragraph is continued on the next line.
-fn folded_space(text: &str) -> Option<usize> {
+/// folded paragraph is continued on the next line (the loader asks only of
+/// paragraphs written over several lines: a byline inside a paragraph, 记者
+/// 王某, has its own).
+pub fn folded_space(text: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     chars
         .windows(3)
@@ -675,11 +669,13 @@ pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
         let prev = i.checked_sub(1).map(|k| chars[k].1);
         let next: String = text[end..].chars().take(3).collect();
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        // A year is four digits (近6年来 is a duration: a figure).
+        let year = digits.len() == 4 && next.starts_with(['年', '—', '-', '至']);
         let exempt = latin(prev)
             || latin(next.chars().next())
             || prev == Some('第')
+            || year
             || [
-                "年",
                 "月",
                 "日",
                 "号",
@@ -709,9 +705,13 @@ pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
 /// N of a `连续N年` that ends `text`, and N as written.
 fn years_before(text: &str) -> Option<(i64, &str)> {
     let rest = text.strip_suffix('年')?;
-    let start = rest.rfind("连续")?;
-    let written = &rest[start + "连续".len()..];
-    let n = chinese_number(written)?;
+    // 连续四年, 连续第7年, and the traditional 連續.
+    let (start, word) = ["连续", "連續"]
+        .iter()
+        .filter_map(|w| rest.rfind(w).map(|i| (i, *w)))
+        .max_by_key(|(i, _)| *i)?;
+    let written = &rest[start + word.len()..];
+    let n = chinese_number(written.strip_prefix('第').unwrap_or(written))?;
     (n.fract() == 0.0).then_some((n as i64, written))
 }
 
@@ -819,6 +819,7 @@ mod tests {
     fn years_are_read_from_the_text() {
         assert_eq!(years_before("综合指标排名连续四年"), Some((4, "四")));
         assert_eq!(years_before("综合指标排名"), None);
+        assert_eq!(years_before("轄區經濟連續第7年"), Some((7, "第7")));
     }
 
     #[test]
@@ -827,6 +828,7 @@ mod tests {
             |t: &str| -> Vec<String> { stray_digits(t).into_iter().map(|(_, d)| d).collect() };
         assert_eq!(found("新增{a}，其中12项"), ["12"]);
         assert_eq!(found("增长{x.yoy}达92.9亿元"), ["92.9"]);
+        assert_eq!(found("近6年来持续领跑"), ["6"]);
         for fine in [
             "2022年，哈尔滨新区",
             "2月8日，南沙区",

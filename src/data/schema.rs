@@ -14,20 +14,21 @@ pub fn theme() -> String {
     let mut sections = serde_json::Map::new();
     let mut current: Option<(String, String, serde_json::Map<String, serde_json::Value>)> = None;
     let mut comment = String::new();
-    let finish = |current: &mut Option<(String, String, serde_json::Map<String, serde_json::Value>)>,
-                  sections: &mut serde_json::Map<String, serde_json::Value>| {
-        if let Some((name, description, properties)) = current.take() {
-            sections.insert(
-                name,
-                serde_json::json!({
-                    "type": ["object", "null"],
-                    "additionalProperties": false,
-                    "description": description,
-                    "properties": properties,
-                }),
-            );
-        }
-    };
+    let finish =
+        |current: &mut Option<(String, String, serde_json::Map<String, serde_json::Value>)>,
+         sections: &mut serde_json::Map<String, serde_json::Value>| {
+            if let Some((name, description, properties)) = current.take() {
+                sections.insert(
+                    name,
+                    serde_json::json!({
+                        "type": ["object", "null"],
+                        "additionalProperties": false,
+                        "description": description,
+                        "properties": properties,
+                    }),
+                );
+            }
+        };
     for line in super::theme::DEFAULTS.lines() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -160,7 +161,8 @@ mod tests {
     #[test]
     fn the_theme_schema_has_every_default() {
         let schema: serde_json::Value = serde_json::from_str(&theme()).unwrap();
-        let defaults: yaml_serde::Value = yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap();
+        let defaults: yaml_serde::Value =
+            yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap();
         for (section, values) in defaults.as_mapping().unwrap() {
             let section = section.as_str().unwrap();
             for key in values.as_mapping().unwrap().keys() {

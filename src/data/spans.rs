@@ -29,6 +29,9 @@ pub struct SpanIndex {
     values: HashMap<String, Loc>,
     /// Where the key of each mapping entry stands.
     keys: HashMap<String, Loc>,
+    /// Scalars written over several lines: YAML joins their lines with a
+    /// space (between two Chinese characters, one no article has).
+    folded: HashSet<String>,
 }
 
 impl SpanIndex {
@@ -46,6 +49,11 @@ impl SpanIndex {
     /// The position of the key of the entry at `path`.
     pub fn key(&self, path: &str) -> Option<Loc> {
         self.keys.get(path).copied()
+    }
+
+    /// Whether the scalar at `path` is written over several lines.
+    pub fn folded(&self, path: &str) -> bool {
+        self.folded.contains(path)
     }
 }
 
@@ -181,6 +189,9 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
             }
         };
         index.values.entry(path.clone()).or_insert(loc);
+        if matches!(event, Event::Scalar(..)) && span.end.line() > span.start.line() {
+            index.folded.insert(path.clone());
+        }
 
         match event {
             Event::Alias(_) => errors.push(StructureError {

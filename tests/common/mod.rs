@@ -299,3 +299,31 @@ pub fn wait_for(lines: &mpsc::Receiver<String>, what: &str, timeout: Duration) -
         seen.join("\n")
     );
 }
+
+/// An article's text as the documents print it: without white space, and
+/// with the full-width punctuation the newspaper printed where its web copy
+/// shows half-width (`,;:()`).
+pub fn normal(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
+/// Drops the numbering of the briefing's headings (一、 （一）), which an
+/// article does not print.
+pub fn without_numbering(text: &str) -> String {
+    let mut out = text.to_string();
+    for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] {
+        out = out.replace(&format!("（{n}）"), "");
+        out = out.replace(&format!("{n}、"), "");
+    }
+    out
+}

@@ -29,18 +29,16 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
         if let Some(b) = &yoy.basis {
             c.basis(&format!("{p}.basis"), b);
         }
+        // A rate (增长14.3%, 提高1.2个百分点) or an amount (净增50亿元).
         let unit = yoy.unit.as_deref().unwrap_or("%");
-        if !matches!(unit, "%" | "个百分点" | "‰") {
-            c.report(
-                format!("{p}.unit"),
-                "data-yoy-unit",
-                tr!("data-yoy-unit", unit = unit),
-            );
-        }
+        c.unit(&format!("{p}.unit"), unit);
         if let Some(q) = &yoy.qualifier {
             c.qualifier(&format!("{p}.qualifier"), q);
         }
-        c.percent(&format!("{p}.value"), &yoy.value, -100.0, 1000.0);
+        match &yoy.value {
+            Fill::Todo => c.todo(format!("{p}.value")),
+            Fill::Given(v) => c.value(&format!("{p}.value"), v, Some(unit)),
+        }
         if let Some(to) = &yoy.to {
             c.range(&p, yoy.value.given(), to, Some(unit));
         }

@@ -20,6 +20,9 @@ pub(super) struct Index<'p> {
     /// The achievements' (for the plan's comparisons); none when the
     /// achievements did not load.
     pub achieved: Option<&'p HashMap<&'p str, Named<'p>>>,
+    /// Both parts' entries: what a paragraph may name (a paragraph that ends
+    /// the results and opens the plan names both).
+    pub named: HashMap<&'p str, Named<'p>>,
 }
 
 /// Checks both parts together: ids are unique across files, and the plan
@@ -58,6 +61,7 @@ pub fn parts<'p>(
         let index = Index {
             own: indexes.get(&role).cloned().unwrap_or_default(),
             achieved,
+            named: indexes.values().flatten().map(|(k, v)| (*k, *v)).collect(),
         };
         part_fields(&mut c, role, part, &index);
     }
@@ -181,10 +185,10 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
         c.fill_text("title", title, limits::TITLE);
     }
     for (i, p) in part.opening.iter().enumerate() {
-        prose(c, &format!("opening[{i}]"), p, own);
+        prose(c, &format!("opening[{i}]"), p, &index.named);
     }
     for (i, p) in part.lead.iter().enumerate() {
-        prose(c, &format!("lead[{i}]"), p, own);
+        prose(c, &format!("lead[{i}]"), p, &index.named);
     }
     c.count("opening", part.opening.len(), limits::PARAGRAPHS);
     c.count("lead", part.lead.len(), limits::PARAGRAPHS);
@@ -197,10 +201,13 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
             tr!("data-targets-in-achievements"),
         );
     }
-    // A part says something after its heading: paragraphs or targets.
-    let said = !part.lead.is_empty()
+    // A part says something: under its heading where it has one (a heading
+    // over nothing is an empty part), anywhere where it has none (a short
+    // article may say its plan in an opening sentence).
+    let after_heading = !part.lead.is_empty()
         || !part.targets.is_empty()
         || part.sections.iter().any(|s| !s.paragraphs.is_empty());
+    let said = after_heading || (part.title.is_none() && !part.opening.is_empty());
     if !said {
         c.hinted(
             "sections",
@@ -255,7 +262,7 @@ fn section_fields(c: &mut Checker, role: Role, base: &str, section: &Section, in
         limits::FIGURES,
     );
     for (i, p) in section.paragraphs.iter().enumerate() {
-        prose(c, &format!("{base}.paragraphs[{i}]"), p, &index.own);
+        prose(c, &format!("{base}.paragraphs[{i}]"), p, &index.named);
     }
     for (i, f) in section.figures.iter().enumerate() {
         figures::figure(c, role, &format!("{base}.figures[{i}]"), f, index);
