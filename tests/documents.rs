@@ -375,7 +375,7 @@ fn bullets_never_overflow_whether_measured_or_bounded() {
     // slide; no slide may overflow on either side.
     // The longest unbroken Latin run the data allows (docs/data.md, limits): 30 characters.
     let sentence =
-        "推进智慧城市平台 harbin-new-area.example.org/v2 建设，覆盖 QFLP、CIM 等 12 个应用场景。";
+        "推进智慧城市平台 harbin-new-area.example.org/v2 建设，覆盖 QFLP、CIM 等第12个应用场景。";
     for k in [0, 1, 2, 3, 5, 8] {
         let dir = project();
         edit(

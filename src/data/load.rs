@@ -97,14 +97,33 @@ pub fn load<T: DeserializeOwned>(
             Err(errs
                 .into_iter()
                 .map(|e| {
-                    DataError::new(rel, e.code, e.message)
+                    let mut d = DataError::new(rel, e.code, e.message)
                         .at(e.loc.line, e.loc.col)
-                        .path(e.path)
+                        .path(e.path);
+                    d.hint = e.hint;
+                    d
                 })
                 .collect::<Vec<_>>()),
         ),
     };
-    let value = structure.and_then(|()| deserialize(rel, &text, &spans));
+    let value = structure.and_then(|()| {
+        deserialize(rel, &text, &spans).map_err(|errors| {
+            // A value of the wrong kind whose line shows a typing mistake (a
+            // full-width bracket, dash or colon) says how to fix it.
+            errors
+                .into_iter()
+                .map(|mut e| {
+                    if e.hint.is_none()
+                        && let Some(d) =
+                            e.line.and_then(|l| super::syntax::typing_on_line(&text, l))
+                    {
+                        e.hint = Some(format!("{}: {}", d.message, d.hint));
+                    }
+                    e
+                })
+                .collect()
+        })
+    });
     (
         Some(Text {
             text,
@@ -116,6 +135,16 @@ pub fn load<T: DeserializeOwned>(
 }
 
 fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, DataError> {
+    // Notepad's "Unicode" is UTF-16: a byte-order mark, or a NUL beside
+    // every ASCII character.
+    let halves = bytes.len() >= 4
+        && (bytes.iter().step_by(2).take(64).all(|&b| b == 0)
+            || bytes.iter().skip(1).step_by(2).take(64).all(|&b| b == 0));
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || halves {
+        return Err(DataError::new(rel, "data-utf16", tr!("data-utf16"))
+            .at(1, 1)
+            .hint(tr!("data-utf16-hint")));
+    }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let (line, col) = line_col_of_bytes(&bytes, pos);
         let mut e = DataError::new(rel, "data-binary", tr!("data-binary")).at(line, col);
@@ -194,7 +223,11 @@ fn check_characters(rel: &Path, text: &str) -> Result<(), DataError> {
             indenting = false;
         }
         if let Some((code, message)) = problem {
-            return Err(DataError::new(rel, code, message).at(line, col));
+            let mut e = DataError::new(rel, code, message).at(line, col);
+            if code == "data-tab-indent" {
+                e.hint = Some(tr!("data-tab-indent-hint"));
+            }
+            return Err(e);
         }
     }
     Ok(())
@@ -506,6 +539,7 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
         "thousands" => tr!("hint-number-thousands", number = number.as_str()),
         "fullwidth" => tr!("hint-number-fullwidth", number = number.as_str()),
         "point" => tr!("hint-number-point", number = number.as_str()),
+        "quoted" => tr!("hint-number-quoted", number = number.as_str()),
         _ => tr!("hint-number-plain"),
     };
     let message = if kind == "unit" {

@@ -20,6 +20,7 @@ pub mod prose;
 pub mod schema;
 mod spans;
 pub mod strings;
+mod syntax;
 pub mod theme;
 mod validate;
 pub mod vocabulary;

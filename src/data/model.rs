@@ -1019,6 +1019,14 @@ impl Num {
                 return Err(NumError::Unit(number.to_string(), rest.to_string()));
             }
         }
+        // In full-width quotes, as a Chinese input method types quotes.
+        if let Some(inner) = t
+            .strip_prefix(['“', '‘', '「'])
+            .and_then(|r| r.strip_suffix(['”', '’', '」']))
+            && plain(inner)
+        {
+            return Err(NumError::Quoted(inner.to_string()));
+        }
         if let Some(inner) = t.strip_prefix('第').and_then(|r| r.strip_suffix('期'))
             && plain(inner)
         {
@@ -1047,6 +1055,8 @@ pub enum NumError {
     FullWidth(String),
     /// `.5`: the point needs a digit before it (the number as written).
     Point(String),
+    /// `“14”`: full-width quotes around the number.
+    Quoted(String),
     /// `1e3`, `+5`, `0x10`, `010`.
     Other,
     /// Words, `true`, anything else.
@@ -1062,6 +1072,7 @@ impl NumError {
             NumError::Thousands(n) => format!("brief-num:thousands:{n}:{text}"),
             NumError::FullWidth(n) => format!("brief-num:fullwidth:{n}:{text}"),
             NumError::Point(n) => format!("brief-num:point:{n}:{text}"),
+            NumError::Quoted(n) => format!("brief-num:quoted:{n}:{text}"),
             NumError::Other => format!("brief-num:other::{text}"),
             NumError::Text => format!("brief-num:text::{text}"),
         }

@@ -72,6 +72,7 @@ pub struct StructureError {
     pub path: String,
     pub code: &'static str,
     pub message: String,
+    pub hint: Option<String>,
 }
 
 enum Frame {
@@ -108,20 +109,31 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
             Err(err) => {
                 let m = err.marker();
                 // saphyr stops runaway nesting itself, in its own words.
-                let (code, message) = if err.info().contains("recursion limit") {
-                    ("data-too-deep", tr!("data-too-deep", max = MAX_DEPTH))
+                if err.info().contains("recursion limit") {
+                    errors.push(StructureError {
+                        loc: Loc {
+                            line: m.line(),
+                            col: m.col() + 1,
+                        },
+                        path: String::new(),
+                        code: "data-too-deep",
+                        message: tr!("data-too-deep", max = MAX_DEPTH),
+                        hint: None,
+                    });
                 } else {
-                    ("data-syntax", tr!("data-syntax", detail = err.info()))
-                };
-                errors.push(StructureError {
-                    loc: Loc {
-                        line: m.line(),
-                        col: m.col() + 1,
-                    },
-                    path: String::new(),
-                    code,
-                    message,
-                });
+                    // Said at the line to change, in the user's words.
+                    let d = super::syntax::diagnose(text, m.line(), err.info());
+                    errors.push(StructureError {
+                        loc: Loc {
+                            line: d.line,
+                            col: d.col,
+                        },
+                        path: String::new(),
+                        code: d.code,
+                        message: d.message,
+                        hint: Some(d.hint),
+                    });
+                }
                 return Err((index, errors));
             }
         };
@@ -146,6 +158,7 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
                         path: String::new(),
                         code: "data-second-document",
                         message: tr!("data-second-document"),
+                        hint: None,
                     });
                 }
             }
@@ -174,6 +187,7 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
                     path: full,
                     code: "data-duplicate-key",
                     message: tr!("data-duplicate-key", key = name.as_str()),
+                    hint: Some(tr!("data-duplicate-key-hint")),
                 });
             }
             *key = Some(name);
@@ -199,6 +213,7 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
                 path,
                 code: "data-alias",
                 message: tr!("data-alias"),
+                hint: Some(tr!("data-anchor-hint")),
             }),
             Event::Scalar(_, _, anchor, _)
             | Event::MappingStart(anchor, _)
@@ -210,6 +225,7 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
                     path: path.clone(),
                     code: "data-anchor",
                     message: tr!("data-anchor"),
+                    hint: Some(tr!("data-anchor-hint")),
                 });
                 push_frame(&mut stack, &event_kind(&event), path);
             }
@@ -222,6 +238,7 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
                 path: String::new(),
                 code: "data-too-deep",
                 message: tr!("data-too-deep", max = MAX_DEPTH),
+                hint: None,
             });
             return Err((index, errors));
         }

@@ -69,9 +69,7 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
             }
         }
     }
-    for (i, k) in meta.keywords.iter().enumerate() {
-        c.text(&format!("keywords[{i}]"), k, limits::NAME);
-    }
+    c.items("keywords", &meta.keywords, limits::NAME);
     if let Some(v) = &meta.vocabulary {
         vocabulary(&mut c, v, built_in);
     }

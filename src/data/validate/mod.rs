@@ -99,7 +99,8 @@ impl<'w> Checker<'w> {
     /// long to break, no control character.
     fn text(&mut self, path: &str, text: &str, max: usize) {
         if text.trim().is_empty() {
-            self.report(path, "data-empty-text", tr!("data-empty-text"));
+            self.report(path, "data-empty-text", tr!("data-empty-text"))
+                .hint = Some(tr!("data-empty-text-hint"));
             return;
         }
         if text.starts_with(super::REVISE) {
@@ -180,6 +181,11 @@ impl<'w> Checker<'w> {
     }
 
     fn unit(&mut self, path: &str, unit: &str) {
+        if unit.trim().is_empty() {
+            self.report(path, "data-empty-text", tr!("data-empty-text"))
+                .hint = Some(tr!("data-empty-text-hint"));
+            return;
+        }
         let known = self.words.units.clone();
         self.word(path, unit, &known, "data-unknown-unit", "units");
     }
@@ -334,6 +340,20 @@ impl<'w> Checker<'w> {
                 "data-bad-id",
                 tr!("data-bad-id", id = id),
             );
+        }
+    }
+
+    /// Items of a list, each a short text; an item holding a full-width
+    /// comma or 、 is a list typed as one text (`[甲，乙]`).
+    fn items(&mut self, path: &str, items: &[String], max: usize) {
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            self.text(&p, item, max);
+            if let Some(at) = item.find(['，', '、']) {
+                let e = self.report(&p, "syntax-fullwidth-comma", tr!("syntax-fullwidth-comma"));
+                e.offset = Some(at);
+                e.hint = Some(tr!("syntax-fullwidth-comma-hint"));
+            }
         }
     }
 

@@ -280,8 +280,6 @@ fn ranking(c: &mut Checker, path: &str, r: &Ranking) {
             tr!("data-no-subjects"),
         );
     }
-    for (k, s) in r.subjects.iter().enumerate() {
-        c.text(&format!("{path}.subjects[{k}]"), s, limits::LABEL);
-    }
+    c.items(&format!("{path}.subjects"), &r.subjects, limits::LABEL);
     figures::rank(c, path, &r.rank());
 }

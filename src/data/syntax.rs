@@ -1,0 +1,369 @@
+//! YAML syntax errors as office staff make them, said in their words at the
+//! line they must change. The parser stops where the text stops making
+//! sense, which is often the line after the mistake (a full-width colon is
+//! read as part of a key that never ends); its English says how a parser
+//! sees it. This pass reads the lines up to the parser's stop for the
+//! mistakes people make when typing Chinese — full-width colons, commas,
+//! spaces, quotes and braces used as YAML's own, keys and list items
+//! indented wrongly, a value that starts with a character YAML reserves,
+//! a quote left open — and names the character to replace with which.
+
+use crate::tr;
+
+/// A mistake found on a line: where, what, and how to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnosis {
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub col: usize,
+    pub code: &'static str,
+    pub message: String,
+    pub hint: String,
+}
+
+/// What the parser said went wrong, in words people read: the line it
+/// reached, and its own description (shown to English readers only).
+pub fn diagnose(text: &str, stop_line: usize, parser: &str) -> Diagnosis {
+    let lines: Vec<&str> = text.lines().collect();
+    // The mistake is on the parser's line or before it; the nearest wins.
+    let last = stop_line.min(lines.len()).max(1);
+    let first = last.saturating_sub(8).max(1);
+    for n in (first..=last).rev() {
+        if let Some(d) = on_line(&lines, n) {
+            return d;
+        }
+    }
+    if let Some(d) = indentation(&lines, last) {
+        return d;
+    }
+    Diagnosis {
+        line: stop_line.max(1),
+        col: 1,
+        code: "data-syntax",
+        message: tr!("data-syntax", detail = parser),
+        hint: tr!("syntax-hint"),
+    }
+}
+
+fn at(n: usize, col: usize, code: &'static str, message: String, hint: String) -> Diagnosis {
+    Diagnosis {
+        line: n,
+        col,
+        code,
+        message,
+        hint,
+    }
+}
+
+/// The column (1-based, in characters) of byte `i` of `line`.
+fn col_of(line: &str, i: usize) -> usize {
+    line[..i].chars().count() + 1
+}
+
+/// A mistake of typing on line `n` of `text` (1-based), if the line shows
+/// one: for errors found after parsing (a value of the wrong kind) whose
+/// cause is a full-width character on their line.
+pub fn typing_on_line(text: &str, n: usize) -> Option<Diagnosis> {
+    let lines: Vec<&str> = text.lines().collect();
+    (n >= 1 && n <= lines.len())
+        .then(|| on_line(&lines, n))
+        .flatten()
+}
+
+/// A mistake on line `n` itself.
+fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
+    let line = lines[n - 1];
+    let body = strip_comment(line);
+    let content = body.trim_start();
+    let indent = body.len() - content.len();
+    // Full-width space used as indentation.
+    if let Some(i) = body
+        [..indent.max(body.len() - body.trim_start_matches([' ', '\u{3000}']).len())]
+        .find('\u{3000}')
+    {
+        return Some(at(
+            n,
+            col_of(line, i),
+            "syntax-fullwidth-space",
+            tr!("syntax-fullwidth-space"),
+            tr!("syntax-fullwidth-space-hint"),
+        ));
+    }
+    let item = content.strip_prefix("- ").unwrap_or(content);
+    let item_at = body.len() - item.len();
+    // A key ended by a full-width colon: `label：新开发就业岗位`.
+    if let Some(i) = item.find('：') {
+        let key = &item[..i];
+        if is_key(key) && !item[..i].contains(':') {
+            return Some(at(
+                n,
+                col_of(line, item_at + i),
+                "syntax-fullwidth-colon",
+                tr!("syntax-fullwidth-colon", key = key.trim()),
+                tr!("syntax-fullwidth-colon-hint", key = key.trim()),
+            ));
+        }
+    }
+    // A key with no space after its colon: `value:14`, or a value ended by
+    // a full-width space or a no-break space after the colon.
+    if let Some(i) = item.find(':') {
+        let key = &item[..i];
+        let rest = &item[i + 1..];
+        if is_key(key) {
+            if let Some(c) = rest.chars().next()
+                && (c == '\u{3000}' || c == '\u{a0}')
+            {
+                return Some(at(
+                    n,
+                    col_of(line, item_at + i + 1),
+                    "syntax-odd-space",
+                    tr!("syntax-odd-space", key = key.trim()),
+                    tr!("syntax-odd-space-hint", key = key.trim()),
+                ));
+            }
+            if !rest.is_empty() && !rest.starts_with([' ', '\t']) && !key.contains(['"', '\'']) {
+                return Some(at(
+                    n,
+                    col_of(line, item_at + i + 1),
+                    "syntax-colon-space",
+                    tr!("syntax-colon-space", key = key.trim()),
+                    tr!("syntax-colon-space-hint", key = key.trim()),
+                ));
+            }
+            let value = rest.trim();
+            // A value starting with a character YAML reserves: `unit: %`.
+            if let Some(c) = value.chars().next()
+                && matches!(c, '%' | '@' | '`' | '*' | '&' | '!' | '|' | '>')
+                && !(matches!(c, '|' | '>') && value.len() <= 2)
+            {
+                return Some(at(
+                    n,
+                    col_of(
+                        line,
+                        item_at + i + 1 + (rest.len() - rest.trim_start().len()),
+                    ),
+                    "syntax-reserved",
+                    tr!("syntax-reserved", ch = c.to_string()),
+                    tr!("syntax-reserved-hint", key = key.trim(), value = value),
+                ));
+            }
+            // A quote opened and never closed on the line.
+            for q in ['"', '\''] {
+                if value.starts_with(q) && (value.len() == 1 || !value[1..].contains(q)) {
+                    return Some(at(
+                        n,
+                        col_of(
+                            line,
+                            item_at + i + 1 + (rest.len() - rest.trim_start().len()),
+                        ),
+                        "syntax-open-quote",
+                        tr!("syntax-open-quote", quote = q.to_string()),
+                        tr!("syntax-open-quote-hint", quote = q.to_string()),
+                    ));
+                }
+            }
+            // Full-width brackets or braces where a list or a mapping was meant.
+            if let Some(c) = value.chars().next()
+                && matches!(c, '［' | '｛' | '【')
+            {
+                let half = match c {
+                    '［' | '【' => "[ ]",
+                    _ => "{ }",
+                };
+                return Some(at(
+                    n,
+                    col_of(line, body.find(c).unwrap_or(0)),
+                    "syntax-fullwidth-bracket",
+                    tr!("syntax-fullwidth-bracket", ch = c.to_string()),
+                    tr!("syntax-fullwidth-bracket-hint", half = half),
+                ));
+            }
+            // A list that is one text: `[公共预算收入，工业增加值]`.
+            if value.starts_with('[') && value.contains('，') && !value.contains(',') {
+                let j = body.find('，').unwrap_or(0);
+                return Some(at(
+                    n,
+                    col_of(line, j),
+                    "syntax-fullwidth-comma",
+                    tr!("syntax-fullwidth-comma"),
+                    tr!("syntax-fullwidth-comma-hint"),
+                ));
+            }
+        }
+    }
+    // A list item's dash typed full-width: `－ id: x`.
+    if let Some(rest) = content.strip_prefix(['－', '—', '–'])
+        && rest.starts_with(' ')
+    {
+        return Some(at(
+            n,
+            indent + 1,
+            "syntax-fullwidth-dash",
+            tr!("syntax-fullwidth-dash"),
+            tr!("syntax-fullwidth-dash-hint"),
+        ));
+    }
+    None
+}
+
+/// A line's text before its comment (` #` outside quotes).
+fn strip_comment(line: &str) -> &str {
+    let mut quote = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') if i == 0 || line[..i].ends_with([' ', '\t']) => return &line[..i],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// A key as data files write them: a lowercase name (`label`, `yoy`).
+fn is_key(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Keys and list items indented where no block of the lines above is: a
+/// key indented less than the keys beside it (or at its list's dashes), a
+/// list item further than the items above it. Returns the first such line
+/// up to `last`.
+fn indentation(lines: &[&str], last: usize) -> Option<Diagnosis> {
+    // The indentation of each open block: (indent, is a list).
+    let mut open: Vec<(usize, bool)> = vec![(0, false)];
+    // Inside a block scalar (`key: |`): its lines are text.
+    let mut scalar: Option<usize> = None;
+    let key_error = |n: usize, indent: usize, spaces: usize| {
+        at(
+            n,
+            indent + 1,
+            "syntax-key-indent",
+            tr!("syntax-key-indent"),
+            tr!("syntax-key-indent-hint", spaces = spaces),
+        )
+    };
+    let item_error = |n: usize, indent: usize, spaces: usize| {
+        at(
+            n,
+            indent + 1,
+            "syntax-item-indent",
+            tr!("syntax-item-indent"),
+            tr!("syntax-item-indent-hint", spaces = spaces),
+        )
+    };
+    for n in 1..=last.min(lines.len()) {
+        let body = strip_comment(lines[n - 1]);
+        if body.trim().is_empty() {
+            continue;
+        }
+        let indent = body.len() - body.trim_start_matches(' ').len();
+        if let Some(s) = scalar {
+            if indent > s {
+                continue;
+            }
+            scalar = None;
+        }
+        let content = &body[indent..];
+        let list = content.starts_with("- ") || content == "-";
+        let mut popped = None;
+        while open.len() > 1 && open.last().is_some_and(|(i, _)| *i > indent) {
+            popped = open.pop().map(|(i, _)| i);
+        }
+        let (top, top_list) = *open.last().expect("the file's own block");
+        // A line that opens a deeper block: a key with no value on its
+        // line, or a dash with nothing after it.
+        let opens = previous(lines, n).is_some_and(|p| {
+            let p = strip_comment(p).trim_end();
+            p.ends_with(':') || p.trim_start() == "-"
+        });
+        if indent > top {
+            // A new, deeper block: the value of a key that has none on its
+            // line, or the contents of a list item.
+            if !opens {
+                return Some(if list {
+                    item_error(n, indent, top)
+                } else {
+                    key_error(n, indent, top)
+                });
+            }
+            open.push((indent, list));
+        } else if indent < top && !open.iter().any(|(i, _)| *i == indent) {
+            return Some(key_error(n, indent, top));
+        } else if indent == top && list && !top_list && !opens {
+            // A list item where the keys of a mapping are.
+            return Some(item_error(
+                n,
+                indent,
+                open.iter().rev().find(|(_, l)| *l).map_or(0, |(i, _)| *i),
+            ));
+        } else if indent == top && !list && top_list {
+            // A key at its list's dashes: it belongs inside the item.
+            return Some(key_error(n, indent, popped.unwrap_or(indent + 2)));
+        } else if indent == top && list && !top_list {
+            open.push((indent, true));
+        }
+        // The contents of a list item start after its dash.
+        if list {
+            let rest = content[1..].trim_start();
+            if !rest.is_empty() {
+                open.push((indent + (content.len() - rest.len()), false));
+            }
+        }
+        let end = content.trim_end();
+        if end.ends_with(": |")
+            || end.ends_with(": >")
+            || end.ends_with(": |-")
+            || end.ends_with(": >-")
+        {
+            scalar = Some(indent);
+        }
+    }
+    None
+}
+
+fn previous<'a>(lines: &[&'a str], n: usize) -> Option<&'a str> {
+    lines[..n - 1]
+        .iter()
+        .rev()
+        .find(|l| !strip_comment(l).trim().is_empty())
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str, stop: usize) -> (usize, &'static str) {
+        let d = diagnose(text, stop, "parser says");
+        (d.line, d.code)
+    }
+
+    #[test]
+    fn full_width_characters_are_found_on_their_own_line() {
+        assert_eq!(
+            code("a: 1\nlabel：新开发就业岗位\nb: 2\n", 3),
+            (2, "syntax-fullwidth-colon")
+        );
+        assert_eq!(
+            code("a: 1\n\u{3000}b: 2\n", 2),
+            (2, "syntax-fullwidth-space")
+        );
+        assert_eq!(code("unit: %\n", 1), (1, "syntax-reserved"));
+        assert_eq!(code("label: \"abc\n", 2), (1, "syntax-open-quote"));
+        assert_eq!(code("value:14\n", 1), (1, "syntax-colon-space"));
+    }
+
+    #[test]
+    fn keys_and_items_indented_wrongly_are_found() {
+        let text =
+            "sections:\n  - id: a\n    figures:\n      - id: b\n        label: c\n      value: 3\n";
+        assert_eq!(code(text, 7), (6, "syntax-key-indent"));
+        let text = "list:\n  - a: 1\n  - b: 2\n    - c: 3\n";
+        assert_eq!(code(text, 4), (4, "syntax-item-indent"));
+    }
+}

@@ -1,0 +1,396 @@
+//! Data that office staff can write: the mistakes of typing Chinese on
+//! Windows (full-width colons, spaces, commas, brackets and quotes used as
+//! YAML's own, wrong indentation, numbers with their units or separators,
+//! Notepad's encodings) are each caught at the line the user must change,
+//! with a hint, in the user's language: under `LANG=zh_CN.UTF-8` no word of
+//! the YAML parser's English reaches the user.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+/// A mistake: in FILE, FROM becomes TO; the line holding NEEDLE (after the
+/// edit) is where the error must stand, with CODE.
+struct Mistake {
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    needle: &'static str,
+    code: &'static str,
+}
+
+const fn m(
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    needle: &'static str,
+    code: &'static str,
+) -> Mistake {
+    Mistake {
+        file,
+        from,
+        to,
+        needle,
+        code,
+    }
+}
+
+const META: &str = "data/meta.yaml";
+
+const MISTAKES: &[Mistake] = &[
+    // Full-width colons where YAML wants its own.
+    m(
+        ACHIEVEMENTS,
+        "        label: 兑现政策扶持资金",
+        "        label：兑现政策扶持资金",
+        "label：兑现",
+        "syntax-fullwidth-colon",
+    ),
+    m(
+        META,
+        "region: 哈尔滨新区",
+        "region：哈尔滨新区",
+        "region：",
+        "syntax-fullwidth-colon",
+    ),
+    m(
+        PLAN,
+        "    indicator: 规模以上工业增加值",
+        "    indicator：规模以上工业增加值",
+        "indicator：",
+        "syntax-fullwidth-colon",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "      - id: job_stabilization_loans",
+        "      - id：job_stabilization_loans",
+        "id：job",
+        "syntax-fullwidth-colon",
+    ),
+    // Full-width and no-break spaces.
+    m(
+        ACHIEVEMENTS,
+        "        value: 6\n",
+        "        value:\u{3000}6\n",
+        "value:\u{3000}6",
+        "syntax-odd-space",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        value: 4.5\n",
+        "        value:\u{a0}4.5\n",
+        "value:\u{a0}4.5",
+        "syntax-odd-space",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        unit: 万户\n",
+        "\u{3000}\u{3000}\u{3000}\u{3000}unit: 万户\n",
+        "unit: 万户",
+        "syntax-fullwidth-space",
+    ),
+    // A colon with no space after it.
+    m(
+        ACHIEVEMENTS,
+        "        value: 14\n",
+        "        value:14\n",
+        "value:14",
+        "syntax-colon-space",
+    ),
+    // Values that start with a character YAML reserves.
+    m(
+        ACHIEVEMENTS,
+        "        unit: \"%\"\n        qualifier: 左右",
+        "        unit: %\n        qualifier: 左右",
+        "unit: %",
+        "syntax-reserved",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        label: 稳企稳岗贷款",
+        "        label: @稳企稳岗贷款",
+        "@稳企",
+        "syntax-reserved",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        label: 帮助企业融资",
+        "        label: `帮助`企业融资",
+        "`帮助`",
+        "syntax-reserved",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        label: 消费补贴资金",
+        "        label: &消费补贴资金",
+        "&消费",
+        "data-anchor",
+    ),
+    // A quote left open.
+    m(
+        ACHIEVEMENTS,
+        "        label: 新增市场主体",
+        "        label: \"新增市场主体",
+        "\"新增市场主体",
+        "syntax-open-quote",
+    ),
+    m(
+        META,
+        "masthead: 哈尔滨新区工作简报",
+        "masthead: '哈尔滨新区工作简报",
+        "masthead: '",
+        "syntax-open-quote",
+    ),
+    // Full-width brackets, commas, braces and dashes.
+    m(
+        ACHIEVEMENTS,
+        "subjects: [公共预算收入, 工业增加值, 固定资产投资, 实际利用内资总量]",
+        "subjects: ［公共预算收入, 工业增加值, 固定资产投资, 实际利用内资总量］",
+        "subjects: ［",
+        "data-wrong-type",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "subjects: [公共预算收入, 工业增加值, 固定资产投资, 实际利用内资总量]",
+        "subjects: [公共预算收入，工业增加值，固定资产投资，实际利用内资总量]",
+        "subjects: [公共预算收入，",
+        "syntax-fullwidth-comma",
+    ),
+    m(
+        META,
+        "keywords: [哈尔滨新区, 改革,",
+        "keywords: [哈尔滨新区，改革,",
+        "keywords: [哈尔滨新区，",
+        "syntax-fullwidth-comma",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "均居{top_rankings.rank}",
+        "均居｛top_rankings.rank｝",
+        "均居｛top_rankings",
+        "prose-fullwidth-brace",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+        "yoy: ｛ value: 14.3, verb: 增长, basis: 同比 ｝",
+        "yoy: ｛",
+        "syntax-fullwidth-bracket",
+    ),
+    // Indentation: a tab, a key and a list item indented wrongly.
+    m(
+        ACHIEVEMENTS,
+        "        value: 2409\n",
+        "\tvalue: 2409\n",
+        "\tvalue: 2409",
+        "data-tab-indent",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        unit: 万元\n      - id: consumption_scale",
+        "      unit: 万元\n      - id: consumption_scale",
+        "      unit: 万元",
+        "syntax-key-indent",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "      - id: enterprise_financing",
+        "        - id: enterprise_financing",
+        "- id: enterprise_financing",
+        "syntax-item-indent",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        value: 7.28\n",
+        "          value: 7.28\n",
+        "value: 7.28",
+        "syntax-key-indent",
+    ),
+    // Numbers typed as people write them.
+    m(
+        ACHIEVEMENTS,
+        "        value: 3.5\n",
+        "        value: 3.5%\n",
+        "value: 3.5%",
+        "data-not-a-number",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        value: 2409\n",
+        "        value: 2,409\n",
+        "value: 2,409",
+        "data-not-a-number",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        value: 66\n",
+        "        value: 66个\n",
+        "value: 66个",
+        "data-not-a-number",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        value: 14\n",
+        "        value: １４\n",
+        "value: １４",
+        "data-not-a-number",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        value: 6\n",
+        "        value: “6”\n",
+        "value: “6”",
+        "data-not-a-number",
+    ),
+    m(
+        META,
+        "issue: null",
+        "issue: 第1期",
+        "issue: 第1期",
+        "data-wrong-type",
+    ),
+    // An empty unit, an unknown one, a key twice.
+    m(
+        ACHIEVEMENTS,
+        "        unit: 亿元\n      - id: job",
+        "        unit: \"\"\n      - id: job",
+        "unit: \"\"",
+        "data-empty-text",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        unit: 万平方米",
+        "        unit: 万平方尺",
+        "unit: 万平方尺",
+        "data-unknown-unit",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        value: 7.28\n",
+        "        value: 7.28\n        value: 7.3\n",
+        "value: 7.3",
+        "data-duplicate-key",
+    ),
+];
+
+/// Words of the YAML parser's and serde's English that must not reach a
+/// Chinese reader.
+const PARSER_ENGLISH: &[&str] = &[
+    "expected",
+    "mapping",
+    "parsing",
+    "unexpected",
+    "character",
+    "scalar",
+    "indicator",
+    "invalid",
+    "while",
+    "simple key",
+    "did not find",
+    "found",
+];
+
+/// Runs `brief check` with JSON diagnostics under the locale `lang`.
+fn check(dir: &Path, lang: &str) -> (i32, Vec<serde_json::Value>) {
+    let out = Command::new(BIN)
+        .args(["check", "--diagnostic-format", "json"])
+        .current_dir(dir)
+        .env_remove("BRIEF_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    (code(&out), lines)
+}
+
+#[test]
+fn every_typing_mistake_is_said_at_its_line_with_a_hint_in_the_users_language() {
+    assert!(MISTAKES.len() >= 30);
+    let mut failures = Vec::new();
+    for (i, mistake) in MISTAKES.iter().enumerate() {
+        let dir = project();
+        let path = dir.path().join(mistake.file);
+        edit(&path, mistake.from, mistake.to);
+        let line = line_of(&path, mistake.needle);
+        for lang in ["zh_CN.UTF-8", "C"] {
+            let (exit, diags) = check(dir.path(), lang);
+            let found = diags.iter().find(|d| {
+                d["code"] == mistake.code && d["file"] == mistake.file && d["line"] == line
+            });
+            let Some(d) = found else {
+                failures.push(format!(
+                    "#{i} {} ({lang}): no {} at line {line}; got {:?}",
+                    mistake.to.trim(),
+                    mistake.code,
+                    diags
+                        .iter()
+                        .map(|d| format!(
+                            "{}:{} {} {}",
+                            d["line"], d["column"], d["code"], d["message"]
+                        ))
+                        .collect::<Vec<_>>()
+                ));
+                continue;
+            };
+            if exit != 3 {
+                failures.push(format!("#{i} ({lang}): exit {exit}"));
+            }
+            let hints = d["hints"].as_array().map_or(0, Vec::len);
+            if hints == 0 {
+                failures.push(format!("#{i} {} ({lang}): no hint", mistake.code));
+            }
+            if lang.starts_with("zh") {
+                // Field names and values in backquotes are the file's own words.
+                let said: String = format!("{} {}", d["message"], d["hints"])
+                    .split('`')
+                    .step_by(2)
+                    .collect::<String>()
+                    .to_lowercase();
+                if let Some(w) = PARSER_ENGLISH.iter().find(|w| said.contains(*w)) {
+                    failures.push(format!(
+                        "#{i} {}: “{w}” reaches a Chinese reader: {said}",
+                        mistake.code
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn notepad_encodings_are_named_with_the_way_to_save_as_utf8() {
+    let dir = project();
+    let path = dir.path().join(META);
+    let text = fs::read_to_string(&path).unwrap();
+    // Notepad's "Unicode": UTF-16 little-endian with its byte-order mark.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    fs::write(&path, utf16).unwrap();
+    for lang in ["zh_CN.UTF-8", "C"] {
+        let (exit, diags) = check(dir.path(), lang);
+        assert_eq!(exit, 3);
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == "data-utf16")
+            .unwrap_or_else(|| panic!("{diags:?}"));
+        assert!(d["hints"].to_string().contains("UTF-8"), "{d}");
+    }
+    // UTF-8 with a byte-order mark and Windows line ends reads as it is.
+    let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    fs::write(&path, crlf).unwrap();
+    let (exit, _) = check(dir.path(), "C");
+    assert_eq!(exit, 0);
+}
