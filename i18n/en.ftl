@@ -10,10 +10,6 @@ list-separator = {", "}
 note-field = field: { $path }
 note-hint = hint: { $hint }
 hint-did-you-mean = did you mean `{ $word }`?
-hint-vocabulary =
-    or declare it in data/meta.yaml:
-          vocabulary:
-            { $list }: [{ $word }]
 hint-project-root = the project root is the folder given by `--project`: templates, data and what they read must be inside it
 kind-text = text
 kind-number = a number
@@ -253,7 +249,6 @@ data-todo-hint = fill in the value, or build with --draft to see it marked 【�
 ## The prose around placeholders
 
 prose-unbalanced = unbalanced {"{"} or {"}"}: placeholders look like {"{"}id{"}"} or {"{"}id.yoy{"}"}
-prose-unknown-id = placeholder { $placeholder } names no figure or ranking of this file
 prose-no-yoy = placeholder { $placeholder }: figure `{ $id }` has no `yoy`
 prose-no-share = placeholder { $placeholder }: figure `{ $id }` has no `share`
 prose-qualifier-twice = “{ $word }” stands in the text beside a number whose qualifier the data prints already
@@ -299,7 +294,6 @@ font-variant = { $style }, weight { $weight }, width { $stretch }  [{ $origin }]
 
 init-meta-header = The document of { $year } and { $next }: fill in every null (brief build lists them).
 init-achievements-header = The achievements of { $year }: the sections and targets of the { $old } plan, every value to fill in.
-init-plan-header = The plan of { $year }: still empty.
 
 ## Operating-system errors
 
@@ -358,7 +352,6 @@ prose-line-break-hint = write each paragraph as one item of the list, on one lin
 prose-space = a space between two Chinese characters (a paragraph continued on the next line gets one from YAML)
 prose-space-hint = keep the paragraph on one line, and delete the space
 prose-field = { $placeholder } names a part that this entry does not have
-prose-field-hint = a figure has {"{"}id{"}"}, {"{"}id.value{"}"}, {"{"}id.yoy{"}"}, {"{"}id.share{"}"}, {"{"}id.rank{"}"}; a ranking {"{"}id.rank{"}"}; a target {"{"}id{"}"}
 prose-no-rank = { $placeholder }: figure `{ $id }` has no `rank`
 prose-printed-twice = “{ $word }” stands after the placeholder, which prints it already
 prose-printed-twice-hint = delete “{ $word }” after the placeholder
@@ -404,3 +397,25 @@ data-tab-indent-hint = replace the tab with spaces (most editors have a setting 
 data-anchor-hint = a value starting with & or * is YAML’s own: put it in quotes if it is text
 data-empty-text-hint = write the text, or delete the line where the field may be left out
 data-duplicate-key-hint = keep one of the two lines: a key is set once
+role-figures = the figures sheet
+sheet-cannot-read = the figures sheet cannot be read: { $why }
+sheet-cannot-read-hint = name a file of data/ (figures: {"{"} file: 指标.xlsx {"}"}), a regular file of at most 8 MB
+sheet-format = the figures sheet is not a spreadsheet brief reads ({ $why })
+sheet-format-hint = save it as .xlsx, .xls or .ods, or as .csv in UTF-8
+sheet-no-sheet = the figures sheet has no sheet “{ $name }”; it has: { $names }
+sheet-no-sheet-hint = write the sheet’s name as the spreadsheet shows it on its tab, or leave `sheet` out for the first one
+sheet-no-id = the figures sheet has no column `id` (标识) in its header row
+sheet-layout-hint = the first row names the columns: id (标识), value (数值), and where needed yoy (同比), share (占比), written (写法), label (名称, not read); see docs/data.md
+sheet-header = the column “{ $header }” of the figures sheet is not one brief reads
+sheet-unknown-id = no figure of the data has the id `{ $id }`
+sheet-twice = the id `{ $id }` stands in two rows of the sheet
+sheet-twice-hint = keep one row for each figure
+sheet-no-such = figure `{ $id }` has no { $what } in the data, so this cell has nowhere to go
+sheet-no-such-hint = add `{ $what }` to the figure in its data file (with the words of the text), or leave the cell empty
+templates-older = the project's templates were copied from brief's templates of revision { $theirs }; this brief carries revision { $ours }
+templates-older-hint = see what changed: brief init --templates /tmp/new && diff -ru templates /tmp/new/templates (or remove templates/ to use brief’s own)
+prose-unknown-id = placeholder { $placeholder } names no figure, ranking or target of the data
+prose-field-hint = a figure has {"{"}id{"}"}, {"{"}id.value{"}"}, {"{"}id.yoy{"}"}, {"{"}id.share{"}"}, {"{"}id.rank{"}"}; a ranking {"{"}id.rank{"}"}; a target {"{"}id{"}"}, {"{"}id.value{"}"}
+init-plan-header = The plan of { $year }: last year's plan as the starting text; every text marked 【待改】 is to revise, every null to fill in.
+hint-vocabulary = or declare it in data/meta.yaml:
+hint-vocabulary-change = or declare it in data/meta.yaml (under `down:` if it says a decrease):

@@ -10,10 +10,6 @@ list-separator = 、
 note-field = 字段：{ $path }
 note-hint = 提示：{ $hint }
 hint-did-you-mean = 您是不是想写 `{ $word }`？
-hint-vocabulary =
-    或在 data/meta.yaml 中声明：
-          vocabulary:
-            { $list }: [{ $word }]
 hint-project-root = 项目根目录是 `--project` 指定的文件夹：模板、数据及其读取的文件都必须在其中
 kind-text = 文字
 kind-number = 数字
@@ -253,7 +249,6 @@ data-todo-hint = 请填上这个值，或用 --draft 生成以看到标为【待
 ## 占位符周围的文字
 
 prose-unbalanced = 花括号 {"{"} 或 {"}"} 不成对：占位符写作 {"{"}id{"}"} 或 {"{"}id.yoy{"}"}
-prose-unknown-id = 占位符 { $placeholder } 不是本文件中的数字或排名
 prose-no-yoy = 占位符 { $placeholder }：数字 `{ $id }` 没有 `yoy`
 prose-no-share = 占位符 { $placeholder }：数字 `{ $id }` 没有 `share`
 prose-qualifier-twice = 文字中数字旁边写了“{ $word }”，而数据已经印出它的限定词
@@ -299,7 +294,6 @@ font-variant = { $style }，字重 { $weight }，宽度 { $stretch }  [{ $origin
 
 init-meta-header = { $year } 年和 { $next } 年的文档：请填上每个 null（brief build 会逐一列出）。
 init-achievements-header = { $year } 年的工作成效：由 { $old } 年计划的各节和主要目标生成，所有数值待填。
-init-plan-header = { $year } 年的工作安排：尚无内容。
 
 ## 操作系统错误
 
@@ -358,7 +352,6 @@ prose-line-break-hint = 每个段落写成列表的一项，写在一行内
 prose-space = 两个汉字之间有空格（段落折到下一行时，YAML 会加一个空格）
 prose-space-hint = 请把段落写在一行内，并删去空格
 prose-field = { $placeholder } 指向这一项没有的内容
-prose-field-hint = 数字可写 {"{"}id{"}"}、{"{"}id.value{"}"}、{"{"}id.yoy{"}"}、{"{"}id.share{"}"}、{"{"}id.rank{"}"}；排名写 {"{"}id.rank{"}"}；目标写 {"{"}id{"}"}
 prose-no-rank = { $placeholder }：数字 `{ $id }` 没有 `rank`
 prose-printed-twice = 占位符后面又写了“{ $word }”，而占位符已经印出它
 prose-printed-twice-hint = 请删去占位符后面的“{ $word }”
@@ -404,3 +397,25 @@ data-tab-indent-hint = 请把制表符换成空格（多数编辑器有“用空
 data-anchor-hint = 以 & 或 * 开头的值是 YAML 的语法：如果是文字，请加引号
 data-empty-text-hint = 请写上内容；可省略的字段也可以删去整行
 data-duplicate-key-hint = 请只保留其中一行：一个键只能写一次
+role-figures = 指标表
+sheet-cannot-read = 无法读取指标表：{ $why }
+sheet-cannot-read-hint = 请写 data/ 中的文件（figures: {"{"} file: 指标.xlsx {"}"}），须为不超过 8 MB 的普通文件
+sheet-format = 指标表不是 brief 能读的电子表格（{ $why }）
+sheet-format-hint = 请另存为 .xlsx、.xls、.ods，或 UTF-8 编码的 .csv
+sheet-no-sheet = 指标表中没有名为“{ $name }”的工作表；有的是：{ $names }
+sheet-no-sheet-hint = 请照工作表标签上的名称写，或删去 `sheet` 以使用第一张工作表
+sheet-no-id = 指标表的标题行中没有 `id`（标识）列
+sheet-layout-hint = 第一行写各列名称：id（标识）、value（数值），需要时再写 yoy（同比）、share（占比）、written（写法）、label（名称，不读取）；见 docs/guide.zh.md
+sheet-header = 指标表的“{ $header }”列不是 brief 读取的列
+sheet-unknown-id = 数据中没有 id 为 `{ $id }` 的数字
+sheet-twice = id `{ $id }` 在指标表中出现了两行
+sheet-twice-hint = 每个数字只保留一行
+sheet-no-such = 数字 `{ $id }` 在数据中没有 { $what }，这一格的值无处可放
+sheet-no-such-hint = 请在数据文件中给该数字加上 `{ $what }`（与正文的说法一致），或让这一格空着
+templates-older = 项目中的模板复制自 brief 第 { $theirs } 版的模板；当前 brief 带的是第 { $ours } 版
+templates-older-hint = 查看差异：brief init --templates /tmp/new && diff -ru templates /tmp/new/templates（或删去 templates/，改用 brief 自带的模板）
+prose-unknown-id = 占位符 { $placeholder } 不是数据中的数字、排名或目标
+prose-field-hint = 数字可写 {"{"}id{"}"}、{"{"}id.value{"}"}、{"{"}id.yoy{"}"}、{"{"}id.share{"}"}、{"{"}id.rank{"}"}；排名写 {"{"}id.rank{"}"}；目标写 {"{"}id{"}"}、{"{"}id.value{"}"}
+init-plan-header = { $year }年的计划：以上一年的计划为起点；标有【待改】的文字都要改写，null 的值都要填写。
+hint-vocabulary = 或在 data/meta.yaml 中声明：
+hint-vocabulary-change = 或在 data/meta.yaml 中声明（表示减少的写在 `down:` 下）：

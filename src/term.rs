@@ -163,6 +163,8 @@ fn human(
                 out += &format!("{pad} │\n");
             }
             for n in notes {
+                // A note of several lines keeps its shape under the first.
+                let n = n.replace('\n', &format!("\n{pad}   "));
                 out += &format!("{pad} = {n}\n");
             }
         }
@@ -170,6 +172,7 @@ fn human(
             // No line to show: the place goes into the message itself.
             out += &format!("{word}: {}\n", paint("1", &format!("{place}: {message}")));
             for n in notes {
+                let n = n.replace('\n', "\n    ");
                 out += &format!("  = {n}\n");
             }
         }

@@ -395,14 +395,26 @@ fn brief_and_its_schema_accept_every_project_brief_ships_or_makes() {
         ],
     ));
     let mut files = Vec::new();
-    for folder in [
+    let mut folders = vec![
         repo().join("data"),
         repo().join("examples/xinhe/data"),
         fresh.join("data"),
         rolled.join("data"),
-    ] {
+    ];
+    // And every project of the corpus of real reports.
+    for entry in fs::read_dir(repo().join("tests/corpus")).unwrap() {
+        let data = entry.unwrap().path().join("data");
+        if data.is_dir() {
+            folders.push(data);
+        }
+    }
+    for folder in folders {
         for entry in fs::read_dir(&folder).unwrap() {
-            files.push(entry.unwrap().path());
+            let path = entry.unwrap().path();
+            // The data files: the figures sheet's template is a workbook.
+            if path.extension().is_some_and(|e| e == "yaml") {
+                files.push(path);
+            }
         }
     }
     files.push(repo().join("examples/xinhe/theme.yaml"));

@@ -154,7 +154,56 @@ fn fresh() -> Vec<(PathBuf, Vec<u8>)> {
         "theme.yaml".into(),
         include_str!("skeleton/theme.yaml").as_bytes().to_vec(),
     ));
+    let parts: Vec<Part> = [
+        include_str!("skeleton/achievements.yaml"),
+        include_str!("skeleton/plan.yaml"),
+    ]
+    .iter()
+    .filter_map(|t| yaml_serde::from_slice(&fill(t)).ok())
+    .collect();
+    if let Ok(sheet) = sheet_template(&parts) {
+        files.push(("data/指标模板.xlsx".into(), sheet));
+    }
     files
+}
+
+/// The figures sheet's layout, as a workbook a user fills (or the
+/// statistics office is asked to fill): the header row, and a row for each
+/// figure of `parts` with its label and values.
+fn sheet_template(parts: &[Part]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("指标")?;
+    for (c, h) in ["id", "名称", "数值", "同比", "占比", "写法"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    let mut row = 1;
+    for f in parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .flat_map(|s| &s.figures)
+    {
+        if f.ratio.is_some() {
+            continue;
+        }
+        sheet.write_string(row, 0, &f.id)?;
+        sheet.write_string(row, 1, &f.label)?;
+        // As text: a number cell keeps no trailing zero (10.0 would print 10).
+        if let Some(Fill::Given(v)) = &f.value {
+            sheet.write_string(row, 2, v.text())?;
+        }
+        if let Some(Fill::Given(v)) = f.yoy.as_ref().map(|y| &y.value) {
+            sheet.write_string(row, 3, v.text())?;
+        }
+        if let Some(Fill::Given(v)) = f.share.first().map(|s| &s.value) {
+            sheet.write_string(row, 4, v.text())?;
+        }
+        row += 1;
+    }
+    sheet.set_column_width(1, 24)?;
+    book.save_to_buffer()
 }
 
 /// Next year's project from `from`.
@@ -365,13 +414,21 @@ fn results(old: &Part, ids: &HashMap<String, String>) -> Vec<Section> {
             figures: s
                 .figures
                 .iter()
-                .map(|f| {
-                    to_fill(
+                .map(|f| match &f.ratio {
+                    // A ratio has no value to leave empty: last year's parts,
+                    // its label marked to revise.
+                    Some(_) => Figure {
+                        id: ids.get(&f.id).cloned().unwrap_or_else(|| f.id.clone()),
+                        label: format!("{REVISE}{}", result_label(&f.label)),
+                        compare: None,
+                        ..f.clone()
+                    },
+                    None => to_fill(
                         &ids[&f.id],
                         result_label(&f.label),
                         f.unit.clone(),
                         f.headline,
-                    )
+                    ),
                 })
                 .collect(),
             rankings: Vec::new(),
@@ -418,6 +475,12 @@ fn next_plan(
                 .iter()
                 .map(|f| Figure {
                     id: shift(&f.id),
+                    // A ratio keeps last year's parts, its label to revise.
+                    label: if f.ratio.is_some() {
+                        format!("{REVISE}{}", f.label)
+                    } else {
+                        f.label.clone()
+                    },
                     value: f.value.as_ref().map(|_| Fill::Todo),
                     to: None,
                     written: None,
@@ -426,7 +489,6 @@ fn next_plan(
                     rank: None,
                     estimate: false,
                     compare: ids.get(&f.id).filter(|_| f.ratio.is_none()).cloned(),
-                    ratio: f.ratio.as_ref().map(|_| Vec::new()),
                     ..f.clone()
                 })
                 .collect(),
@@ -507,33 +569,52 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
         Ok(())
     };
     take(PathBuf::from(data::THEME_FILE), data::MAX_FILE_BYTES)?;
-    for (dir, max) in [
-        ("templates", data::MAX_FILE_BYTES),
-        (crate::fonts::FONT_DIR, crate::fonts::MAX_FONT_BYTES),
-    ] {
-        let Ok(entries) = fs::read_dir(root.join(dir)) else {
-            continue;
-        };
-        let mut names: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    let listed = |dir: &str| -> Vec<(PathBuf, String)> {
+        let mut names: Vec<(PathBuf, String)> = fs::read_dir(root.join(dir))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter_map(|e| {
+                        let name = e.file_name().to_str()?.to_string();
+                        Some((e.path(), name))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         names.sort();
-        for path in names {
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            // brief's own faces and templates are carried by brief; only
-            // font files are faces.
-            let brief_s = if dir == crate::fonts::FONT_DIR {
-                crate::fonts::BUNDLED.iter().any(|(n, _)| *n == name)
-                    || !crate::fonts::is_font(&path)
-            } else {
-                crate::config::TEMPLATES
-                    .iter()
-                    .any(|(n, t)| *n == name && fs::read(&path).is_ok_and(|b| b == t.as_bytes()))
-            };
-            if brief_s {
-                continue;
-            }
-            take(Path::new(dir).join(name), max)?;
+        names
+    };
+    // A project's templates are copied as a whole when it changed any of
+    // them (a templates/ folder replaces brief's set), not at all when they
+    // are brief's own (a stamped copy included).
+    let templates = listed("templates");
+    let own = templates.iter().any(|(path, name)| {
+        let brief_s = crate::config::TEMPLATES.iter().find(|(n, _)| *n == name);
+        !brief_s.is_some_and(|(_, t)| {
+            fs::read_to_string(path).is_ok_and(|text| {
+                let text = if crate::config::template_revision(&text) > 0 {
+                    text.split_once('\n')
+                        .map_or("", |(_, rest)| rest)
+                        .to_string()
+                } else {
+                    text
+                };
+                text == *t
+            })
+        })
+    });
+    if own {
+        for (_, name) in &templates {
+            take(Path::new("templates").join(name), data::MAX_FILE_BYTES)?;
+        }
+    }
+    // Faces the project added: brief carries its own.
+    for (path, name) in listed(crate::fonts::FONT_DIR) {
+        if crate::fonts::is_font(&path) && !crate::fonts::BUNDLED.iter().any(|(n, _)| *n == name) {
+            take(
+                Path::new(crate::fonts::FONT_DIR).join(&name),
+                crate::fonts::MAX_FONT_BYTES,
+            )?;
         }
     }
     Ok(out)

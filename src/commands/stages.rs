@@ -179,6 +179,34 @@ fn world(
     Ok(world.with_overlay(files))
 }
 
+/// A project's own templates copied from an older brief (their stamp says
+/// which): said once, with the command that shows what changed since.
+fn older_templates(config: &Config) {
+    let lib = config.root.join("templates/lib.typ");
+    let Ok(text) = crate::digest::read(
+        &lib,
+        crate::data::MAX_FILE_BYTES,
+        crate::digest::Follow::Yes,
+    ) else {
+        return;
+    };
+    let revision = crate::config::template_revision(&String::from_utf8_lossy(&text));
+    if revision > 0 && revision < crate::config::TEMPLATES_REVISION {
+        term::note(
+            Severity::Warning,
+            "templates-older",
+            "templates/lib.typ",
+            &tr!(
+                "templates-older",
+                theirs = revision,
+                ours = crate::config::TEMPLATES_REVISION
+            ),
+            &[tr!("templates-older-hint")],
+            config.diagnostics,
+        );
+    }
+}
+
 /// A document laid out and checked.
 pub struct Document {
     pub doc: Doc,
@@ -205,6 +233,9 @@ pub fn compile(
     staging: Option<&Mutex<Staging>>,
 ) -> Result<Documents, Failure> {
     crate::timing::doing(tr!("doing-compile"));
+    if session.worlds.is_empty() {
+        older_templates(config);
+    }
     let inputs = inputs(project, config);
     let mut previous = std::mem::take(&mut session.worlds);
     let worlds = config

@@ -522,6 +522,12 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     ("data-invalid", tr!("data-invalid", detail = message), None)
 }
 
+/// Why `text` is not a number as the data writes one: (code, message, hint).
+pub fn number_error(text: &str) -> Option<(&'static str, String, Option<String>)> {
+    let e = super::model::Num::parse(text).err()?;
+    Some(explain(&e.message(text)))
+}
+
 /// A number as people type it, in the user's words: `KIND:NUMBER:TEXT`.
 fn number(rest: &str) -> (&'static str, String, Option<String>) {
     let mut parts = rest.splitn(3, ':');

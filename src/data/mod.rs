@@ -18,6 +18,7 @@ pub mod model;
 mod position;
 pub mod prose;
 pub mod schema;
+pub mod sheet;
 mod spans;
 pub mod strings;
 mod syntax;
@@ -59,6 +60,8 @@ pub enum Role {
     Theme,
     Vocabulary,
     ThemeDefaults,
+    /// The spreadsheet the figures' values come from.
+    Figures,
 }
 
 impl Role {
@@ -69,6 +72,7 @@ impl Role {
             Role::Achievements => tr!("role-achievements"),
             Role::Plan => tr!("role-plan"),
             Role::Theme => tr!("role-theme"),
+            Role::Figures => tr!("role-figures"),
             Role::Vocabulary | Role::ThemeDefaults => tr!("role-template"),
         }
     }
@@ -87,9 +91,73 @@ pub struct SourceFile {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// Values of the part files that the figures sheet gives, by file role
+    /// and field path: their problems stand at the sheet's cell.
+    cells: Vec<sheet::Given>,
+    /// The figures sheet's name (none for CSV).
+    sheet_name: Option<String>,
 }
 
 impl Sources {
+    /// A problem at a cell of the figures sheet: the file, the row as its
+    /// line, and the cell as its field (主要指标!C3).
+    fn at_cell(
+        &self,
+        file: &SourceFile,
+        cell: &sheet::Cell,
+        code: &'static str,
+        message: String,
+    ) -> DataError {
+        let col = file
+            .text
+            .text
+            .split('\n')
+            .nth(cell.row - 1)
+            .map_or(1, |line| {
+                let mut col = 1;
+                for (i, part) in line.split(" | ").enumerate() {
+                    if i + 1 == cell.col {
+                        break;
+                    }
+                    col += part.chars().count() + 3;
+                }
+                col
+            });
+        let field = match &self.sheet_name {
+            Some(name) => format!("{name}!{}", cell.name()),
+            None => cell.name(),
+        };
+        DataError::new(&file.rel, code, message)
+            .at(cell.row, col)
+            .path(field)
+    }
+
+    /// Where a value of the data stands, for a report: its file and field
+    /// path, or the sheet's cell that gives it.
+    pub fn place(&self, role: Role, path: &str) -> String {
+        let value = format!("{path}.value");
+        let given = self
+            .cells
+            .iter()
+            .find(|g| g.role == role && (g.path == path || g.path == value));
+        match (given, self.get(Role::Figures)) {
+            (Some(g), Some(file)) => {
+                let cell = match &self.sheet_name {
+                    Some(name) => format!("{name}!{}", g.cell.name()),
+                    None => g.cell.name(),
+                };
+                format!("{} {cell}", file.rel.display())
+            }
+            _ => {
+                let file = self
+                    .get(role)
+                    .map(|f| f.rel.display().to_string())
+                    .unwrap_or_default();
+                format!("{file} {path}")
+            }
+        }
+    }
+
     pub fn get(&self, role: Role) -> Option<&SourceFile> {
         self.files.iter().find(|f| f.role == role)
     }
@@ -117,6 +185,11 @@ impl Sources {
         code: &'static str,
         message: String,
     ) -> DataError {
+        if let Some(given) = self.cells.iter().find(|g| g.role == role && g.path == path)
+            && let Some(file) = self.get(Role::Figures)
+        {
+            return self.at_cell(file, &given.cell, code, message);
+        }
         let Some(file) = self.get(role) else {
             return DataError::new(PathBuf::from(DATA_DIR), code, message).path(path);
         };
@@ -259,14 +332,26 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         ));
         return Err(Failed { errors, sources });
     }
-    let achievements = part(
+    let mut achievements = part(
         Role::Achievements,
         &meta.achievements,
         "achievements",
         &mut sources,
         &mut errors,
     );
-    let plan = part(Role::Plan, &meta.plan, "plan", &mut sources, &mut errors);
+    let mut plan = part(Role::Plan, &meta.plan, "plan", &mut sources, &mut errors);
+    // The figures sheet's values override the YAML's, before any check: they
+    // are checked as the YAML's are, and said at their cells.
+    if let Some(spec) = &meta.figures {
+        read_sheet(
+            root,
+            spec,
+            &mut achievements,
+            &mut plan,
+            &mut sources,
+            &mut errors,
+        );
+    }
     // Check every file that parsed, even when another did not: all problems at once.
     problems.extend(validate::parts(
         achievements.as_ref(),
@@ -370,6 +455,114 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         todo,
         warnings,
     })
+}
+
+/// Reads the figures sheet `spec` names and puts its values into the parts.
+fn read_sheet(
+    root: &Path,
+    spec: &model::FiguresSheet,
+    achievements: &mut Option<Part>,
+    plan: &mut Option<Part>,
+    sources: &mut Sources,
+    errors: &mut Vec<DataError>,
+) {
+    let plain = Path::new(&spec.file).components().count() == 1;
+    let rel = Path::new(DATA_DIR).join(&spec.file);
+    let read = if plain {
+        sheet::read(root, &rel, spec.sheet.as_deref())
+    } else {
+        Err(sheet::SheetError::File(spec.file.clone()))
+    };
+    let sheet = match read {
+        Ok(sheet) => sheet,
+        Err(e) => {
+            let (code, message, hint) = match e {
+                sheet::SheetError::File(why) => (
+                    "sheet-cannot-read",
+                    tr!("sheet-cannot-read", why = why),
+                    tr!("sheet-cannot-read-hint"),
+                ),
+                sheet::SheetError::Format(why) => (
+                    "sheet-format",
+                    tr!("sheet-format", why = why),
+                    tr!("sheet-format-hint"),
+                ),
+                sheet::SheetError::NoSheet(name, names) => (
+                    "sheet-no-sheet",
+                    tr!("sheet-no-sheet", name = name, names = names.join("、")),
+                    tr!("sheet-no-sheet-hint"),
+                ),
+                sheet::SheetError::NoId => {
+                    ("sheet-no-id", tr!("sheet-no-id"), tr!("sheet-layout-hint"))
+                }
+                sheet::SheetError::Header(h, cell) => {
+                    let mut e =
+                        DataError::new(&rel, "sheet-header", tr!("sheet-header", header = h))
+                            .at(cell.row, 1)
+                            .path(cell.name());
+                    e.hint = Some(tr!("sheet-layout-hint"));
+                    errors.push(e);
+                    return;
+                }
+            };
+            let mut e = sources.error(Role::Meta, "figures.file", None, code, message);
+            e.hint = Some(hint);
+            errors.push(e);
+            return;
+        }
+    };
+    sources.sheet_name = sheet.name.clone();
+    sources.files.push(SourceFile {
+        role: Role::Figures,
+        rel: sheet.rel.clone(),
+        text: Text {
+            text: sheet.text.clone(),
+            spans: Default::default(),
+            digest: sheet.digest.clone(),
+        },
+    });
+    let (given, problems) = sheet::apply(
+        &sheet,
+        &mut [
+            (Role::Achievements, achievements.as_mut()),
+            (Role::Plan, plan.as_mut()),
+        ],
+    );
+    sources.cells = given;
+    let file = sources.get(Role::Figures).cloned().expect("just added");
+    for problem in problems {
+        let (cell, code, message, hint) = match problem {
+            sheet::SheetProblem::Unknown(id, near, cell) => (
+                cell,
+                "sheet-unknown-id",
+                tr!("sheet-unknown-id", id = id),
+                near.map(|n| tr!("hint-did-you-mean", word = n)),
+            ),
+            sheet::SheetProblem::Twice(id, cell) => (
+                cell,
+                "sheet-twice",
+                tr!("sheet-twice", id = id),
+                Some(tr!("sheet-twice-hint")),
+            ),
+            sheet::SheetProblem::NotANumber(text, cell) => {
+                let (code, message, hint) = load::number_error(&text).unwrap_or((
+                    "data-not-a-number",
+                    tr!("data-not-a-number", text = text.as_str()),
+                    None,
+                ));
+                (cell, code, message, hint)
+            }
+            sheet::SheetProblem::NoSuch(id, what, cell) => (
+                cell,
+                "sheet-no-such",
+                tr!("sheet-no-such", id = id, what = what),
+                Some(tr!("sheet-no-such-hint", what = what)),
+            ),
+        };
+        let mut e = sources.at_cell(&file, &cell, code, message);
+        e.hint = hint;
+        errors.push(e);
+    }
 }
 
 /// A part file's name as `meta.yaml` may give it: a YAML file of `data/`.

@@ -133,15 +133,34 @@ pub struct Meta {
     /// and optionally yoy, share, written); its values override the YAML's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "data/ 中的指标表（.xlsx、.xls、.ods 或 .csv）：各行给出数字的 id 和数值（以及 yoy、share、written），覆盖数据文件中的数值（可省略）。",
-        regex(pattern = r"^[^/\\]+\.(xlsx|xls|ods|csv)$"),
-        extend("examples" = ["指标.xlsx"])
+        description = "data/ 中的指标表：各行给出数字的 id 和数值（以及 yoy、share、written），覆盖数据文件中的数值（可省略）。"
     )]
-    pub figures: Option<String>,
+    pub figures: Option<FiguresSheet>,
     /// Words of this project beyond the built-in vocabulary.
     #[serde(default)]
     #[schemars(description = "本项目在内置词表之外用到的单位、限定词、范围等（可省略）。")]
     pub vocabulary: Option<Vocabulary>,
+}
+
+/// The sheet the figures' values come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "指标表")]
+pub struct FiguresSheet {
+    /// A file of `data/`: .xlsx, .xls, .ods or .csv.
+    #[schemars(
+        description = "data/ 中的文件：.xlsx、.xls、.ods 或 .csv（UTF-8）。",
+        regex(pattern = r"^[^/\\]+\.(xlsx|xls|ods|csv)$"),
+        extend("examples" = ["指标.xlsx"])
+    )]
+    pub file: String,
+    /// The sheet's name; the first sheet when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "工作表名称（可省略：用第一张工作表）。",
+        length(min = 1, max = limits::NAME)
+    )]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -1065,7 +1084,7 @@ pub enum NumError {
 
 impl NumError {
     /// The serde message the loader recognises: `brief-num:KIND:ARG`.
-    fn message(&self, text: &str) -> String {
+    pub(crate) fn message(&self, text: &str) -> String {
         match self {
             NumError::Percent(n) => format!("brief-num:percent:{n}:{text}"),
             NumError::Unit(n, u) => format!("brief-num:unit:{n}:{u}"),

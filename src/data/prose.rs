@@ -162,13 +162,9 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
         };
         match (named, p.field) {
             (Named::Figure(f), None | Some("value")) => {
-                printed_twice(
-                    after,
-                    f.unit.as_deref(),
-                    f.qualifier.as_deref(),
-                    words,
-                    &mut report,
-                );
+                // {id.value} leaves the qualifier to the text (分别增长6%、8%以上).
+                let qualifier = f.qualifier.as_deref().filter(|_| p.field.is_none());
+                printed_twice(after, f.unit.as_deref(), qualifier, words, &mut report);
                 beside(before, f.qualifier.as_deref(), words, &mut report);
             }
             (Named::Figure(f), Some("yoy")) => match &f.yoy {
@@ -253,13 +249,8 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                 if !listed {
                     target_verb(t, before, words, &mut report);
                 }
-                printed_twice(
-                    after,
-                    t.unit.as_deref(),
-                    t.qualifier.as_deref(),
-                    words,
-                    &mut report,
-                );
+                let qualifier = t.qualifier.as_deref().filter(|_| p.field.is_none());
+                printed_twice(after, t.unit.as_deref(), qualifier, words, &mut report);
             }
             _ => field_error(&mut report),
         }

@@ -77,14 +77,9 @@ pub fn doc_word(doc: &str) -> String {
 /// 3.5%左右 → 3.6%左右 (briefing, slides).
 pub fn line(change: &Change, project: &Project) -> String {
     let id = change.key.split('.').next().unwrap_or(&change.key);
-    let place = project.place_of(id).map(|(role, path)| {
-        let file = project
-            .sources
-            .get(role)
-            .map(|f| f.rel.display().to_string())
-            .unwrap_or_default();
-        format!("{file} {path}")
-    });
+    let place = project
+        .place_of(id)
+        .map(|(role, path)| project.sources.place(role, &path));
     let label = project.label_of(id);
     let none = tr!("changes-none");
     let mut line = tr!(

@@ -97,7 +97,10 @@ pub fn python_command() -> Command {
     let python = python();
     let checked = CHECKED.get_or_init(|| {
         let out = Command::new(&python)
-            .args(["-c", "import pptx, docx, openxml_audit, yaml, jsonschema"])
+            .args([
+                "-c",
+                "import pptx, docx, openpyxl, openxml_audit, yaml, jsonschema",
+            ])
             .output()
             .map_err(|e| format!("cannot run {python}: {e}"))?;
         if out.status.success() {

@@ -120,7 +120,12 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             } else {
                 format!("vocabulary.{list}[{i}]")
             };
-            c.text(&path, w, limits::NAME);
+            let max = if *list == "names" {
+                limits::LABEL
+            } else {
+                limits::NAME
+            };
+            c.text(&path, w, max);
             if let Some(first) = seen.insert(w.as_str(), i) {
                 let p = c.report(
                     &path,

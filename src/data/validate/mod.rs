@@ -160,7 +160,19 @@ impl<'w> Checker<'w> {
             return;
         }
         let what = tr!("what", list = list);
-        let declare = tr!("hint-vocabulary", list = list, word = word);
+        // The lines to add to meta.yaml, as YAML (a verb of change under
+        // its direction).
+        let declare = if list == "changes" {
+            format!(
+                "{}\n  vocabulary:\n    changes:\n      up: [{word}]",
+                tr!("hint-vocabulary-change")
+            )
+        } else {
+            format!(
+                "{}\n  vocabulary:\n    {list}: [{word}]",
+                tr!("hint-vocabulary")
+            )
+        };
         let hint = match super::error::nearest(word, known.iter().map(String::as_str)) {
             Some(n) => format!("{}; {declare}", tr!("hint-did-you-mean", word = n)),
             None => declare,

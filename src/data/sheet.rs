@@ -1,0 +1,469 @@
+//! Figures from the statistics office's spreadsheet: `meta.yaml` names a
+//! sheet (`figures: { file: 指标.xlsx, sheet: 主要指标 }`) whose rows give
+//! figure values by id; they override the values of the YAML files. Read
+//! with calamine (.xlsx, .xls, .ods) or as CSV (UTF-8); every problem is
+//! placed at its cell (file, sheet, row, column).
+//!
+//! The layout: a header row naming the columns, in English or Chinese, in
+//! any order: `id`/`标识` (required), `value`/`数值`, `yoy`/`同比`,
+//! `share`/`占比`, `written`/`写法`, and `label`/`名称` (for people; not
+//! read). A row without an id is passed over.
+
+use std::path::{Path, PathBuf};
+
+use crate::digest::{self, Follow};
+
+/// Larger sheets than this are not read: a figures sheet is a few kilobytes.
+pub const MAX_SHEET_BYTES: u64 = 8 * 1024 * 1024;
+
+/// What a column of the sheet gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Value,
+    Yoy,
+    Share,
+    Written,
+}
+
+impl Column {
+    /// The column a header names; `None` for a column brief does not read.
+    fn named(header: &str) -> Option<Option<Column>> {
+        Some(match header.trim().to_lowercase().as_str() {
+            "value" | "数值" | "值" => Some(Column::Value),
+            "yoy" | "同比" | "增长" | "增速" => Some(Column::Yoy),
+            "share" | "占比" | "比重" => Some(Column::Share),
+            "written" | "写法" => Some(Column::Written),
+            "label" | "名称" | "指标" | "备注" | "note" => None,
+            _ => return None,
+        })
+    }
+}
+
+/// A cell: its row (1-based) and column (1-based), as a spreadsheet shows
+/// them (C3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub row: usize,
+    pub col: usize,
+}
+
+impl Cell {
+    /// C3, AA12.
+    pub fn name(&self) -> String {
+        let mut letters = String::new();
+        let mut n = self.col;
+        while n > 0 {
+            let r = (n - 1) % 26;
+            letters.insert(0, (b'A' + r as u8) as char);
+            n = (n - 1) / 26;
+        }
+        format!("{letters}{}", self.row)
+    }
+}
+
+/// A row of the sheet: the figure's id and what its cells give.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub id: String,
+    pub id_cell: Cell,
+    pub cells: Vec<(Column, String, Cell)>,
+}
+
+/// The sheet as read.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// Relative to the project.
+    pub rel: PathBuf,
+    /// The sheet's name (none for CSV).
+    pub name: Option<String>,
+    pub rows: Vec<Row>,
+    pub digest: String,
+    /// The sheet as lines of text, one a row (line N is row N), its cells
+    /// between ` | `: where an error's excerpt shows the row.
+    pub text: String,
+}
+
+impl Sheet {
+    /// The column, in characters of [`Sheet::text`], where `cell` starts.
+    pub fn text_col(&self, cell: &Cell) -> usize {
+        let line = self.text.split('\n').nth(cell.row - 1).unwrap_or("");
+        let mut col = 1;
+        for (i, part) in line.split(" | ").enumerate() {
+            if i + 1 == cell.col {
+                return col;
+            }
+            col += part.chars().count() + 3;
+        }
+        col
+    }
+}
+
+/// Why a sheet could not be read, in words the loader says at the file.
+#[derive(Debug)]
+pub enum SheetError {
+    /// Not a regular file inside the project, too large, unreadable.
+    File(String),
+    /// Not a spreadsheet calamine reads, or a CSV that is not UTF-8.
+    Format(String),
+    /// No sheet of this name; the names there are.
+    NoSheet(String, Vec<String>),
+    /// No `id` column in the header row.
+    NoId,
+    /// A header brief does not know, at its cell.
+    Header(String, Cell),
+}
+
+/// Reads the sheet `sheet` (the first when none) of `root/rel`.
+pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, SheetError> {
+    let path = root.join(rel);
+    let inside = path
+        .canonicalize()
+        .ok()
+        .zip(root.canonicalize().ok())
+        .is_some_and(|(p, r)| p.starts_with(r));
+    if !inside {
+        return Err(SheetError::File(path.display().to_string()));
+    }
+    let bytes = digest::read(&path, MAX_SHEET_BYTES, Follow::Yes).map_err(|e| {
+        SheetError::File(match e {
+            digest::Unread::Io(e) => crate::i18n::io(&e),
+            digest::Unread::TooLarge(n) => format!("{} MB", n / 1024 / 1024),
+            _ => path.display().to_string(),
+        })
+    })?;
+    let digest = digest::digest(&bytes);
+    let csv = rel
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let (name, grid) = if csv {
+        let text = String::from_utf8(bytes).map_err(|_| SheetError::Format("csv".into()))?;
+        (None, csv_rows(text.trim_start_matches('\u{feff}')))
+    } else {
+        use calamine::Reader;
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+            .map_err(|e| SheetError::Format(e.to_string()))?;
+        let names = book.sheet_names();
+        let name = match sheet {
+            Some(s) if names.iter().any(|n| n == s) => s.to_string(),
+            Some(s) => return Err(SheetError::NoSheet(s.to_string(), names)),
+            None => names
+                .first()
+                .cloned()
+                .ok_or_else(|| SheetError::NoSheet(String::new(), names.clone()))?,
+        };
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| SheetError::Format(e.to_string()))?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let grid: Vec<Vec<(Cell, Option<String>)>> = range
+            .rows()
+            .enumerate()
+            .map(|(r, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, data)| {
+                        let cell = Cell {
+                            row: r0 as usize + r + 1,
+                            col: c0 as usize + c + 1,
+                        };
+                        (cell, text_of(data))
+                    })
+                    .collect()
+            })
+            .collect();
+        (Some(name), grid)
+    };
+    let text = render(&grid);
+    Ok(Sheet {
+        rel: rel.to_path_buf(),
+        name,
+        rows: rows(&grid)?,
+        digest,
+        text,
+    })
+}
+
+/// A cell's content as text: a number as its digits (172.8: a sheet's
+/// number holds no trailing zero; write it as text, or fill `written`, to
+/// print 172.80), text as typed.
+fn text_of(data: &calamine::Data) -> Option<String> {
+    use calamine::Data;
+    match data {
+        Data::Empty => None,
+        Data::Int(i) => Some(i.to_string()),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some((*f as i64).to_string()),
+        Data::Float(f) => Some(f.to_string()),
+        Data::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Data::Bool(b) => Some(b.to_string()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// The rows of a CSV text (RFC 4180: quoted fields may hold commas,
+/// quotes doubled), with their cells.
+fn csv_rows(text: &str) -> Vec<Vec<(Cell, Option<String>)>> {
+    let mut out = Vec::new();
+    for (r, line) in text.lines().enumerate() {
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => fields.push(std::mem::take(&mut field)),
+                (c, _) => field.push(c),
+            }
+        }
+        fields.push(field);
+        out.push(
+            fields
+                .into_iter()
+                .enumerate()
+                .map(|(c, f)| {
+                    let f = f.trim().to_string();
+                    (
+                        Cell {
+                            row: r + 1,
+                            col: c + 1,
+                        },
+                        (!f.is_empty()).then_some(f),
+                    )
+                })
+                .collect(),
+        );
+    }
+    out
+}
+
+/// The grid as lines, line N holding row N (rows above the used range and
+/// empty cells too, so that rows and columns keep their numbers).
+fn render(grid: &[Vec<(Cell, Option<String>)>]) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for row in grid {
+        let Some((first, _)) = row.first() else {
+            continue;
+        };
+        while lines.len() + 1 < first.row {
+            lines.push(String::new());
+        }
+        let mut cells: Vec<String> = vec![String::new(); first.col - 1];
+        cells.extend(row.iter().map(|(_, t)| t.clone().unwrap_or_default()));
+        lines.push(cells.join(" | "));
+    }
+    lines.join("\n")
+}
+
+/// The figure rows under the header row.
+fn rows(grid: &[Vec<(Cell, Option<String>)>]) -> Result<Vec<Row>, SheetError> {
+    let Some((header_at, header)) = grid
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.iter().any(|(_, t)| t.is_some()))
+    else {
+        return Err(SheetError::NoId);
+    };
+    let mut id_col = None;
+    let mut columns = Vec::new();
+    for (i, (cell, text)) in header.iter().enumerate() {
+        let Some(text) = text else { continue };
+        let lower = text.trim().to_lowercase();
+        if lower == "id" || lower == "标识" {
+            id_col = Some(i);
+            continue;
+        }
+        match Column::named(text) {
+            Some(Some(c)) => columns.push((i, c)),
+            Some(None) => {}
+            None => return Err(SheetError::Header(text.clone(), cell.clone())),
+        }
+    }
+    let id_col = id_col.ok_or(SheetError::NoId)?;
+    let mut out = Vec::new();
+    for row in &grid[header_at + 1..] {
+        let Some((id_cell, Some(id))) = row.get(id_col) else {
+            continue;
+        };
+        out.push(Row {
+            id: id.clone(),
+            id_cell: id_cell.clone(),
+            cells: columns
+                .iter()
+                .filter_map(|(i, c)| {
+                    let (cell, text) = row.get(*i)?;
+                    Some((*c, text.clone()?, cell.clone()))
+                })
+                .collect(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(Cell { row: 3, col: 3 }.name(), "C3");
+        assert_eq!(Cell { row: 12, col: 27 }.name(), "AA12");
+    }
+
+    #[test]
+    fn a_csv_sheet_gives_its_rows() {
+        let grid = csv_rows(
+            "id,名称,数值,同比\ngdp,\"地区生产总值, 全区\",2252.58,4.2\n,,\nnew_jobs,新增就业,8300,\n",
+        );
+        let rows = rows(&grid).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].id, "gdp");
+        assert_eq!(
+            rows[0].cells[0],
+            (Column::Value, "2252.58".into(), Cell { row: 2, col: 3 })
+        );
+        assert_eq!(rows[1].cells.len(), 1);
+        assert!(matches!(
+            super::rows(&csv_rows("id,数量\nx,1\n")),
+            Err(SheetError::Header(h, _)) if h == "数量"
+        ));
+    }
+}
+
+/// A value of the YAML that the sheet gives instead: the field path of the
+/// part file (role), and the cell.
+#[derive(Debug, Clone)]
+pub struct Given {
+    pub role: super::Role,
+    pub path: String,
+    pub cell: Cell,
+}
+
+/// Puts the sheet's values into the parts, by figure id; every problem (an
+/// id no figure has, a value that is not a number, a change or share the
+/// figure does not have) at its cell.
+pub fn apply(
+    sheet: &Sheet,
+    parts: &mut [(super::Role, Option<&mut super::model::Part>)],
+) -> (Vec<Given>, Vec<SheetProblem>) {
+    use super::model::{Fill, Num};
+    let mut given = Vec::new();
+    let mut problems = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    for (_, part) in parts.iter() {
+        if let Some(p) = part {
+            ids.extend(
+                p.sections
+                    .iter()
+                    .flat_map(|s| &s.figures)
+                    .map(|f| f.id.clone()),
+            );
+        }
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for row in &sheet.rows {
+        if seen.contains(&row.id.as_str()) {
+            problems.push(SheetProblem::Twice(row.id.clone(), row.id_cell.clone()));
+            continue;
+        }
+        seen.push(&row.id);
+        let mut found = false;
+        for (role, part) in parts.iter_mut() {
+            let Some(part) = part else { continue };
+            for (s, section) in part.sections.iter_mut().enumerate() {
+                for (i, f) in section.figures.iter_mut().enumerate() {
+                    if f.id != row.id {
+                        continue;
+                    }
+                    found = true;
+                    let base = format!("sections[{s}].figures[{i}]");
+                    for (column, text, cell) in &row.cells {
+                        let path = match column {
+                            Column::Written => {
+                                f.written = Some(text.clone());
+                                format!("{base}.written")
+                            }
+                            number => {
+                                let num = match Num::parse(text) {
+                                    Ok(n) => n,
+                                    Err(_) => {
+                                        problems.push(SheetProblem::NotANumber(
+                                            text.clone(),
+                                            cell.clone(),
+                                        ));
+                                        continue;
+                                    }
+                                };
+                                match number {
+                                    Column::Value => {
+                                        f.value = Some(Fill::Given(num));
+                                        format!("{base}.value")
+                                    }
+                                    Column::Yoy => match &mut f.yoy {
+                                        Some(y) => {
+                                            y.value = Fill::Given(num);
+                                            format!("{base}.yoy.value")
+                                        }
+                                        None => {
+                                            problems.push(SheetProblem::NoSuch(
+                                                row.id.clone(),
+                                                "yoy",
+                                                cell.clone(),
+                                            ));
+                                            continue;
+                                        }
+                                    },
+                                    _ => match f.share.first_mut() {
+                                        Some(share) => {
+                                            share.value = Fill::Given(num);
+                                            format!("{base}.share[0].value")
+                                        }
+                                        None => {
+                                            problems.push(SheetProblem::NoSuch(
+                                                row.id.clone(),
+                                                "share",
+                                                cell.clone(),
+                                            ));
+                                            continue;
+                                        }
+                                    },
+                                }
+                            }
+                        };
+                        given.push(Given {
+                            role: *role,
+                            path,
+                            cell: cell.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        if !found {
+            let near =
+                super::error::nearest(&row.id, ids.iter().map(String::as_str)).map(str::to_string);
+            problems.push(SheetProblem::Unknown(
+                row.id.clone(),
+                near,
+                row.id_cell.clone(),
+            ));
+        }
+    }
+    (given, problems)
+}
+
+/// A problem of a row of the sheet, at its cell.
+#[derive(Debug, Clone)]
+pub enum SheetProblem {
+    /// An id no figure of the data has; the nearest one.
+    Unknown(String, Option<String>, Cell),
+    /// An id given in two rows.
+    Twice(String, Cell),
+    /// A cell of a number column that does not hold a number.
+    NotANumber(String, Cell),
+    /// A change or share column for a figure that has none in the data.
+    NoSuch(String, &'static str, Cell),
+}

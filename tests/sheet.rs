@@ -1,0 +1,174 @@
+//! Figures from the statistics office's spreadsheet: a real .xlsx (written
+//! by openpyxl, as a spreadsheet program writes one) gives values by figure
+//! id; they reach both documents and the change report, which names the
+//! cell; every problem stands at its cell; the up-to-date check follows the
+//! sheet.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Writes `rows` (the first is the header) as the sheet `name` of an .xlsx.
+fn xlsx(path: &Path, name: &str, rows: &[&[&str]]) {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import json, sys, openpyxl\n\
+             wb = openpyxl.Workbook(); ws = wb.active; ws.title = sys.argv[2]\n\
+             for row in json.loads(sys.argv[3]):\n\
+             \x20   ws.append([float(c) if c.replace('.', '', 1).isdigit() and not c.endswith('0') else c for c in row])\n\
+             wb.save(sys.argv[1])",
+        )
+        .arg(path)
+        .arg(name)
+        .arg(serde_json::to_string(&rows).unwrap())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The shipped project, its figures read from `data/指标.xlsx`.
+fn with_sheet(rows: &[&[&str]]) -> tempfile::TempDir {
+    let dir = project();
+    xlsx(&dir.path().join("data/指标.xlsx"), "主要指标", rows);
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: { file: 指标.xlsx, sheet: 主要指标 }\nachievements: 2022-achievements.yaml",
+    );
+    dir
+}
+
+#[test]
+fn a_sheet_s_values_reach_both_documents_and_the_report_names_the_cell() {
+    let dir = with_sheet(&[
+        &["id", "名称", "数值", "同比"],
+        &["new_market_entities", "新增市场主体", "1.6", "15.2"],
+        &["consumption_subsidies", "消费补贴资金", "2510", ""],
+        // A cell written as text keeps its zero: 10.0 prints 10.0.
+        &["housing_voucher_funds", "兑付“房票”资金", "7.30", ""],
+    ]);
+    ok(brief(dir.path(), &["build"]));
+    for doc in ["briefing", "slides"] {
+        let text = pdf_text(&dir.path().join(format!("out/{doc}.pdf")));
+        assert!(text.contains("1.6万户"), "{doc}");
+        assert!(text.contains("15.2%"), "{doc}");
+        assert!(text.contains("2510万元"), "{doc}");
+    }
+    let briefing = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(briefing.contains("7.30亿元"), "the cell's text as written");
+    // Nothing changed: up to date; the sheet changed: rebuilt, the cell named.
+    assert!(ok(brief(dir.path(), &["build"])).contains("up to date"));
+    xlsx(
+        &dir.path().join("data/指标.xlsx"),
+        "主要指标",
+        &[
+            &["id", "名称", "数值", "同比"],
+            &["new_market_entities", "新增市场主体", "1.7", "15.2"],
+            &["consumption_subsidies", "消费补贴资金", "2510", ""],
+            &["housing_voucher_funds", "兑付“房票”资金", "7.30", ""],
+        ],
+    );
+    let err = ok(brief(dir.path(), &["build"]));
+    let line = err
+        .lines()
+        .find(|l| l.contains("changed") && l.contains("new_market_entities"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("1.6万户 → 1.7万户"), "{line}");
+    assert!(line.contains("data/指标.xlsx 主要指标!C2"), "{line}");
+    let report = std::fs::read_to_string(dir.path().join("out/changes.md")).unwrap();
+    assert!(report.contains("主要指标!C2"), "{report}");
+}
+
+#[test]
+fn every_problem_of_a_sheet_stands_at_its_cell() {
+    let dir = with_sheet(&[
+        &["id", "名称", "数值"],
+        &["new_market_entities", "新增市场主体", "1.5万"],
+        &["consumption_subsidie", "消费补贴资金", "2510"],
+        &["policy_support_funds", "兑现政策扶持资金", "-14"],
+    ]);
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    let err = stderr(&out);
+    // Text in a number cell, at C2, with the number to write.
+    let c2 = err
+        .lines()
+        .find(|l| l.starts_with("data/指标.xlsx:2:") && l.contains("主要指标!C2"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(c2.contains("1.5万"), "{c2}");
+    // An id no figure has, at A3, with the nearest id.
+    let a3 = err
+        .lines()
+        .find(|l| l.starts_with("data/指标.xlsx:3:") && l.contains("主要指标!A3"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(a3.contains("consumption_subsidies"), "{a3}");
+    // A value the checks refuse (a negative amount), at its cell, not in the YAML.
+    let c4 = err
+        .lines()
+        .find(|l| l.starts_with("data/指标.xlsx:4:") && l.contains("主要指标!C4"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(c4.contains("negative"), "{c4}");
+    // In the user's language too.
+    let out = std::process::Command::new(BIN)
+        .args(["check", "--diagnostic-format", "short"])
+        .current_dir(dir.path())
+        .env("BRIEF_LANG", "zh")
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("数据中没有 id 为 `consumption_subsidie` 的数字"));
+}
+
+#[test]
+fn a_figure_with_no_value_anywhere_is_listed_and_a_missing_sheet_named() {
+    // The YAML leaves the value to fill; the sheet has no row for it.
+    let dir = with_sheet(&[&["id", "数值"], &["consumption_subsidies", "2510"]]);
+    edit(
+        &dir.path().join(ACHIEVEMENTS),
+        "        value: 14\n",
+        "        value: null\n",
+    );
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    assert!(
+        stderr(&out).contains("still to fill in (field: sections[0].figures[1].value)"),
+        "{}",
+        stderr(&out)
+    );
+    // A sheet that is not there: said at meta.yaml's `figures`.
+    std::fs::remove_file(dir.path().join("data/指标.xlsx")).unwrap();
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    assert!(
+        stderr(&out).contains("data/meta.yaml:")
+            && stderr(&out).contains("figures sheet cannot be read"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn brief_init_gives_the_sheet_s_layout_as_a_template() {
+    let place = tempfile::tempdir().unwrap();
+    ok(brief(place.path(), &["init", "new"]));
+    let new = place.path().join("new");
+    assert!(new.join("data/指标模板.xlsx").is_file());
+    // Named in meta.yaml, the template gives the skeleton's values as they are.
+    edit(
+        &new.join("data/meta.yaml"),
+        "# figures: { file: 指标模板.xlsx }",
+        "figures: { file: 指标模板.xlsx }",
+    );
+    ok(brief(&new, &["build", "--strict"]));
+    assert!(pdf_text(&new.join("out/briefing.pdf")).contains("300.50亿元"));
+}
