@@ -10,12 +10,13 @@ use clap::ValueEnum;
 
 /// The templates brief carries, by name: what `brief init` writes, and what
 /// a project without a `templates/` folder of its own is built with.
-pub const TEMPLATES: [(&str, &str); 6] = [
+pub const TEMPLATES: [(&str, &str); 7] = [
     ("briefing.typ", include_str!("../templates/briefing.typ")),
     ("slides.typ", include_str!("../templates/slides.typ")),
     ("handout.typ", include_str!("../templates/handout.typ")),
     ("lib.typ", include_str!("../templates/lib.typ")),
     ("theme.yaml", include_str!("../templates/theme.yaml")),
+    ("presets.yaml", include_str!("../templates/presets.yaml")),
     (
         "vocabulary.yaml",
         include_str!("../templates/vocabulary.yaml"),
