@@ -453,6 +453,29 @@ mod tests {
     }
 
     #[test]
+    fn a_decrease_is_never_drawn_as_growth() {
+        let part = |y: &str| yaml_serde::from_str::<crate::data::model::Part>(y).unwrap();
+        let data = Dataset {
+            meta: yaml_serde::from_str(
+                "kind: meta\ntitle: T\nregion: R\nmasthead: M\nachievements: a.yaml\nplan: p.yaml\n",
+            )
+            .unwrap(),
+            achievements: part(
+                "kind: achievements\nyear: 2022\nsections:\n  - id: s\n    paragraphs: []\n    figures:\n      - { id: energy, label: 能耗, value: 5, unit: 万吨, yoy: { value: 3, verb: 下降 } }\n",
+            ),
+            plan: part(
+                "kind: plan\nyear: 2023\ntargets:\n  - { id: t, indicator: 单位能耗, verb: 下降, value: 2, unit: \"%\", compare: energy }\nsections: []\n",
+            ),
+        };
+        let mut c = bar("单位能耗", &[3.0, 2.0]);
+        c.kind = Kind::Compare;
+        sign_decreases(&mut c, &data, &|v| v == "下降");
+        assert_eq!(c.series[0].values, [-3.0]);
+        assert_eq!(c.series[1].values, [-2.0]);
+        assert_eq!((c.min, c.max), (-3.0, 0.0));
+    }
+
+    #[test]
     fn colours_parse() {
         assert_eq!(Rgb::parse("#C00000"), Some(Rgb([0xC0, 0, 0])));
         assert_eq!(Rgb::parse("red"), None);

@@ -229,11 +229,23 @@ fn right_tab(x: &mut Xml) {
 fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
     let (role, bold) = role(style);
     let id = style_id(style);
+    // Word's own styles keep their built-in names (heading 1, Title, …), so
+    // that Word and WPS treat them as theirs (navigation pane, outline).
+    let builtin = matches!(
+        style,
+        Style::Title
+            | Style::Heading1
+            | Style::Heading2
+            | Style::Subheadline
+            | Style::Body
+            | Style::Header
+            | Style::Footer
+    );
     x.open(
         "w:style",
         &[
             ("w:type", "paragraph"),
-            ("w:customStyle", "1"),
+            ("w:customStyle", if builtin { "0" } else { "1" }),
             ("w:styleId", id),
         ],
     );
