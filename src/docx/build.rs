@@ -178,14 +178,21 @@ impl<'a> Builder<'a> {
             }
             label.push(Run::plain(&f.label));
             let p = text::figure_parts(w, &todo, f);
+            let unit = format!("{}{}", p.unit, p.post);
+            // The value on one line, shrunk to the card's width if wider (as
+            // the PDF's card does): sizes in half-points.
+            let k = card_scale(&p.pre, &p.num, &unit);
+            let (big, small) = (
+                (44.0 * k).round() as u32,
+                (21.0 * k).round().max(14.0) as u32,
+            );
             let mut value = Vec::new();
             if !p.pre.is_empty() {
-                value.push(Run::Text(p.pre.clone(), L::Unit(21)));
+                value.push(Run::Text(p.pre.clone(), L::Unit(small)));
             }
-            value.push(Run::Text(p.num.clone(), L::Big(44)));
-            let unit = format!("{}{}", p.unit, p.post);
+            value.push(Run::Text(p.num.clone(), L::Big(big)));
             if !unit.is_empty() {
-                value.push(Run::Text(unit, L::Unit(21)));
+                value.push(Run::Text(unit, L::Unit(small)));
             }
             let mut paras = vec![
                 Para::new(Style::CardLabel, label),
@@ -403,6 +410,25 @@ impl<'a> Builder<'a> {
                 self.body(p.given());
             }
         }
+    }
+}
+
+/// How much a card's value shrinks to stay on one line: its width
+/// estimated from its characters (digits half an em, Han a whole one) at
+/// 22 pt for the number and 10.5 pt for the words, against the card's
+/// text width.
+fn card_scale(pre: &str, num: &str, unit: &str) -> f64 {
+    let width = |s: &str, size: f64| -> f64 {
+        s.chars()
+            .map(|c| if c.is_ascii() { 0.58 } else { 1.0 } * size)
+            .sum()
+    };
+    let room = f64::from(TEXT_WIDTH / 4) / 20.0 - 2.0 * 7.1 - 4.0;
+    let need = width(pre, 10.5) + width(num, 22.0) + width(unit, 10.5);
+    if need > room {
+        (room / need).max(0.5)
+    } else {
+        1.0
     }
 }
 
