@@ -420,10 +420,10 @@ impl<'a> Builder<'a> {
 fn card_scale(pre: &str, num: &str, unit: &str) -> f64 {
     let width = |s: &str, size: f64| -> f64 {
         s.chars()
-            .map(|c| if c.is_ascii() { 0.58 } else { 1.0 } * size)
+            .map(|c| if c.is_ascii() { 0.62 } else { 1.0 } * size)
             .sum()
     };
-    let room = f64::from(TEXT_WIDTH / 4) / 20.0 - 2.0 * 7.1 - 4.0;
+    let room = f64::from(TEXT_WIDTH / 4) / 20.0 - 2.0 * 7.1 - 6.0;
     let need = width(pre, 10.5) + width(num, 22.0) + width(unit, 10.5);
     if need > room {
         (room / need).max(0.5)

@@ -16,7 +16,7 @@
 3. Properties: title, keywords and language from meta.yaml.
 4. --lo: LibreOffice Writer converts it to PDF under a fontconfig without the Noto faces: page
    count within one of the briefing's, the bundled faces embedded in the .docx used (pdffonts),
-   no text outside the page, no two lines overlapping (pdftotext -bbox-layout).
+   no text outside the page, no two words overlapping (pdftotext -bbox-layout).
 5. --edit: python-docx appends a sentence to a body paragraph and a row to the targets table;
    LibreOffice renders the edited file with the sentence and the row, no overlap, nothing off the page.
 
@@ -208,16 +208,17 @@ def pages_count(pdf: Path) -> int:
 
 
 def lines_of(pdf: Path):
-    """Per page: (width, height, [(xmin, ymin, xmax, ymax, text)]) of pdftotext -bbox-layout's lines."""
+    """Per page: (width, height, [(xmin, ymin, xmax, ymax, text)]) of pdftotext -bbox-layout's words."""
     out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", out).replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
     pages = []
     for page in root.iter("page"):
+        # Words, not pdftotext's lines: it may join words of neighbouring table cells
+        # set at different heights into one line whose box covers both.
         lines = []
-        for line in page.iter("line"):
-            words = [w.text or "" for w in line.iter("word")]
-            box = tuple(float(line.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
-            lines.append((*box, "".join(words)))
+        for word in page.iter("word"):
+            box = tuple(float(word.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+            lines.append((*box, word.text or ""))
         pages.append((float(page.get("width")), float(page.get("height")), lines))
     return pages
 
@@ -244,7 +245,7 @@ def check_render(rep: Report, pdf: Path, want_pages: int | None, label: str):
                 if dx > 1 and dy > 0.3 * small:
                     overlaps.append(f"p{i} {A[4][:10]!r}/{B[4][:10]!r}")
     rep.check(not off, f"{label}: no text outside the page", f"{off[:5]}")
-    rep.check(not overlaps, f"{label}: no two lines overlap", f"{len(overlaps)}: {overlaps[:5]}")
+    rep.check(not overlaps, f"{label}: no two words overlap", f"{len(overlaps)}: {overlaps[:5]}")
     return "".join(text)
 
 
