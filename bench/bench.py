@@ -506,6 +506,21 @@ def bench_pptx(tools, project, runs):
     return res
 
 
+def bench_docx(tools, project, runs):
+    """The briefing alone with and without its .docx: what writing the Word document adds."""
+    log(f"docx: {runs} interleaved runs of the briefing with and without --docx")
+    res = {"briefing": [], "docx": []}
+    plain = tools.brief_build(project, "--force", "--only", "briefing")
+    with_docx = tools.brief_build(project, "--force", "--only", "briefing", "--docx")
+    run_timed(with_docx, expect=r"briefing\.docx")
+    for i in range(runs):
+        order = [("briefing", plain), ("docx", with_docx)] if i % 2 == 0 else [("docx", with_docx), ("briefing", plain)]
+        for key, cmd in order:
+            dt, _, _, _ = run_timed(cmd, expect=r"built briefing")
+            res[key].append(dt)
+    return res
+
+
 def bullets_project(base, dst, n=300):
     """The shipped project with n more sentences in the first section: n bullets on slides."""
     copy_project(base, dst)
@@ -594,7 +609,7 @@ def verdict(ok):
     return "**met**" if ok else "**missed**"
 
 
-def report(info, cold, noop, mem, watch, scale, pptx, bullets, runs):
+def report(info, cold, noop, mem, watch, scale, pptx, bullets, runs, docx=None):
     L = []
     L.append(f"date: {info['date']}")
     L.append(f"machine: {info['nproc']} CPUs ({info['cpu']}), {info['mem']:.1f} GiB RAM, {info['os']}")
@@ -656,6 +671,12 @@ def report(info, cold, noop, mem, watch, scale, pptx, bullets, runs):
     L.append(f"| the deck alone, then with its .pptx (`--only slides` vs `--only slides --pptx`) | "
              f"{spread(pptx['deck'])} → {spread(pptx['pptx'])}: +{added:.0%} | — | | ≤ +33 % | "
              f"{verdict(added <= 0.33)} |")
+    if docx:
+        plain, with_docx = median(docx["briefing"]), median(docx["docx"])
+        added = with_docx / plain - 1
+        L.append(f"| the briefing alone, then with its .docx (`--only briefing` vs `--only briefing --docx`) | "
+                 f"{spread(docx['briefing'])} → {spread(docx['docx'])}: +{added:.0%} | — | | ≤ +33 % | "
+                 f"{verdict(added <= 0.33)} |")
     L.append(f"| 300 more bullets in one section, both documents ({bullets['pages_brief'][0]} + "
              f"{bullets['pages_brief'][1]} pages) | {spread(bullets['brief'])} | — | | seconds | "
              f"{verdict(median(bullets['brief']) < 10)} |")
@@ -754,16 +775,18 @@ def main():
         idle_check()
         pptx = bench_pptx(tools, base, a.runs)
         idle_check()
+        docx = bench_docx(tools, base, a.runs)
+        idle_check()
         bullets = bench_bullets(tools, a.work, base, max(3, a.runs // 2))
 
         info["busy_after"] = cpu_busy()
         with open("/proc/loadavg") as f:
             info["loadavg"] = " ".join(f.read().split()[:3])
-        print(report(info, cold, noop, mem, watch, scale, pptx, bullets, a.runs))
+        print(report(info, cold, noop, mem, watch, scale, pptx, bullets, a.runs, docx))
         if a.json:
             with open(a.json, "w") as f:
                 json.dump({"info": info, "cold": cold, "noop": noop, "memory": mem, "watch": watch,
-                           "scale": {str(k): v for k, v in scale.items()}, "pptx": pptx, "bullets": bullets},
+                           "scale": {str(k): v for k, v in scale.items()}, "pptx": pptx, "docx": docx, "bullets": bullets},
                           f, indent=1, default=str)
     finally:
         stop_watchers()

@@ -100,6 +100,10 @@ pub struct OutputArgs {
     #[arg(long = "pptx-font", value_name = "FAMILY=NAME", value_parser = parse_face)]
     pub pptx_fonts: Vec<Vec<(String, String)>>,
     #[arg(long)]
+    pub docx: bool,
+    #[arg(long = "docx-font", value_name = "FAMILY=NAME", value_parser = parse_docx_face)]
+    pub docx_fonts: Vec<Vec<(String, String)>>,
+    #[arg(long)]
     pub force: bool,
     #[arg(long, value_name = "SECONDS", default_value_t = 0, value_parser = ranged(0, 86_400))]
     pub wait: u64,
@@ -220,6 +224,19 @@ fn parse_face(s: &str) -> Result<Vec<(String, String)>, String> {
     }
 }
 
+/// `Noto Serif SC=宋体`; `office` for a 公文's faces by role (an empty
+/// pair marks it); `windows` for the faces every Chinese Windows has.
+fn parse_docx_face(s: &str) -> Result<Vec<(String, String)>, String> {
+    match s {
+        "office" => Ok(vec![(String::new(), String::new())]),
+        "windows" => Ok(vec![
+            ("Noto Sans SC".into(), "微软雅黑".into()),
+            ("Noto Serif SC".into(), "宋体".into()),
+        ]),
+        _ => parse_face(s).map_err(|_| crate::tr!("arg-docx-face", value = s)),
+    }
+}
+
 /// Help texts by argument id, from the catalogues.
 const ARG_HELP: &[(&str, &str)] = &[
     ("lang", "help-lang"),
@@ -240,6 +257,8 @@ const ARG_HELP: &[(&str, &str)] = &[
     ("handout", "help-handout"),
     ("pptx", "help-pptx"),
     ("pptx_fonts", "help-pptx-font"),
+    ("docx", "help-docx"),
+    ("docx_fonts", "help-docx-font"),
     ("force", "help-force"),
     ("wait", "help-wait"),
     ("debounce", "help-debounce"),

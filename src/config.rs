@@ -188,6 +188,16 @@ impl FaceMap {
     }
 }
 
+/// The faces a .docx names: the bundled ones (embedded), the office's of
+/// a 公文 by role (`office`), or others for some families.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct DocxFaces {
+    /// 方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312 by role.
+    pub office: bool,
+    /// (bundled family, family the .docx names instead).
+    pub pairs: Vec<(String, String)>,
+}
+
 /// What to compile and how.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -217,6 +227,9 @@ pub struct OutputConfig {
     pub handout: bool,
     pub pptx: bool,
     pub faces: FaceMap,
+    /// Also write the briefing as a .docx, with these faces.
+    pub docx: bool,
+    pub docx_faces: DocxFaces,
     pub force: bool,
     pub wait: Duration,
     /// fsync outputs (off in watch mode, where speed matters more).
@@ -248,7 +261,7 @@ impl Config {
     pub fn key(&self) -> String {
         let o = self.output.as_ref();
         format!(
-            "docs={:?} own_templates={} theme={} ts={:?} strict={} draft={} fonts={:?} system={} format={:?} ppi={:?} pdf={:?} handout={:?} pptx={:?} faces={:?}",
+            "docs={:?} own_templates={} theme={} ts={:?} strict={} draft={} fonts={:?} system={} format={:?} ppi={:?} pdf={:?} handout={:?} pptx={:?} faces={:?} docx={:?} docx_faces={:?}",
             self.docs,
             // Files that are not there are not among the recorded inputs:
             // brief's own templates, and a theme file not written yet.
@@ -265,6 +278,8 @@ impl Config {
             o.map(|o| o.handout),
             o.map(|o| o.pptx),
             o.map(|o| &o.faces.pairs),
+            o.map(|o| o.docx),
+            o.map(|o| &o.docx_faces),
         )
     }
 }

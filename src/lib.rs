@@ -6,10 +6,12 @@
 //! data layer in process instead of spawning the binary for every case.
 
 pub mod args;
+pub mod chart;
 pub mod commands;
 pub mod config;
 pub mod data;
 pub mod digest;
+pub mod docx;
 pub mod error;
 pub mod fonts;
 pub mod i18n;

@@ -46,9 +46,14 @@ fn check(dir: &Path, extra: &[&str]) -> String {
 fn the_deck_as_pptx_has_the_pdfs_slides_text_notes_and_charts_where_the_pdf_has_them() {
     let dir = project();
     ok(brief(dir.path(), &["build", "--pptx"]));
-    let text = check(dir.path(), &[]);
+    let text = check(dir.path(), &["--verbose"]);
     // LibreOffice rendered every page, and the charts were compared with the data.
     assert!(text.contains("LO page 29"), "{text}");
+    // Last year against this year is one chart of two series named by the data.
+    assert!(
+        text.contains("names its series from the data, with a legend"),
+        "{text}"
+    );
     // Up to date with --pptx too; a build without it removes the file it wrote.
     assert!(ok(brief(dir.path(), &["build", "--pptx"])).contains("up to date"));
     let err = ok(brief(dir.path(), &["build"]));

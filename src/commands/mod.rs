@@ -109,6 +109,13 @@ fn outputs(
     if !o.pptx_fonts.is_empty() && !o.pptx {
         return Err(Failure::Usage(tr!("usage-pptx-font")));
     }
+    if o.docx && !docs.contains(&Doc::Briefing) {
+        return Err(Failure::Usage(tr!("usage-docx-only")));
+    }
+    if !o.docx_fonts.is_empty() && !o.docx {
+        return Err(Failure::Usage(tr!("usage-docx-font")));
+    }
+    let docx_pairs: Vec<(String, String)> = o.docx_fonts.iter().flatten().cloned().collect();
     let dir = o.out.clone().unwrap_or_else(|| root.join("out"));
     // Outputs never go into a folder brief reads: they would be read back,
     // and `watch` would rebuild on its own writes forever.
@@ -136,6 +143,14 @@ fn outputs(
         pptx: o.pptx,
         faces: FaceMap {
             pairs: o.pptx_fonts.iter().flatten().cloned().collect(),
+        },
+        docx: o.docx,
+        docx_faces: crate::config::DocxFaces {
+            office: docx_pairs.iter().any(|(a, _)| a.is_empty()),
+            pairs: docx_pairs
+                .into_iter()
+                .filter(|(a, _)| !a.is_empty())
+                .collect(),
         },
         force: o.force,
         wait: Duration::from_secs(o.wait),

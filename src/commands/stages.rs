@@ -620,11 +620,23 @@ fn export_document(
     // The .pptx, whatever the format of the pages.
     let mut files = files;
     if doc == Doc::Slides && out.pptx && !files.iter().any(|(n, _)| n == "slides.pptx") {
-        let pptx = crate::pptx::write(document, &project.dataset, &out.faces, config.timestamp)
-            .map_err(|e| {
-                Failure::Other(anyhow::anyhow!(tr!("fail-pptx", error = e.to_string())))
-            })?;
+        let pptx = crate::pptx::write(
+            document,
+            &project.dataset,
+            &project.theme,
+            &out.faces,
+            config.timestamp,
+        )
+        .map_err(|e| Failure::Other(anyhow::anyhow!(tr!("fail-pptx", error = e.to_string()))))?;
         files.push(("slides.pptx".into(), pptx));
+    }
+    // The .docx, whatever the format of the pages.
+    if doc == Doc::Briefing && out.docx && !files.iter().any(|(n, _)| n == "briefing.docx") {
+        let docx = crate::docx::write(document, project, &out.docx_faces, config.timestamp)
+            .map_err(|e| {
+                Failure::Other(anyhow::anyhow!(tr!("fail-docx", error = e.to_string())))
+            })?;
+        files.push(("briefing.docx".into(), docx));
     }
     for (name, bytes) in &files {
         stage(name.clone(), bytes.clone())?;

@@ -54,13 +54,14 @@ pub fn set_aside(dir: &Path, name: &str) -> Own {
 }
 
 /// Whether `name` is one of a document's outputs: `slides.pdf`,
-/// `slides.pdfpc`, `slides.pptx`, `slides-07.png`, `slides-07.svg`.
+/// `slides.pdfpc`, `slides.pptx`, `briefing.docx`, `slides-07.png`,
+/// `slides-07.svg`.
 pub fn belongs_to(name: &str, stem: &str) -> bool {
     let Some(rest) = name.strip_prefix(stem) else {
         return false;
     };
     match rest {
-        ".pdf" | ".pdfpc" | ".pptx" => true,
+        ".pdf" | ".pdfpc" | ".pptx" | ".docx" => true,
         _ => rest
             .strip_prefix('-')
             .and_then(|r| r.strip_suffix(".png").or_else(|| r.strip_suffix(".svg")))
@@ -83,6 +84,7 @@ mod tests {
         ] {
             assert!(belongs_to(name, "slides"), "{name}");
         }
+        assert!(belongs_to("briefing.docx", "briefing"));
         for name in [
             "slides.pdf.bak",
             "slides-.png",

@@ -6,7 +6,6 @@
 //! mark a chart, and the speaker notes. The writer turns it into the OOXML
 //! parts (`slide`, `chart`, `package`).
 
-mod chart;
 mod model;
 mod package;
 mod slide;
@@ -16,6 +15,7 @@ mod xml;
 use chrono::{DateTime, Utc};
 use typst_layout::PagedDocument;
 
+use crate::chart;
 use crate::config::FaceMap;
 use crate::data::Dataset;
 use crate::render::marks;
@@ -24,6 +24,50 @@ use crate::render::marks;
 /// font's descent above the line's bottom (em of the size), as LibreOffice
 /// and PowerPoint set a fixed pitch.
 const DESCENT: f64 = 0.288;
+
+/// The charts as the data means them: a comparison's pairs on a slide as
+/// one chart of two named series, shares over the theme's track, decreases
+/// drawn as decreases.
+fn charts(deck: &mut model::Deck, data: &Dataset, theme: &yaml_serde::Value) {
+    use model::{Rect, Shape};
+    let names = chart::compare_names(theme, data);
+    let track = chart::theme_color(theme, "track");
+    let down = chart::down_verbs(data);
+    let is_down = |v: &str| down.iter().any(|d| d == v);
+    for slide in &mut deck.slides {
+        let mut shapes = Vec::new();
+        let mut run: Vec<(Rect, chart::Chart)> = Vec::new();
+        let flush = |run: &mut Vec<(Rect, chart::Chart)>, shapes: &mut Vec<Shape>| {
+            let merged = chart::merge_pairs(std::mem::take(run), &names, |a: &Rect, b: &Rect| {
+                let (x, y) = (a.x.min(b.x), a.y.min(b.y));
+                Rect {
+                    x,
+                    y,
+                    w: (a.x + a.w).max(b.x + b.w) - x,
+                    h: (a.y + a.h).max(b.y + b.h) - y,
+                }
+            });
+            for (rect, mut c) in merged {
+                if c.kind == chart::Kind::Shares {
+                    c.series[0].fill = chart::Fill::Solid(track);
+                }
+                chart::sign_decreases(&mut c, data, &is_down);
+                shapes.push(Shape::Chart(model::Chart { rect, chart: c }));
+            }
+        };
+        for shape in std::mem::take(&mut slide.shapes) {
+            match shape {
+                Shape::Chart(c) => run.push((c.rect, c.chart)),
+                other => {
+                    flush(&mut run, &mut shapes);
+                    shapes.push(other);
+                }
+            }
+        }
+        flush(&mut run, &mut shapes);
+        slide.shapes = shapes;
+    }
+}
 
 /// Document properties from the data.
 pub struct Properties {
@@ -39,11 +83,13 @@ pub struct Properties {
 pub fn write(
     document: &PagedDocument,
     data: &Dataset,
+    theme: &yaml_serde::Value,
     faces: &FaceMap,
     timestamp: Option<DateTime<Utc>>,
 ) -> anyhow::Result<Vec<u8>> {
     let notes = marks::notes(document);
-    let deck = walk::deck(document, &notes, faces);
+    let mut deck = walk::deck(document, &notes, faces);
+    charts(&mut deck, data, theme);
     let meta = &data.meta;
     let author: Vec<String> = match &meta.source {
         Some(s) => std::iter::once(s.publication.clone())

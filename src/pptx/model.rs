@@ -126,24 +126,11 @@ pub struct Row {
     pub cells: Vec<Vec<Para>>,
 }
 
-/// A bar chart: categories and their values, with the labels the PDF prints.
+/// A native chart (`crate::chart`) where the PDF draws it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     pub rect: Rect,
-    pub names: Vec<String>,
-    pub values: Vec<f64>,
-    /// Each bar's label as printed ("6.5%左右").
-    pub labels: Vec<String>,
-    /// Each bar's fill.
-    pub fills: Vec<Fill>,
-    /// The scale's end (shares: 100); none for the largest value.
-    pub max: Option<f64>,
-    pub font: String,
-    pub size: f64,
-    pub label_color: Rgba,
-    /// Where the bars lie across the chart's width (left edge and width,
-    /// fractions): the names are left of them, the labels right.
-    pub plot: Option<(f64, f64)>,
+    pub chart: crate::chart::Chart,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

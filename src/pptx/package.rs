@@ -7,10 +7,11 @@ use std::io::Write;
 use chrono::{DateTime, Utc};
 use zip::write::SimpleFileOptions;
 
+use super::Properties;
 use super::model::{Deck, Shape};
 use super::slide::{NS, Reference, SlideWriter, notes};
 use super::xml::{DECLARATION, emu, esc};
-use super::{Properties, chart};
+use crate::chart;
 
 const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DOC_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -90,7 +91,7 @@ pub fn write(
                     p.add(
                         &format!("ppt/charts/chart{charts}.xml"),
                         Some("application/vnd.openxmlformats-officedocument.drawingml.chart+xml"),
-                        chart::part(ch),
+                        chart::part(&ch.chart),
                     );
                     p.add(
                         &format!("ppt/charts/_rels/chart{charts}.xml.rels"),
@@ -104,7 +105,7 @@ pub fn write(
                     p.add(
                         &format!("ppt/embeddings/Microsoft_Excel_Worksheet{charts}.xlsx"),
                         None,
-                        chart::workbook(ch)?,
+                        chart::workbook(&ch.chart)?,
                     );
                 }
                 Shape::Picture { png, .. } => {

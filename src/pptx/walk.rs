@@ -144,12 +144,6 @@ fn get<T: typst::foundations::FromValue>(d: &Dict, key: &str) -> Option<T> {
     d.get(key).ok()?.clone().cast::<T>().ok()
 }
 
-fn list<T: typst::foundations::FromValue>(d: &Dict, key: &str) -> Vec<T> {
-    get::<typst::foundations::Array>(d, key)
-        .map(|a| a.into_iter().filter_map(|v| v.cast::<T>().ok()).collect())
-        .unwrap_or_default()
-}
-
 impl<'a> Walker<'a> {
     fn new(faces: &'a FaceMap) -> Self {
         Walker {
@@ -398,43 +392,12 @@ impl<'a> Walker<'a> {
 
     /// A chart the template marked: its values, where the PDF draws it.
     fn chart(&mut self, spec: &Dict, rect: Rect) {
-        let values: Vec<f64> = get::<typst::foundations::Array>(spec, "values")
-            .map(|a| {
-                a.into_iter()
-                    .map(|v| v.cast::<f64>().unwrap_or(0.0))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let hatched: Vec<bool> = list(spec, "hatched");
-        let color = get::<Color>(spec, "color")
-            .map(|c| rgba(&c))
-            .unwrap_or(Rgba([0x33, 0x41, 0x4F, 255]));
-        let fills = (0..values.len())
-            .map(|i| {
-                if hatched.get(i).copied().unwrap_or(false) {
-                    Fill::Hatch(color)
-                } else {
-                    Fill::Solid(color)
-                }
-            })
-            .collect();
-        let font: String = get(spec, "font").unwrap_or_else(|| "Noto Sans SC".into());
-        let plot = get::<Dict>(spec, "plot")
-            .and_then(|p| Some((get::<f64>(&p, "x")?, get::<f64>(&p, "w")?)));
-        self.shapes.push(Shape::Chart(Chart {
-            rect,
-            names: list(spec, "names"),
-            values,
-            labels: list(spec, "labels"),
-            fills,
-            max: get(spec, "max"),
-            font: self.faces.get(&font).to_string(),
-            size: get(spec, "size").unwrap_or(10.5),
-            label_color: get::<Color>(spec, "text")
-                .map(|c| rgba(&c))
-                .unwrap_or(Rgba([0x1A, 0x1A, 0x1A, 255])),
-            plot,
-        }));
+        let faces = self.faces;
+        let chart =
+            crate::chart::Chart::from_spec(spec, crate::chart::Rgb([0xE4, 0xE7, 0xEB]), |f| {
+                faces.get(f).to_string()
+            });
+        self.shapes.push(Shape::Chart(Chart { rect, chart }));
     }
 
     /// A table the template marked: its cells (each marked `<brief-cell>`

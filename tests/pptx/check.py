@@ -455,8 +455,15 @@ def chart_series(cs) -> list[dict]:
                 except ValueError:
                     pass
             points.append((i, cat, vals[i], fmts))
-        out.append({"name": _series_name(ser), "points": points, "categories": cats})
+        track = bool(xp(ser, "./c:dLbls/c:delete[@val='1']"))
+        out.append({"name": _series_name(ser), "points": points, "categories": cats, "track": track})
     return out
+
+
+def axis_max(cs) -> float | None:
+    """The value axis' fixed end (c:valAx/c:scaling/c:max), if the chart has one."""
+    m = xp(cs, ".//c:valAx/c:scaling/c:max/@val")
+    return float(m[0]) if m else None
 
 
 def chart_text(cs) -> tuple[str, list[str], int]:
@@ -467,11 +474,18 @@ def chart_text(cs) -> tuple[str, list[str], int]:
     parts = list(xp(cs, ".//a:t/text()"))
     fmts = list(xp(cs, ".//c:numFmt/@formatCode | .//c:formatCode/text()"))
     npoints = 0
-    for s in chart_series(cs):
+    series = chart_series(cs)
+    named = sum(1 for s in series if not s["track"]) > 1
+    for s in series:
         parts.append(s["name"])
         parts.extend(s["categories"].values())
+        if s["track"]:
+            continue
         for _, cat, v, pfmts in s["points"]:
             npoints += 1
+            if named:
+                # a legend names each bar's series (2022年实绩) beside its category
+                parts.append(s["name"])
             parts.append(cat)
             parts.append(plain_number(v))
             for f in dict.fromkeys(pfmts):
@@ -691,6 +705,7 @@ def load_figures(project: Path) -> list[Figure]:
         for sec in part.get("sections") or []:
             for f in sec.get("figures") or []:
                 vals = [f.get("value")] + [s.get("value") for s in f.get("share") or []]
+                vals += [(f.get("yoy") or {}).get("value")]
                 figs.append(Figure(f.get("id"), year, str(f.get("label") or ""), [v for v in vals if isinstance(v, (int, float))], f.get("compare")))
         for t in part.get("targets") or []:
             v = t.get("value")
@@ -770,11 +785,26 @@ def check_charts(rep: Report, prs, pptx: Path, project: Path) -> None:
             series = chart_series(sh.chart._chartSpace)
             rep.check(bool(series), f"{where} has a series", "no series")
             bad = []
+            top = axis_max(sh.chart._chartSpace)
             for s in series:
+                if s["track"]:
+                    # a share's 0–100 % background: every point at the axis' end
+                    if any(top is None or abs(v - top) > 1e-9 for _, _c, v, _f in s["points"]):
+                        bad.append(f"background series {s['name']!r} is not at the axis' end {top}")
+                    continue
                 for _, cat, v, _f in s["points"]:
-                    if not match_point(figs, cat, s["name"], v):
+                    if not match_point(figs, cat, s["name"], abs(v)):
                         bad.append(f"({cat!r}, {plain_number(v)}) of series {s['name']!r}")
             rep.check(bool(series) and not bad, f"{where} points match the data", "; ".join(bad) or "no points")
+            shown = [s for s in series if not s["track"]]
+            if len(shown) > 1:
+                # a comparison: series named by their years, with a native legend
+                years = {str(f.year) for f in figs if f.year is not None}
+                unnamed = [s["name"] for s in shown if not any(y in s["name"] for y in years)]
+                legend = bool(xp(sh.chart._chartSpace, ".//c:chart/c:legend"))
+                rep.check(not unnamed and legend and len({s["name"] for s in shown}) == len(shown),
+                          f"{where} names its series from the data, with a legend",
+                          f"names {[s['name'] for s in shown]}, legend {legend}")
             check_workbook(rep, z, names, str(sh.chart.part.partname).lstrip("/"), where)
 
 

@@ -1,0 +1,483 @@
+//! Native bar charts, one writer for the .pptx and the .docx: the chart part
+//! (`c:chartSpace`) and the workbook embedded with it, which "Edit Data"
+//! opens. A chart is made from what the templates mark (`<brief-chart>`):
+//! its categories, values and the labels the PDF prints. The data decides
+//! what the chart means: a comparison of last year's result with this
+//! year's goal is one clustered chart of two named series, a share chart
+//! has its 0–100 % track as a second series, and a decrease is never drawn
+//! as growth.
+
+mod part;
+pub mod xml;
+
+pub use part::{number_format, part, workbook};
+
+use typst::foundations::{Array, Dict, FromValue};
+use typst::visualize::Color;
+
+use crate::data::Dataset;
+use crate::data::model::Figure;
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub [u8; 3]);
+
+impl Rgb {
+    pub fn hex(self) -> String {
+        format!("{:02X}{:02X}{:02X}", self.0[0], self.0[1], self.0[2])
+    }
+
+    /// `#RRGGBB` (a theme's colour); none if it is not one.
+    pub fn parse(s: &str) -> Option<Rgb> {
+        let h = s.trim().strip_prefix('#')?;
+        if h.len() != 6 || !h.is_ascii() {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+        Some(Rgb([byte(0)?, byte(2)?, byte(4)?]))
+    }
+
+    fn of(c: &Color) -> Rgb {
+        let [r, g, b, _] = c.to_vec4_u8();
+        Rgb([r, g, b])
+    }
+}
+
+/// How a series' bars are filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    Solid(Rgb),
+    /// Diagonal hatching in the colour on white: last year, as the PDF
+    /// draws it in black and white.
+    Hatch(Rgb),
+}
+
+/// One series: a value for each category, with the label the PDF prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<f64>,
+    pub labels: Vec<String>,
+    pub fill: Fill,
+    /// Labels shown (a share's track has none).
+    pub labelled: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Bars of one series.
+    Bars,
+    /// Shares of a whole: the value over a 0–100 % track.
+    Shares,
+    /// One pair of a comparison, as the templates mark it (merged into a
+    /// [`Kind::Compare`] chart by [`merge_pairs`]).
+    Pair,
+    /// Last year beside this year: two series, a legend.
+    Compare,
+}
+
+/// A horizontal bar chart, categories top to bottom as in the PDF.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub kind: Kind,
+    pub title: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    /// The value axis' fixed bounds.
+    pub min: f64,
+    pub max: f64,
+    /// The face of names and labels, its size in points, the text colour.
+    pub font: String,
+    pub size: f64,
+    pub text: Rgb,
+    /// Where the bars lie across the chart's width (left edge and width,
+    /// fractions): names left of them, labels right.
+    pub plot: Option<(f64, f64)>,
+}
+
+fn get<T: FromValue>(d: &Dict, key: &str) -> Option<T> {
+    d.get(key).ok()?.clone().cast::<T>().ok()
+}
+
+fn list<T: FromValue>(d: &Dict, key: &str) -> Vec<T> {
+    get::<Array>(d, key)
+        .map(|a| a.into_iter().filter_map(|v| v.cast::<T>().ok()).collect())
+        .unwrap_or_default()
+}
+
+impl Chart {
+    /// The chart a `<brief-chart>` mark describes. `track`: the colour of a
+    /// share's empty rest; `face`: the family a client names for a family.
+    pub fn from_spec(spec: &Dict, track: Rgb, face: impl Fn(&str) -> String) -> Chart {
+        let values: Vec<f64> = get::<Array>(spec, "values")
+            .map(|a| {
+                a.into_iter()
+                    .map(|v| v.cast::<f64>().unwrap_or(0.0))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let n = values.len();
+        let mut labels: Vec<String> = list(spec, "labels");
+        labels.resize(n, String::new());
+        let mut names: Vec<String> = list(spec, "names");
+        names.resize(n, String::new());
+        let hatched: Vec<bool> = list(spec, "hatched");
+        let color = get::<Color>(spec, "color")
+            .map(|c| Rgb::of(&c))
+            .unwrap_or(Rgb([0x33, 0x41, 0x4F]));
+        let title: String = get(spec, "title").unwrap_or_default();
+        let max: Option<f64> = get(spec, "max");
+        let font: String = get(spec, "font").unwrap_or_else(|| "Noto Sans SC".into());
+        let plot = get::<Dict>(spec, "plot")
+            .and_then(|p| Some((get::<f64>(&p, "x")?, get::<f64>(&p, "w")?)));
+        let base = Chart {
+            kind: Kind::Bars,
+            title: title.clone(),
+            categories: names.clone(),
+            series: Vec::new(),
+            min: 0.0,
+            max: 0.0,
+            font: face(&font),
+            size: get(spec, "size").unwrap_or(10.5),
+            text: get::<Color>(spec, "text")
+                .map(|c| Rgb::of(&c))
+                .unwrap_or(Rgb([0x1A, 0x1A, 0x1A])),
+            plot,
+        };
+        let mut chart = if n == 2 && hatched == [true, false] {
+            // One pair of a comparison: last year hatched, this year solid.
+            Chart {
+                kind: Kind::Pair,
+                categories: vec![title],
+                series: vec![
+                    Series {
+                        name: names[0].clone(),
+                        values: vec![values[0]],
+                        labels: vec![labels[0].clone()],
+                        fill: Fill::Hatch(color),
+                        labelled: true,
+                    },
+                    Series {
+                        name: names[1].clone(),
+                        values: vec![values[1]],
+                        labels: vec![labels[1].clone()],
+                        fill: Fill::Solid(color),
+                        labelled: true,
+                    },
+                ],
+                ..base
+            }
+        } else if let Some(whole) = max {
+            // Shares: the track first, drawn behind the value.
+            Chart {
+                kind: Kind::Shares,
+                series: vec![
+                    Series {
+                        name: format!("{}%", number(whole)),
+                        values: vec![whole; n],
+                        labels: vec![String::new(); n],
+                        fill: Fill::Solid(track),
+                        labelled: false,
+                    },
+                    Series {
+                        name: title,
+                        values,
+                        labels,
+                        fill: Fill::Solid(color),
+                        labelled: true,
+                    },
+                ],
+                ..base
+            }
+        } else {
+            Chart {
+                series: vec![Series {
+                    name: if title.is_empty() {
+                        "数值".into()
+                    } else {
+                        title
+                    },
+                    values,
+                    labels,
+                    fill: if hatched.first() == Some(&true) {
+                        Fill::Hatch(color)
+                    } else {
+                        Fill::Solid(color)
+                    },
+                    labelled: true,
+                }],
+                ..base
+            }
+        };
+        chart.bounds(max);
+        chart
+    }
+
+    /// The value axis from 0 (or the smallest value) to the scale's end,
+    /// as the PDF scales the bars: fixed, so that the scale does not move.
+    fn bounds(&mut self, max: Option<f64>) {
+        let all = self.series.iter().flat_map(|s| s.values.iter().copied());
+        let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        self.min = lo;
+        self.max = max.unwrap_or(hi).max(hi);
+        if self.max <= self.min {
+            self.max = self.min + 1.0;
+        }
+    }
+
+    /// Whether the chart shows a legend (the series mean something apart).
+    pub fn legend(&self) -> bool {
+        self.kind == Kind::Compare
+    }
+
+    /// Every character the chart shows, for the faces a document embeds.
+    pub fn text(&self) -> String {
+        let mut s = self.title.clone();
+        for c in &self.categories {
+            s += c;
+        }
+        for series in &self.series {
+            s += &series.name;
+            for l in &series.labels {
+                s += l;
+            }
+        }
+        s
+    }
+}
+
+/// A number as a label prints it: 100, 2.5.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The pairs of a comparison, one after another, as one clustered chart of
+/// two series named `names` (2022年实绩, 2023年目标) with a legend; every
+/// other chart as it is. `join` makes the place of the merged chart from
+/// its pairs' places.
+pub fn merge_pairs<T>(
+    charts: Vec<(T, Chart)>,
+    names: &(String, String),
+    join: impl Fn(&T, &T) -> T,
+) -> Vec<(T, Chart)> {
+    let mut out: Vec<(T, Chart)> = Vec::new();
+    for (place, chart) in charts {
+        if chart.kind == Kind::Pair {
+            if let Some((p, last)) = out.last_mut()
+                && last.kind == Kind::Compare
+                && last.font == chart.font
+            {
+                *p = join(p, &place);
+                last.categories.extend(chart.categories);
+                for (mine, theirs) in last.series.iter_mut().zip(chart.series) {
+                    mine.values.extend(theirs.values);
+                    mine.labels.extend(theirs.labels);
+                }
+                let (min, max) = (last.min.min(chart.min), last.max.max(chart.max));
+                last.min = min;
+                last.max = max;
+                continue;
+            }
+            let mut chart = chart;
+            chart.kind = Kind::Compare;
+            chart.series[0].name = names.0.clone();
+            chart.series[1].name = names.1.clone();
+            out.push((place, chart));
+        } else {
+            out.push((place, chart));
+        }
+    }
+    out
+}
+
+/// The series names of a comparison: the theme's words for last year's
+/// result and this year's target (2022年实绩, 2023年目标).
+pub fn compare_names(theme: &yaml_serde::Value, data: &Dataset) -> (String, String) {
+    let defaults: yaml_serde::Value =
+        yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap_or_default();
+    let word = |key: &str, fallback: &str, year: i64| {
+        let w = theme
+            .get("words")
+            .and_then(|w| w.get(key))
+            .and_then(|v| v.as_str())
+            .or_else(|| {
+                defaults
+                    .get("words")
+                    .and_then(|w| w.get(key))
+                    .and_then(|v| v.as_str())
+            })
+            .unwrap_or(fallback);
+        w.replace("{year}", &year.to_string())
+    };
+    (
+        word("result", "{year}年实绩", data.achievements.year),
+        word("target", "{year}年目标", data.plan.year),
+    )
+}
+
+/// A colour of the theme (`colors.KEY`): the project's, else the default.
+pub fn theme_color(theme: &yaml_serde::Value, key: &str) -> Rgb {
+    let defaults: yaml_serde::Value =
+        yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap_or_default();
+    [theme, &defaults]
+        .iter()
+        .find_map(|t| {
+            t.get("colors")
+                .and_then(|c| c.get(key))
+                .and_then(|v| v.as_str())
+                .and_then(Rgb::parse)
+        })
+        .unwrap_or(Rgb([0x80, 0x80, 0x80]))
+}
+
+/// The words of the data's vocabulary that say a decrease (下降, 降低).
+pub fn down_verbs(data: &Dataset) -> Vec<String> {
+    let base: crate::data::model::Vocabulary =
+        yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap_or_default();
+    crate::data::vocabulary::Words::merge(&base, data.meta.vocabulary.as_ref()).down
+}
+
+/// Decreases drawn as such: a bar whose data says a decrease (下降3%, a
+/// target to lower) is negative, whatever the label's digits. `down`: the
+/// vocabulary's verbs of decrease.
+pub fn sign_decreases(chart: &mut Chart, data: &Dataset, down: &dyn Fn(&str) -> bool) {
+    let figures = |part: &crate::data::model::Part| -> Vec<Figure> {
+        part.sections
+            .iter()
+            .flat_map(|s| s.figures.iter().cloned())
+            .collect()
+    };
+    let achieved = figures(&data.achievements);
+    let planned = figures(&data.plan);
+    // What an achievements figure says of its year: its change, where the
+    // chart shows the change (a figure not in % with a change).
+    let yoy_down = |f: &Figure| {
+        !matches!(f.unit.as_deref(), Some("%" | "‰"))
+            && f.yoy.as_ref().is_some_and(|y| down(&y.verb))
+    };
+    let target_down = |indicator: &str| {
+        data.plan
+            .targets
+            .iter()
+            .any(|t| t.indicator == indicator && t.verb.as_deref().is_some_and(down))
+    };
+    for (i, category) in chart.categories.clone().iter().enumerate() {
+        let mut flip = vec![false; chart.series.len()];
+        match chart.kind {
+            Kind::Compare | Kind::Pair => {
+                // The plan's figure or target, and the result it is compared with.
+                let compare = planned
+                    .iter()
+                    .find(|f| &f.label == category)
+                    .and_then(|f| f.compare.clone())
+                    .or_else(|| {
+                        data.plan
+                            .targets
+                            .iter()
+                            .find(|t| &t.indicator == category)
+                            .and_then(|t| t.compare.clone())
+                    });
+                if let Some(before) = compare.and_then(|id| achieved.iter().find(|f| f.id == id)) {
+                    flip[0] = yoy_down(before);
+                }
+                if flip.len() > 1 {
+                    flip[1] = target_down(category);
+                }
+            }
+            Kind::Bars => flip[0] = target_down(category),
+            Kind::Shares => {}
+        }
+        for (series, f) in chart.series.iter_mut().zip(flip) {
+            if let Some(v) = series.values.get_mut(i)
+                && f
+                && *v > 0.0
+            {
+                *v = -*v;
+            }
+        }
+    }
+    let max = (chart.kind == Kind::Shares).then_some(chart.max);
+    chart.bounds(max);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(title: &str, values: &[f64]) -> Chart {
+        Chart {
+            kind: Kind::Pair,
+            title: title.into(),
+            categories: vec![title.into()],
+            series: values
+                .iter()
+                .map(|v| Series {
+                    name: String::new(),
+                    values: vec![*v],
+                    labels: vec![format!("{v}")],
+                    fill: Fill::Solid(Rgb([0, 0, 0])),
+                    labelled: true,
+                })
+                .collect(),
+            min: 0.0,
+            max: values.iter().copied().fold(0.0, f64::max),
+            font: "F".into(),
+            size: 10.0,
+            text: Rgb([0, 0, 0]),
+            plot: None,
+        }
+    }
+
+    #[test]
+    fn pairs_become_one_chart_of_two_named_series() {
+        let names = ("2022年实绩".to_string(), "2023年目标".to_string());
+        let merged = merge_pairs(
+            vec![(1, bar("A", &[1.0, 2.0])), (2, bar("B", &[30.0, 40.0]))],
+            &names,
+            |a, b| a + b,
+        );
+        assert_eq!(merged.len(), 1);
+        let (place, c) = &merged[0];
+        assert_eq!(*place, 3);
+        assert_eq!(c.kind, Kind::Compare);
+        assert_eq!(c.categories, ["A", "B"]);
+        assert_eq!(c.series[0].name, "2022年实绩");
+        assert_eq!(c.series[0].values, [1.0, 30.0]);
+        assert_eq!(c.series[1].values, [2.0, 40.0]);
+        assert_eq!(c.max, 40.0);
+        assert!(c.legend());
+    }
+
+    #[test]
+    fn a_decrease_is_never_drawn_as_growth() {
+        let part = |y: &str| yaml_serde::from_str::<crate::data::model::Part>(y).unwrap();
+        let data = Dataset {
+            meta: yaml_serde::from_str(
+                "kind: meta\ntitle: T\nregion: R\nmasthead: M\nachievements: a.yaml\nplan: p.yaml\n",
+            )
+            .unwrap(),
+            achievements: part(
+                "kind: achievements\nyear: 2022\nsections:\n  - id: s\n    paragraphs: []\n    figures:\n      - { id: energy, label: 能耗, value: 5, unit: 万吨, yoy: { value: 3, verb: 下降 } }\n",
+            ),
+            plan: part(
+                "kind: plan\nyear: 2023\ntargets:\n  - { id: t, indicator: 单位能耗, verb: 下降, value: 2, unit: \"%\", compare: energy }\nsections: []\n",
+            ),
+        };
+        let mut c = bar("单位能耗", &[3.0, 2.0]);
+        c.kind = Kind::Compare;
+        sign_decreases(&mut c, &data, &|v| v == "下降");
+        assert_eq!(c.series[0].values, [-3.0]);
+        assert_eq!(c.series[1].values, [-2.0]);
+        assert_eq!((c.min, c.max), (-3.0, 0.0));
+    }
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!(Rgb::parse("#C00000"), Some(Rgb([0xC0, 0, 0])));
+        assert_eq!(Rgb::parse("red"), None);
+    }
+}

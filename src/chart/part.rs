@@ -1,0 +1,389 @@
+//! The chart part (`c:chartSpace`: horizontal clustered bars, categories
+//! top to bottom as in the PDF, each bar's label as the PDF prints it, bold)
+//! and its workbook (categories in column A, one column per series, the
+//! series' names in row 1: exactly the ranges the part refers to).
+
+use rust_xlsxwriter::Workbook;
+
+use super::xml::Xml;
+use super::{Chart, Fill, Rgb};
+
+/// A number format that prints the value as the PDF's label does: the digits
+/// in their place, the words around them as literal text ("0.0\"%左右\"");
+/// a label whose number is not the value written out (超百个) is literal.
+pub fn number_format(label: &str, value: f64) -> String {
+    let quote = |s: &str| {
+        if s.is_empty() {
+            String::new()
+        } else {
+            format!("\"{}\"", s.replace('"', ""))
+        }
+    };
+    let start = label.find(|c: char| c.is_ascii_digit() || c == '-');
+    if let Some(start) = start {
+        let digits: String = label[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+            .collect();
+        if digits
+            .parse::<f64>()
+            .is_ok_and(|d| (d - value.abs()).abs() < 1e-9 || (d - value).abs() < 1e-9)
+        {
+            let decimals = digits.split('.').nth(1).map_or(0, str::len);
+            let code = if decimals == 0 {
+                "0".to_string()
+            } else {
+                format!("0.{}", "0".repeat(decimals))
+            };
+            let before = quote(&label[..start]);
+            let after = quote(&label[start + digits.len()..]);
+            // A negative value drawn for a decrease prints as the label does.
+            return if value < 0.0 && !digits.starts_with('-') {
+                format!("{before}{code}{after};{before}{code}{after}")
+            } else {
+                format!("{before}{code}{after}")
+            };
+        }
+    }
+    quote(label)
+}
+
+fn srgb(x: &mut Xml, c: Rgb) {
+    x.val("a:srgbClr", &c.hex());
+}
+
+fn solid(x: &mut Xml, c: Rgb) {
+    x.el("a:solidFill", &[], |x| srgb(x, c));
+}
+
+fn no_line(x: &mut Xml) {
+    x.el("a:ln", &[], |x| {
+        x.empty("a:noFill", &[]);
+    });
+}
+
+fn fill(x: &mut Xml, f: Fill) {
+    match f {
+        Fill::Solid(c) => {
+            solid(x, c);
+            no_line(x);
+        }
+        Fill::Hatch(c) => {
+            x.el("a:pattFill", &[("prst", "wdUpDiag")], |x| {
+                x.el("a:fgClr", &[], |x| srgb(x, c));
+                x.el("a:bgClr", &[], |x| srgb(x, Rgb([0xFF, 0xFF, 0xFF])));
+            });
+            x.el("a:ln", &[("w", "6350")], |x| solid(x, c));
+        }
+    }
+}
+
+/// Text properties: the chart's face and size, horizontal and unwrapped as
+/// the PDF prints names and labels.
+fn text_properties(x: &mut Xml, chart: &Chart, bold: bool) {
+    let size = ((chart.size * 100.0).round() as i64)
+        .clamp(100, 400_000)
+        .to_string();
+    x.el("c:txPr", &[], |x| {
+        x.empty(
+            "a:bodyPr",
+            &[
+                ("rot", "0"),
+                ("vert", "horz"),
+                ("wrap", "none"),
+                ("vertOverflow", "overflow"),
+                ("horzOverflow", "overflow"),
+            ],
+        );
+        x.empty("a:lstStyle", &[]);
+        x.el("a:p", &[], |x| {
+            x.el("a:pPr", &[], |x| {
+                x.el(
+                    "a:defRPr",
+                    &[("sz", &size), ("b", if bold { "1" } else { "0" })],
+                    |x| {
+                        solid(x, chart.text);
+                        for slot in ["a:latin", "a:ea", "a:cs"] {
+                            x.empty(slot, &[("typeface", &chart.font)]);
+                        }
+                    },
+                );
+            });
+            x.empty("a:endParaRPr", &[("lang", "zh-CN")]);
+        });
+    });
+}
+
+fn no_shape(x: &mut Xml) {
+    x.el("c:spPr", &[], |x| {
+        x.empty("a:noFill", &[]);
+        no_line(x);
+    });
+}
+
+fn shows(x: &mut Xml, value: bool) {
+    x.val("c:showLegendKey", "0");
+    x.val("c:showVal", if value { "1" } else { "0" });
+    for s in [
+        "c:showCatName",
+        "c:showSerName",
+        "c:showPercent",
+        "c:showBubbleSize",
+    ] {
+        x.val(s, "0");
+    }
+}
+
+/// Column letter of series `i` (B, C, …).
+fn column(i: usize) -> String {
+    let mut n = i + 1; // column A holds the categories
+    let mut s = String::new();
+    loop {
+        s.insert(0, char::from(b'A' + (n % 26) as u8));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    s
+}
+
+/// The chart part; its workbook is the relationship `rId1`.
+pub fn part(chart: &Chart) -> Vec<u8> {
+    let n = chart.categories.len();
+    let last = n + 1;
+    let mut x = Xml::new();
+    x.open(
+        "c:chartSpace",
+        &[
+            (
+                "xmlns:c",
+                "http://schemas.openxmlformats.org/drawingml/2006/chart",
+            ),
+            (
+                "xmlns:a",
+                "http://schemas.openxmlformats.org/drawingml/2006/main",
+            ),
+            (
+                "xmlns:r",
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            ),
+        ],
+    );
+    x.val("c:date1904", "0")
+        .val("c:lang", "zh-CN")
+        .val("c:roundedCorners", "0");
+    x.open("c:chart", &[]);
+    x.val("c:autoTitleDeleted", "1");
+    x.open("c:plotArea", &[]);
+    match chart.plot {
+        Some((px, pw)) if !chart.legend() => {
+            x.el("c:layout", &[], |x| {
+                x.el("c:manualLayout", &[], |x| {
+                    x.val("c:layoutTarget", "inner")
+                        .val("c:xMode", "edge")
+                        .val("c:yMode", "edge")
+                        .val("c:x", &format!("{px:.4}"))
+                        .val("c:y", "0.02")
+                        .val("c:w", &format!("{pw:.4}"))
+                        .val("c:h", "0.96");
+                });
+            });
+        }
+        _ => {
+            x.empty("c:layout", &[]);
+        }
+    }
+    x.open("c:barChart", &[]);
+    x.val("c:barDir", "bar")
+        .val("c:grouping", "clustered")
+        .val("c:varyColors", "0");
+    for (i, s) in chart.series.iter().enumerate() {
+        let col = column(i);
+        x.open("c:ser", &[]);
+        x.val("c:idx", &i.to_string())
+            .val("c:order", &i.to_string());
+        x.el("c:tx", &[], |x| {
+            x.el("c:strRef", &[], |x| {
+                x.leaf("c:f", &[], &format!("Sheet1!${col}$1"));
+                x.el("c:strCache", &[], |x| {
+                    x.val("c:ptCount", "1");
+                    x.el("c:pt", &[("idx", "0")], |x| {
+                        x.leaf("c:v", &[], &s.name);
+                    });
+                });
+            });
+        });
+        x.el("c:spPr", &[], |x| fill(x, s.fill));
+        x.val("c:invertIfNegative", "0");
+        x.el("c:dLbls", &[], |x| {
+            if !s.labelled {
+                x.val("c:delete", "1");
+                return;
+            }
+            for (p, label) in s.labels.iter().enumerate() {
+                let value = s.values.get(p).copied().unwrap_or(0.0);
+                x.el("c:dLbl", &[], |x| {
+                    x.val("c:idx", &p.to_string());
+                    x.empty(
+                        "c:numFmt",
+                        &[
+                            ("formatCode", &number_format(label, value)),
+                            ("sourceLinked", "0"),
+                        ],
+                    );
+                    no_shape(x);
+                    text_properties(x, chart, true);
+                    x.val("c:dLblPos", "outEnd");
+                    shows(x, true);
+                });
+            }
+            no_shape(x);
+            text_properties(x, chart, true);
+            x.val("c:dLblPos", "outEnd");
+            shows(x, true);
+        });
+        x.el("c:cat", &[], |x| {
+            x.el("c:strRef", &[], |x| {
+                x.leaf("c:f", &[], &format!("Sheet1!$A$2:$A${last}"));
+                x.el("c:strCache", &[], |x| {
+                    x.val("c:ptCount", &n.to_string());
+                    for (p, c) in chart.categories.iter().enumerate() {
+                        x.el("c:pt", &[("idx", &p.to_string())], |x| {
+                            x.leaf("c:v", &[], c);
+                        });
+                    }
+                });
+            });
+        });
+        x.el("c:val", &[], |x| {
+            x.el("c:numRef", &[], |x| {
+                x.leaf("c:f", &[], &format!("Sheet1!${col}$2:${col}${last}"));
+                x.el("c:numCache", &[], |x| {
+                    x.leaf("c:formatCode", &[], "General");
+                    x.val("c:ptCount", &n.to_string());
+                    for (p, v) in s.values.iter().enumerate() {
+                        x.el("c:pt", &[("idx", &p.to_string())], |x| {
+                            x.leaf("c:v", &[], &format!("{v}"));
+                        });
+                    }
+                });
+            });
+        });
+        x.close("c:ser");
+    }
+    let (gap, overlap) = match chart.kind {
+        super::Kind::Shares => ("60", "100"),
+        super::Kind::Compare | super::Kind::Pair => ("50", "-10"),
+        super::Kind::Bars => ("60", "0"),
+    };
+    x.val("c:gapWidth", gap).val("c:overlap", overlap);
+    x.val("c:axId", "500000001").val("c:axId", "500000002");
+    x.close("c:barChart");
+    // Categories: top to bottom, as the PDF lists them.
+    x.el("c:catAx", &[], |x| {
+        x.val("c:axId", "500000001");
+        x.el("c:scaling", &[], |x| {
+            x.val("c:orientation", "maxMin");
+        });
+        x.val("c:delete", "0").val("c:axPos", "l");
+        x.empty(
+            "c:numFmt",
+            &[("formatCode", "General"), ("sourceLinked", "0")],
+        );
+        x.val("c:majorTickMark", "none")
+            .val("c:minorTickMark", "none")
+            .val("c:tickLblPos", "low");
+        x.el("c:spPr", &[], |x| {
+            x.el("a:ln", &[("w", "12700")], |x| solid(x, chart.text));
+        });
+        text_properties(x, chart, false);
+        x.val("c:crossAx", "500000002")
+            .val("c:crosses", "autoZero")
+            .val("c:auto", "1")
+            .val("c:lblAlgn", "ctr")
+            .val("c:lblOffset", "100")
+            .val("c:noMultiLvlLbl", "0");
+    });
+    // Values: fixed bounds, as the PDF scales the bars; hidden, as in the PDF.
+    x.el("c:valAx", &[], |x| {
+        x.val("c:axId", "500000002");
+        x.el("c:scaling", &[], |x| {
+            x.val("c:orientation", "minMax")
+                .val("c:max", &format!("{}", chart.max))
+                .val("c:min", &format!("{}", chart.min));
+        });
+        x.val("c:delete", "1").val("c:axPos", "t");
+        x.empty(
+            "c:numFmt",
+            &[("formatCode", "General"), ("sourceLinked", "1")],
+        );
+        x.val("c:majorTickMark", "none")
+            .val("c:minorTickMark", "none")
+            .val("c:tickLblPos", "nextTo")
+            .val("c:crossAx", "500000001")
+            .val("c:crosses", "autoZero")
+            .val("c:crossBetween", "between");
+    });
+    no_shape(&mut x);
+    x.close("c:plotArea");
+    if chart.legend() {
+        x.el("c:legend", &[], |x| {
+            x.val("c:legendPos", "t");
+            x.val("c:overlay", "0");
+            text_properties(x, chart, false);
+        });
+    }
+    x.val("c:plotVisOnly", "1").val("c:dispBlanksAs", "gap");
+    x.close("c:chart");
+    no_shape(&mut x);
+    text_properties(&mut x, chart, false);
+    x.el("c:externalData", &[("r:id", "rId1")], |x| {
+        x.val("c:autoUpdate", "0");
+    });
+    x.close("c:chartSpace");
+    x.finish()
+}
+
+/// The workbook behind the chart: categories in column A, a column per
+/// series with its name in row 1.
+pub fn workbook(chart: &Chart) -> anyhow::Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Sheet1")?;
+    for (i, name) in chart.categories.iter().enumerate() {
+        sheet.write_string(u32::try_from(i + 1)?, 0, name)?;
+    }
+    for (c, s) in chart.series.iter().enumerate() {
+        let col = u16::try_from(c + 1)?;
+        sheet.write_string(0, col, &s.name)?;
+        for (i, v) in s.values.iter().enumerate() {
+            sheet.write_number(u32::try_from(i + 1)?, col, *v)?;
+        }
+    }
+    Ok(book.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_become_number_formats_around_the_value() {
+        assert_eq!(number_format("148.9亿元", 148.9), "0.0\"亿元\"");
+        assert_eq!(number_format("6.5%左右", 6.5), "0.0\"%左右\"");
+        assert_eq!(number_format("超100个", 100.0), "\"超\"0\"个\"");
+        assert_eq!(number_format("超百个", 100.0), "\"超百个\"");
+        assert_eq!(number_format("10%", 10.0), "0\"%\"");
+        // a decrease drawn to the left prints its label without a sign
+        assert_eq!(number_format("3%", -3.0), "0\"%\";0\"%\"");
+    }
+
+    #[test]
+    fn columns_are_lettered() {
+        assert_eq!(column(0), "B");
+        assert_eq!(column(1), "C");
+        assert_eq!(column(24), "Z");
+        assert_eq!(column(25), "AA");
+    }
+}

@@ -1,0 +1,547 @@
+//! The document model from the data, the briefing's marks and its charts,
+//! in the order of templates/briefing.typ: masthead, title, overview (cards,
+//! rankings, charts, targets, goals), the article's head, both openings,
+//! the two parts with their headings and sections, the colophon.
+
+use crate::chart::{Chart, Kind};
+use crate::data::Dataset;
+use crate::data::model::{Figure, Part};
+use crate::data::prose::placeholders;
+use crate::data::vocabulary::Words;
+use crate::render::marks::Shown;
+
+use super::look::Look;
+use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
+use super::text;
+
+/// The text width of the page in twips (A4 less 28 mm and 26 mm).
+pub const TEXT_WIDTH: u32 = 8844;
+/// EMU per twip.
+const EMU_PER_TWIP: i64 = 635;
+
+pub struct Inputs<'a> {
+    pub data: &'a Dataset,
+    pub shown: &'a Shown,
+    pub look: &'a Look,
+    pub words: &'a Words,
+    /// The date shown: meta.date, else the build's.
+    pub date: Option<(i32, u32, u32)>,
+    /// The overview's charts, each with whether it follows the targets
+    /// table (a chart of the plan).
+    pub charts: Vec<(Chart, bool)>,
+}
+
+/// 2023年1月5日
+pub fn cn_date(d: (i32, u32, u32)) -> String {
+    format!("{}年{}月{}日", d.0, d.1, d.2)
+}
+
+struct Builder<'a> {
+    i: &'a Inputs<'a>,
+    todo: String,
+    doc: Document,
+}
+
+fn figures(part: &Part) -> impl Iterator<Item = &Figure> {
+    part.sections.iter().flat_map(|s| &s.figures)
+}
+
+impl<'a> Builder<'a> {
+    fn push(&mut self, p: Para) {
+        self.doc.blocks.push(Block::Para(p));
+    }
+
+    fn label(&mut self, s: &str) {
+        self.push(Para::new(
+            Style::Label,
+            vec![
+                Run::Text("■".into(), L::Marker("primary")),
+                Run::plain(format!(" {s}")),
+            ],
+        ));
+    }
+
+    /// A text of the data with its placeholders as the briefing shows them.
+    fn prose(&self, text: Option<&String>) -> Vec<Run> {
+        let Some(text) = text else {
+            return vec![Run::Text(self.todo.clone(), L::Figure)];
+        };
+        let Ok(found) = placeholders(text) else {
+            return vec![Run::plain(text.clone())];
+        };
+        let mut runs = Vec::new();
+        let mut at = 0;
+        for p in found {
+            if p.start > at {
+                runs.push(Run::plain(&text[at..p.start]));
+            }
+            let key = match p.field {
+                Some(f) => format!("{}.{f}", p.id),
+                None => p.id.to_string(),
+            };
+            let shown = self
+                .i
+                .shown
+                .get(&key)
+                .filter(|t| !t.contains(" / "))
+                .cloned()
+                .or_else(|| self.computed(p.id, p.field))
+                .unwrap_or_else(|| text[p.start..p.end].to_string());
+            runs.push(Run::Text(shown, L::Figure));
+            at = p.end;
+        }
+        if at < text.len() {
+            runs.push(Run::plain(&text[at..]));
+        }
+        runs
+    }
+
+    /// A placeholder's text where the briefing does not mark it once.
+    fn computed(&self, id: &str, field: Option<&str>) -> Option<String> {
+        let (w, todo) = (self.i.words, self.todo.as_str());
+        let d = self.i.data;
+        let parts = [&d.achievements, &d.plan];
+        if let Some(f) = parts.iter().flat_map(|p| figures(p)).find(|f| f.id == id) {
+            return match field {
+                None => Some(text::figure_parts(w, todo, f).joined()),
+                Some("value") => {
+                    let mut bare = f.clone();
+                    bare.qualifier = None;
+                    Some(text::figure_parts(w, todo, &bare).joined())
+                }
+                Some("yoy") => {
+                    let y = f.yoy.as_ref()?;
+                    Some(
+                        text::qualified(
+                            w,
+                            todo,
+                            Some(&y.value),
+                            Some(y.unit.as_deref().unwrap_or("%")),
+                            y.qualifier.as_deref(),
+                            None,
+                            y.to.as_ref(),
+                            None,
+                        )
+                        .joined(),
+                    )
+                }
+                Some("share") => {
+                    let s = f.share.first()?;
+                    Some(
+                        text::qualified(
+                            w,
+                            todo,
+                            Some(&s.value),
+                            Some("%"),
+                            s.qualifier.as_deref(),
+                            None,
+                            None,
+                            None,
+                        )
+                        .joined(),
+                    )
+                }
+                Some("rank") => {
+                    let r = f.rank.as_ref()?;
+                    Some(text::rank_str(&r.scope, r.standing.as_deref(), r.position))
+                }
+                _ => None,
+            };
+        }
+        if let Some(t) = parts.iter().flat_map(|p| &p.targets).find(|t| t.id == id) {
+            let mut t = t.clone();
+            if field == Some("value") {
+                t.qualifier = None;
+            }
+            return Some(text::target_value(w, todo, &t));
+        }
+        parts
+            .iter()
+            .flat_map(|p| p.sections.iter().flat_map(|s| &s.rankings))
+            .find(|r| r.id == id)
+            .map(text::ranking_place)
+    }
+
+    fn body(&mut self, text: Option<&String>) {
+        let runs = self.prose(text);
+        self.push(Para::new(Style::Body, runs));
+    }
+
+    /// Indicator cards, four to a row.
+    fn cards(&mut self, figs: &[&Figure], tags: &dyn Fn(&Figure) -> Option<String>) {
+        let (w, todo) = (self.i.words, self.todo.clone());
+        let mut cells: Vec<Vec<Para>> = Vec::new();
+        for f in figs {
+            let mut label = Vec::new();
+            if let Some(tag) = tags(f) {
+                label.push(Run::Text(format!("{tag} "), L::Tag));
+            }
+            label.push(Run::plain(&f.label));
+            let p = text::figure_parts(w, &todo, f);
+            let unit = format!("{}{}", p.unit, p.post);
+            // The value on one line, shrunk to the card's width if wider (as
+            // the PDF's card does): sizes in half-points.
+            let k = card_scale(&p.pre, &p.num, &unit);
+            let (big, small) = (
+                (44.0 * k).round() as u32,
+                (21.0 * k).round().max(14.0) as u32,
+            );
+            let mut value = Vec::new();
+            if !p.pre.is_empty() {
+                value.push(Run::Text(p.pre.clone(), L::Unit(small)));
+            }
+            value.push(Run::Text(p.num.clone(), L::Big(big)));
+            if !unit.is_empty() {
+                value.push(Run::Text(unit, L::Unit(small)));
+            }
+            let mut paras = vec![
+                Para::new(Style::CardLabel, label),
+                Para::new(Style::CardValue, value),
+            ];
+            let mut notes: Vec<String> = text::yoy_phrase(w, &todo, f).into_iter().collect();
+            notes.extend(f.share.iter().map(|s| text::share_phrase(w, &todo, s)));
+            notes.extend(f.rank.as_ref().map(text::rank_note));
+            paras.extend(notes.into_iter().map(|n| Para::text(Style::CardNote, n)));
+            cells.push(paras);
+        }
+        let rows = cells
+            .chunks(4)
+            .map(|row| {
+                let mut row = row.to_vec();
+                row.resize(4, Vec::new());
+                row
+            })
+            .collect();
+        self.doc.blocks.push(Block::Table(Table {
+            kind: TableKind::Cards,
+            widths: vec![TEXT_WIDTH / 4; 4],
+            rows,
+        }));
+    }
+
+    fn rankings(&mut self, part: &Part) {
+        for r in part.sections.iter().flat_map(|s| &s.rankings) {
+            let place = text::ranking_place(r);
+            let phrase = self.i.shown.get(&r.id).filter(|t| !t.contains(" / "));
+            let lead = match phrase.and_then(|t| t.strip_suffix(place.as_str())) {
+                Some(lead) => lead.to_string(),
+                None => format!(
+                    "{}{}{}",
+                    r.subjects.join("、"),
+                    r.years
+                        .map(|n| format!("连续{}年", text::cn_num(n)))
+                        .unwrap_or_default(),
+                    r.verb.as_deref().unwrap_or("")
+                ),
+            };
+            let mut runs = vec![Run::Text("■ ".into(), L::Marker("secondary"))];
+            if r.estimate {
+                runs.push(Run::Text(
+                    format!("{} ", self.i.look.word("estimate", &[])),
+                    L::Tag,
+                ));
+            }
+            runs.push(Run::plain(lead));
+            runs.push(Run::Text(place, L::Figure));
+            self.push(Para::new(Style::ListItem, runs));
+        }
+    }
+
+    fn chart(&mut self, chart: &Chart) {
+        let title = if chart.kind == Kind::Compare {
+            self.i.look.word(
+                "compare",
+                &[
+                    ("year0", &self.i.data.achievements.year.to_string()),
+                    ("year1", &self.i.data.plan.year.to_string()),
+                ],
+            )
+        } else {
+            chart.title.clone()
+        };
+        if !title.is_empty() {
+            self.label(&title);
+        }
+        // Rows as tall as the PDF's (4.2 mm bars, 2.2 mm apart), a pair of
+        // bars per row in a comparison, and room for its legend.
+        let rows = chart.categories.len() as f64;
+        let per_row = if chart.kind == Kind::Compare {
+            11.0
+        } else {
+            7.0
+        };
+        let legend = if chart.legend() { 8.0 } else { 0.0 };
+        let mm = (6.0 + rows * per_row + legend).max(20.0);
+        let height = (mm * 36_000.0) as i64;
+        self.doc.charts.push(chart.clone());
+        let n = self.doc.charts.len() - 1;
+        self.doc.blocks.push(Block::Chart(n, height));
+    }
+
+    fn targets(&mut self, plan: &Part) {
+        let look = self.i.look;
+        let head = [
+            look.word("number", &[]),
+            look.word("indicator", &[]),
+            look.word("target", &[("year", &plan.year.to_string())]),
+        ];
+        let mut rows = vec![
+            head.iter()
+                .map(|h| {
+                    vec![Para::new(
+                        Style::TableText,
+                        vec![Run::Text(h.clone(), L::Bold)],
+                    )]
+                })
+                .collect::<Vec<_>>(),
+        ];
+        let mut widest = 4;
+        for (n, t) in plan.targets.iter().enumerate() {
+            let value = self
+                .i
+                .shown
+                .get(&t.id)
+                .filter(|s| !s.contains(" / "))
+                .cloned()
+                .unwrap_or_else(|| text::target_value(self.i.words, &self.todo, t));
+            let verb = text::target_verb(t);
+            widest = widest.max(verb.chars().count() + value.chars().count());
+            rows.push(vec![
+                vec![Para::text(Style::TableText, (n + 1).to_string())],
+                vec![Para::text(Style::TableText, &t.indicator)],
+                vec![Para::new(
+                    Style::TableText,
+                    vec![Run::plain(verb), Run::Text(value, L::Figure)],
+                )],
+            ]);
+        }
+        // 序号 as wide as its word, the target as wide as the longest, the
+        // indicator the rest (typst's auto, 1fr, auto).
+        let first = 1000;
+        let last = ((widest as u32) * 210 + 400).clamp(1800, 4200);
+        self.doc.blocks.push(Block::Table(Table {
+            kind: TableKind::Targets,
+            widths: vec![first, TEXT_WIDTH - first - last, last],
+            rows,
+        }));
+    }
+
+    fn overview(&mut self) {
+        let i = self.i;
+        let (ach, plan) = (&i.data.achievements, &i.data.plan);
+        self.push(Para::text(Style::Heading1, i.look.word("overview", &[])));
+        let cards: Vec<&Figure> = figures(ach).filter(|f| f.headline).collect();
+        if !cards.is_empty() {
+            self.label(
+                &i.look
+                    .word("indicators", &[("year", &ach.year.to_string())]),
+            );
+            let estimate = i.look.word("estimate", &[]);
+            self.cards(&cards, &|f| f.estimate.then(|| estimate.clone()));
+        }
+        if ach.sections.iter().any(|s| !s.rankings.is_empty()) {
+            self.label(&i.look.word("rankings", &[("year", &ach.year.to_string())]));
+            self.rankings(ach);
+        }
+        for (c, _) in i.charts.iter().filter(|(_, after)| !after) {
+            self.chart(c);
+        }
+        if !plan.targets.is_empty() {
+            self.label(&i.look.word("targets", &[("year", &plan.year.to_string())]));
+            self.targets(plan);
+        }
+        for (c, _) in i.charts.iter().filter(|(_, after)| *after) {
+            self.chart(c);
+        }
+        let goals: Vec<&Figure> = figures(plan).filter(|f| f.headline).collect();
+        if !goals.is_empty() {
+            self.label(&i.look.word("goals", &[("year", &plan.year.to_string())]));
+            let words = i.words;
+            self.cards(&goals, &|f| text::aim_of(words, plan, &f.id));
+        }
+    }
+
+    fn article_head(&mut self) {
+        let meta = &self.i.data.meta;
+        let headline = meta
+            .headline
+            .as_ref()
+            .map(|h| h.given().cloned().unwrap_or_else(|| self.todo.clone()));
+        let source = source_line(self.i.look, self.i.data);
+        if headline.is_none() && meta.subheadline.is_none() && source.is_none() {
+            return;
+        }
+        if let Some(h) = headline {
+            self.push(Para::text(Style::Headline, h));
+        }
+        if let Some(s) = &meta.subheadline {
+            self.push(Para::text(Style::Subheadline, format!("——{s}")));
+        }
+        if let Some(s) = source {
+            self.push(Para::text(Style::Source, s));
+        }
+    }
+
+    fn part(&mut self, part: &Part, number: i64) {
+        if let Some(title) = &part.title {
+            let title = title.given().cloned().unwrap_or_else(|| self.todo.clone());
+            self.push(Para::new(
+                Style::Heading1,
+                vec![
+                    Run::Text(format!("{}、", text::cn_num(number)), L::Primary),
+                    Run::plain(title),
+                ],
+            ));
+        }
+        for p in &part.lead {
+            self.body(p.given());
+        }
+        let mut k = 0;
+        for s in &part.sections {
+            if let Some(title) = &s.title {
+                k += 1;
+                let title = title.given().cloned().unwrap_or_else(|| self.todo.clone());
+                self.push(Para::text(
+                    Style::Heading2,
+                    format!("（{}）{title}", text::cn_num(k)),
+                ));
+            }
+            for p in &s.paragraphs {
+                self.body(p.given());
+            }
+        }
+    }
+}
+
+/// How much a card's value shrinks to stay on one line: its width
+/// estimated from its characters (digits half an em, Han a whole one) at
+/// 22 pt for the number and 10.5 pt for the words, against the card's
+/// text width.
+fn card_scale(pre: &str, num: &str, unit: &str) -> f64 {
+    let width = |s: &str, size: f64| -> f64 {
+        s.chars()
+            .map(|c| if c.is_ascii() { 0.62 } else { 1.0 } * size)
+            .sum()
+    };
+    let room = f64::from(TEXT_WIDTH / 4) / 20.0 - 2.0 * 7.1 - 6.0;
+    let need = width(pre, 10.5) + width(num, 22.0) + width(unit, 10.5);
+    if need > room {
+        (room / need).max(0.5)
+    } else {
+        1.0
+    }
+}
+
+/// 来源：哈尔滨日报 03版　本报记者 张焱
+pub fn source_line(look: &Look, data: &Dataset) -> Option<String> {
+    let s = data.meta.source.as_ref()?;
+    Some(format!(
+        "{}{}{}{}",
+        look.word("source", &[]),
+        s.publication,
+        s.edition
+            .as_ref()
+            .map(|e| format!(" {e}"))
+            .unwrap_or_default(),
+        s.byline
+            .as_ref()
+            .map(|b| format!("　{b}"))
+            .unwrap_or_default()
+    ))
+}
+
+/// The whole document.
+pub fn document(i: &Inputs) -> Document {
+    let look = i.look;
+    let meta = &i.data.meta;
+    let mut b = Builder {
+        i,
+        todo: look.word("todo", &[]),
+        doc: Document::default(),
+    };
+    let masthead = look
+        .masthead_text
+        .clone()
+        .unwrap_or_else(|| meta.masthead.clone());
+    // The first page's header: the masthead.
+    b.doc
+        .first_header
+        .push(Para::text(Style::Masthead, &masthead));
+    if let Some(n) = meta.issue {
+        b.doc.first_header.push(Para::text(
+            Style::Issue,
+            look.word("issue", &[("n", &n.to_string())]),
+        ));
+    }
+    let mut line = vec![Run::plain(&meta.region), Run::Tab];
+    if let Some(d) = i.date {
+        line.push(Run::plain(cn_date(d)));
+    }
+    b.doc
+        .first_header
+        .push(Para::new(Style::MastheadLine, line));
+    b.doc.header.push(Para::new(
+        Style::Header,
+        vec![Run::plain(&meta.title), Run::Tab, Run::plain(&masthead)],
+    ));
+    // The footer: the theme's page word with fields for {n} and {total}.
+    let mut footer = Vec::new();
+    let page = look.raw_word("page");
+    let mut rest = page.as_str();
+    while !rest.is_empty() {
+        let next = [("{n}", "PAGE"), ("{total}", "NUMPAGES")]
+            .iter()
+            .filter_map(|(k, f)| rest.find(k).map(|at| (at, *k, *f)))
+            .min_by_key(|(at, _, _)| *at);
+        match next {
+            Some((at, k, f)) => {
+                if at > 0 {
+                    footer.push(Run::plain(&rest[..at]));
+                }
+                footer.push(Run::Field(f, "1".into()));
+                rest = &rest[at + k.len()..];
+            }
+            None => {
+                footer.push(Run::plain(rest));
+                rest = "";
+            }
+        }
+    }
+    b.doc.footer.push(Para::new(Style::Footer, footer));
+
+    b.push(Para::text(Style::Title, &meta.title));
+    b.overview();
+    b.article_head();
+    // The article's order: both parts' openings before its first heading.
+    for p in i
+        .data
+        .achievements
+        .opening
+        .iter()
+        .chain(&i.data.plan.opening)
+    {
+        b.body(p.given());
+    }
+    b.part(&i.data.achievements, 1);
+    let second = if i.data.achievements.title.is_some() {
+        2
+    } else {
+        1
+    };
+    b.part(&i.data.plan, second);
+    // 版记
+    let mut colophon = vec![
+        Run::plain(source_line(look, i.data).unwrap_or_default()),
+        Run::Tab,
+    ];
+    if let Some(d) = i.date {
+        colophon.push(Run::plain(look.word("printed", &[("date", &cn_date(d))])));
+    }
+    b.push(Para::new(Style::Colophon, colophon));
+    b.doc
+}
+
+/// A chart's width: the text's.
+pub fn chart_width() -> i64 {
+    i64::from(TEXT_WIDTH) * EMU_PER_TWIP
+}

@@ -1,0 +1,207 @@
+//! The briefing as an editable Word/WPS document. Made from the data and
+//! what the laid-out briefing marks (every figure as it shows it, its
+//! charts and where the targets table stands), not from the PDF: a small
+//! document model in the briefing's order (`build` → `model`), then the
+//! WordprocessingML parts with named styles, native tables and charts (the
+//! chart writer the .pptx uses), PAGE/NUMPAGES fields and the bundled faces'
+//! used glyphs embedded (`write`, `fonts`).
+
+mod build;
+mod fonts;
+mod look;
+mod model;
+mod text;
+mod write;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Datelike, Utc};
+use typst::foundations::{Dict, Label, Selector};
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use crate::chart::{self, Chart};
+use crate::config::DocxFaces;
+use crate::data::Project;
+use crate::render::marks;
+
+/// The office faces of a 公文 by role (`--docx-font office`).
+const OFFICE: [(&str, &str); 6] = [
+    ("masthead", "方正小标宋简体"),
+    ("title", "方正小标宋简体"),
+    ("heading", "黑体"),
+    ("heading2", "楷体_GB2312"),
+    ("body", "仿宋_GB2312"),
+    ("figure", "黑体"),
+];
+
+/// The faces carried in brief: (family, bold) → the font file.
+fn bundled_faces() -> &'static BTreeMap<(String, bool), &'static [u8]> {
+    static FACES: OnceLock<BTreeMap<(String, bool), &'static [u8]>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        let mut out = BTreeMap::new();
+        for (_, bytes) in crate::fonts::BUNDLED
+            .iter()
+            .filter(|(n, _)| n.ends_with(".ttf"))
+        {
+            let Ok(face) = ttf_parser::Face::parse(bytes, 0) else {
+                continue;
+            };
+            let name = |id: u16| {
+                face.names()
+                    .into_iter()
+                    .filter(|n| n.name_id == id && n.is_unicode())
+                    .find_map(|n| n.to_string())
+            };
+            let Some(family) = name(16).or_else(|| name(1)) else {
+                continue;
+            };
+            let bold = face.weight().to_number() >= 600;
+            out.entry((family, bold)).or_insert(*bytes);
+        }
+        out
+    })
+}
+
+fn bundled(family: &str, bold: bool) -> Option<&'static [u8]> {
+    bundled_faces().get(&(family.to_string(), bold)).copied()
+}
+
+/// The overview's charts in the briefing's order, each with whether it
+/// comes after the targets table (a chart of the plan).
+fn marked_charts(document: &PagedDocument) -> Vec<(Dict, bool)> {
+    let (Some(chart), Some(table)) = (
+        Label::new(PicoStr::intern("brief-chart")),
+        Label::new(PicoStr::intern("brief-table")),
+    ) else {
+        return Vec::new();
+    };
+    let selector = Selector::Or(vec![Selector::Label(chart), Selector::Label(table)].into());
+    let mut after = false;
+    let mut out = Vec::new();
+    for content in document.introspector().query(&selector).iter() {
+        if content.label() == Some(table) {
+            after = true;
+            continue;
+        }
+        if let Some(d) = content
+            .get_by_name("value")
+            .ok()
+            .and_then(|v| v.cast::<Dict>().ok())
+        {
+            out.push((d, after));
+        }
+    }
+    out
+}
+
+/// The date the briefing shows: meta.date, else the build's.
+fn shown_date(project: &Project, timestamp: Option<DateTime<Utc>>) -> Option<(i32, u32, u32)> {
+    if let Some(d) = &project.dataset.meta.date {
+        let mut it = d
+            .trim()
+            .splitn(3, '-')
+            .map(|p| p.trim().parse::<u32>().ok());
+        if let (Some(Some(y)), Some(Some(m)), Some(Some(day))) = (it.next(), it.next(), it.next()) {
+            return Some((y as i32, m, day));
+        }
+    }
+    timestamp.map(|t| (t.year(), t.month(), t.day()))
+}
+
+/// The .docx of the laid-out briefing.
+pub fn write(
+    document: &PagedDocument,
+    project: &Project,
+    faces: &DocxFaces,
+    timestamp: Option<DateTime<Utc>>,
+) -> anyhow::Result<Vec<u8>> {
+    let data = &project.dataset;
+    let look = look::Look::new(&project.theme);
+    let base: crate::data::model::Vocabulary =
+        yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap_or_default();
+    let words = crate::data::vocabulary::Words::merge(&base, data.meta.vocabulary.as_ref());
+    let shown = marks::shown(document);
+
+    // Faces: by role, as the theme names them, or the office's.
+    let mut names = BTreeMap::new();
+    for role in ["masthead", "title", "heading", "heading2", "body", "figure"] {
+        let family = look.font(if role == "heading2" { "heading" } else { role });
+        let name = if faces.office {
+            OFFICE
+                .iter()
+                .find(|(r, _)| *r == role)
+                .map_or(family, |(_, n)| n)
+        } else {
+            faces
+                .pairs
+                .iter()
+                .find(|(from, _)| from == family)
+                .map_or(family, |(_, to)| to.as_str())
+        };
+        names.insert(role, name.to_string());
+    }
+    let figure_face = names["figure"].clone();
+    let mut faces = write::Faces {
+        names,
+        bundled: bundled_faces().keys().map(|(f, _)| f.clone()).collect(),
+        used: BTreeMap::new(),
+    };
+
+    // Charts: as the briefing marks them, a comparison as one chart.
+    let track = look.color("track");
+    let specs = marked_charts(document);
+    let charts: Vec<(bool, Chart)> = specs
+        .iter()
+        .map(|(spec, after)| {
+            (
+                *after,
+                Chart::from_spec(spec, track, |_| figure_face.clone()),
+            )
+        })
+        .collect();
+    let names = chart::compare_names(&project.theme, data);
+    let down = chart::down_verbs(data);
+    let is_down = |v: &str| down.iter().any(|d| d == v);
+    let charts = chart::merge_pairs(charts, &names, |a, b| *a || *b)
+        .into_iter()
+        .map(|(after, mut c)| {
+            chart::sign_decreases(&mut c, data, &is_down);
+            (c, after)
+        })
+        .collect();
+
+    let inputs = build::Inputs {
+        data,
+        shown: &shown,
+        look: &look,
+        words: &words,
+        date: shown_date(project, timestamp),
+        charts,
+    };
+    let doc = build::document(&inputs);
+
+    let meta = &data.meta;
+    let author: Vec<String> = match &meta.source {
+        Some(s) => std::iter::once(match &s.edition {
+            Some(e) => format!("{} {e}", s.publication),
+            None => s.publication.clone(),
+        })
+        .chain(s.byline.clone())
+        .collect(),
+        None => meta.issuer.iter().cloned().collect(),
+    };
+    let props = write::Properties {
+        title: meta.title.clone(),
+        subject: meta
+            .headline
+            .as_ref()
+            .and_then(|h| h.given().cloned())
+            .unwrap_or_default(),
+        author: author.join(" "),
+        keywords: meta.keywords.join(", "),
+    };
+    write::package(&doc, &look, &mut faces, &props, timestamp)
+}

@@ -1,0 +1,120 @@
+//! The briefing as Word sees it: paragraphs in named styles with their
+//! runs, tables and charts, in the briefing's order.
+
+/// The named styles of the document (styles.xml), each used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// 报头: the red title of the first page's header.
+    Masthead,
+    /// 第N期, under the masthead.
+    Issue,
+    /// Issuing office and date, over the red rule.
+    MastheadLine,
+    /// The document's title.
+    Title,
+    Heading1,
+    Heading2,
+    /// The article's headline, subheadline and source line.
+    Headline,
+    Subheadline,
+    Source,
+    /// A label of the overview (主要指标, 排名, a chart's title).
+    Label,
+    Body,
+    CardLabel,
+    CardValue,
+    CardNote,
+    TableText,
+    ListItem,
+    /// The paragraph that holds a chart.
+    Chart,
+    /// 版记: source and printed date between two rules.
+    Colophon,
+    Header,
+    Footer,
+}
+
+/// How a run differs from its paragraph's style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    Plain,
+    /// A figure: the character style every figure has (bold, the figure colour).
+    Figure,
+    /// 预计, 力争: bold, in the primary colour.
+    Tag,
+    /// A list's or label's square marker, in a colour role.
+    Marker(&'static str),
+    /// A card's number: bold, its own size (half-points).
+    Big(u32),
+    /// Bold in the figure colour at a size (half-points): a card's unit.
+    Unit(u32),
+    /// The primary colour: a heading's number.
+    Primary,
+    /// Bold: a table's header.
+    Bold,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Run {
+    Text(String, Look),
+    Tab,
+    /// A field: PAGE or NUMPAGES, with its cached result.
+    Field(&'static str, String),
+}
+
+impl Run {
+    pub fn plain(s: impl Into<String>) -> Run {
+        Run::Text(s.into(), Look::Plain)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub style: Style,
+    pub runs: Vec<Run>,
+}
+
+impl Para {
+    pub fn new(style: Style, runs: Vec<Run>) -> Para {
+        Para { style, runs }
+    }
+
+    pub fn text(style: Style, s: impl Into<String>) -> Para {
+        Para::new(style, vec![Run::plain(s)])
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// Indicator cards: shaded cells under a rule in the primary colour.
+    Cards,
+    /// The targets: a three-line table whose header repeats on each page.
+    Targets,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub kind: TableKind,
+    /// Column widths in twips.
+    pub widths: Vec<u32>,
+    /// Rows of cells, each cell its paragraphs.
+    pub rows: Vec<Vec<Vec<Para>>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Para(Para),
+    Table(Table),
+    /// A chart (index into the document's charts) and its height in EMU.
+    Chart(usize, i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    pub charts: Vec<crate::chart::Chart>,
+    /// The first page's header (the masthead) and the other pages' header.
+    pub first_header: Vec<Para>,
+    pub header: Vec<Para>,
+    pub footer: Vec<Para>,
+}

@@ -1,0 +1,289 @@
+//! The words of the overview as the templates say them (templates/lib.typ:
+//! `qualified`, `yoy-phrase`, `share-phrase`, `rank-str`, `aim-of`), for
+//! the parts of a card or a table that the briefing does not mark. Every
+//! figure the briefing marks is taken from its mark instead.
+
+use crate::data::model::{Figure, Fill, Num, Part, Position, Rank, Ranking, Share, Target};
+use crate::data::vocabulary::Words;
+
+/// A value in parts: before the number, the number, the unit, after it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parts {
+    pub pre: String,
+    pub num: String,
+    pub unit: String,
+    pub post: String,
+}
+
+impl Parts {
+    pub fn joined(&self) -> String {
+        format!("{}{}{}{}", self.pre, self.num, self.unit, self.post)
+    }
+}
+
+/// 1 → 一, 10 → 十, 12 → 十二, 24 → 二十四.
+pub fn cn_num(n: i64) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if (0..10).contains(&n) {
+        D[n as usize].to_string()
+    } else if (10..100).contains(&n) {
+        let (t, u) = (n / 10, n % 10);
+        format!(
+            "{}十{}",
+            if t > 1 { D[t as usize] } else { "" },
+            if u > 0 { D[u as usize] } else { "" }
+        )
+    } else {
+        n.to_string()
+    }
+}
+
+/// The value with its unit and qualifier, the qualifier where the
+/// vocabulary places it (近300家, 3.5%左右, 2万余户).
+#[allow(clippy::too_many_arguments)]
+pub fn qualified(
+    words: &Words,
+    todo: &str,
+    value: Option<&Fill<Num>>,
+    unit: Option<&str>,
+    qualifier: Option<&str>,
+    written: Option<&str>,
+    to: Option<&Num>,
+    dash: Option<&str>,
+) -> Parts {
+    let u = unit.unwrap_or("").to_string();
+    let num = match value.and_then(Fill::given) {
+        None => todo.to_string(),
+        Some(_) if written.is_some() => written.unwrap_or_default().to_string(),
+        Some(v) => match to {
+            Some(to) => format!("{}{u}{}{}", v.text(), dash.unwrap_or("—"), to.text()),
+            None => v.text().to_string(),
+        },
+    };
+    let Some(q) = qualifier else {
+        return Parts {
+            num,
+            unit: u,
+            ..Parts::default()
+        };
+    };
+    match words.qualifier(q).unwrap_or(Position::After) {
+        Position::Inside => {
+            let mut chars = u.chars();
+            let unit = match chars.next() {
+                Some(first @ ('万' | '亿')) if u.chars().count() > 1 => {
+                    format!("{first}{q}{}", chars.as_str())
+                }
+                _ => format!("{q}{u}"),
+            };
+            Parts {
+                num,
+                unit,
+                ..Parts::default()
+            }
+        }
+        Position::Before => Parts {
+            pre: q.to_string(),
+            num,
+            unit: u,
+            ..Parts::default()
+        },
+        Position::After => Parts {
+            num,
+            unit: u,
+            post: q.to_string(),
+            ..Parts::default()
+        },
+    }
+}
+
+/// A figure's value in parts (a ratio as printed: 3.2：44.2：52.6).
+pub fn figure_parts(words: &Words, todo: &str, f: &Figure) -> Parts {
+    if let Some(ratio) = &f.ratio {
+        let colon = f.colon.as_deref().unwrap_or("：");
+        return Parts {
+            num: ratio.iter().map(Num::text).collect::<Vec<_>>().join(colon),
+            ..Parts::default()
+        };
+    }
+    qualified(
+        words,
+        todo,
+        f.value.as_ref(),
+        f.unit.as_deref(),
+        f.qualifier.as_deref(),
+        f.written.as_deref(),
+        f.to.as_ref(),
+        f.dash.as_deref(),
+    )
+}
+
+/// 同比增长14.3%: the basis and verb as the prose has them.
+pub fn yoy_phrase(words: &Words, todo: &str, f: &Figure) -> Option<String> {
+    let y = f.yoy.as_ref()?;
+    let value = qualified(
+        words,
+        todo,
+        Some(&y.value),
+        Some(y.unit.as_deref().unwrap_or("%")),
+        y.qualifier.as_deref(),
+        None,
+        y.to.as_ref(),
+        None,
+    );
+    Some(format!(
+        "{}{}{}",
+        y.basis.as_deref().unwrap_or(""),
+        y.verb,
+        value.joined()
+    ))
+}
+
+/// 占全市的26.6%, 占GDP比重40%
+pub fn share_phrase(words: &Words, todo: &str, s: &Share) -> String {
+    let value = qualified(
+        words,
+        todo,
+        Some(&s.value),
+        Some("%"),
+        s.qualifier.as_deref(),
+        None,
+        None,
+        None,
+    )
+    .joined();
+    match (&s.scope, &s.of) {
+        (Some(scope), _) => format!("占{scope}的{value}"),
+        (None, of) => format!("占{}比重{value}", of.as_deref().unwrap_or("")),
+    }
+}
+
+/// 全市第一, 全市之首
+pub fn rank_str(scope: &str, standing: Option<&str>, position: Option<i64>) -> String {
+    match standing {
+        Some(s) => format!("{scope}{s}"),
+        None => format!("{scope}第{}", cn_num(position.unwrap_or(0))),
+    }
+}
+
+/// A figure's own rank as its card says it: 增速全市第一, 连续四年位居全市前列.
+pub fn rank_note(r: &Rank) -> String {
+    let years = r
+        .years
+        .map(|n| format!("连续{}年", cn_num(n)))
+        .unwrap_or_default();
+    format!(
+        "{years}{}{}",
+        r.verb.as_deref().unwrap_or(""),
+        rank_str(&r.scope, r.standing.as_deref(), r.position)
+    )
+}
+
+/// A ranking's place: 全市第一.
+pub fn ranking_place(r: &Ranking) -> String {
+    rank_str(&r.scope, r.standing.as_deref(), r.position)
+}
+
+/// A target's verb: 同口径增长, 达.
+pub fn target_verb(t: &Target) -> String {
+    format!(
+        "{}{}",
+        t.basis.as_deref().unwrap_or(""),
+        t.verb.as_deref().unwrap_or("")
+    )
+}
+
+/// A target's value: its number with unit and qualifier, or its goal.
+pub fn target_value(words: &Words, todo: &str, t: &Target) -> String {
+    if let Some(goal) = &t.goal {
+        return goal.clone();
+    }
+    qualified(
+        words,
+        todo,
+        t.value.as_ref(),
+        t.unit.as_deref(),
+        t.qualifier.as_deref(),
+        t.written.as_deref(),
+        t.to.as_ref(),
+        t.dash.as_deref(),
+    )
+    .joined()
+}
+
+/// Every paragraph of a part, in the article's order.
+fn paragraphs(part: &Part) -> impl Iterator<Item = &str> {
+    part.opening
+        .iter()
+        .chain(&part.lead)
+        .chain(part.sections.iter().flat_map(|s| &s.paragraphs))
+        .filter_map(|p| p.given().map(String::as_str))
+}
+
+/// A paragraph's sentences: up to 。！？ and a closing quote or bracket.
+fn sentences(p: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = p.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(d, '。' | '！' | '？' | '”' | '’' | '」' | '』' | '）') {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(p[start..end].trim());
+            start = end;
+        }
+    }
+    if start < p.len() {
+        out.push(p[start..].trim());
+    }
+    out.into_iter().filter(|s| !s.is_empty()).collect()
+}
+
+/// The goal word that governs a figure in its sentence (力争, 确保): the
+/// nearest before it in its clause.
+pub fn aim_of(words: &Words, part: &Part, id: &str) -> Option<String> {
+    let open = format!("{{{id}");
+    for p in paragraphs(part) {
+        for t in sentences(p) {
+            let hit = t.contains(&format!("{{{id}}}")) || t.contains(&format!("{{{id}."));
+            let Some(at) = t.find(&open).filter(|_| hit) else {
+                continue;
+            };
+            let before = t[..at].rsplit('；').next().unwrap_or("");
+            let best = words
+                .aims
+                .iter()
+                .filter_map(|w| before.rfind(w.as_str()).map(|i| (i + w.len(), w)))
+                .max_by_key(|(end, _)| *end);
+            if let Some((_, w)) = best {
+                return Some(w.clone());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(cn_num(1), "一");
+        assert_eq!(cn_num(10), "十");
+        assert_eq!(cn_num(12), "十二");
+        assert_eq!(cn_num(24), "二十四");
+    }
+
+    #[test]
+    fn sentences_end_with_their_closing_marks() {
+        assert_eq!(sentences("甲。乙！”丙"), ["甲。", "乙！”", "丙"]);
+    }
+}
