@@ -181,6 +181,8 @@ glyph-missing = no available font can draw “{ $ch }” ({ $code }); it would p
 glyph-missing-hint = replace the character, or add a font that has it with --font-path (brief fonts lists the fonts)
 font-missing = no font folder has the face “{ $family }”
 font-missing-hint = put its files in fonts/ or pass --font-path DIR (brief fonts lists the faces found)
+font-missing-fallback = no font folder has the face “{ $family }” that the preset names for { $role }; brief’s own face of the role stands in
+font-missing-fallback-hint = to use it, put its files in fonts/ or pass --font-path DIR; to choose another face, name it under fonts: in theme.yaml
 
 ## Problems of data files
 
@@ -366,6 +368,7 @@ prose-target-verb-unmarked-hint = add `verb: { $verb }`
 prose-digits = the number { $digits } stands in the text outside a placeholder: the data does not carry it, so a change would go unseen
 prose-digits-hint = make it a figure of the section and write {"{"}id{"}"} in its place; where the digits are part of a name, declare the name in data/meta.yaml under `vocabulary:`, `names:` (years, dates and quoted names are not counted)
 theme-unknown-placeholder = { $placeholder } is not filled in by brief in this word; it knows: { $known }
+theme-bad-choice = “{ $value }” is not one of the values this key takes: { $known }
 hint-number-only = write only the number: `{ $number }`
 syntax-hint = look at this line and the one above it: a colon and a space after each key, the same indentation as the lines beside it, quotes closed
 syntax-fullwidth-colon = the key `{ $key }` ends with a full-width colon ：

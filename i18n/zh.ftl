@@ -181,6 +181,8 @@ glyph-missing = 没有可用字体能显示“{ $ch }”（{ $code }）；它会
 glyph-missing-hint = 请替换该字符，或用 --font-path 加入含有它的字体（brief fonts 可列出字体）
 font-missing = 字体文件夹中没有字体“{ $family }”
 font-missing-hint = 请把字体文件放进 fonts/，或用 --font-path DIR 指定（brief fonts 可列出已找到的字体）
+font-missing-fallback = 字体文件夹中没有预设为{ $role }指定的字体“{ $family }”，改用 brief 自带的同用途字体
+font-missing-fallback-hint = 要用这个字体，请把字体文件放进 fonts/ 或用 --font-path DIR 指定；要换用别的字体，在 theme.yaml 的 fonts: 下写明
 
 ## 数据文件的问题
 
@@ -366,6 +368,7 @@ prose-target-verb-unmarked-hint = 请加上 `verb: { $verb }`
 prose-digits = 文字中占位符之外有数字 { $digits }：数据里没有它，它变了也无人知道
 prose-digits-hint = 请把它写成本节的一个数字（figures），并在原处写 {"{"}id{"}"}；数字是名称的一部分时，请在 data/meta.yaml 的 `vocabulary:` 下的 `names:` 中声明该名称（年份、日期和引号中的名称不计）
 theme-unknown-placeholder = brief 不会在这个用语中填入 { $placeholder }；可用的有：{ $known }
+theme-bad-choice = “{ $value }”不是这一项可取的值；可取：{ $known }
 hint-number-only = 只写数字：`{ $number }`
 syntax-hint = 请检查这一行和上一行：每个键后是否有冒号和空格，缩进是否与旁边的行一致，引号是否成对
 syntax-fullwidth-colon = 键 `{ $key }` 后面用了全角冒号 ：

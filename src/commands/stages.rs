@@ -374,6 +374,13 @@ impl Checks {
         worlds: &mut Vec<(Doc, BriefWorld)>,
     ) -> Option<Document> {
         let format = config.diagnostics;
+        // A face of the theme that no folder has is said once, by brief's own
+        // check (with the file and key that name it), not at every use.
+        c.warnings.retain(|w| {
+            !project.faces.iter().any(|f| {
+                w.message.as_str() == format!("unknown font family: {}", f.family.to_lowercase())
+            })
+        });
         term::typst(&c.world, &c.warnings, format);
         let result = std::mem::replace(&mut c.result, Err(Default::default()));
         let document = match result {
@@ -483,13 +490,14 @@ impl Checks {
         let missing = glyphs::missing(project, fonts);
         let strict = config.strict_glyphs();
         term::data(&missing, &project.sources, Self::severity(strict), format);
-        let faces = glyphs::missing_faces(project, fonts);
+        let (faces, stand_ins) = glyphs::missing_faces(project, fonts);
         term::data(
             &faces,
             &project.sources,
             Self::severity(config.strict),
             format,
         );
+        term::data(&stand_ins, &project.sources, Severity::Warning, format);
         let font_errors = font_problems(config, fonts, &self.notdef);
         if self.errors > 0 {
             return Err(Failure::Template(tr!(
@@ -623,7 +631,7 @@ fn export_document(
         let pptx = crate::pptx::write(
             document,
             &project.dataset,
-            &project.theme,
+            &project.look,
             &out.faces,
             config.timestamp,
         )

@@ -229,8 +229,11 @@ pub struct Project {
     pub dataset: Dataset,
     /// The project's theme.yaml (an empty mapping without one).
     pub theme: yaml_serde::Value,
+    /// The theme as the documents use it: the defaults, the preset, the
+    /// project's theme (`theme::merged`).
+    pub look: yaml_serde::Value,
     /// The font families the theme names, by role.
-    pub faces: Vec<(String, String)>,
+    pub faces: Vec<theme::Face>,
     pub sources: Sources,
     /// How many values are still to fill in (a draft shows them marked).
     pub todo: usize,
@@ -442,7 +445,8 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     if !errors.is_empty() {
         return Err(Failed { errors, sources });
     }
-    let faces = theme::faces(&defaults, Some(&theme));
+    let faces = theme::faces(&defaults, &theme);
+    let look = theme::merged(&defaults, &theme);
     Ok(Project {
         dataset: Dataset {
             meta,
@@ -450,6 +454,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             plan,
         },
         theme,
+        look,
         faces,
         sources,
         todo,

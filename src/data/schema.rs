@@ -12,55 +12,17 @@ use super::model::{Meta, Part};
 /// each key with its comment there, or its default value, as description.
 pub fn theme() -> String {
     let mut sections = serde_json::Map::new();
-    let mut current: Option<(String, String, serde_json::Map<String, serde_json::Value>)> = None;
-    let mut comment = String::new();
-    let finish =
-        |current: &mut Option<(String, String, serde_json::Map<String, serde_json::Value>)>,
-         sections: &mut serde_json::Map<String, serde_json::Value>| {
-            if let Some((name, description, properties)) = current.take() {
-                sections.insert(
-                    name,
-                    serde_json::json!({
-                        "type": ["object", "null"],
-                        "additionalProperties": false,
-                        "description": description,
-                        "properties": properties,
-                    }),
-                );
-            }
-        };
-    for line in super::theme::DEFAULTS.lines() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            comment.clear();
-            continue;
-        }
-        if let Some(c) = trimmed.strip_prefix('#') {
-            if !line.starts_with(' ') && comment.is_empty() {
-                comment = c.trim().to_string();
-            }
-            continue;
-        }
-        let (key, rest) = trimmed.split_once(':').unwrap_or((trimmed, ""));
-        let (value, note) = rest.split_once(" #").unwrap_or((rest, ""));
-        let value = value.trim().trim_matches('"');
-        if !line.starts_with(' ') {
-            finish(&mut current, &mut sections);
-            current = Some((key.to_string(), comment.clone(), serde_json::Map::new()));
-            comment.clear();
-            continue;
-        }
-        let Some((section, _, properties)) = current.as_mut() else {
-            continue;
-        };
-        let colour = section == "colors" || key == "color";
-        let description = match (note.trim(), value) {
+    let property = |d: &super::theme::Documented| {
+        let colour = d.section == "colors" || d.key == "color";
+        let description = match (d.note.as_str(), d.value.as_str()) {
             ("", v) => format!("默认：{v}"),
             (n, "null") => n.to_string(),
             (n, v) => format!("{n}（默认 {v}）"),
         };
         let text = if colour {
             serde_json::json!({ "type": "string", "pattern": "^#[0-9A-Fa-f]{6}$" })
+        } else if !d.choices.is_empty() {
+            serde_json::json!({ "type": "string", "enum": d.choices })
         } else {
             serde_json::json!({
                 "type": "string",
@@ -69,12 +31,25 @@ pub fn theme() -> String {
                 "pattern": "\\S"
             })
         };
-        properties.insert(
-            key.to_string(),
-            serde_json::json!({ "anyOf": [text, { "type": "null" }], "description": description }),
-        );
+        serde_json::json!({ "anyOf": [text, { "type": "null" }], "description": description })
+    };
+    for d in super::theme::documented() {
+        if d.section.is_empty() {
+            let mut p = property(&d);
+            p["description"] = serde_json::Value::String(d.heading.clone());
+            sections.insert(d.key.clone(), p);
+            continue;
+        }
+        let section = sections.entry(d.section.clone()).or_insert_with(|| {
+            serde_json::json!({
+                "type": ["object", "null"],
+                "additionalProperties": false,
+                "description": d.heading,
+                "properties": {},
+            })
+        });
+        section["properties"][&d.key] = property(&d);
     }
-    finish(&mut current, &mut sections);
     let schema = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://brief.invalid/schema/theme.schema.json",
@@ -165,7 +140,11 @@ mod tests {
             yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap();
         for (section, values) in defaults.as_mapping().unwrap() {
             let section = section.as_str().unwrap();
-            for key in values.as_mapping().unwrap().keys() {
+            let Some(values) = values.as_mapping() else {
+                assert!(schema["properties"][section].is_object(), "{section}");
+                continue;
+            };
+            for key in values.keys() {
                 let key = key.as_str().unwrap();
                 assert!(
                     schema["properties"][section]["properties"][key].is_object(),

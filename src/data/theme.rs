@@ -13,6 +13,136 @@ use crate::tr;
 /// `templates/theme.yaml` (and for `brief init`).
 pub const DEFAULTS: &str = include_str!("../../templates/theme.yaml");
 
+/// The presets (`preset: gongwen`): theme-shaped looks that lie between the
+/// defaults and a project's theme.
+pub const PRESETS: &str = include_str!("../../templates/presets.yaml");
+
+/// A key of the defaults file, as its comments document it: for the schema
+/// and for the check of values that must be one of a few.
+pub struct Documented {
+    /// `colors`, or empty for a top-level key.
+    pub section: String,
+    pub key: String,
+    /// The default as written.
+    pub value: String,
+    /// The key's comment, without the choices.
+    pub note: String,
+    /// `[none|quarter]` at the comment's end: the values it may take.
+    pub choices: Vec<String>,
+    /// The comment above a section (on its key for a top-level key).
+    pub heading: String,
+}
+
+/// The keys of the defaults file with their comments, in order.
+pub fn documented() -> Vec<Documented> {
+    let mut out = Vec::new();
+    let mut section = String::new();
+    let mut heading = String::new();
+    let mut comment = String::new();
+    for line in DEFAULTS.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            comment.clear();
+            continue;
+        }
+        if let Some(c) = trimmed.strip_prefix('#') {
+            if !line.starts_with(' ') && comment.is_empty() {
+                comment = c.trim().to_string();
+            }
+            continue;
+        }
+        let (key, rest) = trimmed.split_once(':').unwrap_or((trimmed, ""));
+        let (value, note) = rest.split_once(" #").unwrap_or((rest, ""));
+        let (value, note) = (value.trim().trim_matches('"'), note.trim());
+        let (note, choices) = match note.rsplit_once('[') {
+            Some((text, list)) if list.ends_with(']') => (
+                text.trim(),
+                list.trim_end_matches(']')
+                    .split('|')
+                    .map(str::to_string)
+                    .collect(),
+            ),
+            _ => (note, Vec::new()),
+        };
+        let top = !line.starts_with(' ');
+        if top {
+            heading = std::mem::take(&mut comment);
+            section = key.to_string();
+            if value.is_empty() {
+                continue; // a section
+            }
+        }
+        out.push(Documented {
+            section: if top { String::new() } else { section.clone() },
+            key: key.to_string(),
+            value: value.to_string(),
+            note: note.to_string(),
+            choices: if top && key == "preset" {
+                preset_names()
+            } else {
+                choices
+            },
+            heading: heading.clone(),
+        });
+    }
+    out
+}
+
+/// The presets' names, in their file's order.
+pub fn preset_names() -> Vec<String> {
+    let presets: Value = yaml_serde::from_str(PRESETS).expect("the presets parse");
+    presets
+        .as_mapping()
+        .map(|m| {
+            m.keys()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The theme as the documents use it: the defaults, the preset the project
+/// names, the project's own keys, each over the one before (null keeps what
+/// is under it).
+pub fn merged(defaults: &Value, user: &Value) -> Value {
+    let mut out = match defaults {
+        Value::Mapping(_) => defaults.clone(),
+        _ => Value::Mapping(Default::default()),
+    };
+    if let Some(name) = user.get("preset").and_then(Value::as_str) {
+        let presets: Value = yaml_serde::from_str(PRESETS).expect("the presets parse");
+        if let Some(preset) = presets.get(name) {
+            merge(&mut out, preset);
+        }
+    }
+    merge(&mut out, user);
+    out
+}
+
+/// A theme of the preset `user` names alone.
+fn preset_only(user: &Value) -> Value {
+    let mut only = yaml_serde::Mapping::new();
+    if let Some(p) = user.get("preset") {
+        only.insert(Value::from("preset"), p.clone());
+    }
+    Value::Mapping(only)
+}
+
+fn merge(base: &mut Value, over: &Value) {
+    let Value::Mapping(over) = over else { return };
+    let Value::Mapping(base) = base else { return };
+    for (k, v) in over {
+        match (base.get_mut(k), v) {
+            (_, Value::Null) => {}
+            (Some(b @ Value::Mapping(_)), Value::Mapping(_)) => merge(b, v),
+            _ => {
+                base.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
 /// A problem of a theme file: its field path and message.
 pub struct Problem {
     pub path: String,
@@ -80,6 +210,21 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
                 ));
             }
         }
+        (_, Value::String(s)) if !choices(path).is_empty() && !choices(path).contains(s) => {
+            let known = choices(path);
+            let hint = nearest(s, known.iter().map(String::as_str))
+                .map(|n| tr!("hint-did-you-mean", word = n));
+            out.push(problem(
+                path,
+                "theme-bad-choice",
+                tr!(
+                    "theme-bad-choice",
+                    value = s.as_str(),
+                    known = known.join(&tr!("list-separator"))
+                ),
+                hint,
+            ))
+        }
         (_, Value::String(s)) if s.trim().is_empty() => out.push(problem(
             path,
             "data-empty-text",
@@ -122,6 +267,16 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
     }
 }
 
+/// The values a key may take (`briefing.han_latin_space`), none when any text.
+fn choices(path: &str) -> Vec<String> {
+    let (section, key) = path.rsplit_once('.').unwrap_or(("", path));
+    documented()
+        .into_iter()
+        .find(|d| d.section == section && d.key == key)
+        .map(|d| d.choices)
+        .unwrap_or_default()
+}
+
 /// The `{name}` placeholders of a word.
 fn placeholders(text: &str) -> Vec<&str> {
     text.split('{')
@@ -144,11 +299,32 @@ fn is_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
-/// The font families a theme names (after merging), for the check that
+/// A face the theme asks for: its role, family, and which file names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Face {
+    pub role: String,
+    pub family: String,
+    pub from: FaceFrom,
+}
+
+/// Which file names a face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaceFrom {
+    /// The project's theme.yaml.
+    Theme,
+    /// The preset it selects: brief's own face of the role stands in where
+    /// the machine lacks it.
+    Preset,
+    /// The defaults (templates/theme.yaml).
+    Defaults,
+}
+
+/// The faces a theme names (after merging), by role, for the check that
 /// every face is available.
-pub fn faces(defaults: &Value, user: Option<&Value>) -> Vec<(String, String)> {
-    let pick = |v: Option<&Value>, role: &str| {
-        v.and_then(|v| v.get("fonts"))
+pub fn faces(defaults: &Value, user: &Value) -> Vec<Face> {
+    let look = merged(defaults, user);
+    let family = |v: &Value, role: &str| {
+        v.get("fonts")
             .and_then(|f| f.get(role))
             .and_then(Value::as_str)
             .map(str::to_string)
@@ -163,11 +339,22 @@ pub fn faces(defaults: &Value, user: Option<&Value>) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default();
+    let preset = merged(&Value::Null, &preset_only(user));
     roles
         .into_iter()
         .filter_map(|role| {
-            let family = pick(user, &role).or_else(|| pick(Some(defaults), &role))?;
-            Some((role, family))
+            let from = if family(user, &role).is_some() {
+                FaceFrom::Theme
+            } else if family(&preset, &role).is_some() {
+                FaceFrom::Preset
+            } else {
+                FaceFrom::Defaults
+            };
+            Some(Face {
+                family: family(&look, &role)?,
+                from,
+                role,
+            })
         })
         .collect()
 }
@@ -199,11 +386,34 @@ mod tests {
         assert!(problems[0].hint.as_deref().unwrap().contains("colors"));
     }
 
+    fn face(role: &str, family: &str, from: FaceFrom) -> Face {
+        Face {
+            role: role.into(),
+            family: family.into(),
+            from,
+        }
+    }
+
     #[test]
-    fn faces_come_from_the_theme_over_the_defaults() {
-        let user: Value = yaml_serde::from_str("fonts: {body: 仿宋_GB2312}").unwrap();
-        let faces = faces(&defaults(), Some(&user));
-        assert!(faces.contains(&("body".to_string(), "仿宋_GB2312".to_string())));
-        assert!(faces.contains(&("heading".to_string(), "Noto Sans SC".to_string())));
+    fn faces_come_from_the_theme_over_the_preset_over_the_defaults() {
+        let user: Value = yaml_serde::from_str("preset: gongwen\nfonts: {body: 仿宋}").unwrap();
+        let faces = faces(&defaults(), &user);
+        assert!(faces.contains(&face("body", "仿宋", FaceFrom::Theme)));
+        assert!(faces.contains(&face("title", "方正小标宋简体", FaceFrom::Preset)));
+        let plain = super::faces(&defaults(), &Value::Null);
+        assert!(plain.contains(&face("heading", "Noto Sans SC", FaceFrom::Defaults)));
+    }
+
+    #[test]
+    fn a_choice_outside_its_list_is_named_with_the_list() {
+        let user: Value = yaml_serde::from_str(
+            "preset: gongwne\nbriefing: {han_latin_space: quater, page_numbers: gongwen}",
+        )
+        .unwrap();
+        let problems = check(&defaults(), &user);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["preset", "briefing.han_latin_space"]);
+        assert!(problems[0].hint.as_deref().unwrap().contains("gongwen"));
+        assert!(problems[1].message.contains("none"));
     }
 }

@@ -119,7 +119,7 @@ pub fn write(
     timestamp: Option<DateTime<Utc>>,
 ) -> anyhow::Result<Vec<u8>> {
     let data = &project.dataset;
-    let look = look::Look::new(&project.theme);
+    let look = look::Look::new(&project.look);
     let base: crate::data::model::Vocabulary =
         yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap_or_default();
     let words = crate::data::vocabulary::Words::merge(&base, data.meta.vocabulary.as_ref());
@@ -162,7 +162,7 @@ pub fn write(
             )
         })
         .collect();
-    let names = chart::compare_names(&project.theme, data);
+    let names = chart::compare_names(&project.look, data);
     let down = chart::down_verbs(data);
     let is_down = |v: &str| down.iter().any(|d| d == v);
     let charts = chart::merge_pairs(charts, &names, |a, b| *a || *b)

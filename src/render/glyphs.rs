@@ -2,6 +2,7 @@
 //! draw (typst would silently print an empty box), and faces the theme names
 //! that no font folder has.
 
+use crate::data::theme::FaceFrom;
 use std::collections::HashSet;
 
 use crate::data::{DataError, Project, Role};
@@ -48,25 +49,27 @@ pub fn covered(found: &Found, c: char) -> bool {
         .any(|(info, _)| info.coverage.contains(c as u32))
 }
 
-/// Faces the theme names (by role) that no font of the build has.
-pub fn missing_faces(project: &Project, fonts: &Fonts) -> Vec<DataError> {
+/// Faces the theme names (by role) that no font of the build has: the
+/// project's own (a problem of its theme), and those of the defaults or the
+/// preset, for which brief's own face of the role stands in (said, never
+/// refused, so that a preset builds on a machine without the faces it names).
+pub fn missing_faces(project: &Project, fonts: &Fonts) -> (Vec<DataError>, Vec<DataError>) {
     let found = fonts.get();
     let families: HashSet<String> = found
         .origins
         .iter()
         .map(|(info, _)| info.family.to_lowercase())
         .collect();
-    project
+    let missing = project
         .faces
         .iter()
-        .filter(|(_, family)| !families.contains(&family.to_lowercase()))
-        .map(|(role, family)| {
-            let path = format!("fonts.{role}");
-            let role_of = if project
-                .sources
-                .get(Role::Theme)
-                .is_some_and(|f| f.text.spans.value(&path).is_some())
-            {
+        .filter(|f| !families.contains(&f.family.to_lowercase()));
+    let (other, own): (Vec<_>, Vec<_>) = missing.partition(|f| f.from == FaceFrom::Preset);
+    let path = |f: &crate::data::theme::Face| format!("fonts.{}", f.role);
+    let own = own
+        .into_iter()
+        .map(|f| {
+            let role = if f.from == FaceFrom::Theme {
                 Role::Theme
             } else {
                 Role::ThemeDefaults
@@ -74,13 +77,33 @@ pub fn missing_faces(project: &Project, fonts: &Fonts) -> Vec<DataError> {
             project
                 .sources
                 .error(
-                    role_of,
-                    &path,
+                    role,
+                    &path(f),
                     None,
                     "font-missing",
-                    tr!("font-missing", family = family.as_str()),
+                    tr!("font-missing", family = f.family.as_str()),
                 )
                 .hint(tr!("font-missing-hint"))
         })
-        .collect()
+        .collect();
+    let other = other
+        .into_iter()
+        .map(|f| {
+            project
+                .sources
+                .error(
+                    Role::Theme,
+                    "preset",
+                    None,
+                    "font-missing-fallback",
+                    tr!(
+                        "font-missing-fallback",
+                        family = f.family.as_str(),
+                        role = path(f)
+                    ),
+                )
+                .hint(tr!("font-missing-fallback-hint"))
+        })
+        .collect();
+    (own, other)
 }
