@@ -18,7 +18,22 @@ use common::*;
 /// slide's XML changed, the whole written to a new file renamed over the
 /// old. Returns the bytes saved.
 fn save_as_powerpoint(pptx: &Path, text: &str) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(fs::File::open(pptx).unwrap()).unwrap();
+    save_as_office(pptx, "ppt/slides/slide2.xml", "<a:t>", text)
+}
+
+/// The same for Word: the first run of the document's text changed.
+fn save_as_word(docx: &Path, text: &str) -> Vec<u8> {
+    save_as_office(
+        docx,
+        "word/document.xml",
+        "<w:t xml:space=\"preserve\">",
+        text,
+    )
+}
+
+/// An Office package saved with `text` put before the first `run` of `part`.
+fn save_as_office(package: &Path, part: &str, run: &str, text: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(package).unwrap()).unwrap();
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -28,22 +43,20 @@ fn save_as_powerpoint(pptx: &Path, text: &str) -> Vec<u8> {
         let name = entry.name().unwrap().to_string();
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes).unwrap();
-        if name == "ppt/slides/slide2.xml" {
+        if name == part {
             let xml = String::from_utf8(bytes).unwrap();
-            assert!(xml.contains("<a:t>"), "slide 2 has no text run");
-            bytes = xml
-                .replacen("<a:t>", &format!("<a:t>{text}"), 1)
-                .into_bytes();
+            assert!(xml.contains(run), "{part} has no text run");
+            bytes = xml.replacen(run, &format!("{run}{text}"), 1).into_bytes();
             changed = true;
         }
         writer.start_file(name, options).unwrap();
         writer.write_all(&bytes).unwrap();
     }
-    assert!(changed, "the deck has no slide 2");
+    assert!(changed, "{} has no {part}", package.display());
     let bytes = writer.finish().unwrap().into_inner();
-    let tmp = pptx.with_file_name("~$slides.tmp");
+    let tmp = package.with_file_name("~$saving.tmp");
     fs::write(&tmp, &bytes).unwrap();
-    fs::rename(&tmp, pptx).unwrap();
+    fs::rename(&tmp, package).unwrap();
     bytes
 }
 
@@ -148,7 +161,7 @@ fn is_pdf(path: &Path) -> bool {
     bytes.starts_with(b"%PDF") && bytes.trim_ascii_end().ends_with(b"%%EOF")
 }
 
-const BUILD: &[&str] = &["build", "--pptx", "--handout"];
+const BUILD: &[&str] = &["build", "--pptx", "--handout", "--docx"];
 
 #[test]
 fn edits_survive_rebuilds_with_unchanged_and_with_changed_data() {
@@ -156,15 +169,22 @@ fn edits_survive_rebuilds_with_unchanged_and_with_changed_data() {
     let out = dir.path().join("out");
     ok(brief(dir.path(), BUILD));
 
-    // The user saves the deck in PowerPoint, annotates the handout and the briefing.
+    // The user saves the deck in PowerPoint and the Word briefing in Word, annotates the
+    // handout and the briefing.
     let deck = save_as_powerpoint(&out.join("slides.pptx"), "用户改过：");
+    let word = save_as_word(&out.join("briefing.docx"), "用户改过：");
     let handout = annotate(&out.join("handout.pdf"), "批注");
     let briefing = annotate(&out.join("briefing.pdf"), "领导批示");
 
     // The same data again: not "up to date", the edits kept, the outputs written again.
     let err = ok(brief(dir.path(), BUILD));
     assert!(!err.contains("up to date"), "{err}");
-    for name in ["slides.pptx", "handout.pdf", "briefing.pdf"] {
+    for name in [
+        "slides.pptx",
+        "handout.pdf",
+        "briefing.pdf",
+        "briefing.docx",
+    ] {
         assert!(
             err.contains(&format!("out/{name}: changed since brief wrote it")),
             "{name} kept without a word: {err}"
@@ -173,8 +193,15 @@ fn edits_survive_rebuilds_with_unchanged_and_with_changed_data() {
     let kept_deck = kept_once(&out, "slides.pptx", &deck);
     kept_once(&out, "handout.pdf", &handout);
     kept_once(&out, "briefing.pdf", &briefing);
+    kept_once(&out, "briefing.docx", &word);
     let recorded = complete(&out);
-    for name in ["slides.pptx", "handout.pdf", "briefing.pdf", "changes.md"] {
+    for name in [
+        "slides.pptx",
+        "handout.pdf",
+        "briefing.pdf",
+        "briefing.docx",
+        "changes.md",
+    ] {
         assert!(recorded.contains(&name.to_string()), "{name} not recorded");
     }
     assert!(is_deck(&out.join("slides.pptx")));
