@@ -161,7 +161,9 @@ fn clean_up_removes_only_what_brief_wrote_and_is_unchanged() {
     // The annotated image is left, and said to be no longer brief's; the user's own file
     // was never brief's and is not mentioned.
     assert!(
-        err.contains(&format!("{last}: changed since brief wrote it: left as it is")),
+        err.contains(&format!(
+            "{last}: changed since brief wrote it: left as it is"
+        )),
         "{err}"
     );
     assert!(!err.contains("slides-99.png"), "{err}");
