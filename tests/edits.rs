@@ -216,6 +216,25 @@ fn edits_survive_rebuilds_with_unchanged_and_with_changed_data() {
         report.contains("Edits kept") && report.contains(&format!("`{kept_name}`")),
         "{report}"
     );
+    // Under the date and time in the kept name: slides.edited-20261204-1803.pptx.
+    let stamp = &kept_name["slides.edited-".len()..]["20261204-1803".len()..];
+    let (d, t) = (
+        &kept_name["slides.edited-".len()..][..8],
+        &kept_name["slides.edited-20261204-".len()..][..4],
+    );
+    assert_eq!(stamp, ".pptx", "{kept_name}");
+    let when = format!(
+        "{}-{}-{} {}:{}",
+        &d[..4],
+        &d[4..6],
+        &d[6..],
+        &t[..2],
+        &t[2..]
+    );
+    assert!(
+        report.contains(&format!("Edits kept on {when}")),
+        "{report}"
+    );
 
     // A second rebuild: up to date, no second copy.
     let before = names(&out);

@@ -138,12 +138,13 @@ pub fn once(
             .ok()
             .filter(|b| recorded.get(REPORT) == Some(&crate::digest::digest(b)))
             .map(|b| String::from_utf8_lossy(&b).to_string());
-        let draft = stages::report(&record.changes, &kept, last.clone(), &project)
+        let when = staging.kept_at();
+        let draft = stages::report(&record.changes, &kept, &when, last.clone(), &project)
             .expect("something to report");
         staging.stage(REPORT, &draft)?;
         kept = staging.keep_edits(&recorded);
-        let report =
-            stages::report(&record.changes, &kept, last, &project).expect("something to report");
+        let report = stages::report(&record.changes, &kept, &when, last, &project)
+            .expect("something to report");
         staging.stage(REPORT, &report)?;
         // (The same names again, now on the report as it will be written.)
         staging.keep_edits(&recorded);

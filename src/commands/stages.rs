@@ -773,10 +773,12 @@ pub fn summary(documents: &[Document]) -> String {
 /// The change report as a file, when figures changed or the user's files
 /// were kept: the figures that changed, then the files kept. A build that
 /// kept files but changed no figure adds its section to the last report
-/// (`last`, when it is still as brief wrote it), which stays what changed last.
+/// (`last`, when it is still as brief wrote it), which stays what changed
+/// last. `when`: the date and time the files were kept.
 pub fn report(
     changes: &[Change],
     kept: &[Kept],
+    when: &str,
     last: Option<String>,
     project: &Project,
 ) -> Option<Vec<u8>> {
@@ -796,8 +798,7 @@ pub fn report(
         }
     };
     if !kept.is_empty() {
-        let when = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
-        md += &changes::kept_section(kept, &when);
+        md += &changes::kept_section(kept, when);
     }
     Some(md.into_bytes())
 }

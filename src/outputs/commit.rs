@@ -45,8 +45,9 @@ pub struct Staging {
     /// What the last build wrote, with digests: a file at an output's name
     /// that is not among these is the user's.
     recorded: BTreeMap<String, String>,
-    /// The date and time in the names of kept files: `20261204-1803`.
-    stamp: String,
+    /// When the user's files were first looked for: the date and time in
+    /// the names of kept files (`20261204-1803`), the same for every call.
+    when: Option<chrono::DateTime<chrono::Local>>,
 }
 
 struct Staged {
@@ -97,7 +98,7 @@ impl Staging {
             durable,
             files: Vec::new(),
             recorded: BTreeMap::new(),
-            stamp: chrono::Local::now().format("%Y%m%d-%H%M").to_string(),
+            when: None,
         }
     }
 
@@ -110,6 +111,7 @@ impl Staging {
     /// [`commit`]: Staging::commit
     pub fn keep_edits(&mut self, recorded: &BTreeMap<String, String>) -> Vec<Kept> {
         self.recorded = recorded.clone();
+        let stamp = self.stamp();
         let mut kept = Vec::new();
         let mut taken: Vec<String> = Vec::new();
         for f in &mut self.files {
@@ -118,7 +120,7 @@ impl Staging {
             if fs::symlink_metadata(&target).is_ok()
                 && is_users(&target, &f.name, &f.digest, &self.recorded)
             {
-                let name = kept_name(&self.dir, &f.name, &self.stamp, &taken);
+                let name = kept_name(&self.dir, &f.name, &stamp, &taken);
                 taken.push(name.clone());
                 f.kept = Some(name.clone());
                 kept.push(Kept {
@@ -158,6 +160,21 @@ impl Staging {
         Ok(())
     }
 
+    /// When the user's files are kept, as the change report says it:
+    /// `2026-12-04 18:03`.
+    pub fn kept_at(&mut self) -> String {
+        self.now().format("%Y-%m-%d %H:%M").to_string()
+    }
+
+    fn now(&mut self) -> chrono::DateTime<chrono::Local> {
+        *self.when.get_or_insert_with(chrono::Local::now)
+    }
+
+    /// The date and time in the names of kept files: `20261204-1803`.
+    fn stamp(&mut self) -> String {
+        self.now().format("%Y%m%d-%H%M").to_string()
+    }
+
     /// The names staged so far, with the digests of their contents.
     pub fn staged(&self) -> Vec<(String, String)> {
         self.files
@@ -169,7 +186,8 @@ impl Staging {
     /// Puts every staged file in place and removes `remove`, as one set;
     /// the user's files at the staged names are kept beside them. Returns
     /// those kept.
-    pub fn commit(self, remove: &[String]) -> Result<Vec<Kept>> {
+    pub fn commit(mut self, remove: &[String]) -> Result<Vec<Kept>> {
+        let stamp = self.stamp();
         let dir = self.dir.clone();
         // Nothing may change before every step is known to be possible.
         for f in &self.files {
@@ -215,7 +233,7 @@ impl Staging {
                 (Some(s), Some(link)) if !name.starts_with(".brief-") => match &s.kept {
                     Some(k) => Some(k.clone()),
                     None if is_users(link, &name, &s.digest, &self.recorded) => {
-                        let k = kept_name(&dir, &name, &self.stamp, &taken);
+                        let k = kept_name(&dir, &name, &stamp, &taken);
                         taken.push(k.clone());
                         Some(k)
                     }
@@ -658,7 +676,14 @@ mod tests {
         fs::write(d.join("slides.pdf"), b"as brief wrote it").unwrap();
         fs::write(d.join("briefing.pdf"), b"the user's own").unwrap();
         let mut s = Staging::new(d, false);
-        s.stamp = "20261204-1803".into();
+        s.when = Some(
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+                .unwrap()
+                .and_hms_opt(18, 3, 0)
+                .unwrap()
+                .and_local_timezone(chrono::Local)
+                .unwrap(),
+        );
         // A name already taken by an earlier kept file.
         fs::write(d.join("slides.edited-20261204-1803.pptx"), b"kept before").unwrap();
         s.stage("slides.pptx", b"new deck").unwrap();
