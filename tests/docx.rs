@@ -197,3 +197,32 @@ fn every_example_and_corpus_project_gives_a_document_that_passes() {
         assert!(text.contains("word for word"), "{}: {text}", from.display());
     }
 }
+
+/// `watch --docx` writes the document again when a figure changes, in a
+/// project that has only its data (brief's own templates and faces).
+#[test]
+fn watch_writes_the_document_again_when_a_figure_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("examples/xinhe/data"),
+        &dir.path().join("data"),
+    );
+    let docx = dir.path().join("out/briefing.docx");
+    let document = |path: &Path| parts(path)["word/document.xml"].clone();
+    let limit = std::time::Duration::from_secs(120);
+    with_watch_args(dir.path(), &["--docx"], |rx| {
+        wait_for(rx, "rebuilt", limit);
+        let before = document(&docx);
+        assert!(before.contains("5.6"), "the first document lacks 5.6%");
+        edit(
+            &dir.path().join("data/2024-achievements.yaml"),
+            "value: 5.6",
+            "value: 5.9",
+        );
+        wait_for(rx, "rebuilt", limit);
+        let after = document(&docx);
+        assert!(after.contains("5.9") && !after.contains(">5.6<"), "{after}");
+        // still a whole document: python-docx and the full check read it
+        check(dir.path(), &[]);
+    });
+}
