@@ -12,6 +12,7 @@ note-hint = hint: { $hint }
 hint-did-you-mean = did you mean `{ $word }`?
 hint-project-root = the project root is the folder given by `--project`: templates, data and what they read must be inside it
 kind-text = text
+kind-whole = a whole number
 kind-number = a number
 kind-boolean = true or false
 kind-list = a list
@@ -312,6 +313,7 @@ os-exists = it exists already
 os-full = the disk is full
 os-read-only = the file system is read-only
 os-is-directory = it is a folder
+os-not-a-folder = a file is there, not a folder: name a folder with --out
 os-not-directory = a part of the path is not a folder
 
 

@@ -12,6 +12,7 @@ note-hint = 提示：{ $hint }
 hint-did-you-mean = 您是不是想写 `{ $word }`？
 hint-project-root = 项目根目录是 `--project` 指定的文件夹：模板、数据及其读取的文件都必须在其中
 kind-text = 文字
+kind-whole = 整数
 kind-number = 数字
 kind-boolean = true 或 false
 kind-list = 列表
@@ -312,6 +313,7 @@ os-exists = 已经存在
 os-full = 磁盘已满
 os-read-only = 文件系统是只读的
 os-is-directory = 这是一个文件夹
+os-not-a-folder = 那里是一个文件，不是文件夹：--out 要指定文件夹
 os-not-directory = 路径中有一部分不是文件夹
 
 

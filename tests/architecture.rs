@@ -50,8 +50,22 @@ fn imports(text: &str, known: &BTreeSet<String>) -> BTreeSet<String> {
     for (i, _) in text.match_indices("crate::") {
         let rest = &text[i + "crate::".len()..];
         if let Some(inner) = rest.strip_prefix('{') {
-            let list = &inner[..inner.find('}').unwrap_or(inner.len())];
-            out.extend(list.split(',').map(|s| word(s.trim())));
+            // The top-level items of the group, nested groups skipped:
+            // `{data::{self, X}, error::Failure}` names data and error.
+            let (mut depth, mut start) = (0usize, true);
+            for (j, c) in inner.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => start = true,
+                    c if start && !c.is_whitespace() => {
+                        out.insert(word(&inner[j..]));
+                        start = false;
+                    }
+                    _ => {}
+                }
+            }
         } else {
             out.insert(word(rest));
         }
@@ -132,7 +146,7 @@ fn the_check_finds_what_it_should() {
     // The parser of imports itself: a nested list, a path, a macro.
     let known: BTreeSet<String> = ["a", "b", "c", "i18n"].map(String::from).into();
     let found = imports(
-        "use crate::{a::x, b};\nlet v = crate::c::f();\ntr!(\"k\")",
+        "use crate::{a::{self, x}, b};\nlet v = crate::c::f();\ntr!(\"k\")",
         &known,
     );
     assert_eq!(found, known);

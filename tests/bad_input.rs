@@ -5,6 +5,7 @@ mod common;
 
 use std::fs;
 use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -358,17 +359,28 @@ fn a_missing_output_folder_is_created_and_a_read_only_one_is_an_error() {
     ok(brief(dir.path(), &["build", "--out", "deep/new/folder"]));
     assert!(dir.path().join("deep/new/folder/briefing.pdf").is_file());
 
-    // Root ignores permissions; only check where they apply.
     let ro = dir.path().join("ro");
     fs::create_dir(&ro).unwrap();
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
-    if fs::write(ro.join("probe"), b"x").is_err() {
-        let result = brief(dir.path(), &["build", "--out", "ro"]);
-        assert_eq!(code(&result), 1, "{}", stderr(&result));
-        assert!(stderr(&result).contains("ro"), "{}", stderr(&result));
-        assert_eq!(fs::read_dir(&ro).unwrap().count(), 0);
-    }
+    let result = if fs::write(ro.join("probe"), b"x").is_err() {
+        brief(dir.path(), &["build", "--out", "ro"])
+    } else {
+        // Root ignores permissions (CI runs as root): brief runs as nobody, for whom they apply.
+        fs::remove_file(ro.join("probe")).unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        Command::new(tool("setpriv").get_program())
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
+            .args(["build", "--out", "ro"])
+            .current_dir(dir.path())
+            .env("BRIEF_LANG", "en")
+            .env("HOME", dir.path())
+            .output()
+            .unwrap()
+    };
+    assert_eq!(code(&result), 1, "{}", stderr(&result));
+    assert!(stderr(&result).contains("ro"), "{}", stderr(&result));
+    assert_eq!(fs::read_dir(&ro).unwrap().count(), 0);
 }
 
 #[test]
@@ -397,9 +409,9 @@ fn a_missing_required_field_is_named_with_its_place() {
     );
     assert!(err.contains("missing field `label`"), "{err}");
     assert!(err.contains("sections[0].figures[0]"), "{err}");
+    // at the figure that lacks it: its first line, the one before the label's
     assert!(
-        err.contains(&format!("{ACHIEVEMENTS}:{}:", line - 1))
-            || err.contains(&format!("{ACHIEVEMENTS}:{line}:")),
+        err.contains(&format!("{ACHIEVEMENTS}:{}:", line - 1)),
         "{err}"
     );
 }
@@ -412,11 +424,51 @@ fn an_output_path_that_is_a_file_is_an_io_error() {
         1,
     );
     assert!(err.contains("taken"), "{err}");
+    // named as what is there, not as "it exists already"
+    assert!(err.contains("a file is there, not a folder"), "{err}");
+}
+
+#[test]
+fn a_required_text_left_null_is_refused_at_its_line() {
+    // `title: ~` and `label:` with nothing after it are YAML's null, never the word "null"
+    let mut line = 0;
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let f = p.join("data/meta.yaml");
+            line = line_of(&f, "title: ");
+            let text = fs::read_to_string(&f).unwrap();
+            let old = text
+                .lines()
+                .find(|l| l.starts_with("title: "))
+                .unwrap()
+                .to_string();
+            edit(&f, &old, "title: ~");
+            edit(
+                &p.join(ACHIEVEMENTS),
+                "label: 地区生产总值同比增长",
+                "label:",
+            );
+        },
+        &[],
+        3,
+    );
+    assert!(err.contains(&format!("data/meta.yaml:{line}:")), "{err}");
+    assert!(err.contains("found null, expected text"), "{err}");
+    assert!(err.contains("label"), "{err}");
+}
+
+#[test]
+fn a_year_with_decimals_asks_for_a_whole_number() {
+    let err = fails_and_keeps_outputs(
+        |p| edit(&p.join(ACHIEVEMENTS), "year: 2022", "year: 2022.0"),
+        &[],
+        3,
+    );
+    assert!(err.contains("expected a whole number"), "{err}");
 }
 
 #[test]
 fn a_killed_build_never_leaves_a_truncated_pdf() {
-    use std::process::Command;
     let dir = project();
     ok(brief(dir.path(), &["build"]));
     let pdf = dir.path().join("out/briefing.pdf");

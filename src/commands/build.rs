@@ -59,16 +59,24 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Creates the output folder; a file or device at its path (`--out report.pdf`,
+/// `--out /dev/null`) is named as what it is, not as "it exists already".
+pub fn create_out_dir(dir: &std::path::Path) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        let why = if dir.exists() && !dir.is_dir() {
+            anyhow::anyhow!(tr!("os-not-a-folder"))
+        } else {
+            anyhow::Error::new(e)
+        };
+        Failure::Other(why.context(tr!("io-create-dir", dir = dir.display().to_string())))
+    })
+}
+
 /// Creates the output folder, takes its lock, and completes or undoes what
 /// a killed run left half done, before anything else.
 pub fn open(config: &Config) -> Result<OutputLock, Failure> {
     let out = config.output.as_ref().expect("a build");
-    std::fs::create_dir_all(&out.dir).map_err(|e| {
-        Failure::Other(
-            anyhow::Error::new(e)
-                .context(tr!("io-create-dir", dir = out.dir.display().to_string())),
-        )
-    })?;
+    create_out_dir(&out.dir)?;
     crate::timing::doing(tr!("doing-lock", dir = out.dir.display().to_string()));
     let lock = lock::lock(&out.dir, out.wait).map_err(|e| match e {
         LockError::Busy => Failure::Locked(tr!(

@@ -36,11 +36,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
         out.durable = false;
     }
     let out = config.output.as_ref().expect("a build").dir.clone();
-    std::fs::create_dir_all(&out).map_err(|e| {
-        Failure::Other(
-            anyhow::Error::new(e).context(tr!("io-create-dir", dir = out.display().to_string())),
-        )
-    })?;
+    super::build::create_out_dir(&out)?;
     ctrlc::set_handler(|| {
         // Never in the middle of a build or of putting its outputs in place.
         let _building = BUILDING.lock().unwrap_or_else(|e| e.into_inner());

@@ -559,14 +559,17 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
 /// serde's names of kinds of value, in the user's words.
 fn kind_of(serde: &str) -> String {
     let s = serde.trim();
-    let key = if s.starts_with("string") {
+    let whole = [
+        "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize",
+    ];
+    let key = if s.starts_with("string") || s == "a string" {
         "kind-text"
+    } else if whole.contains(&s) {
+        // a year, an issue number: 2022.0 is a number, but not a whole one
+        "kind-whole"
     } else if s.starts_with("integer")
         || s.starts_with("floating point")
         || s == "a number"
-        || s.starts_with("i64")
-        || s.starts_with("u32")
-        || s.starts_with("i32")
         || s.starts_with("f64")
     {
         "kind-number"

@@ -33,6 +33,7 @@ pub struct Meta {
         regex(pattern = r"\S"),
         extend("examples" = ["哈尔滨新区2022年工作成效与2023年工作安排"])
     )]
+    #[serde(deserialize_with = "text")]
     pub title: String,
     /// The source article's headline; absent where it has none.
     #[serde(
@@ -61,6 +62,7 @@ pub struct Meta {
         regex(pattern = r"\S"),
         extend("examples" = ["哈尔滨新区"])
     )]
+    #[serde(deserialize_with = "text")]
     pub region: String,
     /// The briefing's name in the red masthead.
     #[schemars(
@@ -69,6 +71,7 @@ pub struct Meta {
         regex(pattern = r"\S"),
         extend("examples" = ["哈尔滨新区工作简报"])
     )]
+    #[serde(deserialize_with = "text")]
     pub masthead: String,
     /// The office that issues the briefing (编发单位), printed under the
     /// masthead and in the colophon.
@@ -121,6 +124,7 @@ pub struct Meta {
         regex(pattern = r"^[^/\\]+\.ya?ml$"),
         extend("examples" = ["2022-achievements.yaml"])
     )]
+    #[serde(deserialize_with = "text")]
     pub achievements: String,
     /// File name, inside `data/`, of the plan part.
     #[schemars(
@@ -128,6 +132,7 @@ pub struct Meta {
         regex(pattern = r"^[^/\\]+\.ya?ml$"),
         extend("examples" = ["2023-plan.yaml"])
     )]
+    #[serde(deserialize_with = "text")]
     pub plan: String,
     /// A spreadsheet in `data/` whose rows give figure values (id, value,
     /// and optionally yoy, share, written); its values override the YAML's.
@@ -153,6 +158,7 @@ pub struct FiguresSheet {
         regex(pattern = r"^[^/\\]+\.(xlsx|xls|ods|csv)$"),
         extend("examples" = ["指标.xlsx"])
     )]
+    #[serde(deserialize_with = "text")]
     pub file: String,
     /// The sheet's name; the first sheet when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -203,6 +209,7 @@ pub struct Source {
         regex(pattern = r"\S"),
         extend("examples" = ["哈尔滨日报"])
     )]
+    #[serde(deserialize_with = "text")]
     pub publication: String,
     /// Page or edition, e.g. 03版.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -330,6 +337,7 @@ pub struct QualifierWord {
         length(min = 1, max = limits::NAME),
         extend("examples" = ["逾"])
     )]
+    #[serde(deserialize_with = "text")]
     pub word: String,
     #[schemars(
         description = "位置：before 在数字前（近300家），after 在单位后（5.5%以内），inside 在数量级后、单位前（2万余户）。"
@@ -427,6 +435,7 @@ pub struct Section {
         length(min = 1, max = limits::ID),
         regex(pattern = r"^[a-z][a-z0-9_]*$")
     )]
+    #[serde(deserialize_with = "text")]
     pub id: String,
     /// The article's sub-heading; absent where the article has none (its
     /// first sentences follow the part's heading), null while to fill.
@@ -481,6 +490,7 @@ pub struct Figure {
         regex(pattern = r"^[a-z][a-z0-9_]*$"),
         extend("examples" = ["new_jobs"])
     )]
+    #[serde(deserialize_with = "text")]
     pub id: String,
     /// Short name for cards, charts and tables, in the article's words.
     #[schemars(
@@ -489,6 +499,7 @@ pub struct Figure {
         regex(pattern = r"\S"),
         extend("examples" = ["新增市场主体"])
     )]
+    #[serde(deserialize_with = "text")]
     pub label: String,
     /// The number, as the article prints it (172.80 stays 172.80); the
     /// lower bound of a range. Absent for a ratio.
@@ -602,6 +613,7 @@ pub struct Yoy {
         length(min = 1, max = limits::NAME),
         extend("examples" = ["增长"])
     )]
+    #[serde(deserialize_with = "text")]
     pub verb: String,
     /// What the change is measured against, as the paragraph says it
     /// before the verb: 同比, 比上年, 同口径.
@@ -666,6 +678,7 @@ pub struct Rank {
         length(min = 1, max = limits::NAME),
         extend("examples" = ["全市"])
     )]
+    #[serde(deserialize_with = "text")]
     pub scope: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "名次：1 为第一。", range(min = 1, max = 999))]
@@ -706,6 +719,7 @@ pub struct Ranking {
         length(min = 1, max = limits::ID),
         regex(pattern = r"^[a-z][a-z0-9_]*$")
     )]
+    #[serde(deserialize_with = "text")]
     pub id: String,
     #[schemars(
         description = "排名的主体，须出现在段落中。",
@@ -717,6 +731,7 @@ pub struct Ranking {
         description = "范围：全区、全市、全省、全国 …",
         length(min = 1, max = limits::NAME)
     )]
+    #[serde(deserialize_with = "text")]
     pub scope: String,
     #[serde(default)]
     #[schemars(
@@ -788,12 +803,14 @@ pub struct Target {
         length(min = 1, max = limits::ID),
         regex(pattern = r"^[a-z][a-z0-9_]*$")
     )]
+    #[serde(deserialize_with = "text")]
     pub id: String,
     #[schemars(
         description = "指标名称（目标表中显示）。",
         length(min = 1, max = limits::LABEL),
         extend("examples" = ["地区生产总值"])
     )]
+    #[serde(deserialize_with = "text")]
     pub indicator: String,
     /// The verb before the value in the paragraph: 增长, 达到, 达, 控制在,
     /// 下降 (a verb of decrease makes the target a decrease).
@@ -868,6 +885,7 @@ pub struct Chart {
         length(min = 1, max = limits::ID),
         regex(pattern = r"^[a-z][a-z0-9_]*$")
     )]
+    #[serde(deserialize_with = "text")]
     pub id: String,
     #[schemars(
         description = "bars：同一单位的数值；shares：同一范围的比重（0–100%）；compare：计划数字或目标与成效中对应数字对比。"
@@ -957,6 +975,18 @@ impl<T: JsonSchema> JsonSchema for Fill<T> {
 
 /// A field that is there, even as null: `Some(Fill::Todo)` for null, `None`
 /// (the default) only when the field is absent.
+/// A text a field must have: YAML's null (`~`, or nothing after the colon)
+/// is refused as the wrong kind of value, not read as the word "null".
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(text) => Ok(text),
+        None => Err(serde::de::Error::invalid_type(
+            serde::de::Unexpected::Unit,
+            &"a string",
+        )),
+    }
+}
+
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     d: D,
 ) -> Result<Option<Fill<T>>, D::Error> {
