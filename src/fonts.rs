@@ -507,6 +507,10 @@ fn walk(project: &Path, options: &FontOptions) -> Walk {
                         mtime,
                         ours,
                     });
+                } else if is_font(&path) && ours {
+                    // A FIFO, a device or a link to one, with a font's name:
+                    // never read (it could block or never end), and said.
+                    walk.problems.push(Problem::NotAFont(path));
                 }
             }
         }

@@ -86,6 +86,13 @@ pub fn open(config: &Config) -> Result<OutputLock, Failure> {
         )),
         LockError::Io(e) => Failure::Other(e),
     })?;
+    if let Some(bad) = &lock.set_aside {
+        term::warning(&tr!(
+            "status-set-aside",
+            name = ".brief.lock",
+            bad = config.show(bad)
+        ));
+    }
     match commit::recover(&out.dir) {
         Recovery::Nothing => {}
         Recovery::Completed => term::status(&tr!("status-recovered")),

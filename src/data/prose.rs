@@ -285,11 +285,11 @@ pub fn folded_space(text: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     chars
         .windows(3)
-        .find_map(|w| (w[1].1 == ' ' && is_wide(w[0].1) && is_wide(w[2].1)).then_some(w[1].0))
+        .find_map(|w| (w[1].1 == ' ' && is_cjk(w[0].1) && is_cjk(w[2].1)).then_some(w[1].0))
 }
 
-/// A Han character or CJK punctuation.
-fn is_wide(c: char) -> bool {
+/// A Han character or CJK punctuation: a space between two of them is a typing slip.
+fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
 }
 

@@ -14,6 +14,9 @@ pub const LOCK_FILE: &str = ".brief.lock";
 /// Holds the output folder's lock until dropped.
 pub struct OutputLock {
     _file: File,
+    /// Where a link, FIFO or device found in the lock's place was moved, for
+    /// the caller to report.
+    pub set_aside: Option<std::path::PathBuf>,
 }
 
 /// Why the lock could not be had.
@@ -26,12 +29,15 @@ pub enum LockError {
 /// finish. The OS releases it if the holder dies.
 pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
     let path = out.join(LOCK_FILE);
+    let mut set_aside = None;
     let file = match open(&path) {
         Ok(file) => Ok(file),
         // A link, a FIFO or a device in the lock's place would block or
         // lock something else: it is set aside, and a lock file made anew.
         Err(_) if !is_regular(&path) => {
-            super::set_aside(out, LOCK_FILE);
+            if let super::Own::SetAside(bad) = super::set_aside(out, LOCK_FILE) {
+                set_aside = Some(bad);
+            }
             open(&path)
         }
         Err(e) => Err(e),
@@ -41,7 +47,12 @@ pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
     let deadline = Instant::now() + wait;
     loop {
         match file.try_lock() {
-            Ok(()) => return Ok(OutputLock { _file: file }),
+            Ok(()) => {
+                return Ok(OutputLock {
+                    _file: file,
+                    set_aside,
+                });
+            }
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                 thread::sleep(Duration::from_millis(50));
             }
