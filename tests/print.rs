@@ -101,3 +101,38 @@ fn the_gongwen_preset_issues_the_briefing_with_its_colophon() {
     let (passed, report) = check(&dir.path().join("out"), false);
     assert!(passed, "{report}");
 }
+
+#[test]
+fn the_longest_title_and_latin_run_the_data_allows_are_laid_out() {
+    // meta.title at its limit (60 characters) and a run of Latin letters without a space at its
+    // limit (30): both build under --strict (nothing leaves the page or its column) and pass the
+    // print check.
+    let dir = project();
+    let title: String = "稳中求进发展向新而行谱新篇"
+        .chars()
+        .cycle()
+        .take(60)
+        .collect();
+    let meta = dir.path().join("data/meta.yaml");
+    let old = fs::read_to_string(&meta)
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("title: "))
+        .unwrap()
+        .to_string();
+    edit(&meta, &old, &format!("title: {title}"));
+    let run = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcd";
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "极不平凡、极为艰难。",
+        &format!("极不平凡{run}极为艰难。"),
+    );
+    ok(brief(dir.path(), &["build", "--strict"]));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(
+        normal(&text).contains(run),
+        "the run is not whole in the text"
+    );
+    let (passed, report) = check(&dir.path().join("out"), false);
+    assert!(passed, "{report}");
+}
