@@ -760,6 +760,24 @@ impl<'a> Walker<'a> {
         }
         xs.push(rect.x + rect.w);
         let mut columns: Vec<f64> = xs.windows(2).map(|w| (w[1] - w[0]).max(1.0)).collect();
+        // A column whose texts stand in its middle (序号) is centred: every
+        // cell with room on both sides has as much left as right.
+        let centred: Vec<bool> = (0..cols)
+            .map(|c| {
+                let (x0, x1) = (xs[c] + inset, xs[c + 1] - inset);
+                let spans: Vec<(f64, f64)> = cells
+                    .iter()
+                    .filter(|((_, cc), _)| *cc == c)
+                    .map(|(_, fs)| {
+                        let a = fs.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
+                        let b = fs.iter().map(|f| f.x1).fold(f64::NEG_INFINITY, f64::max);
+                        (a - x0, x1 - b)
+                    })
+                    .filter(|(l, _)| *l > 1.0)
+                    .collect();
+                !spans.is_empty() && spans.iter().all(|(l, r)| (l - r).abs() < 1.5)
+            })
+            .collect();
         // Columns as wide as their text get room for other renderers' metrics,
         // taken from the widest column (typst's `1fr`).
         if let Some(widest) = (0..columns.len()).max_by(|a, b| columns[*a].total_cmp(&columns[*b]))
@@ -798,6 +816,12 @@ impl<'a> Walker<'a> {
             table_rows[r].cells[c] = paragraphs(frags, cell)
                 .into_iter()
                 .flat_map(|b| b.paras)
+                .map(|mut p| {
+                    if centred[c] {
+                        p.align = Align::Center;
+                    }
+                    p
+                })
                 .collect();
         }
         let mut rules = Vec::new();
