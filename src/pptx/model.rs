@@ -217,9 +217,6 @@ pub struct Furniture {
     pub footer: Option<TextBox>,
     pub number: Option<TextBox>,
     pub rule: Option<(Rect, Stroke)>,
-    /// The title's box on a content slide, and the body's.
-    pub title: Option<Rect>,
-    pub body: Option<Rect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

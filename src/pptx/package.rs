@@ -558,12 +558,19 @@ fn master(deck: &Deck, styles: &Styles) -> String {
         w: right - left,
         h: h * 0.65,
     });
+    // A new slide's title stands on the rule: it grows upwards, into the
+    // room the slides give their part's name.
+    let grown = Rect {
+        y: title.y - title.h,
+        h: title.h * 2.0,
+        ..title
+    };
     let mut shapes = placeholder(
         2,
         "标题占位符 1",
         "<p:ph type=\"title\"/>",
-        Some(title),
-        &prompt("单击此处编辑母版标题样式"),
+        Some(grown),
+        &prompt("单击此处编辑母版标题样式").replace(" anchor=\"t\"", " anchor=\"b\""),
     );
     shapes += &placeholder(
         3,

@@ -492,3 +492,57 @@ pub fn notes(text: &str) -> String {
         super::xml::DECLARATION
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, bold: bool) -> Run {
+        Run {
+            text: text.into(),
+            font: "Noto Sans SC".into(),
+            size: 22.0,
+            bold,
+            color: Rgba([0xC0, 0, 0, 255]),
+        }
+    }
+
+    #[test]
+    fn a_paragraph_wraps_softly_with_its_highlights_as_runs_and_a_real_bullet() {
+        let scheme = [(Rgba([0xC0, 0, 0, 255]), "accent1")];
+        let w = SlideWriter::new(&scheme);
+        let p = Para {
+            // typst's lines: broken between two Han characters, and between two Latin words
+            lines: vec![
+                vec![run("公共预算收入实", false)],
+                vec![run("际增长", false), run("3.5%", true), run("，GDP", false)],
+                vec![run("growth", false)],
+            ],
+            pitch: 26.4,
+            align: Align::Left,
+            bullet: Some(Bullet {
+                color: Rgba([0xC0, 0, 0, 255]),
+                x: 54.0,
+                indent: 19.8,
+                size: 8.8,
+            }),
+            before: 6.0,
+        };
+        let xml = w.paragraph(&p);
+        assert!(!xml.contains("<a:br"), "{xml}");
+        assert!(!xml.contains("spc="), "{xml}");
+        assert!(xml.contains("<a:t>公共预算收入实际增长</a:t>"), "{xml}");
+        assert!(xml.contains("<a:t>，GDP growth</a:t>"), "{xml}");
+        assert!(xml.contains(" b=\"1\""), "{xml}");
+        assert!(
+            xml.contains("<a:buClr><a:schemeClr val=\"accent1\"/></a:buClr>")
+                && xml.contains("<a:buChar char=\"■\"/>")
+                && xml.contains("marL=\"251460\" indent=\"-251460\""),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<a:spcBef><a:spcPts val=\"600\"/></a:spcBef>"),
+            "{xml}"
+        );
+    }
+}

@@ -23,6 +23,17 @@ use crate::config::FaceMap;
 pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &FaceMap) -> Deck {
     let mut deck = Deck::default();
     let count = document.pages().len();
+    let width = document
+        .pages()
+        .first()
+        .map_or(0.0, |p| p.frame.size().x.to_pt());
+    deck.area = crate::render::marks::labelled(document, "brief-area")
+        .first()
+        .and_then(|(_, v)| {
+            let d = v.clone().cast::<Dict>().ok()?;
+            Some((get::<f64>(&d, "left")?, get::<f64>(&d, "right")?))
+        })
+        .unwrap_or((0.0, width));
     for (i, page) in document.pages().iter().enumerate() {
         let size = page.frame.size();
         deck.width = size.x.to_pt();
@@ -64,16 +75,9 @@ pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &F
             furniture: false,
             chrome: false,
         };
-        arrange(&mut slide, &mut deck.furniture, deck.height);
+        arrange(&mut slide, &mut deck.furniture, deck.height, deck.area);
         deck.slides.push(slide);
     }
-    deck.area = crate::render::marks::labelled(document, "brief-area")
-        .first()
-        .and_then(|(_, v)| {
-            let d = v.clone().cast::<Dict>().ok()?;
-            Some((get::<f64>(&d, "left")?, get::<f64>(&d, "right")?))
-        })
-        .unwrap_or((0.0, deck.width));
     rules(&mut deck);
     deck
 }
@@ -155,7 +159,17 @@ fn title_of(slide: &Slide) -> Option<&TextBox> {
 /// progress bar, which a reordered deck would get wrong, is dropped), the
 /// title to the title placeholder, and a single column of paragraphs and
 /// bullets to one body frame.
-fn arrange(slide: &mut Slide, furniture: &mut Furniture, height: f64) {
+fn arrange(slide: &mut Slide, furniture: &mut Furniture, height: f64, area: (f64, f64)) {
+    // A heading's frames reach the column's right edge: a longer title
+    // wraps there, not where the PDF's title happened to end.
+    for s in &mut slide.shapes {
+        if let Shape::Text(t) = s
+            && t.role == Role::Kicker
+            && t.paras.iter().all(|p| p.align == Align::Left)
+        {
+            t.rect.w = t.rect.w.max(area.1 - t.rect.x);
+        }
+    }
     let is_number = |t: &TextBox| {
         let s = plain(t);
         let mut parts = s.split('/').map(str::trim);
@@ -225,6 +239,11 @@ fn arrange(slide: &mut Slide, furniture: &mut Furniture, height: f64) {
     let Some(title_at) = has(Role::Title, &slide.shapes) else {
         return;
     };
+    if let Shape::Text(t) = &mut slide.shapes[title_at]
+        && t.paras.iter().all(|p| p.align == Align::Left)
+    {
+        t.rect.w = t.rect.w.max(area.1 - t.rect.x);
+    }
     // Only one title.
     for s in slide.shapes.iter_mut().skip(title_at + 1) {
         if let Shape::Text(t) = s

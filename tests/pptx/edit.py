@@ -4,8 +4,8 @@ without overlapping text, with the bundled faces and with another CJK face.
 
 Usage: python tests/pptx/edit.py --pptx out/slides.pptx [--out DIR] [--verbose]
 
-The edits: 20 characters appended to the first bullet of the first content slide (layout
-标题和内容), that slide's title made longer, a category added to the first chart (Edit Data,
+The edits: 20 characters appended to the second bullet of the first content slide (layout
+标题和内容) with three paragraphs or more, that slide's title made longer, a category added to the first chart (Edit Data,
 through python-pptx's replace_data), and a new slide from the content layout with a title and
 three bullets. Then: the edited deck opens again, the new slide has its title in its title
 placeholder and the master's bullets, and check 6 of check.py (no two words overlap, none leaves
@@ -31,13 +31,17 @@ MORE = "见效"
 
 def edit(src: Path, dst: Path, rep: check.Report) -> None:
     prs = Presentation(str(src))
-    content = [s for s in prs.slides if s.slide_layout.name == "标题和内容"]
-    if not rep.check(bool(content), "a slide of the content layout"):
+    def paras(slide):
+        return [p for sh in slide.placeholders if sh.placeholder_format.idx == 1 for p in sh.text_frame.paragraphs]
+
+    content = [s for s in prs.slides if s.slide_layout.name == "标题和内容" and len(paras(s)) >= 3]
+    if not rep.check(bool(content), "a slide of the content layout with three paragraphs or more"):
         return
     slide = content[0]
     body = [sh for sh in slide.placeholders if sh.placeholder_format.idx == 1]
     if rep.check(bool(body), "its body placeholder"):
-        para = body[0].text_frame.paragraphs[0]
+        # the second bullet: text follows it, which must move down
+        para = body[0].text_frame.paragraphs[1]
         run = para.runs[-1]
         run.text = run.text + ADDED + MORE
         rep.check(len(ADDED + MORE) == 20, "20 characters appended to a bullet")
