@@ -160,6 +160,14 @@ fn only_slides_writes_the_pptx_and_office_faces_are_named_on_every_run() {
     );
     assert!(!slide.contains("Noto Sans SC"));
     assert!(slide.contains("lang=\"zh-CN\""));
+    // The theme's faces too: text typed later in PowerPoint takes them.
+    let theme = zip.remove("ppt/theme/theme1.xml").expect("the theme");
+    assert!(
+        theme
+            .contains("<a:majorFont><a:latin typeface=\"微软雅黑\"/><a:ea typeface=\"微软雅黑\"/>")
+            && !theme.contains("Noto"),
+        "{theme}"
+    );
     // --pptx goes with the slides; --pptx-font with --pptx.
     assert_eq!(
         code(&brief(

@@ -387,8 +387,11 @@ struct Walker<'a> {
     /// the roles of the paragraphs that took one.
     pending: Option<Role>,
     roles: HashMap<FragKey, Role>,
-    /// Inside a slide's heading (kicker, title; up to its rule).
+    /// Inside a slide's heading (kicker, title; up to its rule, or the end
+    /// of the frame that holds its mark), and how deep the walk is.
     head: bool,
+    head_depth: Option<usize>,
+    depth: usize,
     /// The slide's layout, where a mark names it.
     layout: Option<Layout>,
     /// Small filled squares: list markers, where text follows them on their
@@ -465,6 +468,8 @@ impl<'a> Walker<'a> {
             pending: None,
             roles: HashMap::new(),
             head: false,
+            head_depth: None,
+            depth: 0,
             layout: None,
             markers: Vec::new(),
             card: None,
@@ -496,6 +501,16 @@ impl<'a> Walker<'a> {
     }
 
     fn walk(&mut self, frame: &Frame, ts: Transform, group: usize) {
+        self.depth += 1;
+        self.walk_items(frame, ts, group);
+        if self.head_depth == Some(self.depth) {
+            self.head = false;
+            self.head_depth = None;
+        }
+        self.depth -= 1;
+    }
+
+    fn walk_items(&mut self, frame: &Frame, ts: Transform, group: usize) {
         for (pos, item) in frame.items() {
             let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
             match item {
@@ -556,6 +571,7 @@ impl<'a> Walker<'a> {
                             _ => None,
                         };
                         self.head = get::<String>(&d, "role").as_deref() == Some("head");
+                        self.head_depth = self.head.then_some(self.depth);
                         self.layout = match get::<String>(&d, "layout").as_deref() {
                             Some("title") => Some(Layout::Title),
                             Some("section") => Some(Layout::Section),
