@@ -124,6 +124,7 @@ io-temporary = cannot create a temporary file in { $dir }
 io-write = cannot write { $path }
 io-replace = cannot replace { $path }
 io-is-folder = { $path } is a folder: an output cannot be written there
+io-keep = cannot keep the changed file under the name { $path }
 io-lock-open = cannot open the lock file { $path }
 io-lock = cannot lock { $path }
 io-trace = cannot write the trace { $path }: { $error }
@@ -142,6 +143,9 @@ status-removed = removed { $path } (written by an earlier build, not by this one
 status-recovered = completed the outputs of a build that was stopped while writing them
 status-rolled-back = restored the outputs that a build stopped while writing them had begun to replace
 status-set-aside = { $name } in the output folder is not a file brief wrote (a link, a FIFO, a device, too large, or naming files elsewhere): moved to { $bad } and not used
+output-kept = changed since brief wrote it (or not written by brief): kept as { $kept }; the new { $name } is in its place
+output-kept-hint = the kept file is yours: brief does not count it as an output and never removes it. Save your edits under a name of your own to keep them out of brief's way
+output-left = changed since brief wrote it: left as it is and no longer counted as brief's output; before brief writes { $name } again, it keeps this file under a dated name
 status-watching = watching { $dir } (Ctrl-C stops)
 status-watching-fix = ; watching for the fix
 status-retry = ; trying again in { $seconds } s
@@ -157,6 +161,9 @@ changes-title = Figures changed since the last build
 changes-line = `{ $key }` { $label } ({ $place }): { $before } → { $after } ({ $docs })
 changes-none = (none)
 changes-pending = ; not rebuilt yet, still showing the old text: { $docs }
+changes-kept-title = Edits kept on { $when }
+changes-kept-line = `{ $name }` had been changed since brief wrote it (or brief did not write it): kept as `{ $kept }`
+changes-no-figure = No figure, target or ranking changed.
 
 ## Checks of the documents
 

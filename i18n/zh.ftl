@@ -124,6 +124,7 @@ io-temporary = 无法在 { $dir } 中创建临时文件
 io-write = 无法写入 { $path }
 io-replace = 无法替换 { $path }
 io-is-folder = { $path } 是文件夹：输出文件不能写在那里
+io-keep = 无法把改过的文件保留为 { $path }
 io-lock-open = 无法打开锁文件 { $path }
 io-lock = 无法锁定 { $path }
 io-trace = 无法写出跟踪文件 { $path }：{ $error }
@@ -142,6 +143,9 @@ status-removed = 已删除 { $path }（由之前的生成写出，本次不再�
 status-recovered = 已补完一次在写出时被中断的生成的输出
 status-rolled-back = 已恢复一次在写出时被中断的生成原先的输出
 status-set-aside = 输出文件夹中的 { $name } 不是 brief 写的文件（链接、管道、设备、过大，或指向别处的文件）：已移到 { $bad }，未使用
+output-kept = 在 brief 写出后被改过（或不是 brief 写的）：已保留为 { $kept }，新的 { $name } 写在原处
+output-kept-hint = 保留下来的文件归您所有：brief 不把它算作自己的输出，也从不删除它。改过的文件最好另存为自己的文件名，免得与 brief 的输出同名
+output-left = 在 brief 写出后被改过：原样保留，不再算作 brief 的输出；brief 下次写 { $name } 之前，会先把它另存为带日期的文件名
 status-watching = 正在监视 { $dir }（按 Ctrl-C 停止）
 status-watching-fix = ；修改后会自动重新生成
 status-retry = ；{ $seconds } 秒后重试
@@ -157,6 +161,9 @@ changes-title = 自上次生成以来有变化的数字
 changes-line = `{ $key }` { $label }（{ $place }）：{ $before } → { $after }（{ $docs }）
 changes-none = （无）
 changes-pending = ；尚未重新生成、仍显示旧文字的：{ $docs }
+changes-kept-title = { $when } 保留的修改
+changes-kept-line = `{ $name }` 在 brief 写出后被改过（或不是 brief 写的）：已保留为 `{ $kept }`
+changes-no-figure = 没有数字、目标或排名变化。
 
 ## 文档检查
 

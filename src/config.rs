@@ -25,7 +25,7 @@ pub const TEMPLATES: [(&str, &str); 7] = [
 
 /// The revision of the templates brief carries. `brief init --templates`
 /// stamps it into the copies; a project whose copies are older is told.
-pub const TEMPLATES_REVISION: u32 = 3;
+pub const TEMPLATES_REVISION: u32 = 4;
 
 /// The first line of a copied template.
 pub fn template_stamp() -> String {

@@ -151,10 +151,22 @@ fn clean_up_removes_only_what_brief_wrote_and_is_unchanged() {
     assert!(!out.join("slides-01.png").exists());
     assert_eq!(fs::read(out.join("slides-99.png")).unwrap(), b"mine");
     assert_eq!(fs::read(out.join(&last)).unwrap(), annotated);
+    let removed: Vec<&str> = err.lines().filter(|l| l.contains("removed")).collect();
     assert!(
-        !err.contains("slides-99.png") && !err.contains(&last),
+        !removed
+            .iter()
+            .any(|l| l.contains("slides-99.png") || l.contains(&last)),
         "{err}"
     );
+    // The annotated image is left, and said to be no longer brief's; the user's own file
+    // was never brief's and is not mentioned.
+    assert!(
+        err.contains(&format!(
+            "{last}: changed since brief wrote it: left as it is"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("slides-99.png"), "{err}");
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! `brief build`: data in, documents out, as one set.
 
 use std::sync::Mutex;
+
 use std::time::Instant;
+use typst::diag::Severity;
 
 use crate::args::BuildArgs;
 use crate::config::Config;
@@ -12,6 +14,9 @@ use crate::outputs::state::{STATE_FILE, State};
 use crate::{term, timing, tr};
 
 use super::stages::{self, Session};
+
+/// A change report is a few KiB; one larger than this is not brief's.
+const MAX_REPORT: u64 = 1024 * 1024;
 
 pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     let start = Instant::now();
@@ -120,12 +125,33 @@ pub fn once(
         &staging.staged(),
         &session.fonts,
     );
-    if let Some(report) = stages::report(&record.changes, &project) {
-        staging.stage("changes.md", &report)?;
+    // No edit is ever lost: the user's files at the names of this build's
+    // outputs are found now (for the report) and kept by the commit.
+    let recorded = previous.map(|p| p.outputs.clone()).unwrap_or_default();
+    let mut kept = staging.keep_edits(&recorded);
+    if !record.changes.is_empty() || !kept.is_empty() {
+        const REPORT: &str = "changes.md";
+        // The last report, while it is as brief wrote it; one the user
+        // changed is kept like any other output.
+        let path = out.dir.join(REPORT);
+        let last = crate::digest::read(&path, MAX_REPORT, crate::digest::Follow::No)
+            .ok()
+            .filter(|b| recorded.get(REPORT) == Some(&crate::digest::digest(b)))
+            .map(|b| String::from_utf8_lossy(&b).to_string());
+        let when = staging.kept_at();
+        let draft = stages::report(&record.changes, &kept, &when, last.clone(), &project)
+            .expect("something to report");
+        staging.stage(REPORT, &draft)?;
+        kept = staging.keep_edits(&recorded);
+        let report = stages::report(&record.changes, &kept, &when, last, &project)
+            .expect("something to report");
+        staging.stage(REPORT, &report)?;
+        // (The same names again, now on the report as it will be written.)
+        staging.keep_edits(&recorded);
         record
             .state
             .outputs
-            .insert("changes.md".into(), crate::digest::digest(&report));
+            .insert(REPORT.into(), crate::digest::digest(&report));
     }
     staging.stage(STATE_FILE, &record.state.to_bytes())?;
     let written: Vec<String> = staging
@@ -139,14 +165,53 @@ pub fn once(
     if crate::fonts::stamps(&config.root, &config.fonts) != session.fonts.stamps {
         return Err(Failure::Template(tr!("fail-fonts-changed")));
     }
+    // Outputs of the last build that the user changed and that this one
+    // neither writes nor removes: left as they are, and said once (the new
+    // state no longer records them).
+    let left: Vec<String> = recorded
+        .iter()
+        .filter(|(n, _)| !written.contains(n) && !record.remove.contains(n))
+        .filter(|(n, h)| {
+            let path = out.dir.join(n);
+            std::fs::symlink_metadata(&path).is_ok()
+                && crate::digest::file(&path).as_ref() != Some(*h)
+        })
+        .map(|(n, _)| n.clone())
+        .collect();
     crate::timing::doing(tr!("doing-write"));
-    staging.commit(&record.remove)?;
+    let kept = staging.commit(&record.remove)?;
     // Said once the set is in place: a build that fails reports no change.
     for change in &record.changes {
         term::status(&tr!(
             "status-changed",
             line = crate::outputs::changes::line(change, &project)
         ));
+    }
+    for k in &kept {
+        let path = config.show(&out.dir.join(&k.name));
+        crate::term::note(
+            Severity::Warning,
+            "output-kept",
+            &path,
+            &tr!(
+                "output-kept",
+                kept = config.show(&out.dir.join(&k.kept)),
+                name = k.name.as_str()
+            ),
+            &[tr!("output-kept-hint")],
+            config.diagnostics,
+        );
+    }
+    for name in &left {
+        let path = config.show(&out.dir.join(name));
+        crate::term::note(
+            Severity::Warning,
+            "output-left",
+            &path,
+            &tr!("output-left", name = name.as_str()),
+            &[],
+            config.diagnostics,
+        );
     }
     for name in &record.remove {
         term::status(&tr!(

@@ -18,7 +18,7 @@ use crate::data::{self, DataError, Project};
 use crate::error::Failure;
 use crate::fonts::Fonts;
 use crate::outputs::changes::{self, Change};
-use crate::outputs::commit::Staging;
+use crate::outputs::commit::{Kept, Staging};
 use crate::outputs::state::State;
 use crate::render::compile::{self, Compiled, Stopped};
 use crate::render::marks::{self, Shown};
@@ -770,7 +770,35 @@ pub fn summary(documents: &[Document]) -> String {
         .join(&tr!("list-separator"))
 }
 
-/// The change report as a file, when figures changed.
-pub fn report(changes: &[Change], project: &Project) -> Option<Vec<u8>> {
-    (!changes.is_empty()).then(|| changes::markdown(changes, project).into_bytes())
+/// The change report as a file, when figures changed or the user's files
+/// were kept: the figures that changed, then the files kept. A build that
+/// kept files but changed no figure adds its section to the last report
+/// (`last`, when it is still as brief wrote it), which stays what changed
+/// last. `when`: the date and time the files were kept.
+pub fn report(
+    changes: &[Change],
+    kept: &[Kept],
+    when: &str,
+    last: Option<String>,
+    project: &Project,
+) -> Option<Vec<u8>> {
+    if changes.is_empty() && kept.is_empty() {
+        return None;
+    }
+    let mut md = if !changes.is_empty() {
+        changes::markdown(changes, project)
+    } else {
+        match last {
+            Some(last) => format!("{}\n", last.trim_end()),
+            None => format!(
+                "# {}\n\n{}\n",
+                tr!("changes-title"),
+                tr!("changes-no-figure")
+            ),
+        }
+    };
+    if !kept.is_empty() {
+        md += &changes::kept_section(kept, when);
+    }
+    Some(md.into_bytes())
 }

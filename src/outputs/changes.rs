@@ -119,6 +119,23 @@ pub fn markdown(changes: &[Change], project: &Project) -> String {
     md
 }
 
+/// The report's section on the user's files kept by this build, under the
+/// date and time they were kept (`when`).
+pub fn kept_section(kept: &[super::commit::Kept], when: &str) -> String {
+    let mut md = format!("\n## {}\n\n", tr!("changes-kept-title", when = when));
+    for k in kept {
+        md += &format!(
+            "- {}\n",
+            tr!(
+                "changes-kept-line",
+                name = k.name.as_str(),
+                kept = k.kept.as_str()
+            )
+        );
+    }
+    md
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

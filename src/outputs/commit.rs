@@ -11,7 +11,16 @@
 //! place and removes the old ones. A failure rolls the applied steps back
 //! from the links; a kill leaves the journal, and [`recover`] rolls it
 //! forward (every new file was complete before the journal was written).
+//!
+//! No edit is ever lost: a file at an output's name that is not as brief
+//! wrote it (changed by the user since, or never written by brief) is kept
+//! under a dated name beside it (`slides.edited-20261204-1803.pptx`) by the
+//! same step that puts the new file in place: the step first links the
+//! user's file to that name, then renames the new file over the output's
+//! name. The kept file is the user's: the state does not record it and
+//! clean-up never removes it.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,12 +42,30 @@ pub struct Staging {
     dir: PathBuf,
     durable: bool,
     files: Vec<Staged>,
+    /// What the last build wrote, with digests: a file at an output's name
+    /// that is not among these is the user's.
+    recorded: BTreeMap<String, String>,
+    /// When the user's files were first looked for: the date and time in
+    /// the names of kept files (`20261204-1803`), the same for every call.
+    when: Option<chrono::DateTime<chrono::Local>>,
 }
 
 struct Staged {
     name: String,
     tmp: tempfile::TempPath,
     digest: String,
+    /// Where the user's file at `name` is kept, when there is one.
+    kept: Option<String>,
+}
+
+/// A file that was at an output's name and was not as brief wrote it,
+/// kept under another name before the new output took its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    /// The output's name: `slides.pptx`.
+    pub name: String,
+    /// Where the user's file is now: `slides.edited-20261204-1803.pptx`.
+    pub kept: String,
 }
 
 /// One step of a commit, as the journal records it.
@@ -52,6 +79,10 @@ struct Step {
     old: Option<String>,
     /// The digest of the new file.
     digest: Option<String>,
+    /// The name the user's file at `name` is kept under before the new
+    /// file replaces it; none when the file there is brief's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kept: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -66,7 +97,39 @@ impl Staging {
             dir: dir.to_path_buf(),
             durable,
             files: Vec::new(),
+            recorded: BTreeMap::new(),
+            when: None,
         }
+    }
+
+    /// Finds the files at the staged names that are the user's (not as the
+    /// last build `recorded` them, nor already the new bytes) and chooses
+    /// the names they will be kept under, for the reports. [`commit`] looks
+    /// again when it links them: a file changed since is kept all the same.
+    /// Without this call, every file brief did not just write is the user's.
+    ///
+    /// [`commit`]: Staging::commit
+    pub fn keep_edits(&mut self, recorded: &BTreeMap<String, String>) -> Vec<Kept> {
+        self.recorded = recorded.clone();
+        let stamp = self.stamp();
+        let mut kept = Vec::new();
+        let mut taken: Vec<String> = Vec::new();
+        for f in &mut self.files {
+            f.kept = None;
+            let target = self.dir.join(&f.name);
+            if fs::symlink_metadata(&target).is_ok()
+                && is_users(&target, &f.name, &f.digest, &self.recorded)
+            {
+                let name = kept_name(&self.dir, &f.name, &stamp, &taken);
+                taken.push(name.clone());
+                f.kept = Some(name.clone());
+                kept.push(Kept {
+                    name: f.name.clone(),
+                    kept: name,
+                });
+            }
+        }
+        kept
     }
 
     /// Writes `bytes` to a temporary file that will become `name`.
@@ -92,8 +155,24 @@ impl Staging {
             name: name.to_string(),
             tmp: tmp.into_temp_path(),
             digest: crate::digest::digest(bytes),
+            kept: None,
         });
         Ok(())
+    }
+
+    /// When the user's files are kept, as the change report says it:
+    /// `2026-12-04 18:03`.
+    pub fn kept_at(&mut self) -> String {
+        self.now().format("%Y-%m-%d %H:%M").to_string()
+    }
+
+    fn now(&mut self) -> chrono::DateTime<chrono::Local> {
+        *self.when.get_or_insert_with(chrono::Local::now)
+    }
+
+    /// The date and time in the names of kept files: `20261204-1803`.
+    fn stamp(&mut self) -> String {
+        self.now().format("%Y%m%d-%H%M").to_string()
     }
 
     /// The names staged so far, with the digests of their contents.
@@ -104,8 +183,11 @@ impl Staging {
             .collect()
     }
 
-    /// Puts every staged file in place and removes `remove`, as one set.
-    pub fn commit(self, remove: &[String]) -> Result<()> {
+    /// Puts every staged file in place and removes `remove`, as one set;
+    /// the user's files at the staged names are kept beside them. Returns
+    /// those kept.
+    pub fn commit(mut self, remove: &[String]) -> Result<Vec<Kept>> {
+        let stamp = self.stamp();
         let dir = self.dir.clone();
         // Nothing may change before every step is known to be possible.
         for f in &self.files {
@@ -119,6 +201,8 @@ impl Staging {
         }
         let mut steps = Vec::new();
         let mut links = Vec::new();
+        let mut kept = Vec::new();
+        let mut taken: Vec<String> = self.files.iter().filter_map(|f| f.kept.clone()).collect();
         let cleanup = |links: &[PathBuf]| {
             for l in links {
                 let _ = fs::remove_file(l);
@@ -140,15 +224,35 @@ impl Staging {
                         .context(tr!("io-replace", path = target.display().to_string())));
                 }
                 links.push(link.clone());
-                Some(file_name(&link))
+                Some(link)
             } else {
                 None
             };
+            // Looked at through the link: the very file the step keeps or replaces.
+            let keep = match (staged, &old) {
+                (Some(s), Some(link)) if !name.starts_with(".brief-") => match &s.kept {
+                    Some(k) => Some(k.clone()),
+                    None if is_users(link, &name, &s.digest, &self.recorded) => {
+                        let k = kept_name(&dir, &name, &stamp, &taken);
+                        taken.push(k.clone());
+                        Some(k)
+                    }
+                    None => None,
+                },
+                _ => None,
+            };
+            if let Some(k) = &keep {
+                kept.push(Kept {
+                    name: name.clone(),
+                    kept: k.clone(),
+                });
+            }
             steps.push(Step {
                 name,
                 new: staged.map(|s| file_name(&s.tmp)),
-                old,
+                old: old.as_deref().map(file_name),
                 digest: staged.map(|s| s.digest.clone()),
+                kept: keep,
             });
         }
         let journal = Journal { steps };
@@ -164,7 +268,7 @@ impl Staging {
         let result = match applied {
             Ok(()) => {
                 finish(&dir, &journal.steps);
-                Ok(())
+                Ok(kept)
             }
             Err((done, e)) => {
                 roll_back(&dir, &journal.steps[..done]);
@@ -183,6 +287,54 @@ impl Staging {
             let _ = d.sync_all();
         }
         result
+    }
+}
+
+/// Whether the file at `path` (the output `name`, or a link to it) is the
+/// user's: there, and neither the bytes the last build recorded for `name`
+/// nor the new bytes (`new`). What cannot be read as a regular file (a
+/// link, a FIFO, a file without read permission) is the user's too.
+fn is_users(path: &Path, name: &str, new: &str, recorded: &BTreeMap<String, String>) -> bool {
+    let now = crate::digest::read(path, MAX_OUTPUT, crate::digest::Follow::No)
+        .ok()
+        .map(|b| crate::digest::digest(&b));
+    match now {
+        Some(d) => d != new && recorded.get(name) != Some(&d),
+        None => true,
+    }
+}
+
+/// No output of brief comes near this; a larger file is the user's.
+const MAX_OUTPUT: u64 = 1 << 30;
+
+/// The name a user's file at `name` is kept under: `slides.pptx` →
+/// `slides.edited-20261204-1803.pptx`, then `…-1803-2.pptx`, `-3`, never
+/// one that exists or is in `taken`. Never an output's name either
+/// ([`super::belongs_to`]), so clean-up never touches it.
+fn kept_name(dir: &Path, name: &str, stamp: &str, taken: &[String]) -> String {
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if i > 0 => name.split_at(i),
+        _ => (name, ""),
+    };
+    (1..)
+        .map(|n| {
+            let more = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            format!("{stem}.edited-{stamp}{more}{ext}")
+        })
+        .find(|k| !taken.contains(k) && fs::symlink_metadata(dir.join(k)).is_err())
+        .expect("a free name")
+}
+
+/// Whether two paths name the same file (the same inode).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
     }
 }
 
@@ -235,10 +387,35 @@ fn write_journal(dir: &Path, journal: &Journal, durable: bool) -> Result<()> {
 fn apply(dir: &Path, steps: &[Step]) -> std::result::Result<(), (usize, anyhow::Error)> {
     for (i, step) in steps.iter().enumerate() {
         let target = dir.join(&step.name);
+        // The user's file first gets its other name (from the link that
+        // holds it since before the journal: a step done again after a kill
+        // finds it linked already).
+        let mut linked = false;
+        if let (Some(kept), Some(old)) = (&step.kept, &step.old) {
+            let (old, kept) = (dir.join(old), dir.join(kept));
+            match fs::hard_link(&old, &kept) {
+                Ok(()) => linked = true,
+                Err(_) if same_file(&old, &kept) => {}
+                Err(e) => {
+                    return Err((
+                        i,
+                        anyhow::Error::new(e)
+                            .context(tr!("io-keep", path = kept.display().to_string())),
+                    ));
+                }
+            }
+        }
         let done = match &step.new {
             Some(tmp) => fs::rename(dir.join(tmp), &target),
             None => fs::remove_file(&target),
         };
+        if done.is_err()
+            && linked
+            && let Some(kept) = &step.kept
+        {
+            // The user's file is still at its own name: no second copy.
+            let _ = fs::remove_file(dir.join(kept));
+        }
         if let Err(e) = done {
             return Err((
                 i,
@@ -255,6 +432,12 @@ fn apply(dir: &Path, steps: &[Step]) -> std::result::Result<(), (usize, anyhow::
 fn roll_back(dir: &Path, steps: &[Step]) {
     for step in steps.iter().rev() {
         let target = dir.join(&step.name);
+        // A kept name linked by this step goes: the user's file is back at its own.
+        if let (Some(kept), Some(old)) = (&step.kept, &step.old)
+            && same_file(&dir.join(kept), &dir.join(old))
+        {
+            let _ = fs::remove_file(dir.join(kept));
+        }
         match &step.old {
             Some(old) => {
                 let _ = fs::rename(dir.join(old), &target);
@@ -310,6 +493,9 @@ impl Step {
             && !self.name.starts_with(".brief-")
             && temporary(&self.new, ".brief-new-")
             && temporary(&self.old, ".brief-old-")
+            && self.kept.as_deref().is_none_or(|k| {
+                super::plain_name(k) && !k.starts_with(".brief-") && k.contains(".edited-")
+            })
     }
 }
 
@@ -448,6 +634,7 @@ mod tests {
             new: Some(new.into()),
             old: Some(old.into()),
             digest: Some(crate::digest::digest(body)),
+            kept: None,
         };
         let journal = Journal {
             steps: vec![
@@ -472,5 +659,257 @@ mod tests {
         assert_eq!(fs::read(d.join("a.pdf")).unwrap(), b"new a");
         assert_eq!(fs::read(d.join("b.pdf")).unwrap(), b"new b");
         assert_eq!(names(d), ["a.pdf", "b.pdf"]);
+    }
+
+    fn recorded(pairs: &[(&str, &[u8])]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(n, b)| (n.to_string(), crate::digest::digest(b)))
+            .collect()
+    }
+
+    #[test]
+    fn a_file_changed_since_brief_wrote_it_is_kept_beside_the_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("slides.pptx"), b"edited in PowerPoint").unwrap();
+        fs::write(d.join("slides.pdf"), b"as brief wrote it").unwrap();
+        fs::write(d.join("briefing.pdf"), b"the user's own").unwrap();
+        let mut s = Staging::new(d, false);
+        s.when = Some(
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+                .unwrap()
+                .and_hms_opt(18, 3, 0)
+                .unwrap()
+                .and_local_timezone(chrono::Local)
+                .unwrap(),
+        );
+        // A name already taken by an earlier kept file.
+        fs::write(d.join("slides.edited-20261204-1803.pptx"), b"kept before").unwrap();
+        s.stage("slides.pptx", b"new deck").unwrap();
+        s.stage("slides.pdf", b"new pdf").unwrap();
+        s.stage("briefing.pdf", b"new briefing").unwrap();
+        s.stage(".brief-state.json", b"{}").unwrap();
+        let recorded = recorded(&[
+            ("slides.pptx", b"as brief wrote it"),
+            ("slides.pdf", b"as brief wrote it"),
+        ]);
+        let preview = s.keep_edits(&recorded);
+        let kept = s.commit(&[]).unwrap();
+        assert_eq!(preview, kept);
+        assert_eq!(
+            kept,
+            [
+                Kept {
+                    name: "slides.pptx".into(),
+                    kept: "slides.edited-20261204-1803-2.pptx".into()
+                },
+                Kept {
+                    name: "briefing.pdf".into(),
+                    kept: "briefing.edited-20261204-1803.pdf".into()
+                },
+            ]
+        );
+        let read = |n: &str| fs::read(d.join(n)).unwrap();
+        assert_eq!(
+            read("slides.edited-20261204-1803-2.pptx"),
+            b"edited in PowerPoint"
+        );
+        assert_eq!(read("slides.edited-20261204-1803.pptx"), b"kept before");
+        assert_eq!(read("briefing.edited-20261204-1803.pdf"), b"the user's own");
+        assert_eq!(read("slides.pptx"), b"new deck");
+        assert_eq!(read("briefing.pdf"), b"new briefing");
+        assert_eq!(read("slides.pdf"), b"new pdf");
+        assert_eq!(names(d).len(), 7, "{:?}", names(d));
+    }
+
+    #[test]
+    fn a_file_changed_after_the_preview_is_kept_all_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("a.pdf"), b"brief's").unwrap();
+        let mut s = Staging::new(d, false);
+        s.stage("a.pdf", b"new").unwrap();
+        assert!(s.keep_edits(&recorded(&[("a.pdf", b"brief's")])).is_empty());
+        // Saved over by the user while brief was about to write.
+        fs::write(d.join("a.pdf"), b"user's").unwrap();
+        let kept = s.commit(&[]).unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(fs::read(d.join(&kept[0].kept)).unwrap(), b"user's");
+        assert_eq!(fs::read(d.join("a.pdf")).unwrap(), b"new");
+    }
+
+    #[test]
+    fn nothing_is_kept_when_the_file_is_brief_s_own_or_already_the_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("a.pdf"), b"brief's").unwrap();
+        fs::write(d.join("b.pdf"), b"new b").unwrap();
+        let mut s = Staging::new(d, false);
+        s.stage("a.pdf", b"new a").unwrap();
+        s.stage("b.pdf", b"new b").unwrap();
+        assert!(s.keep_edits(&recorded(&[("a.pdf", b"brief's")])).is_empty());
+        assert!(s.commit(&[]).unwrap().is_empty());
+        assert_eq!(names(d), ["a.pdf", "b.pdf"]);
+    }
+
+    /// A commit that keeps a user's file, killed after each of its writes in
+    /// turn: the next run never loses the user's bytes, and ends with the new
+    /// set in place or the old one back.
+    #[test]
+    fn a_commit_killed_at_any_instant_loses_no_edit() {
+        // The writes of a commit of two outputs, the first of them the user's.
+        for kill_after in 0..=5 {
+            let dir = tempfile::tempdir().unwrap();
+            let d = dir.path();
+            fs::write(d.join("slides.pptx"), b"user's deck").unwrap();
+            fs::write(d.join("slides.pdf"), b"old pdf").unwrap();
+            fs::write(d.join(".brief-new-slides.pptx.x.tmp"), b"new deck").unwrap();
+            fs::write(d.join(".brief-new-slides.pdf.y.tmp"), b"new pdf").unwrap();
+            fs::hard_link(
+                d.join("slides.pptx"),
+                d.join(".brief-old-slides.pptx.1.tmp"),
+            )
+            .unwrap();
+            fs::hard_link(d.join("slides.pdf"), d.join(".brief-old-slides.pdf.2.tmp")).unwrap();
+            let steps = vec![
+                Step {
+                    name: "slides.pptx".into(),
+                    new: Some(".brief-new-slides.pptx.x.tmp".into()),
+                    old: Some(".brief-old-slides.pptx.1.tmp".into()),
+                    digest: Some(crate::digest::digest(b"new deck")),
+                    kept: Some("slides.edited-20261204-1803.pptx".into()),
+                },
+                Step {
+                    name: "slides.pdf".into(),
+                    new: Some(".brief-new-slides.pdf.y.tmp".into()),
+                    old: Some(".brief-old-slides.pdf.2.tmp".into()),
+                    digest: Some(crate::digest::digest(b"new pdf")),
+                    kept: None,
+                },
+            ];
+            let journal = Journal { steps };
+            write_journal(d, &journal, false).unwrap();
+            // The writes `apply` and `finish` make, in order.
+            let writes: Vec<Box<dyn Fn()>> = vec![
+                Box::new(|| {
+                    fs::hard_link(
+                        d.join(".brief-old-slides.pptx.1.tmp"),
+                        d.join("slides.edited-20261204-1803.pptx"),
+                    )
+                    .unwrap()
+                }),
+                Box::new(|| {
+                    fs::rename(
+                        d.join(".brief-new-slides.pptx.x.tmp"),
+                        d.join("slides.pptx"),
+                    )
+                    .unwrap()
+                }),
+                Box::new(|| {
+                    fs::rename(d.join(".brief-new-slides.pdf.y.tmp"), d.join("slides.pdf")).unwrap()
+                }),
+                Box::new(|| fs::remove_file(d.join(".brief-old-slides.pptx.1.tmp")).unwrap()),
+                Box::new(|| fs::remove_file(d.join(".brief-old-slides.pdf.2.tmp")).unwrap()),
+            ];
+            for write in &writes[..kill_after.min(writes.len())] {
+                write();
+            }
+            assert_eq!(recover(d), Recovery::Completed, "killed after {kill_after}");
+            assert_eq!(
+                names(d),
+                [
+                    "slides.edited-20261204-1803.pptx",
+                    "slides.pdf",
+                    "slides.pptx"
+                ],
+                "killed after {kill_after}"
+            );
+            assert_eq!(
+                fs::read(d.join("slides.edited-20261204-1803.pptx")).unwrap(),
+                b"user's deck"
+            );
+            assert_eq!(fs::read(d.join("slides.pptx")).unwrap(), b"new deck");
+            assert_eq!(fs::read(d.join("slides.pdf")).unwrap(), b"new pdf");
+        }
+    }
+
+    #[test]
+    fn a_commit_undone_by_recovery_leaves_the_user_s_file_in_its_place_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("slides.pptx"), b"user's deck").unwrap();
+        fs::write(d.join(".brief-new-slides.pptx.x.tmp"), b"new deck").unwrap();
+        fs::hard_link(
+            d.join("slides.pptx"),
+            d.join(".brief-old-slides.pptx.1.tmp"),
+        )
+        .unwrap();
+        let journal = Journal {
+            steps: vec![
+                Step {
+                    name: "slides.pptx".into(),
+                    new: Some(".brief-new-slides.pptx.x.tmp".into()),
+                    old: Some(".brief-old-slides.pptx.1.tmp".into()),
+                    digest: Some(crate::digest::digest(b"new deck")),
+                    kept: Some("slides.edited-20261204-1803.pptx".into()),
+                },
+                // A step that cannot be completed: its new file is gone and
+                // the output is not the new one.
+                Step {
+                    name: "slides.pdf".into(),
+                    new: Some(".brief-new-slides.pdf.gone.tmp".into()),
+                    old: None,
+                    digest: Some(crate::digest::digest(b"new pdf")),
+                    kept: None,
+                },
+            ],
+        };
+        write_journal(d, &journal, false).unwrap();
+        fs::hard_link(
+            d.join(".brief-old-slides.pptx.1.tmp"),
+            d.join("slides.edited-20261204-1803.pptx"),
+        )
+        .unwrap();
+        assert_eq!(recover(d), Recovery::RolledBack);
+        assert_eq!(names(d), ["slides.pptx"]);
+        assert_eq!(fs::read(d.join("slides.pptx")).unwrap(), b"user's deck");
+    }
+
+    #[test]
+    fn a_journal_cannot_make_brief_keep_a_file_under_any_name() {
+        let step = |kept: &str| Step {
+            name: "a.pdf".into(),
+            new: Some(".brief-new-a.pdf.x.tmp".into()),
+            old: Some(".brief-old-a.pdf.1.tmp".into()),
+            digest: None,
+            kept: Some(kept.into()),
+        };
+        assert!(step("a.edited-20261204-1803.pdf").is_own());
+        for bad in [
+            "../a.edited-1.pdf",
+            "meta.yaml",
+            ".brief-state.edited-1.json",
+            "",
+        ] {
+            assert!(!step(bad).is_own(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn kept_names_are_never_an_output_s_name() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, kept) in [
+            ("slides.pptx", "slides.edited-20261204-1803.pptx"),
+            ("slides-07.png", "slides-07.edited-20261204-1803.png"),
+            ("slides.pdfpc", "slides.edited-20261204-1803.pdfpc"),
+            ("changes.md", "changes.edited-20261204-1803.md"),
+        ] {
+            let k = kept_name(dir.path(), name, "20261204-1803", &[]);
+            assert_eq!(k, kept);
+            for stem in ["briefing", "slides", "handout"] {
+                assert!(!super::super::belongs_to(&k, stem), "{k}");
+            }
+        }
     }
 }

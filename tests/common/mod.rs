@@ -259,8 +259,18 @@ pub fn line_of(path: &Path, needle: &str) -> usize {
 /// Runs `brief watch` in `dir` while `check` reads its stderr lines; the
 /// watcher is stopped afterwards, also when `check` fails.
 pub fn with_watch(dir: &std::path::Path, check: impl FnOnce(&mpsc::Receiver<String>)) {
+    with_watch_args(dir, &[], check)
+}
+
+/// [`with_watch`] with options: `brief watch ARGS`.
+pub fn with_watch_args(
+    dir: &std::path::Path,
+    args: &[&str],
+    check: impl FnOnce(&mpsc::Receiver<String>),
+) {
     let mut child = Command::new(BIN)
         .arg("watch")
+        .args(args)
         .current_dir(dir)
         .env("BRIEF_LANG", "en")
         .env("NO_COLOR", "1")
