@@ -1,7 +1,9 @@
 //! The editable PowerPoint, checked by real clients: python-pptx reads it back
-//! (slides, text, notes, charts and their workbooks), openxml-audit validates it
-//! against ECMA-376, and LibreOffice renders it for a word-by-word comparison
-//! of positions with the PDF (`tests/pptx/check.py`).
+//! (slides, titles, text, notes, charts and their workbooks), openxml-audit
+//! validates it against ECMA-376, and LibreOffice renders it, with the bundled
+//! faces and with another CJK face, for text that neither overlaps nor leaves
+//! a slide (`tests/pptx/check.py`); the deck edited with python-pptx as a user
+//! would edit it renders without overlaps too (`tests/pptx/edit.py`).
 //!
 //! The checker runs with the Python of `scripts/test` (or `$BRIEF_PYTHON`) and
 //! LibreOffice's `soffice`; without them these tests fail, saying which
@@ -46,9 +48,19 @@ fn check(dir: &Path, extra: &[&str]) -> String {
 fn the_deck_as_pptx_has_the_pdfs_slides_text_notes_and_charts_where_the_pdf_has_them() {
     let dir = project();
     ok(brief(dir.path(), &["build", "--pptx"]));
-    let text = check(dir.path(), &["--verbose"]);
-    // LibreOffice rendered every page, and the charts were compared with the data.
-    assert!(text.contains("LO page 29"), "{text}");
+    let text = check(dir.path(), &["--verbose", "--theme-faces"]);
+    // LibreOffice rendered every page in both faces, and the charts were compared with the data.
+    assert!(text.contains("LO page 27 (bundled faces)"), "{text}");
+    assert!(text.contains("LO page 27 (another CJK face)"), "{text}");
+    // Text that reflows: no line break inside a sentence, no squeezed spacing.
+    assert!(
+        text.contains("0 between two Han characters, 0 negative spc"),
+        "{text}"
+    );
+    assert!(
+        text.contains("PASS: slide 8: a title placeholder with the slide's title"),
+        "{text}"
+    );
     // Last year against this year is one chart of two series named by the data.
     assert!(
         text.contains("names its series from the data, with a legend"),
@@ -62,6 +74,64 @@ fn the_deck_as_pptx_has_the_pdfs_slides_text_notes_and_charts_where_the_pdf_has_
         "{err}"
     );
     assert!(!dir.path().join("out/slides.pptx").exists());
+}
+
+#[test]
+fn a_deck_edited_as_a_user_would_still_renders_without_overlapping_text() {
+    require("soffice");
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--pptx"]));
+    let result = common::python_command()
+        .arg(repo().join("tests/pptx/edit.py"))
+        .args([
+            "--pptx",
+            &dir.path().join("out/slides.pptx").to_string_lossy(),
+            "--verbose",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", python()));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(result.status.success(), "the edited .pptx failed:\n{text}");
+    for what in [
+        "20 characters appended to a bullet",
+        "a chart category added",
+        "the new slide's title is in its title placeholder",
+        "LibreOffice page 28 (another CJK face): no text overlaps",
+    ] {
+        assert!(text.contains(&format!("PASS: {what}")), "{what}:\n{text}");
+    }
+}
+
+#[test]
+fn the_theme_part_has_the_projects_colours_and_faces() {
+    let dir = project();
+    fs::write(
+        dir.path().join("theme.yaml"),
+        "colors: {primary: \"#1F4E79\"}\n",
+    )
+    .unwrap();
+    ok(brief(dir.path(), &["build", "--pptx"]));
+    let text = check(dir.path(), &["--skip-lo", "--theme-faces", "--verbose"]);
+    assert!(
+        text.contains("PASS: the theme's accent1 is the project's primary colour"),
+        "{text}"
+    );
+    let parts = zip_entries(&read(&dir.path().join("out/slides.pptx")));
+    let theme = &parts["ppt/theme/theme1.xml"];
+    assert!(
+        theme.contains("<a:accent1><a:srgbClr val=\"1F4E79\"/>"),
+        "{theme}"
+    );
+    // Bullets name the theme's colour, not a copy of it.
+    let slide = &parts["ppt/slides/slide8.xml"];
+    assert!(
+        slide.contains("<a:buClr><a:schemeClr val=\"accent1\"/></a:buClr>"),
+        "{slide}"
+    );
 }
 
 #[test]
@@ -90,6 +160,14 @@ fn only_slides_writes_the_pptx_and_office_faces_are_named_on_every_run() {
     );
     assert!(!slide.contains("Noto Sans SC"));
     assert!(slide.contains("lang=\"zh-CN\""));
+    // The theme's faces too: text typed later in PowerPoint takes them.
+    let theme = zip.remove("ppt/theme/theme1.xml").expect("the theme");
+    assert!(
+        theme
+            .contains("<a:majorFont><a:latin typeface=\"微软雅黑\"/><a:ea typeface=\"微软雅黑\"/>")
+            && !theme.contains("Noto"),
+        "{theme}"
+    );
     // --pptx goes with the slides; --pptx-font with --pptx.
     assert_eq!(
         code(&brief(

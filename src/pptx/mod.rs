@@ -75,8 +75,44 @@ pub struct Properties {
     pub subject: String,
     pub author: String,
     pub keywords: String,
-    /// The theme's face: what new text typed in PowerPoint uses.
-    pub font: String,
+    /// The theme's faces: titles (major) and other text (minor), what new
+    /// text typed in PowerPoint uses.
+    pub major: String,
+    pub minor: String,
+    /// The theme's colour scheme: dk1 lt1 dk2 lt2 accent1–6.
+    pub colors: [chart::Rgb; 10],
+}
+
+/// The theme's colours as the slides name them (`schemeClr`), most
+/// specific first.
+pub fn scheme(colors: &[chart::Rgb; 10]) -> Vec<(model::Rgba, &'static str)> {
+    let rgba = |c: chart::Rgb| model::Rgba([c.0[0], c.0[1], c.0[2], 255]);
+    [
+        (4, "accent1"),
+        (0, "tx1"),
+        (2, "tx2"),
+        (6, "accent3"),
+        (9, "accent6"),
+        (1, "bg1"),
+    ]
+    .iter()
+    .map(|(i, name)| (rgba(colors[*i]), *name))
+    .collect()
+}
+
+/// A face of the theme (`fonts.KEY`): the project's, else the default.
+fn theme_font(theme: &yaml_serde::Value, key: &str) -> String {
+    let defaults: yaml_serde::Value =
+        yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap_or_default();
+    [theme, &defaults]
+        .iter()
+        .find_map(|t| {
+            t.get("fonts")
+                .and_then(|c| c.get(key))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "Noto Sans SC".into())
 }
 
 /// The .pptx of a laid-out deck.
@@ -106,7 +142,20 @@ pub fn write(
             .unwrap_or_default(),
         author: author.join(" "),
         keywords: meta.keywords.join(", "),
-        font: faces.get("Noto Sans SC").to_string(),
+        major: faces.get(&theme_font(theme, "heading")).to_string(),
+        minor: faces.get(&theme_font(theme, "figure")).to_string(),
+        colors: [
+            chart::theme_color(theme, "text"),
+            chart::Rgb([0xFF, 0xFF, 0xFF]),
+            chart::theme_color(theme, "secondary"),
+            chart::theme_color(theme, "surface"),
+            chart::theme_color(theme, "primary"),
+            chart::theme_color(theme, "secondary"),
+            chart::theme_color(theme, "muted"),
+            chart::theme_color(theme, "line"),
+            chart::theme_color(theme, "track"),
+            chart::theme_color(theme, "figure"),
+        ],
     };
     package::write(&deck, &props, timestamp)
 }

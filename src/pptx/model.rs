@@ -42,18 +42,31 @@ pub struct Run {
     pub size: f64,
     pub bold: bool,
     pub color: Rgba,
-    /// Space after each character, in points, where typst set the run
-    /// tighter than the font's advances (CJK punctuation squeezed on a line).
-    pub spacing: Option<f64>,
 }
 
-/// A paragraph as typst broke it into lines.
+/// A list item's marker: a real bullet (`a:buChar`) in its colour, the
+/// text hanging `indent` points right of the marker's left edge.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bullet {
+    pub color: Rgba,
+    /// The marker's left edge on the slide, in points.
+    pub x: f64,
+    pub indent: f64,
+    /// The marker's size, in points.
+    pub size: f64,
+}
+
+/// A paragraph: its runs as typst set them line by line (written as one
+/// paragraph that wraps softly: no line breaks inside it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
     pub lines: Vec<Vec<Run>>,
     /// Baseline to baseline, in points.
     pub pitch: f64,
     pub align: Align,
+    pub bullet: Option<Bullet>,
+    /// Space above the paragraph (in a frame of several), in points.
+    pub before: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +82,22 @@ pub struct TextBox {
     /// The first line's baseline, from the box's top.
     pub baseline: f64,
     pub paras: Vec<Para>,
+    pub role: Role,
+}
+
+/// What a text frame is on its slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// A text box of its own.
+    #[default]
+    Free,
+    /// The slide's title: the layout's title placeholder.
+    Title,
+    /// The part's name over a slide's title.
+    Kicker,
+    /// The slide's body: the layout's body placeholder, every paragraph of
+    /// the slide's text column in one frame.
+    Body,
 }
 
 /// A curve's path, relative to its box: move, line, cubic, close.
@@ -105,6 +134,11 @@ pub enum Shape {
     },
     Table(Table),
     Chart(Chart),
+    /// Shapes that belong together (a card): one `p:grpSp`.
+    Group {
+        name: String,
+        shapes: Vec<Shape>,
+    },
 }
 
 /// A table: column widths, rows with their heights, cells with their text.
@@ -133,10 +167,56 @@ pub struct Chart {
     pub chart: crate::chart::Chart,
 }
 
+/// The slide layouts of the deck's master, each with its placeholders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// The title slide: its headline in the title placeholder.
+    Title,
+    /// A part's divider.
+    Section,
+    /// Title and one body frame of paragraphs and bullets.
+    Content,
+    /// Title only: cards, charts, tables, the agenda.
+    #[default]
+    TitleOnly,
+    /// The closing slide.
+    Closing,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 5] = [
+        Layout::Title,
+        Layout::Section,
+        Layout::Content,
+        Layout::TitleOnly,
+        Layout::Closing,
+    ];
+
+    /// Its number among the master's layouts (slideLayoutN.xml).
+    pub fn number(self) -> usize {
+        Layout::ALL.iter().position(|l| *l == self).unwrap_or(0) + 1
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Slide {
     pub shapes: Vec<Shape>,
     pub notes: String,
+    pub layout: Layout,
+    /// The rule under the title, where the layout draws it (none: the slide
+    /// draws its own, or has none).
+    pub furniture: bool,
+    /// Whether the slide shows the footer and its number.
+    pub chrome: bool,
+}
+
+/// What every slide with furniture shows, in the master: the footer's
+/// text, the slide number's box, the rule under the title.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Furniture {
+    pub footer: Option<TextBox>,
+    pub number: Option<TextBox>,
+    pub rule: Option<(Rect, Stroke)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -144,4 +224,7 @@ pub struct Deck {
     pub width: f64,
     pub height: f64,
     pub slides: Vec<Slide>,
+    pub furniture: Furniture,
+    /// The type area's left and right edges, in points.
+    pub area: (f64, f64),
 }

@@ -14,19 +14,23 @@ pub enum Reference {
 }
 
 /// Writes shapes; shape ids are unique within the slide (1 is the tree).
-pub struct SlideWriter {
+pub struct SlideWriter<'a> {
     xml: String,
     next_id: usize,
+    /// The theme's colours, written as scheme colours where a run or a
+    /// bullet has one of them.
+    scheme: &'a [(Rgba, &'static str)],
     /// Relationship targets, in the order of their ids (rId2, rId3, …: rId1
     /// is the layout).
     pub references: Vec<Reference>,
 }
 
-impl SlideWriter {
-    pub fn new() -> Self {
+impl<'a> SlideWriter<'a> {
+    pub fn new(scheme: &'a [(Rgba, &'static str)]) -> Self {
         SlideWriter {
             xml: String::new(),
             next_id: 2,
+            scheme,
             references: Vec::new(),
         }
     }
@@ -63,14 +67,60 @@ impl SlideWriter {
                 *charts += 1;
                 self.chart(c.rect, *charts)
             }
+            Shape::Group { name, shapes } => {
+                let id = self.id();
+                let b = bounds(shape);
+                self.xml += &format!(
+                    "<p:grpSp><p:nvGrpSpPr><p:cNvPr id=\"{id}\" name=\"{}\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x=\"{x}\" y=\"{y}\"/><a:ext cx=\"{w}\" cy=\"{h}\"/><a:chOff x=\"{x}\" y=\"{y}\"/><a:chExt cx=\"{w}\" cy=\"{h}\"/></a:xfrm></p:grpSpPr>",
+                    esc(name),
+                    x = coord(b.x),
+                    y = coord(b.y),
+                    w = emu(b.w),
+                    h = emu(b.h)
+                );
+                for s in shapes {
+                    self.shape(s, charts, pictures);
+                }
+                self.xml += "</p:grpSp>";
+            }
         }
     }
 
-    /// The slide part, with `shapes` written.
-    pub fn finish(self) -> String {
+    /// The slide's footer and number, in the layout's placeholders: the
+    /// footer's text as the PDF prints it, the number as a field.
+    pub fn furniture(&mut self, footer: Option<&TextBox>, number: Option<&TextBox>) {
+        if let Some(f) = footer {
+            let id = self.id();
+            let paras: String = f.paras.iter().map(|p| self.paragraph(p)).collect();
+            self.xml += &format!(
+                "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"页脚 {id}\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"ftr\" sz=\"quarter\" idx=\"11\"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{paras}</p:txBody></p:sp>"
+            );
+        }
+        if let Some(n) = number {
+            let id = self.id();
+            let run = n
+                .paras
+                .first()
+                .and_then(|p| p.lines.first())
+                .and_then(|l| l.first());
+            let props = run.map_or(
+                "<a:rPr lang=\"en-US\" altLang=\"zh-CN\"/>".to_string(),
+                |r| self.run_properties("a:rPr", r),
+            );
+            self.xml += &format!(
+                "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"幻灯片编号 {id}\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"sldNum\" sz=\"quarter\" idx=\"12\"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn=\"r\"/>{}</a:p></p:txBody></p:sp>",
+                field(&props)
+            );
+        }
+    }
+
+    /// The slide part, with `shapes` written; `master`: whether the
+    /// layout's and master's shapes show (the rule under the title).
+    pub fn finish(self, master: bool) -> String {
         format!(
-            "{}<p:sld {NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>{}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>",
+            "{}<p:sld {NS}{}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>{}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>",
             super::xml::DECLARATION,
+            if master { "" } else { " showMasterSp=\"0\"" },
             self.xml
         )
     }
@@ -87,11 +137,126 @@ impl SlideWriter {
 
     fn text(&mut self, t: &TextBox) {
         let id = self.id();
-        let paras: String = t.paras.iter().map(paragraph).collect();
+        let paras: String = t.paras.iter().map(|p| self.paragraph(p)).collect();
+        let (name, locks, ph) = match t.role {
+            Role::Title => (
+                "标题",
+                "<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>",
+                "<p:nvPr><p:ph type=\"title\"/></p:nvPr>",
+            ),
+            Role::Body => (
+                "内容占位符",
+                "<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>",
+                "<p:nvPr><p:ph idx=\"1\"/></p:nvPr>",
+            ),
+            Role::Kicker | Role::Free => ("文本", "<p:cNvSpPr txBox=\"1\"/>", "<p:nvPr/>"),
+        };
+        let geometry = if t.role == Role::Free || t.role == Role::Kicker {
+            "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
+        } else {
+            ""
+        };
         self.xml += &format!(
-            "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"文本 {id}\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\" anchorCtr=\"0\"><a:noAutofit/></a:bodyPr><a:lstStyle/>{paras}</p:txBody></p:sp>",
+            "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"{name} {id}\"/>{locks}{ph}</p:nvSpPr><p:spPr>{}{geometry}</p:spPr><p:txBody>{BODY_PR}<a:lstStyle/>{paras}</p:txBody></p:sp>",
             Self::xfrm(t.rect, "a:xfrm")
         );
+    }
+
+    /// A colour: the theme's by its name where it is one of them.
+    fn color(&self, c: Rgba) -> String {
+        match self.scheme.iter().find(|(s, _)| *s == c) {
+            Some((_, name)) => format!("<a:schemeClr val=\"{name}\"/>"),
+            None => color(c),
+        }
+    }
+
+    /// A run's properties: language, size, weight, colour, and the
+    /// typeface for Latin, East Asian and complex script alike (WPS reads
+    /// `a:ea` for Han). No character spacing: text typed later would be
+    /// squeezed too.
+    pub fn run_properties(&self, tag: &str, run: &Run) -> String {
+        let face = esc(&run.font);
+        format!(
+            "<{tag} lang=\"zh-CN\" altLang=\"en-US\" sz=\"{}\"{} dirty=\"0\"><a:solidFill>{}</a:solidFill><a:latin typeface=\"{face}\"/><a:ea typeface=\"{face}\"/><a:cs typeface=\"{face}\"/></{tag}>",
+            ((run.size * 100.0).round() as i64).clamp(100, 400_000),
+            if run.bold { " b=\"1\"" } else { " b=\"0\"" },
+            self.color(run.color)
+        )
+    }
+
+    /// A paragraph that wraps softly in its frame: its lines joined (a space
+    /// only where typst broke between two Latin words), at the pitch typst
+    /// set them, a list item with a real bullet hanging in its indent.
+    pub fn paragraph(&self, p: &Para) -> String {
+        let align = match p.align {
+            Align::Left => "l",
+            Align::Center => "ctr",
+            Align::Right => "r",
+        };
+        let pitch = ((p.pitch * 100.0).round() as i64).clamp(0, 158_400);
+        let before = ((p.before * 100.0).round() as i64).clamp(0, 158_400);
+        let (margin, bullet) = match p.bullet {
+            Some(b) => {
+                let size = p.lines.iter().flatten().map(|r| r.size).fold(0.0, f64::max);
+                // ■ fills about three quarters of its em.
+                let pct = if size > 0.0 {
+                    ((b.size / size / 0.75 * 100_000.0).round() as i64).clamp(25_000, 400_000)
+                } else {
+                    100_000
+                };
+                (
+                    format!(" marL=\"{m}\" indent=\"-{m}\"", m = emu(b.indent)),
+                    format!(
+                        "<a:buClr>{}</a:buClr><a:buSzPct val=\"{pct}\"/><a:buFont typeface=\"+mn-lt\"/><a:buChar char=\"■\"/>",
+                        self.color(b.color)
+                    ),
+                )
+            }
+            None => (
+                " marL=\"0\" indent=\"0\"".to_string(),
+                "<a:buNone/>".to_string(),
+            ),
+        };
+        let mut xml = format!(
+            "<a:p><a:pPr{margin} algn=\"{align}\"><a:lnSpc><a:spcPts val=\"{pitch}\"/></a:lnSpc><a:spcBef><a:spcPts val=\"{before}\"/></a:spcBef><a:spcAft><a:spcPts val=\"0\"/></a:spcAft>{bullet}</a:pPr>"
+        );
+        let mut last: Option<&Run> = None;
+        let mut runs: Vec<Run> = Vec::new();
+        for line in &p.lines {
+            for (i, run) in line.iter().enumerate() {
+                let mut run = run.clone();
+                if i == 0
+                    && let Some(prev) = runs.last()
+                    && prev.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && run.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    run.text.insert(0, ' ');
+                }
+                match runs.last_mut() {
+                    Some(prev)
+                        if prev.font == run.font
+                            && prev.size == run.size
+                            && prev.bold == run.bold
+                            && prev.color == run.color =>
+                    {
+                        prev.text.push_str(&run.text)
+                    }
+                    _ => runs.push(run),
+                }
+            }
+        }
+        for run in &runs {
+            xml += &format!(
+                "<a:r>{}<a:t>{}</a:t></a:r>",
+                self.run_properties("a:rPr", run),
+                esc(&run.text)
+            );
+            last = Some(run);
+        }
+        if let Some(run) = last {
+            xml += &self.run_properties("a:endParaRPr", run);
+        }
+        xml + "</a:p>"
     }
 
     fn rect(
@@ -169,7 +334,7 @@ impl SlideWriter {
                 let paras: String = if cell.is_empty() {
                     "<a:p><a:endParaRPr lang=\"zh-CN\"/></a:p>".to_string()
                 } else {
-                    cell.iter().map(paragraph).collect()
+                    cell.iter().map(|p| self.paragraph(p)).collect()
                 };
                 let border = |s: Option<&Stroke>, tag: &str| match s {
                     Some(s) => format!(
@@ -258,56 +423,59 @@ fn custom_geometry(rect: Rect, ops: &[PathOp]) -> String {
     )
 }
 
-/// A run's properties: language, size, weight, colour, and the typeface for
-/// Latin, East Asian and complex script alike (WPS reads `a:ea` for Han).
-pub fn run_properties(tag: &str, run: &Run) -> String {
-    let face = esc(&run.font);
-    let spacing = run.spacing.map_or(String::new(), |s| {
-        format!(
-            " spc=\"{}\"",
-            ((s * 100.0).round() as i64).clamp(-400_000, 400_000)
-        )
-    });
+/// A frame's text body: no insets, text from the top, wrapping softly and
+/// shrinking on overflow.
+pub const BODY_PR: &str = "<a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\" anchorCtr=\"0\"><a:normAutofit/></a:bodyPr>";
+
+/// The slide number as a field (PowerPoint and LibreOffice compute it).
+pub fn field(props: &str) -> String {
     format!(
-        "<{tag} lang=\"zh-CN\" altLang=\"en-US\" sz=\"{}\"{}{spacing} dirty=\"0\"><a:solidFill>{}</a:solidFill><a:latin typeface=\"{face}\"/><a:ea typeface=\"{face}\"/><a:cs typeface=\"{face}\"/></{tag}>",
-        ((run.size * 100.0).round() as i64).clamp(100, 400_000),
-        if run.bold { " b=\"1\"" } else { "" },
-        color(run.color)
+        "<a:fld id=\"{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}\" type=\"slidenum\">{props}<a:t>‹#›</a:t></a:fld>"
     )
 }
 
-/// A paragraph: its lines as typst broke them, joined by line breaks, at the
-/// pitch typst set them.
-pub fn paragraph(p: &Para) -> String {
-    let align = match p.align {
-        Align::Left => "l",
-        Align::Center => "ctr",
-        Align::Right => "r",
-    };
-    let pitch = ((p.pitch * 100.0).round() as i64).clamp(0, 158_400);
-    let mut xml = format!(
-        "<a:p><a:pPr algn=\"{align}\"><a:lnSpc><a:spcPts val=\"{pitch}\"/></a:lnSpc><a:spcBef><a:spcPts val=\"0\"/></a:spcBef><a:spcAft><a:spcPts val=\"0\"/></a:spcAft><a:buNone/></a:pPr>"
-    );
-    let mut last: Option<&Run> = None;
-    for (i, line) in p.lines.iter().enumerate() {
-        if i > 0
-            && let Some(run) = last
-        {
-            xml += &format!("<a:br>{}</a:br>", run_properties("a:rPr", run));
-        }
-        for run in line {
-            xml += &format!(
-                "<a:r>{}<a:t>{}</a:t></a:r>",
-                run_properties("a:rPr", run),
-                esc(&run.text)
-            );
-            last = Some(run);
+/// The box around a shape, in points.
+pub fn bounds(shape: &Shape) -> Rect {
+    match shape {
+        Shape::Text(t) => t.rect,
+        Shape::Rect { rect, .. } | Shape::Path { rect, .. } | Shape::Picture { rect, .. } => *rect,
+        Shape::Line { from, to, .. } => Rect {
+            x: from.0.min(to.0),
+            y: from.1.min(to.1),
+            w: (from.0 - to.0).abs(),
+            h: (from.1 - to.1).abs(),
+        },
+        Shape::Table(t) => t.rect,
+        Shape::Chart(c) => c.rect,
+        Shape::Group { shapes, .. } => {
+            let rects: Vec<Rect> = shapes.iter().map(bounds).collect();
+            let x0 = rects.iter().map(|r| r.x).fold(f64::INFINITY, f64::min);
+            let y0 = rects.iter().map(|r| r.y).fold(f64::INFINITY, f64::min);
+            let x1 = rects
+                .iter()
+                .map(|r| r.x + r.w)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let y1 = rects
+                .iter()
+                .map(|r| r.y + r.h)
+                .fold(f64::NEG_INFINITY, f64::max);
+            if x0.is_finite() {
+                Rect {
+                    x: x0,
+                    y: y0,
+                    w: x1 - x0,
+                    h: y1 - y0,
+                }
+            } else {
+                Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    w: 0.0,
+                    h: 0.0,
+                }
+            }
         }
     }
-    if let Some(run) = last {
-        xml += &run_properties("a:endParaRPr", run);
-    }
-    xml + "</a:p>"
 }
 
 /// A notes page: the slide image and the notes, one paragraph each.
@@ -323,4 +491,58 @@ pub fn notes(text: &str) -> String {
         "{}<p:notes {NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/><p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"幻灯片图像 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"sldImg\"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"备注 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{paras}</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>",
         super::xml::DECLARATION
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, bold: bool) -> Run {
+        Run {
+            text: text.into(),
+            font: "Noto Sans SC".into(),
+            size: 22.0,
+            bold,
+            color: Rgba([0xC0, 0, 0, 255]),
+        }
+    }
+
+    #[test]
+    fn a_paragraph_wraps_softly_with_its_highlights_as_runs_and_a_real_bullet() {
+        let scheme = [(Rgba([0xC0, 0, 0, 255]), "accent1")];
+        let w = SlideWriter::new(&scheme);
+        let p = Para {
+            // typst's lines: broken between two Han characters, and between two Latin words
+            lines: vec![
+                vec![run("公共预算收入实", false)],
+                vec![run("际增长", false), run("3.5%", true), run("，GDP", false)],
+                vec![run("growth", false)],
+            ],
+            pitch: 26.4,
+            align: Align::Left,
+            bullet: Some(Bullet {
+                color: Rgba([0xC0, 0, 0, 255]),
+                x: 54.0,
+                indent: 19.8,
+                size: 8.8,
+            }),
+            before: 6.0,
+        };
+        let xml = w.paragraph(&p);
+        assert!(!xml.contains("<a:br"), "{xml}");
+        assert!(!xml.contains("spc="), "{xml}");
+        assert!(xml.contains("<a:t>公共预算收入实际增长</a:t>"), "{xml}");
+        assert!(xml.contains("<a:t>，GDP growth</a:t>"), "{xml}");
+        assert!(xml.contains(" b=\"1\""), "{xml}");
+        assert!(
+            xml.contains("<a:buClr><a:schemeClr val=\"accent1\"/></a:buClr>")
+                && xml.contains("<a:buChar char=\"■\"/>")
+                && xml.contains("marL=\"251460\" indent=\"-251460\""),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<a:spcBef><a:spcPts val=\"600\"/></a:spcBef>"),
+            "{xml}"
+        );
+    }
 }

@@ -22,6 +22,18 @@ use crate::config::FaceMap;
 /// The deck of a laid-out document, with each page's notes.
 pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &FaceMap) -> Deck {
     let mut deck = Deck::default();
+    let count = document.pages().len();
+    let width = document
+        .pages()
+        .first()
+        .map_or(0.0, |p| p.frame.size().x.to_pt());
+    deck.area = crate::render::marks::labelled(document, "brief-area")
+        .first()
+        .and_then(|(_, v)| {
+            let d = v.clone().cast::<Dict>().ok()?;
+            Some((get::<f64>(&d, "left")?, get::<f64>(&d, "right")?))
+        })
+        .unwrap_or((0.0, width));
     for (i, page) in document.pages().iter().enumerate() {
         let size = page.frame.size();
         deck.width = size.x.to_pt();
@@ -49,12 +61,293 @@ pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &F
             }
         }
         walker.walk(&page.frame, Transform::identity(), root);
-        deck.slides.push(Slide {
-            shapes: walker.finish(),
+        let (shapes, layout) = walker.finish();
+        let mut slide = Slide {
+            shapes,
             notes: notes.get(&(i + 1)).cloned().unwrap_or_default(),
+            layout: layout.unwrap_or(if i == 0 {
+                Layout::Title
+            } else if i + 1 == count {
+                Layout::Closing
+            } else {
+                Layout::TitleOnly
+            }),
+            furniture: false,
+            chrome: false,
+        };
+        arrange(&mut slide, &mut deck.furniture, deck.height, deck.area);
+        deck.slides.push(slide);
+    }
+    rules(&mut deck);
+    deck
+}
+
+/// A horizontal line across the type area under a title: the rule.
+fn is_rule(shape: &Shape, title: &TextBox) -> Option<(Rect, Stroke)> {
+    match shape {
+        Shape::Line { from, to, stroke }
+            if (from.1 - to.1).abs() < 0.1
+                && from.1 > title.rect.y
+                && (to.0 - from.0).abs() > 200.0 =>
+        {
+            Some((
+                Rect {
+                    x: from.0.min(to.0),
+                    y: from.1,
+                    w: (to.0 - from.0).abs(),
+                    h: 0.0,
+                },
+                stroke.clone(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The rule under the titles goes to the layouts where it lies as on most
+/// slides; a slide with its rule elsewhere keeps its own and hides the
+/// layout's.
+fn rules(deck: &mut Deck) {
+    let mut seen: Vec<((Rect, Stroke), usize)> = Vec::new();
+    for slide in &deck.slides {
+        let Some(title) = title_of(slide) else {
+            continue;
+        };
+        if !matches!(slide.layout, Layout::Content | Layout::TitleOnly) {
+            continue;
+        }
+        if let Some(rule) = slide.shapes.iter().find_map(|s| is_rule(s, title)) {
+            match seen
+                .iter_mut()
+                .find(|(r, _)| (r.0.y - rule.0.y).abs() < 0.5)
+            {
+                Some((_, n)) => *n += 1,
+                None => seen.push((rule, 1)),
+            }
+        }
+    }
+    let Some((rule, _)) = seen.into_iter().max_by_key(|(_, n)| *n) else {
+        return;
+    };
+    for slide in &mut deck.slides {
+        if !matches!(slide.layout, Layout::Content | Layout::TitleOnly) {
+            continue;
+        }
+        let Some(title) = title_of(slide).cloned() else {
+            continue;
+        };
+        let at = slide
+            .shapes
+            .iter()
+            .position(|s| is_rule(s, &title).is_some_and(|r| (r.0.y - rule.0.y).abs() < 0.5));
+        if let Some(at) = at {
+            slide.shapes.remove(at);
+            slide.furniture = true;
+        }
+    }
+    deck.furniture.rule = Some(rule);
+}
+
+fn title_of(slide: &Slide) -> Option<&TextBox> {
+    slide.shapes.iter().find_map(|s| match s {
+        Shape::Text(t) if t.role == Role::Title => Some(t),
+        _ => None,
+    })
+}
+
+/// A slide's structure: the footer and slide number go to the master (the
+/// progress bar, which a reordered deck would get wrong, is dropped), the
+/// title to the title placeholder, and a single column of paragraphs and
+/// bullets to one body frame.
+fn arrange(slide: &mut Slide, furniture: &mut Furniture, height: f64, area: (f64, f64)) {
+    // A heading's frames reach the column's right edge: a longer title
+    // wraps there, not where the PDF's title happened to end.
+    for s in &mut slide.shapes {
+        if let Shape::Text(t) = s
+            && t.role == Role::Kicker
+            && t.paras.iter().all(|p| p.align == Align::Left)
+        {
+            t.rect.w = t.rect.w.max(area.1 - t.rect.x);
+        }
+    }
+    let is_number = |t: &TextBox| {
+        let s = plain(t);
+        let mut parts = s.split('/').map(str::trim);
+        matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None)
+            if !a.is_empty() && !b.is_empty() && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit()))
+    };
+    let number = slide
+        .shapes
+        .iter()
+        .position(|s| matches!(s, Shape::Text(t) if is_number(t)));
+    let mut footer_top = None;
+    if let Some(at) = number {
+        let Shape::Text(n) = slide.shapes.remove(at) else {
+            unreachable!("a text box")
+        };
+        let baseline = n.rect.y + n.baseline;
+        footer_top = Some(n.rect.y);
+        let at = slide.shapes.iter().position(
+            |s| matches!(s, Shape::Text(t) if (t.rect.y + t.baseline - baseline).abs() < 1.0),
+        );
+        if let Some(at) = at {
+            let Shape::Text(mut f) = slide.shapes.remove(at) else {
+                unreachable!("a text box")
+            };
+            // The footer's room reaches the number.
+            if n.rect.x > f.rect.x + f.rect.w {
+                f.rect.w = n.rect.x - f.rect.x - n.rect.h;
+            }
+            if furniture.footer.is_none() {
+                furniture.footer = Some(f);
+            }
+        }
+        if furniture.number.is_none() {
+            furniture.number = Some(n);
+        }
+        slide.chrome = true;
+        slide.shapes.retain(|s| {
+            !matches!(s, Shape::Rect { rect, .. } if (rect.y + rect.h - height).abs() < 0.5 && rect.h < 12.0)
         });
     }
-    deck
+    // The title: the marked title, else the largest text of the slide's
+    // heading (its title; a slide of a part's short sections has only the
+    // part's name).
+    let has = |role: Role, shapes: &[Shape]| {
+        shapes
+            .iter()
+            .position(|s| matches!(s, Shape::Text(t) if t.role == role))
+    };
+    if has(Role::Title, &slide.shapes).is_none() {
+        let largest = slide
+            .shapes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match s {
+                Shape::Text(t) if t.role == Role::Kicker => {
+                    Some((i, t.paras.iter().map(size_of).fold(0.0, f64::max)))
+                }
+                _ => None,
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((at, _)) = largest
+            && let Shape::Text(t) = &mut slide.shapes[at]
+        {
+            t.role = Role::Title;
+        }
+    }
+    let Some(title_at) = has(Role::Title, &slide.shapes) else {
+        return;
+    };
+    if let Shape::Text(t) = &mut slide.shapes[title_at]
+        && t.paras.iter().all(|p| p.align == Align::Left)
+    {
+        t.rect.w = t.rect.w.max(area.1 - t.rect.x);
+    }
+    // Only one title.
+    for s in slide.shapes.iter_mut().skip(title_at + 1) {
+        if let Shape::Text(t) = s
+            && t.role == Role::Title
+        {
+            t.role = Role::Free;
+        }
+    }
+    if slide.layout != Layout::TitleOnly {
+        return;
+    }
+    // One column of text under the title: the body.
+    let Shape::Text(title) = &slide.shapes[title_at] else {
+        return;
+    };
+    let below = title.rect.y + title.rect.h;
+    let others = slide.shapes.iter().any(|s| {
+        matches!(
+            s,
+            Shape::Chart(_) | Shape::Table(_) | Shape::Group { .. } | Shape::Picture { .. }
+        )
+    });
+    let texts: Vec<usize> = slide
+        .shapes
+        .iter()
+        .enumerate()
+        .filter(
+            |(_, s)| matches!(s, Shape::Text(t) if t.role == Role::Free && t.rect.y >= below - 1.0),
+        )
+        .map(|(i, _)| i)
+        .collect();
+    let left = |t: &TextBox| t.rect.x;
+    let lefts: Vec<f64> = texts
+        .iter()
+        .filter_map(|i| match &slide.shapes[*i] {
+            Shape::Text(t) => Some(left(t)),
+            _ => None,
+        })
+        .collect();
+    let one_column = lefts
+        .iter()
+        .all(|x| (x - lefts.first().copied().unwrap_or(0.0)).abs() < 1.5);
+    if others || texts.is_empty() || !one_column {
+        return;
+    }
+    let mut boxes: Vec<TextBox> = Vec::new();
+    for i in texts.iter().rev() {
+        if let Shape::Text(t) = slide.shapes.remove(*i) {
+            boxes.push(t);
+        }
+    }
+    boxes.sort_by(|a, b| a.rect.y.total_cmp(&b.rect.y));
+    // A single line's pitch: that of the slide's paragraphs of its size.
+    let pitches: Vec<(f64, f64)> = boxes
+        .iter()
+        .flat_map(|b| &b.paras)
+        .filter(|p| p.lines.len() > 1)
+        .map(|p| (size_of(p), p.pitch))
+        .collect();
+    let x = boxes.iter().map(|b| b.rect.x).fold(f64::INFINITY, f64::min);
+    let w = boxes
+        .iter()
+        .map(|b| b.rect.x + b.rect.w)
+        .fold(f64::NEG_INFINITY, f64::max)
+        - x;
+    let top = boxes[0].rect.y;
+    let baseline = boxes[0].baseline;
+    let last = boxes.last().map_or(top, |b| b.rect.y + b.rect.h);
+    let bottom = footer_top.map_or(last, |f| (f - 2.0).max(last));
+    let mut paras: Vec<Para> = Vec::new();
+    let mut end: Option<f64> = None;
+    for b in boxes {
+        let mut base = b.rect.y + b.baseline;
+        for mut p in b.paras {
+            if p.lines.len() == 1
+                && let Some((_, pitch)) =
+                    pitches.iter().find(|(s, _)| (s - size_of(&p)).abs() < 0.1)
+            {
+                p.pitch = *pitch;
+            }
+            if let Some(e) = end {
+                p.before = (base - e - p.pitch).max(0.0);
+            }
+            end = Some(base + p.pitch * (p.lines.len() - 1) as f64);
+            base += p.pitch * p.lines.len() as f64;
+            paras.push(p);
+        }
+    }
+    slide.shapes.push(Shape::Text(TextBox {
+        rect: Rect {
+            x,
+            y: top,
+            w,
+            h: bottom - top,
+        },
+        baseline,
+        paras,
+        role: Role::Body,
+    }));
+    slide.layout = Layout::Content;
+}
+
+fn size_of(p: &Para) -> f64 {
+    p.lines.iter().flatten().map(|r| r.size).fold(0.0, f64::max)
 }
 
 /// What groups runs into one text box: the paragraph group and the
@@ -71,9 +364,9 @@ struct Frag {
     baseline: f64,
     x0: f64,
     x1: f64,
-    /// One run, or several where typst squeezed some characters.
     runs: Vec<Run>,
     size: f64,
+    card: Option<usize>,
 }
 
 struct Walker<'a> {
@@ -90,6 +383,24 @@ struct Walker<'a> {
     /// Paragraphs open where the walk is, each with the group it started in:
     /// text in an inline box inside a paragraph belongs to the paragraph.
     pars: Vec<(Location, usize)>,
+    /// A role the templates marked (`<brief-role>`) for the next text, and
+    /// the roles of the paragraphs that took one.
+    pending: Option<Role>,
+    roles: HashMap<FragKey, Role>,
+    /// Inside a slide's heading (kicker, title; up to its rule, or the end
+    /// of the frame that holds its mark), and how deep the walk is.
+    head: bool,
+    head_depth: Option<usize>,
+    depth: usize,
+    /// The slide's layout, where a mark names it.
+    layout: Option<Layout>,
+    /// Small filled squares: list markers, where text follows them on their
+    /// line (see `finish`).
+    markers: Vec<(Rect, Rgba)>,
+    /// The card the walk is in (an index of `cards`), and each card's shapes
+    /// with its place among the page's shapes.
+    card: Option<usize>,
+    cards: Vec<(usize, Vec<Shape>)>,
 }
 
 fn label(name: &str) -> Option<Label> {
@@ -154,6 +465,22 @@ impl<'a> Walker<'a> {
             cells: false,
             cell: None,
             pars: Vec::new(),
+            pending: None,
+            roles: HashMap::new(),
+            head: false,
+            head_depth: None,
+            depth: 0,
+            layout: None,
+            markers: Vec::new(),
+            card: None,
+            cards: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, shape: Shape) {
+        match self.card {
+            Some(c) => self.cards[c].1.push(shape),
+            None => self.shapes.push(shape),
         }
     }
 
@@ -174,6 +501,16 @@ impl<'a> Walker<'a> {
     }
 
     fn walk(&mut self, frame: &Frame, ts: Transform, group: usize) {
+        self.depth += 1;
+        self.walk_items(frame, ts, group);
+        if self.head_depth == Some(self.depth) {
+            self.head = false;
+            self.head_depth = None;
+        }
+        self.depth -= 1;
+    }
+
+    fn walk_items(&mut self, frame: &Frame, ts: Transform, group: usize) {
         for (pos, item) in frame.items() {
             let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
             match item {
@@ -184,6 +521,21 @@ impl<'a> Walker<'a> {
                         self.chart(&spec, rect);
                     } else if let Some(spec) = marked(&g.frame, "brief-table") {
                         self.table(&g.frame, inner, rect, get(&spec, "inset").unwrap_or(4.0));
+                    } else if marked(&g.frame, "brief-role")
+                        .is_some_and(|d| get::<String>(&d, "role").as_deref() == Some("legend"))
+                    {
+                        // A hand-drawn legend: the native chart has its own.
+                    } else if self.card.is_none() && !self.cells && is_card(&g.frame) {
+                        // A card: its shapes and text as one group.
+                        self.cards.push((self.shapes.len(), Vec::new()));
+                        self.shapes.push(Shape::Group {
+                            name: String::new(),
+                            shapes: Vec::new(),
+                        });
+                        self.card = Some(self.cards.len() - 1);
+                        let id = self.group(rect);
+                        self.walk(&g.frame, inner, id);
+                        self.card = None;
                     } else {
                         let id = self.group(rect);
                         self.walk(&g.frame, inner, id);
@@ -204,6 +556,28 @@ impl<'a> Walker<'a> {
                             get::<i64>(&d, "row").unwrap_or(0) as usize,
                             get::<i64>(&d, "col").unwrap_or(0) as usize,
                         ));
+                    }
+                }
+                FrameItem::Tag(Tag::Start(content, _))
+                    if content.label() == label("brief-role") =>
+                {
+                    if let Some(d) = content
+                        .get_by_name("value")
+                        .ok()
+                        .and_then(|v| v.cast::<Dict>().ok())
+                    {
+                        self.pending = match get::<String>(&d, "role").as_deref() {
+                            Some("title") => Some(Role::Title),
+                            _ => None,
+                        };
+                        self.head = get::<String>(&d, "role").as_deref() == Some("head");
+                        self.head_depth = self.head.then_some(self.depth);
+                        self.layout = match get::<String>(&d, "layout").as_deref() {
+                            Some("title") => Some(Layout::Title),
+                            Some("section") => Some(Layout::Section),
+                            Some("closing") => Some(Layout::Closing),
+                            _ => self.layout,
+                        };
                     }
                 }
                 FrameItem::Tag(Tag::Start(content, _)) if content.is::<ParElem>() => {
@@ -234,61 +608,31 @@ impl<'a> Walker<'a> {
             None => (group, None),
         };
         let size = text.size.to_pt() * ts.sy.get().abs();
-        let look = Run {
-            text: String::new(),
+        if let Some(role) = self.pending.take() {
+            self.roles.insert(key, role);
+        } else if self.head {
+            // The heading's texts: the largest is the title (see `arrange`).
+            self.roles.insert(key, Role::Kicker);
+        }
+        // One run for the item: the characters as they are, without the
+        // spacing typst squeezed some of them by (another renderer, and
+        // text typed later, would be squeezed too).
+        let run = Run {
+            text: text.text.to_string(),
             font: self.faces.get(&info.family).to_string(),
             size,
             bold: info.variant.weight.to_number() >= 600,
             color: solid(&text.fill),
-            spacing: None,
         };
-        // A glyph typst set tighter than its advance (squeezed punctuation)
-        // becomes a run with that spacing: other renderers set it wide.
-        // DrawingML's spacing follows a character, so a glyph squeezed on its
-        // left (an opening bracket) gives its spacing to the one before it.
-        let mut runs: Vec<Run> = Vec::new();
-        let plain = |runs: &mut Vec<Run>, chars: &str| match runs.last_mut() {
-            Some(last) if last.spacing.is_none() => last.text.push_str(chars),
-            _ => runs.push(Run {
-                text: chars.to_string(),
-                ..look.clone()
-            }),
-        };
-        for g in &text.glyphs {
-            let natural = text.font.x_advance(g.id).unwrap_or(g.x_advance);
-            let delta = (g.x_advance - natural).at(text.size).to_pt();
-            let chars = text.text.get(g.range()).unwrap_or_default();
-            if delta > -0.05 * size {
-                plain(&mut runs, chars);
-            } else if g.x_offset.get() < -0.01 {
-                let before = runs.last_mut().and_then(|last| last.text.pop());
-                if runs.last().is_some_and(|last| last.text.is_empty()) {
-                    runs.pop();
-                }
-                if let Some(c) = before {
-                    runs.push(Run {
-                        text: c.to_string(),
-                        spacing: Some(delta),
-                        ..look.clone()
-                    });
-                }
-                plain(&mut runs, chars);
-            } else {
-                runs.push(Run {
-                    text: chars.to_string(),
-                    spacing: Some(delta),
-                    ..look.clone()
-                });
-            }
-        }
         self.frags.push(Frag {
             key,
             cell: self.cell,
             baseline,
             x0,
             x1,
-            runs,
+            runs: vec![run],
             size,
+            card: self.card,
         });
     }
 
@@ -301,15 +645,28 @@ impl<'a> Walker<'a> {
         match &shape.geometry {
             Geometry::Rect(size) => {
                 let rect = Self::frame_rect(&Frame::soft(*size), ts);
+                // A small square: a list marker, written as a real bullet
+                // where text follows it on its line.
+                if let Some(Fill::Solid(color)) = &fill
+                    && (rect.w - rect.h).abs() < 0.2
+                    && rect.w < 12.0
+                    && self.card.is_none()
+                    && !self.cells
+                {
+                    self.markers.push((rect, *color));
+                    return;
+                }
                 if rect.w > 0.01 && rect.h > 0.01 && (fill.is_some() || stroke.is_some()) {
-                    self.shapes.push(Shape::Rect { rect, fill, stroke });
+                    self.push(Shape::Rect { rect, fill, stroke });
                 }
             }
             Geometry::Line(to) => {
+                // The rule ends a slide's heading.
+                self.head = false;
                 if let Some(stroke) = stroke {
                     let from = pt(Point::zero().transform(ts));
                     let to = pt(to.transform(ts));
-                    self.shapes.push(Shape::Line { from, to, stroke });
+                    self.push(Shape::Line { from, to, stroke });
                 }
             }
             Geometry::Curve(curve) => {
@@ -363,7 +720,7 @@ impl<'a> Walker<'a> {
                     w: (x1 - x0).max(0.01),
                     h: (y1 - y0).max(0.01),
                 };
-                self.shapes.push(Shape::Path {
+                self.push(Shape::Path {
                     rect,
                     ops,
                     fill,
@@ -384,7 +741,7 @@ impl<'a> Walker<'a> {
             return;
         }
         let rect = Self::frame_rect(&Frame::soft(size), ts);
-        self.shapes.push(Shape::Picture {
+        self.push(Shape::Picture {
             rect,
             png: raster.data().to_vec(),
         });
@@ -397,7 +754,7 @@ impl<'a> Walker<'a> {
             crate::chart::Chart::from_spec(spec, crate::chart::Rgb([0xE4, 0xE7, 0xEB]), |f| {
                 faces.get(f).to_string()
             });
-        self.shapes.push(Shape::Chart(Chart { rect, chart }));
+        self.push(Shape::Chart(Chart { rect, chart }));
     }
 
     /// A table the template marked: its cells (each marked `<brief-cell>`
@@ -438,6 +795,24 @@ impl<'a> Walker<'a> {
         }
         xs.push(rect.x + rect.w);
         let mut columns: Vec<f64> = xs.windows(2).map(|w| (w[1] - w[0]).max(1.0)).collect();
+        // A column whose texts stand in its middle (序号) is centred: every
+        // cell with room on both sides has as much left as right.
+        let centred: Vec<bool> = (0..cols)
+            .map(|c| {
+                let (x0, x1) = (xs[c] + inset, xs[c + 1] - inset);
+                let spans: Vec<(f64, f64)> = cells
+                    .iter()
+                    .filter(|((_, cc), _)| *cc == c)
+                    .map(|(_, fs)| {
+                        let a = fs.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
+                        let b = fs.iter().map(|f| f.x1).fold(f64::NEG_INFINITY, f64::max);
+                        (a - x0, x1 - b)
+                    })
+                    .filter(|(l, _)| *l > 1.0)
+                    .collect();
+                !spans.is_empty() && spans.iter().all(|(l, r)| (l - r).abs() < 1.5)
+            })
+            .collect();
         // Columns as wide as their text get room for other renderers' metrics,
         // taken from the widest column (typst's `1fr`).
         if let Some(widest) = (0..columns.len()).max_by(|a, b| columns[*a].total_cmp(&columns[*b]))
@@ -476,6 +851,12 @@ impl<'a> Walker<'a> {
             table_rows[r].cells[c] = paragraphs(frags, cell)
                 .into_iter()
                 .flat_map(|b| b.paras)
+                .map(|mut p| {
+                    if centred[c] {
+                        p.align = Align::Center;
+                    }
+                    p
+                })
                 .collect();
         }
         let mut rules = Vec::new();
@@ -502,7 +883,7 @@ impl<'a> Walker<'a> {
                 _ => {}
             }
         }
-        self.shapes.push(Shape::Table(Table {
+        self.push(Shape::Table(Table {
             rect,
             columns,
             rows: table_rows,
@@ -512,7 +893,30 @@ impl<'a> Walker<'a> {
     }
 
     /// The shapes of the page, with the text boxes made of its runs.
-    fn finish(mut self) -> Vec<Shape> {
+    fn finish(mut self) -> (Vec<Shape>, Option<Layout>) {
+        // Text in an inline box outside a paragraph (a highlighted figure)
+        // belongs with the text it continues on its line.
+        let mut order: Vec<usize> = (0..self.frags.len()).collect();
+        order.sort_by(|a, b| self.frags[*a].x0.total_cmp(&self.frags[*b].x0));
+        for &i in &order {
+            let f = &self.frags[i];
+            if f.key.1.is_some() || self.groups[f.key.0].h > f.size * 1.8 {
+                continue;
+            }
+            let before = order.iter().copied().find(|&j| {
+                let g = &self.frags[j];
+                j != i
+                    && g.key != f.key
+                    && g.cell == f.cell
+                    && g.card == f.card
+                    && (g.baseline - f.baseline).abs() < 0.5
+                    && f.x0 - g.x1 > -0.5
+                    && f.x0 - g.x1 < 0.6 * f.size
+            });
+            if let Some(j) = before {
+                self.frags[i].key = self.frags[j].key;
+            }
+        }
         let mut by_key: Vec<(FragKey, Vec<Frag>)> = Vec::new();
         let mut index: HashMap<FragKey, usize> = HashMap::new();
         for f in std::mem::take(&mut self.frags) {
@@ -522,14 +926,104 @@ impl<'a> Walker<'a> {
             });
             by_key[i].1.push(f);
         }
-        let mut shapes = self.shapes;
-        for ((group, _), frags) in by_key {
-            for b in paragraphs(frags, self.groups[group]) {
-                shapes.push(Shape::Text(b));
+        let mut markers: Vec<Option<(Rect, Rgba)>> =
+            self.markers.iter().copied().map(Some).collect();
+        for (key, frags) in by_key {
+            let card = frags[0].card;
+            for mut b in paragraphs(frags, self.groups[key.0]) {
+                b.role = self.roles.get(&key).copied().unwrap_or_default();
+                let size = b.paras.first().map_or(0.0, |p| {
+                    p.lines
+                        .first()
+                        .into_iter()
+                        .flatten()
+                        .map(|r| r.size)
+                        .fold(0.0, f64::max)
+                });
+                let base = b.rect.y + b.baseline;
+                let marker = markers.iter_mut().find(|m| {
+                    m.is_some_and(|(r, _)| {
+                        let gap = b.rect.x - (r.x + r.w);
+                        (r.y + r.h / 2.0 - (base - 0.35 * size)).abs() < 0.5 * size
+                            && gap > -0.5
+                            && gap < 2.5 * size
+                    })
+                });
+                if let Some((r, color)) = marker.and_then(Option::take) {
+                    for p in &mut b.paras {
+                        p.bullet = Some(Bullet {
+                            color,
+                            x: r.x,
+                            indent: b.rect.x - r.x,
+                            size: r.w,
+                        });
+                    }
+                    // The frame starts at the marker.
+                    b.rect.w += b.rect.x - r.x;
+                    b.rect.x = r.x;
+                }
+                match card {
+                    Some(c) => self.cards[c].1.push(Shape::Text(b)),
+                    None => self.shapes.push(Shape::Text(b)),
+                }
             }
         }
-        shapes
+        for (rect, color) in markers.into_iter().flatten() {
+            self.shapes.push(Shape::Rect {
+                rect,
+                fill: Some(Fill::Solid(color)),
+                stroke: None,
+            });
+        }
+        for (n, (at, shapes)) in self.cards.into_iter().enumerate() {
+            let name = shapes
+                .iter()
+                .find_map(|s| match s {
+                    Shape::Text(t) => Some(plain(t)),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            self.shapes[at] = Shape::Group {
+                name: format!("卡片 {} {name}", n + 1),
+                shapes,
+            };
+        }
+        (self.shapes, self.layout)
     }
+}
+
+/// A text box's text, its paragraphs' lines joined.
+pub fn plain(t: &TextBox) -> String {
+    t.paras
+        .iter()
+        .map(|p| {
+            p.lines
+                .iter()
+                .flat_map(|l| l.iter().map(|r| r.text.as_str()))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A card: a block filled across its whole frame (its background), with
+/// text in it.
+fn is_card(frame: &Frame) -> bool {
+    fn has_text(frame: &Frame) -> bool {
+        frame.items().any(|(_, item)| match item {
+            FrameItem::Text(_) => true,
+            FrameItem::Group(g) => has_text(&g.frame),
+            _ => false,
+        })
+    }
+    let size = frame.size();
+    frame.items().next().is_some_and(|(pos, item)| match item {
+        FrameItem::Shape(s, _) => {
+            s.fill.is_some() && pos.x.to_pt().abs() < 0.1 && pos.y.to_pt().abs() < 0.1
+        }
+        _ => false,
+    }) && size.x.to_pt() > 40.0
+        && has_text(frame)
 }
 
 /// Text boxes from runs that belong together (one paragraph, or one block
@@ -635,9 +1129,7 @@ fn runs(line: &[Frag]) -> Vec<Run> {
                     if last.font == run.font
                         && last.size == run.size
                         && last.bold == run.bold
-                        && last.color == run.color
-                        && last.spacing.is_none()
-                        && run.spacing.is_none() =>
+                        && last.color == run.color =>
                 {
                     last.text.push_str(&run.text);
                 }
@@ -679,9 +1171,9 @@ fn text_box(lines: Vec<Vec<Frag>>, container: Rect) -> TextBox {
         Align::Left
     };
     // Left-aligned text keeps its own left edge; all boxes reach the
-    // container's right edge, so that edited text wraps within typst's measure.
-    // Room for the widest line in another renderer's metrics too.
-    let slack = (x1 - x0) * 0.06 + size * 0.5;
+    // container's right edge (the column's), so that text wraps softly
+    // within typst's measure; a line wider than its container keeps its room.
+    let slack = size * 0.5;
     let (bx0, bx1) = match align {
         Align::Left => (x0, cx1.max(x1 + slack)),
         _ => (cx0.min(x0), cx1.max(x1 + slack)),
@@ -702,6 +1194,9 @@ fn text_box(lines: Vec<Vec<Frag>>, container: Rect) -> TextBox {
             lines: lines.iter().map(|l| runs(l)).collect(),
             pitch,
             align,
+            bullet: None,
+            before: 0.0,
         }],
+        role: Role::Free,
     }
 }

@@ -4,8 +4,7 @@
 Usage (from the project folder, with the Python that has python-pptx, e.g. /root/venv/bin/python):
 
     python tests/pptx/check.py --pptx out/slides.pptx --pdf out/slides.pdf \\
-        --pdfpc out/slides.pdfpc --project . [--lo-out DIR] [--tolerance 0.02] [--skip-lo]
-        [--strict-charts] [--verbose]
+        --pdfpc out/slides.pdfpc --project . [--lo-out DIR] [--skip-lo] [--theme-faces] [--verbose]
 
 Needs: python-pptx, PyYAML, openxml-audit (its CLI, looked up beside this Python and then on PATH),
 poppler-utils (pdfinfo, pdftotext) and, unless --skip-lo, LibreOffice (soffice).
@@ -42,20 +41,19 @@ The checks:
    a relationship of that part; p:cNvPr ids are unique within each slide, layout, master and notes
    slide; no XML part holds characters (literal or as &#...; references) illegal in XML 1.0, and
    every XML part parses; `openxml-audit -o json` reports error_count 0.
-6. LibreOffice (unless --skip-lo): the deck is converted to PDF headless, with a private profile
-   and FONTCONFIG_FILE=tests/pptx/fonts.conf (system fonts plus the project's fonts/), and must
-   have as many pages as the Typst PDF. Then the words of `pdftotext -bbox` of both PDFs are
-   compared page by page, each Typst word by its first and last character (see compare_page).
-   Per page: at least 85 % of the matched words lie within --tolerance (a fraction of the page
-   width, 0.03 by default), and so do at least 85 % of the matched characters at their word's
-   left edge (LibreOffice ignores the character spacing after the last character of a run, which
-   brief uses, as PowerPoint reads it, for the CJK punctuation typst sets half wide: a line with a
-   Latin word and several such marks ends up to 1.5 characters further right); no word
-   is farther than 4 x tolerance; at most 10 % of the words (and of the characters) have no
-   counterpart at all. One-character punctuation words are ignored. Words lying inside a native
-   chart's frame are not compared (a chart is laid out by the renderer: PowerPoint and
-   LibreOffice place axis and data labels themselves); --strict-charts compares them too. The
-   LibreOffice PDF is kept in --lo-out DIR when given.
+6. LibreOffice (unless --skip-lo): the deck is converted to PDF headless, with a private profile,
+   twice: with FONTCONFIG_FILE=tests/pptx/fonts.conf (system fonts plus the project's fonts/: the
+   faces Typst used) and with tests/pptx/fonts-other.conf (the system's fonts only: another CJK
+   face, WenQuanYi Zen Hei on Debian, as on an office machine without the Noto faces). Each must
+   have as many pages as the deck, and on every page, from `pdftotext -bbox`, no two words overlap
+   (see words_overlap) and no word leaves the slide.
+   Words inside a native chart's frame are left out (LibreOffice lays out a chart's labels).
+   The text reflows (check 7), so positions are not compared with the PDF's line by line.
+7. Structure: python-pptx finds a title placeholder on every slide, whose text the PDF page
+   shows; the master's slide number placeholder holds a slidenum field; no a:br between two Han
+   characters and no negative `spc` in slides, layouts and master; every body placeholder has
+   normAutofit; the theme part's accent1 is the project's primary colour and (--theme-faces) its
+   major and minor faces the project's heading and figure faces.
 
 Limits: see the comments of each check. In short, check 2 proves that nothing is missing, not that
 nothing is extra or that the order is right (check 6 covers placement); check 4 matches points by
@@ -114,8 +112,6 @@ REL_PACKAGE = "/package"  # .../officeDocument/2006/relationships/package (embed
 
 
 
-# The share of a page's words (and characters) that must lie within the tolerance.
-SHARE = 0.85
 
 def xp(el, path: str) -> list:
     """XPath with our prefixes (python-pptx's elements override .xpath() without `namespaces`)."""
@@ -605,41 +601,55 @@ def check_pages(rep: Report, prs, sizes: list[tuple[float, float]]) -> None:
 
 
 def check_text(rep: Report, prs, pdf: Path, npages: int) -> None:
-    """Multiset containment of the PDF page's characters in the slide's text.
+    """The slide's text equals the PDF page's, as multisets of characters (white space removed).
 
-    Limits: order and extra text are not checked; a character only needs to occur somewhere on
-    the slide (so a figure typed into the wrong box passes here, and fails check 6)."""
+    The slide number is a field: its cached text stands for the slide's number, and the PDF's
+    "N / total" counts as N. Both ways for a slide without a chart; with a chart, only the PDF's
+    characters must all be there (a chart's cache also holds the plain values), and the note under
+    a comparison drawn pair by pair (注：…) is not needed: the native chart has one scale.
+    Limits: order is not checked (check 6 sees the render)."""
     all_fmt_literals = set()
     per_slide = []
     for slide in prs.slides:
         text, charts = slide_text(slide)
-        chart_parts, npoints = [], 0
+        chart_parts, npoints, legend = [], 0, False
         for cs in charts:
             t, fmts, n = chart_text(cs)
             chart_parts.append(t)
             npoints += n
+            legend = legend or bool(xp(cs, ".//c:legend"))
             for f in fmts:
                 all_fmt_literals.update(squash(numfmt_literals(f)))
-        per_slide.append((text + "\n" + "\n".join(chart_parts), npoints))
+        per_slide.append((text, "\n".join(chart_parts), npoints, bool(charts), legend))
     for n in range(1, min(len(per_slide), npages) + 1):
-        have = Counter(squash(per_slide[n - 1][0]))
-        want = squash(pdf_page_text(pdf, n))
+        text, chart_part, npoints, has_chart, legend = per_slide[n - 1]
+        text = text.replace("‹#›", str(n))
+        have = Counter(squash(text + "\n" + chart_part))
+        page = pdf_page_text(pdf, n)
+        page = re.sub(rf"(?<!\d){n}\s*/\s*{npages}(?!\d)", str(n), page)
+        if legend:
+            page = "\n".join(line for line in page.splitlines() if not line.strip().startswith("注："))
+        want = squash(page)
         missing = Counter(want) - have
-        npoints = per_slide[n - 1][1]
         if missing and npoints:
             # fallback for chart labels: units from number formats, once per data point
             for ch in list(missing):
                 if ch in all_fmt_literals:
                     missing[ch] -= min(missing[ch], npoints)
             missing = +missing
-        if missing:
+        extra = Counter() if has_chart else Counter(squash(text)) - Counter(want)
+        if missing or extra:
             seq, left = [], Counter(missing)
             for ch in want:
                 if left[ch] > 0:
                     seq.append(ch)
                     left[ch] -= 1
             total = sum(missing.values())
-            rep.fail(f"text slide {n}", f"{total} character(s) of the PDF page missing: {''.join(seq[:40])!r}" + (" ..." if total > 40 else ""))
+            rep.fail(
+                f"text slide {n}",
+                f"{total} character(s) of the PDF page missing: {''.join(seq[:40])!r}" + (" ..." if total > 40 else "")
+                + (f"; {sum(extra.values())} not in the PDF: {''.join(sorted(extra.elements()))[:40]!r}" if extra else ""),
+            )
         else:
             rep.check(True, f"text slide {n}")
 
@@ -796,6 +806,18 @@ def check_charts(rep: Report, prs, pptx: Path, project: Path) -> None:
                     if not match_point(figs, cat, s["name"], abs(v)):
                         bad.append(f"({cat!r}, {plain_number(v)}) of series {s['name']!r}")
             rep.check(bool(series) and not bad, f"{where} points match the data", "; ".join(bad) or "no points")
+            cs = sh.chart._chartSpace
+            scaling = xp(cs, ".//c:valAx/c:scaling")
+            rep.check(
+                bool(scaling) and scaling[0].find("c:max", NS) is not None and scaling[0].find("c:min", NS) is not None,
+                f"{where} has a fixed scale (axis min and max)",
+            )
+            rep.check(all(s["name"] and s["name"] != "数值" for s in series), f"{where} names every series", str([s["name"] for s in series]))
+            labelled = [s for s in xp(cs, ".//c:ser") if not xp(s, "./c:dLbls/c:delete[@val='1']")]
+            rep.check(
+                all(xp(s, "./c:dLbls/c:txPr//a:defRPr[@b='1']") for s in labelled),
+                f"{where} has bold labels, as the PDF",
+            )
             shown = [s for s in series if not s["track"]]
             if len(shown) > 1:
                 # a comparison: series named by their years, with a native legend
@@ -975,11 +997,12 @@ def check_audit(rep: Report, pptx: Path) -> None:
 # ───────────────────────────── check 6: LibreOffice ─────────────────────────────
 
 
-def render_libreoffice(pptx: Path, outdir: Path) -> Path:
-    """pptx -> PDF with soffice headless, a private profile and the project's fonts."""
+def render_libreoffice(pptx: Path, outdir: Path, conf: Path | None = None) -> Path:
+    """pptx -> PDF with soffice headless, a private profile and the fonts of `conf` (by default
+    fonts.conf: the system's and the project's)."""
     profile = Path(tempfile.mkdtemp(prefix="brief-lo-profile-"))
     env = dict(os.environ)
-    env["FONTCONFIG_FILE"] = str(HERE / "fonts.conf")
+    env["FONTCONFIG_FILE"] = str(conf or HERE / "fonts.conf")
     try:
         out = run(
             [
@@ -1004,148 +1027,6 @@ def render_libreoffice(pptx: Path, outdir: Path) -> Path:
     return pdf
 
 
-def _is_punct(t: str) -> bool:
-    return len(t) == 1 and unicodedata.category(t)[0] in "PS"
-
-
-def _advance(ch: str) -> float:
-    """Rough advance width in em, for placing a character inside a word (interpolation)."""
-    if ch.isspace():
-        return 0.25
-    return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55
-
-
-def _x_at(word: Word, k: int) -> float:
-    """Estimated x of the left edge of character k of `word` (k = len: the right edge)."""
-    total = sum(_advance(c) for c in word.text) or 1.0
-    return word.x0 + (word.x1 - word.x0) * sum(_advance(c) for c in word.text[:k]) / total
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < len(a) and n < len(b) and a[n] == b[n]:
-        n += 1
-    return n
-
-
-def _anchor_candidates(t: str, lo: list[Word], end: bool) -> list[tuple[float, float]]:
-    """Where the first (end=False: left edge) or the last (end=True: right edge) character of
-    text t may lie in LibreOffice's words, as (x, top) points:
-    - an LO word with the same text (its left or right edge);
-    - an LO word sharing t's first (last) 2 or more characters, or its only one when t is one
-      character long, at its own start (end): LO split t, or t holds the start of a longer word;
-    - the same leading (trailing) characters inside a longer LO word (LO did not split where
-      Typst did), placed by interpolation with CJK = 1 em and other characters = 0.55 em; the
-      longest key of 4 down to 2 characters (1 for a one-character word) that occurs is used.
-    All are candidates; the caller takes the nearest."""
-    if end:
-        t = t[::-1]
-    words = [(w, w.text[::-1] if end else w.text) for w in lo]
-    k = min(len(t), 2)
-    out = [((w.x1 if end else w.x0), w.y0) for w, s in words if s == t or _common_prefix(t, s) >= k]
-    for klen in range(min(len(t), 4), k - 1, -1):
-        key, inner = t[:klen], []
-        for w, s in words:
-            j = s.find(key, 1)
-            while j > 0:
-                inner.append((_x_at(w, len(w.text) - j if end else j), w.y0))
-                j = s.find(key, j + 1)
-        if inner:
-            out += inner
-            break
-    return out
-
-
-def compare_page(typst: list[Word], lo: list[Word], page_w: float, exclude) -> dict:
-    """Pair each Typst word with LibreOffice's rendering of the same text; measure the offset.
-
-    Why characters rather than whole words: pdftotext splits the two PDFs differently. LibreOffice
-    puts a space between Han and Latin text (Typst a quarter-em gap, which may or may not split a
-    word), a whole line of Han text is one "word", and letter-spaced or justified Typst text may
-    split where LibreOffice's does not, or the reverse. So a Typst word is anchored by its first
-    and its last character (see _anchor_candidates): the left edge of its first character must
-    lie near where LibreOffice starts the same text, and the right edge of its last character
-    near where LibreOffice ends it. Distances are between (x, top) points, as a fraction of the
-    page width; the word's offset is the larger of the two. The left anchor catches a moved box;
-    the right anchor a wrong size, font, letter spacing or justification, which a top-left
-    comparison of a one-word line of Han text would never see. Among candidates the nearest
-    counts (repeated words cannot be told apart otherwise), so the check can only err towards
-    passing when the same text happens to lie near the expected place. A word with neither
-    anchor found has no counterpart.
-
-    Known bias: poppler takes a word's top from the font's ascent as each PDF declares it
-    (Typst: the OS/2 typo ascender, 0.88 em for Noto Sans SC; LibreOffice's embedded fonts end
-    up with poppler's default 0.95 em), so LibreOffice's tops sit about 0.07 em higher for the
-    same baseline: 4 pt at 60 pt, 0.004 of a 960 pt page, well inside the tolerance."""
-    offsets, unmatched, skipped = [], [], 0
-    for w in typst:
-        if _is_punct(w.text.strip()) or not w.text.strip():
-            continue
-        if exclude((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2):
-            skipped += 1
-            continue
-        d = {}
-        for end in (False, True):
-            cands = _anchor_candidates(w.text, lo, end)
-            if cands:
-                x = w.x1 if end else w.x0
-                d[end] = min(math.hypot(cx - x, cy - w.y0) for cx, cy in cands) / page_w
-        if d:
-            offsets.append((max(d.values()), d.get(False, d.get(True)), w))
-        else:
-            unmatched.append(w)
-    return {"offsets": offsets, "unmatched": unmatched, "skipped": skipped}
-
-
-def judge_page(r: dict, tol: float, say) -> list[str]:
-    """Apply the thresholds to compare_page's result; print the page's statistics through `say`.
-
-    - at most 10 % of the words, and of their characters, without counterpart;
-    - at least 85 % of the matched words within tolerance (offset: the worse of both anchors);
-    - at least 85 % of the matched characters within tolerance at the left anchor (a word weighs
-      its length): pdftotext makes a whole line of Han text one "word", so counting words alone
-      would let a moved paragraph hide among short numbers and Latin words. The right anchor is
-      counted per word only: its error grows along a line (per-glyph differences add up), so
-      weighting it by length would punish long lines twice;
-    - no matched word off by more than 4 x tolerance."""
-    offs = sorted(o for o, _, _ in r["offsets"])
-    nw = len(offs) + len(r["unmatched"])
-    un_w = len(r["unmatched"])
-    in_w = sum(1 for o in offs if o <= tol)
-    nc_match = sum(len(w.text) for _, _, w in r["offsets"])
-    un_c = sum(len(w.text) for w in r["unmatched"])
-    in_c = sum(len(w.text) for _, so, w in r["offsets"] if so <= tol)
-    nc = nc_match + un_c
-    med = statistics.median(offs) if offs else 0.0
-    say(
-        f"{nw} words ({nc} chars) compared"
-        + (f", {r['skipped']} in charts skipped" if r["skipped"] else "")
-        + f"; {len(offs)} matched; within {tol:g}: {in_w}/{len(offs)} words, left edge {in_c}/{nc_match} chars;"
-        + f" offset median {med:.4f}, max {offs[-1] if offs else 0.0:.4f}"
-    )
-
-    def show(items):
-        return ", ".join(f"{w.text[:20]!r} at ({w.x0:.0f},{w.y0:.0f}) by {o:.3f}" for o, w in items[:5])
-
-    worst = sorted(((o, w) for o, _, w in r["offsets"] if o > tol), key=lambda p: -p[0])
-    problems = []
-    if nw and (un_w > 0.10 * nw or un_c > 0.10 * nc):
-        problems.append(
-            f"{un_w}/{nw} words ({un_c}/{nc} chars) without counterpart: " + " ".join(w.text for w in r["unmatched"][:10])
-        )
-    if offs and in_w < SHARE * len(offs):
-        problems.append(f"only {in_w}/{len(offs)} words within {tol:g}; worst: " + show(worst))
-    if nc_match and in_c < SHARE * nc_match:
-        moved = sorted(((so, w) for _, so, w in r["offsets"] if so > tol), key=lambda p: -len(p[1].text))
-        problems.append(f"only {in_c}/{nc_match} characters start within {tol:g}; moved: " + show(moved))
-    far = [(o, w) for o, w in worst if o > 4 * tol]
-    if far:
-        problems.append(f"{len(far)} word(s) off by more than {4 * tol:g}: " + show(far))
-    if not problems and worst:
-        say("beyond tolerance (allowed): " + show(worst))
-    return problems
-
-
 def chart_boxes_pt(prs, page_sizes) -> list[list[tuple[float, float, float, float]]]:
     """Per slide: the frames of its charts, in PDF points (x0, y0, x1, y1)."""
     out = []
@@ -1160,36 +1041,145 @@ def chart_boxes_pt(prs, page_sizes) -> list[list[tuple[float, float, float, floa
     return out
 
 
-def check_libreoffice(rep: Report, prs, pptx: Path, pdf: Path, lo_out: Path | None, tol: float, strict_charts: bool) -> None:
+def words_overlap(a: Word, b: Word) -> bool:
+    """Two words' glyphs cover each other: more than 1 pt across and 0.5 pt up and down. A word's
+    box from pdftotext is the font's ascent to descent (LibreOffice's: 1.3 em for the Noto and
+    WenQuanYi faces), so its glyphs are taken as its middle 70 %."""
+    def core(w):
+        h = w.y1 - w.y0
+        return w.y0 + 0.15 * h, w.y1 - 0.15 * h
+
+    (ay0, ay1), (by0, by1) = core(a), core(b)
+    dx = min(a.x1, b.x1) - max(a.x0, b.x0)
+    dy = min(ay1, by1) - max(ay0, by0)
+    return dx > 1.0 and dy > 0.5
+
+
+def layout_problems(words: list[Word], pw: float, ph: float, exclude) -> list[str]:
+    """What is wrong with a rendered slide's text: words that overlap, words off the slide."""
+    problems = []
+    off = [w for w in words if w.x0 < -0.5 or w.y0 < -0.5 or w.x1 > pw + 0.5 or w.y1 > ph + 0.5]
+    if off:
+        problems.append(f"{len(off)} word(s) leave the slide: {off[:3]}")
+    ws = [w for w in words if w.text.strip() and not exclude((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2)]
+    pairs = [(a, b) for i, a in enumerate(ws) for b in ws[i + 1 :] if words_overlap(a, b)]
+    if pairs:
+        problems.append(f"{len(pairs)} pair(s) of words overlap: {pairs[:3]}")
+    return problems
+
+
+def render_checked(rep: Report, prs, pptx: Path, outdir: Path, conf: Path, what: str, pages: int | None) -> None:
+    """Render with LibreOffice under `conf`; every slide: no two words overlap, none leaves it."""
+    try:
+        lo_pdf = render_libreoffice(pptx, outdir, conf)
+    except (RuntimeError, subprocess.TimeoutExpired) as e:
+        rep.fail(f"LibreOffice renders the deck ({what})", str(e))
+        return
+    lo_pages = pdf_words(lo_pdf)
+    if pages is not None and not rep.check(len(lo_pages) == pages, f"LibreOffice page count ({what})", f"{len(lo_pages)} pages, the deck has {pages}"):
+        return
+    boxes = chart_boxes_pt(prs, [(w, h) for w, h, _ in lo_pages])
+    for n, (pw, ph, words) in enumerate(lo_pages, 1):
+        cb = boxes[n - 1] if n <= len(boxes) else []
+
+        def exclude(x, y, cb=cb):
+            return any(x0 - 2 <= x <= x1 + 2 and y0 - 2 <= y <= y1 + 2 for x0, y0, x1, y1 in cb)
+
+        problems = layout_problems(words, pw, ph, exclude)
+        rep.info(f"  LO page {n} ({what}): {len(words)} words" + ("; " + "; ".join(problems) if problems else ""))
+        rep.check(not problems, f"LibreOffice page {n} ({what}): no text overlaps, none leaves the slide", "; ".join(problems))
+
+
+def check_libreoffice(rep: Report, prs, pptx: Path, pdf: Path, lo_out: Path | None, pages: int | None = None) -> None:
+    """Check 6: the deck rendered by LibreOffice with the bundled faces (fonts.conf) and with
+    another CJK face instead (fonts-other.conf: the system's, WenQuanYi Zen Hei on Debian)."""
     tmp = None
     outdir = lo_out
     if outdir is None:
         tmp = tempfile.mkdtemp(prefix="brief-lo-out-")
         outdir = Path(tmp)
-    outdir.mkdir(parents=True, exist_ok=True)
     try:
-        try:
-            lo_pdf = render_libreoffice(pptx, outdir)
-        except (RuntimeError, subprocess.TimeoutExpired) as e:
-            rep.fail("LibreOffice renders the deck", str(e))
-            return
-        typst_pages = pdf_words(pdf)
-        lo_pages = pdf_words(lo_pdf)
-        if not rep.check(len(lo_pages) == len(typst_pages), "LibreOffice page count", f"{len(lo_pages)} pages, the Typst PDF has {len(typst_pages)}"):
-            return
-        boxes = chart_boxes_pt(prs, [(w, h) for w, h, _ in typst_pages])
-        for n, ((pw, _ph, tw), (_, _, lw)) in enumerate(zip(typst_pages, lo_pages), 1):
-            cb = [] if strict_charts or n > len(boxes) else boxes[n - 1]
-
-            def exclude(x, y, cb=cb):
-                return any(x0 - 2 <= x <= x1 + 2 and y0 - 2 <= y <= y1 + 2 for x0, y0, x1, y1 in cb)
-
-            r = compare_page(tw, lw, pw, exclude)
-            problems = judge_page(r, tol, lambda line: rep.info(f"  LO page {n}: {line}"))
-            rep.check(not problems, f"LibreOffice positions page {n}", "; ".join(problems))
+        for conf, what in ((HERE / "fonts.conf", "bundled faces"), (HERE / "fonts-other.conf", "another CJK face")):
+            sub = outdir / conf.stem
+            sub.mkdir(parents=True, exist_ok=True)
+            render_checked(rep, prs, pptx, sub, conf, what, pages)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ───────────────────────────── check 7: structure ─────────────────────────────
+
+
+def is_han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+def theme_of(project: Path) -> dict:
+    """The project's theme over the defaults (templates/theme.yaml beside these tests)."""
+    import yaml
+
+    base = yaml.safe_load((HERE.parent.parent / "templates" / "theme.yaml").read_text(encoding="utf-8")) or {}
+    path = project / "theme.yaml"
+    own = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    own = own or {}
+    out = {}
+    for key in ("colors", "fonts"):
+        out[key] = {**(base.get(key) or {}), **{k: v for k, v in (own.get(key) or {}).items() if v is not None}}
+    return out
+
+
+def check_structure(rep: Report, prs, pptx: Path, pdf: Path, project: Path, faces: bool) -> None:
+    """Check 7: titles in title placeholders, the slide number a field in the master, text that
+    reflows (no a:br between two Han characters, no negative spacing, normAutofit on body frames),
+    the theme part from the project's theme."""
+    for n, slide in enumerate(prs.slides, 1):
+        title = slide.shapes.title
+        text = squash(title.text_frame.text) if title is not None else ""
+        page = squash(pdf_page_text(pdf, n))
+        rep.check(bool(text) and text in page, f"slide {n}: a title placeholder with the slide's title", f"title {text!r}")
+    z = zipfile.ZipFile(pptx)
+    names = z.namelist()
+    master = z.read("ppt/slideMasters/slideMaster1.xml").decode()
+    rep.check('type="slidenum"' in master and 'type="sldNum"' in master, "the master's slide number is a field")
+    han_breaks = breaks = negative = bodies = unfit = 0
+    for name in names:
+        if not re.match(r"ppt/(slides|slideLayouts|slideMasters)/[^/]+\.xml$", name):
+            continue
+        root = etree.fromstring(z.read(name))
+        for p in root.iter(f"{{{NS['a']}}}p"):
+            items = [el for el in p if el.tag in (f"{{{NS['a']}}}r", f"{{{NS['a']}}}br", f"{{{NS['a']}}}fld")]
+            for i, el in enumerate(items):
+                if el.tag.endswith("}br"):
+                    breaks += 1
+                    before = "".join(t.text or "" for e in items[:i] for t in e.iter(f"{{{NS['a']}}}t"))
+                    after = "".join(t.text or "" for e in items[i + 1 :] for t in e.iter(f"{{{NS['a']}}}t"))
+                    if before and after and is_han(before[-1]) and is_han(after[0]):
+                        han_breaks += 1
+        negative += sum(1 for el in root.iter() if el.get("spc", "0").startswith("-"))
+        if name.startswith("ppt/slides/"):
+            for sp in root.iter(f"{{{NS['p']}}}sp"):
+                ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+                if ph is not None and (ph.get("type") in (None, "body", "obj")) and ph.get("idx") not in (None, "0"):
+                    bodies += 1
+                    if sp.find("p:txBody/a:bodyPr/a:normAutofit", NS) is None:
+                        unfit += 1
+    rep.info(f"  structure: {breaks} a:br, {han_breaks} between two Han characters, {negative} negative spc, {bodies} body frames")
+    rep.check(han_breaks == 0, "no line break between two Han characters", f"{han_breaks} of {breaks} a:br")
+    rep.check(negative == 0, "no negative character spacing", f"{negative} spc < 0")
+    rep.check(bodies > 0 and unfit == 0, "every body frame shrinks on overflow (normAutofit)", f"{unfit} of {bodies} without")
+    theme = etree.fromstring(z.read("ppt/theme/theme1.xml"))
+    want = theme_of(project)
+    accent1 = theme.find(".//a:clrScheme/a:accent1/a:srgbClr", NS).get("val")
+    rep.check(accent1.upper() == str(want["colors"]["primary"]).lstrip("#").upper(), "the theme's accent1 is the project's primary colour", f"accent1 {accent1}, theme {want['colors']['primary']}")
+    if faces:
+        major = theme.find(".//a:majorFont/a:ea", NS).get("typeface")
+        minor = theme.find(".//a:minorFont/a:ea", NS).get("typeface")
+        rep.check(
+            (major, minor) == (want["fonts"]["heading"], want["fonts"]["figure"]),
+            "the theme's faces are the project's",
+            f"major {major}, minor {minor}; theme heading {want['fonts']['heading']}, figure {want['fonts']['figure']}",
+        )
 
 
 # ───────────────────────────── main ─────────────────────────────
@@ -1202,9 +1192,8 @@ def main(argv=None) -> int:
     ap.add_argument("--pdfpc", required=True, type=Path)
     ap.add_argument("--project", required=True, type=Path, help="the project folder (holds data/)")
     ap.add_argument("--lo-out", type=Path, help="keep LibreOffice's PDF in this folder")
-    ap.add_argument("--tolerance", type=float, default=0.03, help="word offset allowed, fraction of page width")
     ap.add_argument("--skip-lo", action="store_true", help="skip the LibreOffice comparison (check 6)")
-    ap.add_argument("--strict-charts", action="store_true", help="compare word positions inside charts too")
+    ap.add_argument("--theme-faces", action="store_true", help="check that the theme part names the project's faces (no --pptx-font)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print passed checks too")
     args = ap.parse_args(argv)
     need_tool("pdfinfo")
@@ -1243,7 +1232,9 @@ def main(argv=None) -> int:
     guarded("check 5 (package)", check_package, args.pptx)
     guarded("check 5 (openxml-audit)", check_audit, args.pptx)
     if not args.skip_lo and prs is not None and sizes is not None:
-        guarded("check 6 (LibreOffice)", check_libreoffice, prs, args.pptx, args.pdf, args.lo_out, args.tolerance, args.strict_charts)
+        guarded("check 6 (LibreOffice)", check_libreoffice, prs, args.pptx, args.pdf, args.lo_out, len(sizes))
+    if prs is not None and sizes is not None:
+        guarded("check 7 (structure)", check_structure, prs, args.pptx, args.pdf, args.project, args.theme_faces)
 
     print(f"{rep.passed} passed, {rep.failed} failed")
     return 1 if rep.failed else 0
