@@ -384,7 +384,7 @@ fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallbac
     );
 
     // One office face, a FIFO and a link to a device: the faces carried in
-    // brief still set every role.
+    // brief still set every role, once the two that are no files are gone.
     let dir = data_only();
     let fonts = dir.path().join("fonts");
     fs::create_dir(&fonts).unwrap();
@@ -401,6 +401,20 @@ fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallbac
             .success()
     );
     std::os::unix::fs::symlink("/dev/zero", fonts.join("zero.ttf")).unwrap();
+    // The FIFO and the device are never read (they would block or never end): each is an error
+    // at its path, and nothing is written.
+    let out = ends_within(
+        dir.path(),
+        &["build", "--strict", "--timeout", "60"],
+        Duration::from_secs(40),
+    );
+    assert!(!out.status.success(), "{}", stderr(&out));
+    for name in ["fifo.ttf", "zero.ttf"] {
+        assert!(stderr(&out).contains(name), "{}", stderr(&out));
+    }
+    assert!(!dir.path().join("out/briefing.pdf").exists());
+    fs::remove_file(fonts.join("fifo.ttf")).unwrap();
+    fs::remove_file(fonts.join("zero.ttf")).unwrap();
     let out = ends_within(
         dir.path(),
         &["build", "--strict", "--timeout", "60"],
