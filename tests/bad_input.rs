@@ -728,3 +728,29 @@ fn two_sections_of_one_file_with_one_id_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_unit_or_qualifier_typed_again_after_its_placeholder_is_refused_at_its_line() {
+    // {new_jobs} prints 7500个以上: typed again it would print 7500个以上个 or 3.5%左右左右
+    let mut line = 0;
+    let err = fails_and_keeps_outputs(
+        |p| {
+            let f = p.join(ACHIEVEMENTS);
+            line = line_of(&f, "新开发就业岗位{new_jobs}");
+            edit(
+                &f,
+                "新开发就业岗位{new_jobs}。",
+                "新开发就业岗位{new_jobs}个。",
+            );
+            edit(&f, "同比增长{gdp_growth}，", "同比增长{gdp_growth}左右，");
+        },
+        &["--strict"],
+        3,
+    );
+    assert!(
+        err.contains("“个” stands after the placeholder, which prints it already"),
+        "{err}"
+    );
+    assert!(err.contains("“左右”"), "{err}");
+    assert!(err.contains(&format!("{ACHIEVEMENTS}:{line}:")), "{err}");
+}
