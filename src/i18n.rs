@@ -211,10 +211,8 @@ mod tests {
         assert!(only_zh.is_empty(), "missing in en.ftl: {only_zh:?}");
     }
 
-    #[test]
-    fn every_message_is_used_somewhere() {
-        // Each id appears as a string literal in the sources (tr!("id"), or a
-        // table of ids such as the help texts).
+    /// Every Rust source of the crate, one after the other.
+    fn sources() -> String {
         let mut sources = String::new();
         let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
         while let Some(dir) = dirs.pop() {
@@ -223,10 +221,70 @@ mod tests {
                 if path.is_dir() {
                     dirs.push(path);
                 } else if path.extension().is_some_and(|e| e == "rs") {
-                    sources += &std::fs::read_to_string(path).unwrap();
+                    // Comments name ids in passing (`tr!("id")`).
+                    for line in std::fs::read_to_string(path).unwrap().lines() {
+                        if !line.trim_start().starts_with("//") {
+                            sources += line;
+                            sources += "\n";
+                        }
+                    }
                 }
             }
         }
+        sources
+    }
+
+    /// The ids the code asks for by name: the literal of each `tr!(` and
+    /// of each `message(` call.
+    fn asked(sources: &str) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::new();
+        for call in ["tr!(", "message(\"", "message_in(lang, \""] {
+            for (i, _) in sources.match_indices(call) {
+                let rest = sources[i + call.len()..].trim_start();
+                let rest = rest.strip_prefix('"').unwrap_or(rest);
+                if let Some(end) = rest.find('"') {
+                    let id = &rest[..end];
+                    if !id.is_empty()
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    {
+                        out.insert(id.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_id_the_code_asks_for_is_in_the_catalogues() {
+        // A misspelt id would print as itself; the compiler cannot see it.
+        let (en, zh) = (ids(EN), ids(ZH));
+        let found = asked(&sources());
+        assert!(
+            found.len() > 300,
+            "{} ids found: the scan is broken",
+            found.len()
+        );
+        let missing: Vec<_> = found
+            .iter()
+            .filter(|id| !en.contains(*id) || !zh.contains(*id))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "asked for but in no catalogue: {missing:?}"
+        );
+        // The scan sees a misspelt id.
+        let misspelt = format!("tr!(\"{}\", x = 1)", "data-nonexistent-id");
+        assert!(asked(&misspelt).contains("data-nonexistent-id"));
+    }
+
+    #[test]
+    fn every_message_is_used_somewhere() {
+        // Each id appears as a string literal in the sources (tr!("id"), or a
+        // table of ids such as the help texts).
+        let sources = sources();
         let unused: Vec<_> = ids(EN)
             .into_iter()
             .filter(|id| !sources.contains(&format!("\"{id}\"")))

@@ -253,6 +253,21 @@ const MISTAKES: &[Mistake] = &[
         "issue: 第1期",
         "data-wrong-type",
     ),
+    // Full-width quotes around a word, a list left open.
+    m(
+        ACHIEVEMENTS,
+        "        unit: 万平方米",
+        "        unit: “万平方米”",
+        "unit: “万平方米”",
+        "data-unknown-unit",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        value: 7.28\n",
+        "        value: [7.28\n",
+        "value: [7.28",
+        "syntax-open-bracket",
+    ),
     // An empty unit, an unknown one, a key twice.
     m(
         ACHIEVEMENTS,
@@ -292,6 +307,19 @@ const PARSER_ENGLISH: &[&str] = &[
     "simple key",
     "did not find",
     "found",
+];
+
+/// The YAML parser's own phrases, which no English reader gets either:
+/// brief says what to change in its own words.
+const PARSER_PHRASES: &[&str] = &[
+    "simple key",
+    "did not find",
+    "while parsing",
+    "while scanning",
+    "mapping values",
+    "end of stream",
+    "cannot start any token",
+    "invalid type",
 ];
 
 /// Runs `brief check` with JSON diagnostics under the locale `lang`.
@@ -349,6 +377,10 @@ fn every_typing_mistake_is_said_at_its_line_with_a_hint_in_the_users_language() 
             if hints == 0 {
                 failures.push(format!("#{i} {} ({lang}): no hint", mistake.code));
             }
+            let said = format!("{} {}", d["message"], d["hints"]).to_lowercase();
+            if let Some(w) = PARSER_PHRASES.iter().find(|w| said.contains(*w)) {
+                failures.push(format!("#{i} ({lang}): the parser's “{w}”: {said}"));
+            }
             if lang.starts_with("zh") {
                 // Field names and values in backquotes are the file's own words.
                 let said: String = format!("{} {}", d["message"], d["hints"])
@@ -393,4 +425,95 @@ fn notepad_encodings_are_named_with_the_way_to_save_as_utf8() {
     fs::write(&path, crlf).unwrap();
     let (exit, _) = check(dir.path(), "C");
     assert_eq!(exit, 0);
+}
+
+/// The errors of a project after `change`, as (file, line, code).
+fn errors_after(change: impl Fn(&Path)) -> Vec<(String, u64, String)> {
+    let dir = project();
+    change(dir.path());
+    let (_, diags) = check(dir.path(), "C");
+    diags
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["code"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_mistake_gives_one_error_and_every_file_is_checked() {
+    // An empty unit: that, and not a unit "printed twice" after every placeholder.
+    let errors = errors_after(|p| {
+        edit(
+            &p.join(ACHIEVEMENTS),
+            "        unit: 亿元\n      - id: job",
+            "        unit: \"\"\n      - id: job",
+        )
+    });
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    // A wrong type in meta.yaml hides no error of the part files.
+    let errors = errors_after(|p| {
+        edit(&p.join(META), "issue: null", "issue: 第一期");
+        edit(
+            &p.join(ACHIEVEMENTS),
+            "        unit: 万平方米",
+            "        unit: 万平方尺",
+        );
+    });
+    let codes: Vec<&str> = errors.iter().map(|e| e.2.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["data-wrong-type", "data-unknown-unit"],
+        "{errors:?}"
+    );
+    // A base year is a basis as written (比2020年增长), with no follow-on.
+    let errors = errors_after(|p| {
+        edit(
+            &p.join(ACHIEVEMENTS),
+            "同比增长{new_market_entities.yoy}",
+            "比2020年增长{new_market_entities.yoy}",
+        );
+        edit(
+            &p.join(ACHIEVEMENTS),
+            "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+            "yoy: { value: 14.3, verb: 增长, basis: 比2020年 }",
+        );
+    });
+    assert!(errors.is_empty(), "{errors:?}");
+    // A part file that does not read: its error, and no "unknown id" of the
+    // sheet for the figures it would have given.
+    let errors = errors_after(|p| {
+        fs::write(p.join("data/指标.csv"), "id,数值\nnew_jobs,8400\n").unwrap();
+        edit(
+            &p.join(META),
+            "achievements: 2022-achievements.yaml",
+            "figures: 指标.csv\nachievements: 2022-achievements.yaml",
+        );
+        edit(
+            &p.join(ACHIEVEMENTS),
+            "        value: 7.28\n",
+            "        value: [7.28\n",
+        );
+    });
+    let codes: Vec<&str> = errors.iter().map(|e| e.2.as_str()).collect();
+    assert_eq!(codes, ["syntax-open-bracket"], "{errors:?}");
+}
+
+#[test]
+fn the_figures_sheet_may_be_named_by_its_file_alone() {
+    let dir = project();
+    fs::write(dir.path().join("data/指标.csv"), "id,数值\nnew_jobs,8400\n").unwrap();
+    edit(
+        &dir.path().join(META),
+        "achievements: 2022-achievements.yaml",
+        "figures: 指标.csv\nachievements: 2022-achievements.yaml",
+    );
+    ok(brief(dir.path(), &["build"]));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(text.contains("8400个以上"), "the sheet's value is printed");
 }

@@ -288,19 +288,57 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     let Some(meta) = read_file::<Meta>(root, &meta_rel, Role::Meta, &mut sources, &mut errors)
     else {
         // meta.yaml did not read as the model: the part files it names are
-        // read all the same, so that one run shows every file's problems.
+        // read and checked all the same (with the words it declares, where
+        // they read), so that one run shows every file's problems.
         let raw = sources
             .get(Role::Meta)
             .and_then(|f| yaml_serde::from_str::<yaml_serde::Value>(&f.text.text).ok());
-        for (role, key) in [(Role::Achievements, "achievements"), (Role::Plan, "plan")] {
+        let declared: Option<Vocabulary> = raw
+            .as_ref()
+            .and_then(|r| r.get("vocabulary"))
+            .and_then(|v| yaml_serde::from_value(v.clone()).ok());
+        let words = Words::merge(&vocabulary, declared.as_ref());
+        let mut parts = [(Role::Achievements, None), (Role::Plan, None)];
+        for ((role, part), key) in parts.iter_mut().zip(["achievements", "plan"]) {
             let name = raw
                 .as_ref()
                 .and_then(|r| r.get(key))
                 .and_then(|v| v.as_str());
             if let Some(name) = name.filter(|n| plain_file(n)) {
                 let rel = Path::new(DATA_DIR).join(name);
-                read_file::<Part>(root, &rel, role, &mut sources, &mut errors);
+                *part = read_file::<Part>(root, &rel, *role, &mut sources, &mut errors);
             }
+        }
+        let [(_, achievements), (_, plan)] = parts;
+        for p in validate::parts(achievements.as_ref(), plan.as_ref(), &words) {
+            // Only errors: a value still to fill is not news beside a file
+            // that does not read.
+            if p.todo || p.warning {
+                continue;
+            }
+            let value = p.offset.and_then(|o| {
+                let part = match p.role {
+                    Role::Achievements => achievements.as_ref(),
+                    Role::Plan => plan.as_ref(),
+                    _ => None,
+                }?;
+                let mut found = None;
+                strings(part, &mut |path, text| {
+                    if path == p.path {
+                        found = Some(text.to_string());
+                    }
+                });
+                found.map(|v| (v, o))
+            });
+            let mut e = sources.error(
+                p.role,
+                &p.path,
+                value.as_ref().map(|(v, o)| (v.as_str(), *o)),
+                p.code,
+                p.message,
+            );
+            e.hint = p.hint;
+            errors.push(e);
         }
         return Err(Failed { errors, sources });
     };
@@ -535,7 +573,13 @@ fn read_sheet(
     );
     sources.cells = given;
     let file = sources.get(Role::Figures).cloned().expect("just added");
+    // An id of a part file that did not read is no unknown id: that file's
+    // own error says what to fix.
+    let all_read = achievements.is_some() && plan.is_some();
     for problem in problems {
+        if !all_read && matches!(problem, sheet::SheetProblem::Unknown(..)) {
+            continue;
+        }
         let (cell, code, message, hint) = match problem {
             sheet::SheetProblem::Unknown(id, near, cell) => (
                 cell,

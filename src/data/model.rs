@@ -138,7 +138,8 @@ pub struct Meta {
     /// and optionally yoy, share, written); its values override the YAML's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "data/ 中的指标表：各行给出数字的 id 和数值（以及 yoy、share、written），覆盖数据文件中的数值（可省略）。"
+        description = "data/ 中的指标表：各行给出数字的 id 和数值（以及 yoy、share、written），覆盖数据文件中的数值（可省略）。写文件名（用第一张工作表），或 { file: 指标.xlsx, sheet: 主要指标 }。",
+        schema_with = "figures_sheet"
     )]
     pub figures: Option<FiguresSheet>,
     /// Words of this project beyond the built-in vocabulary.
@@ -147,10 +148,14 @@ pub struct Meta {
     pub vocabulary: Option<Vocabulary>,
 }
 
-/// The sheet the figures' values come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// The sheet the figures' values come from: `{ file, sheet }`, or the
+/// file's name alone for its first sheet (`figures: 指标.xlsx`).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "指标表")]
+#[schemars(
+    title = "指标表",
+    description = "data/ 中的指标表：file 为文件名，sheet 为工作表名（可省略）。"
+)]
 pub struct FiguresSheet {
     /// A file of `data/`: .xlsx, .xls, .ods or .csv.
     #[schemars(
@@ -158,7 +163,6 @@ pub struct FiguresSheet {
         regex(pattern = r"^[^/\\]+\.(xlsx|xls|ods|csv)$"),
         extend("examples" = ["指标.xlsx"])
     )]
-    #[serde(deserialize_with = "text")]
     pub file: String,
     /// The sheet's name; the first sheet when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -167,6 +171,47 @@ pub struct FiguresSheet {
         length(min = 1, max = limits::NAME)
     )]
     pub sheet: Option<String>,
+}
+
+/// How `meta.yaml` may name the sheet: a file name, or the fields of
+/// [`FiguresSheet`] (whose errors, an unknown field say, stay serde's own).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SheetFields {
+    #[serde(deserialize_with = "text")]
+    file: String,
+    #[serde(default)]
+    sheet: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for FiguresSheet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Spec;
+        impl<'de> serde::de::Visitor<'de> for Spec {
+            type Value = FiguresSheet;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, file: &str) -> Result<FiguresSheet, E> {
+                Ok(FiguresSheet {
+                    file: file.to_string(),
+                    sheet: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<FiguresSheet, A::Error> {
+                let f =
+                    SheetFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(FiguresSheet {
+                    file: f.file,
+                    sheet: f.sheet,
+                })
+            }
+        }
+        d.deserialize_any(Spec)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -973,8 +1018,6 @@ impl<T: JsonSchema> JsonSchema for Fill<T> {
     }
 }
 
-/// A field that is there, even as null: `Some(Fill::Todo)` for null, `None`
-/// (the default) only when the field is absent.
 /// A text a field must have: YAML's null (`~`, or nothing after the colon)
 /// is refused as the wrong kind of value, not read as the word "null".
 fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -987,6 +1030,8 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     }
 }
 
+/// A field that is there, even as null: `Some(Fill::Todo)` for null, `None`
+/// (the default) only when the field is absent.
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     d: D,
 ) -> Result<Option<Fill<T>>, D::Error> {
@@ -1174,6 +1219,17 @@ fn bounded(lo: f64, hi: f64) -> schemars::Schema {
             { "type": "number", "minimum": lo, "maximum": hi },
             { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,9})(\\.[0-9]{1,4})?$" },
             { "type": "null" }
+        ]
+    })
+}
+
+/// `figures:` is a file name or `{ file, sheet }`.
+fn figures_sheet(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let table = generator.subschema_for::<FiguresSheet>();
+    schemars::json_schema!({
+        "anyOf": [
+            { "type": "string", "pattern": r"^[^/\\]+\.(xlsx|xls|ods|csv)$", "examples": ["指标.xlsx"] },
+            table
         ]
     })
 }

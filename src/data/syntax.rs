@@ -37,11 +37,24 @@ pub fn diagnose(text: &str, stop_line: usize, parser: &str) -> Diagnosis {
     if let Some(d) = indentation(&lines, last) {
         return d;
     }
+    // None of the usual slips: the parser's own finding, in brief's words
+    // (its English never reaches the user, whatever the language).
+    let message = if parser.contains("end of stream") || parser.contains("quoted scalar") {
+        tr!("syntax-unclosed")
+    } else if parser.contains("expected ',' or ']'") || parser.contains("expected ',' or '}'") {
+        tr!("syntax-unclosed-bracket")
+    } else if parser.contains("mapping values are not allowed") {
+        tr!("syntax-stray-colon")
+    } else if parser.contains("cannot start any token") {
+        tr!("syntax-bad-start")
+    } else {
+        tr!("data-syntax")
+    };
     Diagnosis {
         line: stop_line.max(1),
         col: 1,
         code: "data-syntax",
-        message: tr!("data-syntax", detail = parser),
+        message,
         hint: tr!("syntax-hint"),
     }
 }
@@ -160,6 +173,30 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
                         "syntax-open-quote",
                         tr!("syntax-open-quote", quote = q.to_string()),
                         tr!("syntax-open-quote-hint", quote = q.to_string()),
+                    ));
+                }
+            }
+            // A list or mapping opened and not closed on its line: `value: [14`.
+            if let Some(open) = value.chars().next()
+                && matches!(open, '[' | '{')
+            {
+                let close = if open == '[' { ']' } else { '}' };
+                let depth = value.chars().fold(0i32, |d, c| match c {
+                    c if c == open => d + 1,
+                    c if c == close => d - 1,
+                    _ => d,
+                });
+                if depth > 0 {
+                    return Some(at(
+                        n,
+                        col_of(line, body.find(open).unwrap_or(0)),
+                        "syntax-open-bracket",
+                        tr!("syntax-open-bracket", ch = open.to_string()),
+                        tr!(
+                            "syntax-open-bracket-hint",
+                            ch = open.to_string(),
+                            close = close.to_string()
+                        ),
                     ));
                 }
             }
@@ -356,6 +393,25 @@ mod tests {
         assert_eq!(code("unit: %\n", 1), (1, "syntax-reserved"));
         assert_eq!(code("label: \"abc\n", 2), (1, "syntax-open-quote"));
         assert_eq!(code("value:14\n", 1), (1, "syntax-colon-space"));
+        assert_eq!(
+            code("a: 1\nvalue: [14\nunit: 亿元\nb: 2\n", 4),
+            (2, "syntax-open-bracket")
+        );
+    }
+
+    #[test]
+    fn the_parser_s_english_is_never_shown() {
+        for parser in [
+            "found unexpected end of stream",
+            "did not find expected ',' or ']'",
+            "mapping values are not allowed in this context",
+            "found character that cannot start any token",
+            "something else entirely",
+        ] {
+            let d = diagnose("a: 1\n", 1, parser);
+            assert!(!d.message.contains(parser), "{}", d.message);
+            assert!(!d.message.contains("expected"), "{}", d.message);
+        }
     }
 
     #[test]

@@ -17,15 +17,14 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, Utc};
-use typst::foundations::{Dict, Label, Selector};
+use typst::foundations::{Dict, Selector};
 use typst::introspection::Introspector;
-use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::chart::{self, Chart};
 use crate::config::DocxFaces;
 use crate::data::Project;
-use crate::render::marks;
+use crate::render::marks::{self, Mark};
 
 /// The office faces of a 公文 by role (`--docx-font office`).
 const OFFICE: [(&str, &str); 6] = [
@@ -72,12 +71,7 @@ fn bundled(family: &str, bold: bool) -> Option<&'static [u8]> {
 /// The overview's charts in the briefing's order, each with whether it
 /// comes after the targets table (a chart of the plan).
 fn marked_charts(document: &PagedDocument) -> Vec<(Dict, bool)> {
-    let (Some(chart), Some(table)) = (
-        Label::new(PicoStr::intern("brief-chart")),
-        Label::new(PicoStr::intern("brief-table")),
-    ) else {
-        return Vec::new();
-    };
+    let (chart, table) = (Mark::Chart.label(), Mark::Table.label());
     let selector = Selector::Or(vec![Selector::Label(chart), Selector::Label(table)].into());
     let mut after = false;
     let mut out = Vec::new();

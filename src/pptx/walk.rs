@@ -7,17 +7,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use typst::foundations::{Dict, Label};
+use typst::foundations::Dict;
 use typst::introspection::{Location, Tag};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 use typst::model::ParElem;
 use typst::text::TextItem;
-use typst::utils::PicoStr;
 use typst::visualize::{Color, CurveItem, Geometry, Paint};
 use typst_layout::PagedDocument;
 
 use super::model::*;
 use crate::config::FaceMap;
+use crate::render::marks::{self, Mark};
 
 /// The deck of a laid-out document, with each page's notes.
 pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &FaceMap) -> Deck {
@@ -27,7 +27,7 @@ pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &F
         .pages()
         .first()
         .map_or(0.0, |p| p.frame.size().x.to_pt());
-    deck.area = crate::render::marks::labelled(document, "brief-area")
+    deck.area = marks::labelled(document, Mark::Area)
         .first()
         .and_then(|(_, v)| {
             let d = v.clone().cast::<Dict>().ok()?;
@@ -403,10 +403,6 @@ struct Walker<'a> {
     cards: Vec<(usize, Vec<Shape>)>,
 }
 
-fn label(name: &str) -> Option<Label> {
-    Label::new(PicoStr::intern(name))
-}
-
 fn rgba(c: &Color) -> Rgba {
     Rgba(c.to_vec4_u8())
 }
@@ -441,8 +437,8 @@ fn pt(p: Point) -> (f64, f64) {
 }
 
 /// The metadata value a frame marks with `name` at its top level.
-fn marked(frame: &Frame, name: &str) -> Option<Dict> {
-    let wanted = label(name)?;
+fn marked(frame: &Frame, mark: Mark) -> Option<Dict> {
+    let wanted = mark.label();
     frame.items().find_map(|(_, item)| match item {
         FrameItem::Tag(Tag::Start(content, _)) if content.label() == Some(wanted) => {
             content.get_by_name("value").ok()?.cast::<Dict>().ok()
@@ -517,11 +513,11 @@ impl<'a> Walker<'a> {
                 FrameItem::Group(g) => {
                     let inner = here.pre_concat(g.transform);
                     let rect = Self::frame_rect(&g.frame, inner);
-                    if let Some(spec) = marked(&g.frame, "brief-chart") {
+                    if let Some(spec) = marked(&g.frame, Mark::Chart) {
                         self.chart(&spec, rect);
-                    } else if let Some(spec) = marked(&g.frame, "brief-table") {
+                    } else if let Some(spec) = marked(&g.frame, Mark::Table) {
                         self.table(&g.frame, inner, rect, get(&spec, "inset").unwrap_or(4.0));
-                    } else if marked(&g.frame, "brief-role")
+                    } else if marked(&g.frame, Mark::Role)
                         .is_some_and(|d| get::<String>(&d, "role").as_deref() == Some("legend"))
                     {
                         // A hand-drawn legend: the native chart has its own.
@@ -545,7 +541,7 @@ impl<'a> Walker<'a> {
                 FrameItem::Shape(shape, _) => self.shape(shape, here),
                 FrameItem::Image(image, size, _) => self.image(image, *size, here),
                 FrameItem::Tag(Tag::Start(content, _))
-                    if self.cells && content.label() == label("brief-cell") =>
+                    if self.cells && content.label() == Some(Mark::Cell.label()) =>
                 {
                     if let Some(d) = content
                         .get_by_name("value")
@@ -559,7 +555,7 @@ impl<'a> Walker<'a> {
                     }
                 }
                 FrameItem::Tag(Tag::Start(content, _))
-                    if content.label() == label("brief-role") =>
+                    if content.label() == Some(Mark::Role.label()) =>
                 {
                     if let Some(d) = content
                         .get_by_name("value")
@@ -779,8 +775,8 @@ impl<'a> Walker<'a> {
         let mut lefts = vec![f64::INFINITY; cols];
         for ((r, c), frags) in &cells {
             for f in frags {
-                tops[*r] = tops[*r].min(f.baseline - f.size * 0.88);
-                bottoms[*r] = bottoms[*r].max(f.baseline + f.size * 0.12);
+                tops[*r] = tops[*r].min(f.baseline - f.size * marks::EM_TOP);
+                bottoms[*r] = bottoms[*r].max(f.baseline + f.size * marks::EM_BOTTOM);
                 lefts[*c] = lefts[*c].min(f.x0);
             }
         }

@@ -12,11 +12,71 @@ use typst::introspection::Introspector;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-/// The metadata values carried by a label, each with its 1-based page.
-pub fn labelled(document: &PagedDocument, label: &str) -> Vec<(usize, Value)> {
-    let Some(label) = Label::new(PicoStr::intern(label)) else {
-        return Vec::new();
-    };
+/// The labels the templates put on what brief reads back: the Rust side of
+/// the contract, named once (a test finds each in the templates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A figure as shown: `(key, text)`.
+    Figure,
+    /// The text area of a page: `(left, right)` in points.
+    Area,
+    /// A chart's data, for the .pptx and .docx charts.
+    Chart,
+    /// The targets table.
+    Table,
+    /// A cell of that table: `(row, col)`.
+    Cell,
+    /// A slide part's role (title, head, legend) for the .pptx placeholders.
+    Role,
+    /// A slide's speaker notes.
+    SpeakerNote,
+    /// The top of a slide's content.
+    SlideStart,
+    /// The bottom of a slide's content.
+    SlideEnd,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 9] = [
+        Mark::Figure,
+        Mark::Area,
+        Mark::Chart,
+        Mark::Table,
+        Mark::Cell,
+        Mark::Role,
+        Mark::SpeakerNote,
+        Mark::SlideStart,
+        Mark::SlideEnd,
+    ];
+
+    /// The label's name in the templates (`<brief-figure>`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Figure => "brief-figure",
+            Mark::Area => "brief-area",
+            Mark::Chart => "brief-chart",
+            Mark::Table => "brief-table",
+            Mark::Cell => "brief-cell",
+            Mark::Role => "brief-role",
+            Mark::SpeakerNote => "speaker-note",
+            Mark::SlideStart => "slide-start",
+            Mark::SlideEnd => "slide-end",
+        }
+    }
+
+    pub fn label(self) -> Label {
+        Label::new(PicoStr::intern(self.name())).expect("a mark's name is not empty")
+    }
+}
+
+/// The em box the templates set Han characters on (`edges` in lib.typ):
+/// its top above the baseline and its bottom below it, in em.
+pub const EM_TOP: f64 = 0.88;
+pub const EM_BOTTOM: f64 = 0.12;
+
+/// The metadata values carried by a mark, each with its 1-based page.
+pub fn labelled(document: &PagedDocument, mark: Mark) -> Vec<(usize, Value)> {
+    let label = mark.label();
     let introspector = document.introspector();
     introspector
         .query(&Selector::Label(label))
@@ -36,7 +96,7 @@ pub type Shown = BTreeMap<String, String>;
 
 pub fn shown(document: &PagedDocument) -> Shown {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (_, value) in labelled(document, "brief-figure") {
+    for (_, value) in labelled(document, Mark::Figure) {
         let Ok(dict) = value.cast::<Dict>() else {
             continue;
         };
@@ -58,8 +118,8 @@ pub fn shown(document: &PagedDocument) -> Shown {
 
 /// Slides whose content ran onto a following page.
 pub fn overflowing_slides(document: &PagedDocument) -> Vec<usize> {
-    let starts = labelled(document, "slide-start");
-    let ends = labelled(document, "slide-end");
+    let starts = labelled(document, Mark::SlideStart);
+    let ends = labelled(document, Mark::SlideEnd);
     starts
         .iter()
         .zip(&ends)
@@ -71,7 +131,7 @@ pub fn overflowing_slides(document: &PagedDocument) -> Vec<usize> {
 /// The speaker notes of each page (1-based), joined by blank lines.
 pub fn notes(document: &PagedDocument) -> BTreeMap<usize, String> {
     let mut out: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (page, value) in labelled(document, "speaker-note") {
+    for (page, value) in labelled(document, Mark::SpeakerNote) {
         let text = match value {
             Value::Str(s) => s.to_string(),
             other => typst::foundations::Repr::repr(&other).to_string(),
@@ -81,4 +141,45 @@ pub fn notes(document: &PagedDocument) -> BTreeMap<usize, String> {
         }
     }
     out.into_iter().map(|(p, v)| (p, v.join("\n\n"))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The templates brief carries, one after the other.
+    fn templates() -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        ["lib.typ", "briefing.typ", "slides.typ", "handout.typ"]
+            .iter()
+            .map(|f| std::fs::read_to_string(dir.join(f)).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_templates_put_every_mark_brief_reads_and_no_other() {
+        let typ = templates();
+        for mark in Mark::ALL {
+            assert!(
+                typ.contains(&format!("<{}>", mark.name())),
+                "no template puts <{}>",
+                mark.name()
+            );
+        }
+        // Every label of brief's own in the templates is one the Rust side knows.
+        for (i, _) in typ.match_indices("<brief-") {
+            let name = &typ[i + 1..i + typ[i..].find('>').unwrap()];
+            assert!(
+                Mark::ALL.iter().any(|m| m.name() == name),
+                "the templates put <{name}>, which brief never reads"
+            );
+        }
+    }
+
+    #[test]
+    fn the_em_box_is_the_templates_one() {
+        // The checks and the .pptx place text on the box the templates set.
+        let edges = format!("edges: (top: {EM_TOP}em, bottom: -{EM_BOTTOM}em)");
+        assert!(templates().contains(&edges), "lib.typ has no `{edges}`");
+    }
 }

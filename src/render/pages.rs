@@ -42,7 +42,7 @@ struct Run {
 /// with `<brief-area>` metadata (`(left: .., right: ..)` in pt); without it,
 /// the page's edges.
 pub fn check(document: &PagedDocument) -> Vec<PageProblem> {
-    let area = marks::labelled(document, "brief-area")
+    let area = marks::labelled(document, marks::Mark::Area)
         .first()
         .and_then(|(_, v)| {
             let d = v.clone().cast::<typst::foundations::Dict>().ok()?;
@@ -134,8 +134,8 @@ fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Run>, notdef: &mut Vec<(c
                 let size = text.size;
                 let width: Abs = text.glyphs.iter().map(|g| g.x_advance.at(size)).sum();
                 // The em box that the templates set Han characters on.
-                let top = Point::new(Abs::zero(), -size * 0.88).transform(here);
-                let bottom = Point::new(width, size * 0.12).transform(here);
+                let top = Point::new(Abs::zero(), -size * marks::EM_TOP).transform(here);
+                let bottom = Point::new(width, size * marks::EM_BOTTOM).transform(here);
                 let (x0, x1) = (
                     top.x.to_pt().min(bottom.x.to_pt()),
                     top.x.to_pt().max(bottom.x.to_pt()),

@@ -159,6 +159,19 @@ impl<'w> Checker<'w> {
         if known.iter().any(|k| k == word) {
             return;
         }
+        // Full-width quotes typed around a known word (`unit: “%”`) are
+        // part of the text for YAML: the quotes to type are half-width.
+        let bare = word.trim_matches(['“', '”', '‘', '’', '"', '\'', ' ', '\u{3000}']);
+        if bare != word && known.iter().any(|k| k == bare) {
+            let key = path.rsplit('.').next().unwrap_or(path);
+            self.hinted(
+                path,
+                code,
+                tr!("data-quoted-word", word = word),
+                Some(tr!("hint-quoted-word", key = key, word = bare)),
+            );
+            return;
+        }
         let what = tr!("what", list = list);
         // The lines to add to meta.yaml, as YAML (a verb of change under
         // its direction).
@@ -174,7 +187,7 @@ impl<'w> Checker<'w> {
             )
         };
         let hint = match super::error::nearest(word, known.iter().map(String::as_str)) {
-            Some(n) => format!("{}; {declare}", tr!("hint-did-you-mean", word = n)),
+            Some(n) => format!("{}\n{declare}", tr!("hint-did-you-mean", word = n)),
             None => declare,
         };
         let shown: Vec<&str> = known.iter().map(String::as_str).take(24).collect();
@@ -214,6 +227,9 @@ impl<'w> Checker<'w> {
     }
 
     fn basis(&mut self, path: &str, basis: &str) {
+        if year_basis(basis) {
+            return;
+        }
         let known = self.words.bases.clone();
         self.word(path, basis, &known, "data-unknown-basis", "bases");
     }
@@ -428,6 +444,20 @@ fn valid_id(id: &str) -> bool {
         && id.len() <= limits::ID
 }
 
+/// A base year as reports write it: 比2020年, 较2019年, 比2020年同期. Any
+/// year is a basis without declaring it.
+fn year_basis(basis: &str) -> bool {
+    let Some(rest) = ["比", "较", "与"]
+        .iter()
+        .find_map(|w| basis.strip_prefix(w))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix("同期").unwrap_or(rest);
+    rest.strip_suffix('年')
+        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,5 +468,15 @@ mod tests {
         assert_eq!(longest_run("QFLP（合格境外有限合伙人）"), Some((0, 4)));
         assert_eq!(longest_run("全部中文"), None);
         assert_eq!(longest_run("投资{urban_infrastructure_investment}，"), None);
+    }
+
+    #[test]
+    fn a_base_year_is_a_basis() {
+        for b in ["比2020年", "较2019年", "比2020年同期"] {
+            assert!(year_basis(b), "{b}");
+        }
+        for b in ["比上年", "比20年", "2020年", "比二〇二〇年"] {
+            assert!(!year_basis(b), "{b}");
+        }
     }
 }
