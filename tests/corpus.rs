@@ -110,6 +110,8 @@ fn the_corpus_has_real_reports_of_several_provinces_with_their_sources() {
 #[test]
 fn every_corpus_project_builds_strictly_and_prints_its_article_word_for_word() {
     let mut figures = 0;
+    // Figures, targets and rankings: every number or place the articles type.
+    let mut typed = 0;
     for project in projects() {
         let name = project.file_name().unwrap().to_string_lossy().to_string();
         let dir = copy(&project);
@@ -162,6 +164,12 @@ fn every_corpus_project_builds_strictly_and_prints_its_article_word_for_word() {
         // Every typed figure is shown: in the text, on a card, in a table or a chart.
         let data = &loaded.dataset;
         for part in [&data.achievements, &data.plan] {
+            typed += part.targets.len()
+                + part
+                    .sections
+                    .iter()
+                    .map(|s| s.figures.len() + s.rankings.len())
+                    .sum::<usize>();
             for f in part.sections.iter().flat_map(|s| &s.figures) {
                 figures += 1;
                 if let Some(w) = written(f) {
@@ -212,7 +220,8 @@ fn every_corpus_project_builds_strictly_and_prints_its_article_word_for_word() {
             );
         }
     }
-    assert!(figures >= 60, "{figures} typed figures in the corpus");
+    assert!(figures >= 100, "{figures} figures in the corpus");
+    assert!(typed >= 150, "{typed} typed figures, targets and rankings in the corpus");
 }
 
 #[test]

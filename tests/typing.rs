@@ -471,6 +471,26 @@ fn one_mistake_gives_one_error_and_every_file_is_checked() {
         ["data-wrong-type", "data-unknown-unit"],
         "{errors:?}"
     );
+    // A value of the wrong kind hides no other error of its own file, and
+    // what names the figure it is in follows from it, unsaid.
+    let errors = errors_after(|p| {
+        edit(
+            &p.join(ACHIEVEMENTS),
+            "        value: 7.28\n",
+            "        value: 七点二八\n",
+        );
+        edit(
+            &p.join(ACHIEVEMENTS),
+            "        unit: 万平方米",
+            "        unit: 万平方尺",
+        );
+    });
+    let codes: Vec<&str> = errors.iter().map(|e| e.2.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["data-not-a-number", "data-unknown-unit"],
+        "{errors:?}"
+    );
     // A base year is a basis as written (比2020年增长), with no follow-on.
     let errors = errors_after(|p| {
         edit(

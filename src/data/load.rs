@@ -82,13 +82,33 @@ fn too_large(rel: &Path, len: u64) -> DataError {
 /// Reads, checks the structure, and deserialises `root/rel` into `T`. The
 /// text comes back whenever the file could be read, also when it has
 /// errors, so that they can be shown in it.
-pub fn load<T: DeserializeOwned>(
-    root: &Path,
-    rel: &Path,
-) -> (Option<Text>, Result<T, Vec<DataError>>) {
+/// What a file that does not read as the model still gives: its errors, and
+/// the rest of it without the list items that hold them, to check the rest
+/// (all problems at once).
+pub struct NotRead<T> {
+    pub errors: Vec<DataError>,
+    pub partial: Option<Partial<T>>,
+}
+
+/// A file's value without the list items that did not read.
+pub struct Partial<T> {
+    pub value: T,
+    pub removed: Removed,
+}
+
+impl<T> From<Vec<DataError>> for NotRead<T> {
+    fn from(errors: Vec<DataError>) -> Self {
+        NotRead {
+            errors,
+            partial: None,
+        }
+    }
+}
+
+pub fn load<T: DeserializeOwned>(root: &Path, rel: &Path) -> (Option<Text>, Result<T, NotRead<T>>) {
     let (text, digest) = match read(root, rel) {
         Ok(read) => read,
-        Err(e) => return (None, Err(vec![e])),
+        Err(e) => return (None, Err(vec![e].into())),
     };
     let (spans, structure) = match spans::scan(&text) {
         Ok(spans) => (spans, Ok(())),
@@ -106,22 +126,18 @@ pub fn load<T: DeserializeOwned>(
                 .collect::<Vec<_>>()),
         ),
     };
-    let value = structure.and_then(|()| {
-        deserialize(rel, &text, &spans).map_err(|errors| {
+    let value = structure.map_err(NotRead::from).and_then(|()| {
+        deserialize(rel, &text, &spans).map_err(|mut not_read| {
             // A value of the wrong kind whose line shows a typing mistake (a
             // full-width bracket, dash or colon) says how to fix it.
-            errors
-                .into_iter()
-                .map(|mut e| {
-                    if e.hint.is_none()
-                        && let Some(d) =
-                            e.line.and_then(|l| super::syntax::typing_on_line(&text, l))
-                    {
-                        e.hint = Some(format!("{}: {}", d.message, d.hint));
-                    }
-                    e
-                })
-                .collect()
+            for e in &mut not_read.errors {
+                if e.hint.is_none()
+                    && let Some(d) = e.line.and_then(|l| super::syntax::typing_on_line(&text, l))
+                {
+                    e.hint = Some(format!("{}: {}", d.message, d.hint));
+                }
+            }
+            not_read
         })
     });
     (
@@ -254,7 +270,7 @@ fn deserialize<T: DeserializeOwned>(
     rel: &Path,
     text: &str,
     spans: &SpanIndex,
-) -> Result<T, Vec<DataError>> {
+) -> Result<T, NotRead<T>> {
     let de = yaml_serde::Deserializer::from_str(text);
     let first = match serde_path_to_error::deserialize(de) {
         Ok(value) => return Ok(value),
@@ -267,10 +283,11 @@ fn deserialize<T: DeserializeOwned>(
         spans,
     )];
     let Ok(mut value) = yaml_serde::from_str::<yaml_serde::Value>(text) else {
-        return Err(errors);
+        return Err(errors.into());
     };
     let mut removed = Removed::default();
     let mut path = first.path().to_string();
+    let mut rest = None;
     for _ in 0..MAX_TYPE_ERRORS {
         if !removed.take_out(&mut value, &path) {
             break;
@@ -281,7 +298,10 @@ fn deserialize<T: DeserializeOwned>(
             break;
         };
         match serde_path_to_error::deserialize::<_, T>(yaml_serde::Deserializer::from_str(&again)) {
-            Ok(_) => break,
+            Ok(value) => {
+                rest = Some(value);
+                break;
+            }
             Err(err) => {
                 path = err.path().to_string();
                 let original = removed.original(&path);
@@ -293,7 +313,10 @@ fn deserialize<T: DeserializeOwned>(
             }
         }
     }
-    Err(errors)
+    Err(NotRead {
+        errors,
+        partial: rest.map(|value| Partial { value, removed }),
+    })
 }
 
 /// A serde error at `path` (as in the file), placed: at the key for a key
@@ -324,14 +347,17 @@ fn error_at(rel: &Path, path: &str, inner: &yaml_serde::Error, spans: &SpanIndex
 /// List items taken out of a file's value to read past a type error, so
 /// that a path of what is left can be told in the file's own indices.
 #[derive(Default)]
-struct Removed {
+pub struct Removed {
     /// By the list's path in the file: the indices taken out of it.
     lists: std::collections::HashMap<String, Vec<usize>>,
+    /// The ids of the items taken out (a figure, a section): what the rest
+    /// of the data cannot be checked against.
+    pub ids: Vec<String>,
 }
 
 impl Removed {
     /// `path` (of what is left) as a path of the file.
-    fn original(&self, path: &str) -> String {
+    pub fn original(&self, path: &str) -> String {
         let mut out = String::new();
         for part in split_path(path) {
             match part {
@@ -379,7 +405,9 @@ impl Removed {
         if *i >= items.len() {
             return false;
         }
-        items.remove(*i);
+        let item = items.remove(*i);
+        // The ids inside it too: a section taken out takes its figures.
+        collect_ids(&item, &mut self.ids);
         let list_path = self.original(&join_parts(&parts[..last]));
         let original = self.original(&join_parts(&parts[..=last]));
         let index = original
@@ -388,6 +416,22 @@ impl Removed {
             .unwrap_or(*i);
         self.lists.entry(list_path).or_default().push(index);
         true
+    }
+}
+
+/// Every `id` of a mapping inside `value`.
+fn collect_ids(value: &yaml_serde::Value, out: &mut Vec<String>) {
+    match value {
+        yaml_serde::Value::Mapping(m) => {
+            for (k, v) in m {
+                match (k.as_str(), v.as_str()) {
+                    (Some("id"), Some(id)) => out.push(id.to_string()),
+                    _ => collect_ids(v, out),
+                }
+            }
+        }
+        yaml_serde::Value::Sequence(s) => s.iter().for_each(|v| collect_ids(v, out)),
+        _ => {}
     }
 }
 

@@ -350,7 +350,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
                 field: &str,
                 sources: &mut Sources,
                 errors: &mut Vec<DataError>|
-     -> Option<Part> {
+     -> Result<Part, Option<load::Partial<Part>>> {
         if !plain_file(name) {
             errors.push(sources.error(
                 Role::Meta,
@@ -359,9 +359,9 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
                 "data-part-name",
                 tr!("data-part-name", name = name),
             ));
-            return None;
+            return Err(None);
         }
-        read_file::<Part>(root, &Path::new(DATA_DIR).join(name), role, sources, errors)
+        read_file_or_rest::<Part>(root, &Path::new(DATA_DIR).join(name), role, sources, errors)
     };
     if meta.achievements == meta.plan {
         errors.push(sources.error(
@@ -373,14 +373,20 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         ));
         return Err(Failed { errors, sources });
     }
-    let mut achievements = part(
+    let (mut achievements, achievements_rest) = split(part(
         Role::Achievements,
         &meta.achievements,
         "achievements",
         &mut sources,
         &mut errors,
-    );
-    let mut plan = part(Role::Plan, &meta.plan, "plan", &mut sources, &mut errors);
+    ));
+    let (mut plan, plan_rest) = split(part(
+        Role::Plan,
+        &meta.plan,
+        "plan",
+        &mut sources,
+        &mut errors,
+    ));
     // The figures sheet's values override the YAML's, before any check: they
     // are checked as the YAML's are, and said at their cells.
     if let Some(spec) = &meta.figures {
@@ -393,12 +399,48 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             &mut errors,
         );
     }
-    // Check every file that parsed, even when another did not: all problems at once.
-    problems.extend(validate::parts(
-        achievements.as_ref(),
-        plan.as_ref(),
+    // Check every file that parsed, even when another did not, and the rest
+    // of a file that holds a value of the wrong kind: all problems at once.
+    let checked = validate::parts(
+        achievements
+            .as_ref()
+            .or(achievements_rest.as_ref().map(|r| &r.value)),
+        plan.as_ref().or(plan_rest.as_ref().map(|r| &r.value)),
         &words,
-    ));
+    );
+    let taken_out: Vec<&str> = [&achievements_rest, &plan_rest]
+        .into_iter()
+        .flatten()
+        .flat_map(|r| r.removed.ids.iter().map(String::as_str))
+        .collect();
+    for mut p in checked {
+        // What names an item taken out follows from that item's own error.
+        let names = |id: &&str| {
+            ["{", "`"].iter().any(|open| {
+                let close = if *open == "{" { "}" } else { "`" };
+                p.message.contains(&format!("{open}{id}{close}"))
+                    || (*open == "{" && p.message.contains(&format!("{{{id}.")))
+            })
+        };
+        if taken_out.iter().any(names) {
+            continue;
+        }
+        let rest = match p.role {
+            Role::Achievements => achievements_rest.as_ref(),
+            Role::Plan => plan_rest.as_ref(),
+            _ => None,
+        };
+        if let Some(rest) = rest {
+            // Said in the file's own indices; a value still to fill is not
+            // news beside a value that does not read.
+            if p.todo {
+                continue;
+            }
+            p.path = rest.removed.original(&p.path);
+            p.offset = None;
+        }
+        problems.push(p);
+    }
 
     let mut todo = 0;
     let mut warnings = Vec::new();
@@ -498,6 +540,16 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         todo,
         warnings,
     })
+}
+
+/// A part that read, or what is left of one that did not.
+fn split(
+    read: Result<Part, Option<load::Partial<Part>>>,
+) -> (Option<Part>, Option<load::Partial<Part>>) {
+    match read {
+        Ok(part) => (Some(part), None),
+        Err(rest) => (None, rest),
+    }
 }
 
 /// Reads the figures sheet `spec` names and puts its values into the parts.
@@ -646,6 +698,18 @@ fn read_file<T: serde::de::DeserializeOwned>(
     sources: &mut Sources,
     errors: &mut Vec<DataError>,
 ) -> Option<T> {
+    read_file_or_rest(root, rel, role, sources, errors).ok()
+}
+
+/// [`read_file`], with what is left of a file that does not read as the
+/// model once the list items holding its errors are taken out.
+fn read_file_or_rest<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    role: Role,
+    sources: &mut Sources,
+    errors: &mut Vec<DataError>,
+) -> Result<T, Option<load::Partial<T>>> {
     let (text, value) = load::load::<T>(root, rel);
     if let Some(text) = text {
         sources.files.push(SourceFile {
@@ -654,7 +718,10 @@ fn read_file<T: serde::de::DeserializeOwned>(
             text,
         });
     }
-    value.map_err(|errs| errors.extend(errs)).ok()
+    value.map_err(|not_read| {
+        errors.extend(not_read.errors);
+        not_read.partial
+    })
 }
 
 /// The string at `path` of a file, for placing a problem inside it.

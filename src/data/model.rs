@@ -681,6 +681,21 @@ pub struct Yoy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "范围的上限：增长6%—8% 写 value: 6、to: 8。")]
     pub to: Option<Num>,
+    /// The dash of a range of change as printed: —, -, ～, 至, 到.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "范围的连接号，照原文：—（默认）、-、～、至、到。",
+        length(min = 1, max = 2)
+    )]
+    pub dash: Option<String>,
+    /// How the article writes the change when not as digits (一倍 for
+    /// 增长1倍); it must denote the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "原文不用 value 的写法时的写法：“增长一倍”的“一”；须与 value 相等。",
+        length(min = 1, max = limits::WRITTEN)
+    )]
+    pub written: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

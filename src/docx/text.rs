@@ -127,9 +127,9 @@ pub fn yoy_phrase(words: &Words, todo: &str, f: &Figure) -> Option<String> {
         Some(&y.value),
         Some(y.unit.as_deref().unwrap_or("%")),
         y.qualifier.as_deref(),
-        None,
+        y.written.as_deref(),
         y.to.as_ref(),
-        None,
+        y.dash.as_deref(),
     );
     Some(format!(
         "{}{}{}",

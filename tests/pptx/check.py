@@ -704,6 +704,17 @@ class Figure:
         self.id, self.year, self.label, self.values, self.compare = id, year, label, values, compare
 
 
+def _number(v):
+    """A value as the data writes it: a YAML number, or a number quoted to keep its text ("13.0")."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return v
+    if isinstance(v, str) and re.fullmatch(r"-?\d+(\.\d+)?", v.strip()):
+        return float(v)
+    return None
+
+
 def load_figures(project: Path) -> list[Figure]:
     """Figures (label, value and share values) and targets (indicator, value) of both parts."""
     data = project / "data"
@@ -716,10 +727,11 @@ def load_figures(project: Path) -> list[Figure]:
             for f in sec.get("figures") or []:
                 vals = [f.get("value")] + [s.get("value") for s in f.get("share") or []]
                 vals += [(f.get("yoy") or {}).get("value")]
-                figs.append(Figure(f.get("id"), year, str(f.get("label") or ""), [v for v in vals if isinstance(v, (int, float))], f.get("compare")))
+                figs.append(Figure(f.get("id"), year, str(f.get("label") or ""), [n for n in map(_number, vals) if n is not None], f.get("compare")))
         for t in part.get("targets") or []:
-            v = t.get("value")
-            figs.append(Figure(t.get("id"), year, str(t.get("indicator") or ""), [v] if isinstance(v, (int, float)) else [], None))
+            v = _number(t.get("value"))
+            # a target may name the result it is charted beside (compare: gdp)
+            figs.append(Figure(t.get("id"), year, str(t.get("indicator") or ""), [v] if isinstance(v, (int, float)) else [], t.get("compare")))
     return figs
 
 

@@ -42,6 +42,10 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
         if let Some(to) = &yoy.to {
             c.range(&p, yoy.value.given(), to, Some(unit));
         }
+        c.dash(&p, yoy.dash.as_deref(), yoy.to.as_ref());
+        if let (Some(written), Fill::Given(v)) = (&yoy.written, &yoy.value) {
+            c.written(&format!("{p}.written"), written, v, yoy.to.as_ref());
+        }
         if let Fill::Given(v) = &yoy.value
             && v.get() < 0.0
             && c.words.is_down(&yoy.verb)
