@@ -221,7 +221,10 @@ fn every_corpus_project_builds_strictly_and_prints_its_article_word_for_word() {
         }
     }
     assert!(figures >= 100, "{figures} figures in the corpus");
-    assert!(typed >= 150, "{typed} typed figures, targets and rankings in the corpus");
+    assert!(
+        typed >= 150,
+        "{typed} typed figures, targets and rankings in the corpus"
+    );
 }
 
 #[test]
@@ -232,4 +235,35 @@ fn numbers_are_read_as_printed() {
         ),
         ["10.0%", "172.80", "3.2：44.2：52.6", "6.5%—8%"]
     );
+}
+
+#[test]
+fn a_change_prints_its_range_dash_and_written_form() {
+    let yoy = "yoy: { value: 14.3, verb: 增长, basis: 同比 }";
+    for (to, printed) in [
+        (
+            "yoy: { value: 6, to: 8, dash: 至, verb: 增长, basis: 同比 }",
+            "同比增长6%至8%",
+        ),
+        (
+            "yoy: { value: 1, unit: 倍, written: 一, verb: 增长, basis: 同比 }",
+            "同比增长一倍",
+        ),
+    ] {
+        let dir = project();
+        edit(&dir.path().join(ACHIEVEMENTS), yoy, to);
+        ok(brief(dir.path(), &["build"]));
+        let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+        assert!(text.contains(printed), "{printed} is not printed");
+    }
+    // A written form must say the value.
+    let dir = project();
+    edit(
+        &dir.path().join(ACHIEVEMENTS),
+        yoy,
+        "yoy: { value: 1, unit: 倍, written: 两, verb: 增长, basis: 同比 }",
+    );
+    let out = brief(dir.path(), &["check"]);
+    assert_eq!(code(&out), 3);
+    assert!(stderr(&out).contains("yoy.written"), "{}", stderr(&out));
 }
