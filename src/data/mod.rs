@@ -316,29 +316,10 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             if p.todo || p.warning {
                 continue;
             }
-            let value = p.offset.and_then(|o| {
-                let part = match p.role {
-                    Role::Achievements => achievements.as_ref(),
-                    Role::Plan => plan.as_ref(),
-                    _ => None,
-                }?;
-                let mut found = None;
-                strings(part, &mut |path, text| {
-                    if path == p.path {
-                        found = Some(text.to_string());
-                    }
-                });
-                found.map(|v| (v, o))
+            let value = p.offset.and_then(|_| {
+                string_at(None, achievements.as_ref(), plan.as_ref(), p.role, &p.path)
             });
-            let mut e = sources.error(
-                p.role,
-                &p.path,
-                value.as_ref().map(|(v, o)| (v.as_str(), *o)),
-                p.code,
-                p.message,
-            );
-            e.hint = p.hint;
-            errors.push(e);
+            errors.push(placed(&sources, p, value));
         }
         return Err(Failed { errors, sources });
     };
@@ -451,22 +432,18 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
                 continue;
             }
         }
-        let value = p.offset.and_then(|o| {
-            string_at(&meta, achievements.as_ref(), plan.as_ref(), p.role, &p.path).map(|v| (v, o))
+        let value = p.offset.and_then(|_| {
+            string_at(
+                Some(&meta),
+                achievements.as_ref(),
+                plan.as_ref(),
+                p.role,
+                &p.path,
+            )
         });
-        let mut e = sources.error(
-            p.role,
-            &p.path,
-            value.as_ref().map(|(v, o)| (v.as_str(), *o)),
-            p.code,
-            p.message,
-        );
-        e.hint = match (p.todo, p.hint) {
-            (_, Some(hint)) => Some(hint),
-            (true, None) => Some(tr!("data-todo-hint")),
-            (false, None) => None,
-        };
-        if p.warning {
+        let warning = p.warning;
+        let e = placed(&sources, p, value);
+        if warning {
             warnings.push(e);
         } else {
             errors.push(e);
@@ -724,9 +701,27 @@ fn read_file_or_rest<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// A problem the checks found, as an error at its place in its file (at
+/// its character in `value`, the string at its path, where it has one).
+fn placed(sources: &Sources, p: validate::Problem, value: Option<String>) -> DataError {
+    let mut e = sources.error(
+        p.role,
+        &p.path,
+        value.as_deref().zip(p.offset),
+        p.code,
+        p.message,
+    );
+    e.hint = match (p.todo, p.hint) {
+        (_, Some(hint)) => Some(hint),
+        (true, None) => Some(tr!("data-todo-hint")),
+        (false, None) => None,
+    };
+    e
+}
+
 /// The string at `path` of a file, for placing a problem inside it.
 fn string_at(
-    meta: &Meta,
+    meta: Option<&Meta>,
     achievements: Option<&Part>,
     plan: Option<&Part>,
     role: Role,
@@ -739,7 +734,7 @@ fn string_at(
         }
     };
     match role {
-        Role::Meta => strings(meta, &mut look),
+        Role::Meta => strings(meta?, &mut look),
         Role::Achievements => strings(achievements?, &mut look),
         Role::Plan => strings(plan?, &mut look),
         _ => {}
