@@ -530,7 +530,18 @@ fn watch_sees_the_data_folder_deleted_and_made_again() {
         // rm -rf data; cp -r backup data
         fs::remove_dir_all(dir.path().join("data")).unwrap();
         wait_for(rx, "error", limit);
-        copy_dir(&backup, &dir.path().join("data"));
+        // Copied back slowly, as a sync tool or a loaded machine does: a
+        // build starts on the half-copied folder, and the files that come
+        // after it are built all the same.
+        let data = dir.path().join("data");
+        fs::create_dir(&data).unwrap();
+        let mut files: Vec<_> = fs::read_dir(&backup).unwrap().flatten().collect();
+        // meta.yaml first: the build that starts then finds its part files missing.
+        files.sort_by_key(|e| e.file_name() != "meta.yaml");
+        for entry in files {
+            fs::copy(entry.path(), data.join(entry.file_name())).unwrap();
+            std::thread::sleep(Duration::from_millis(150));
+        }
         wait_for(rx, "rebuilt", limit);
         // And an edit after that is seen.
         edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 18.7");

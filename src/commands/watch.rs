@@ -58,6 +58,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     let mut session = Session::lasting(&config);
     let debounce = Duration::from_millis(args.debounce);
     loop {
+        let before = snapshot(&config);
         let read = {
             let _building = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
             rebuild(&config, &mut session)
@@ -70,9 +71,11 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
             .update(paths)
             .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
         // A file changed between its reading and now is not waited for: it is built at once.
+        // So is a file made or changed in the folders while the build ran, before the watcher
+        // knew of it (`cp -r backup data` still copying when a build read half of it).
         let stale = read.iter().any(|(p, digest)| {
             !digest.is_empty() && crate::digest::file(&config.root.join(p)).as_ref() != Some(digest)
-        });
+        }) || snapshot(&config) != before;
         if !stale {
             watcher
                 .wait()
@@ -104,6 +107,18 @@ fn always_watched(config: &crate::config::Config) -> Vec<PathBuf> {
     }
     paths.extend(crate::fonts::font_dirs(root, &config.fonts));
     paths
+}
+
+/// What the always-watched folders and files hold: each one's size and
+/// time (a folder's time moves when a file is made or removed in it).
+fn snapshot(config: &crate::config::Config) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    always_watched(config)
+        .into_iter()
+        .filter_map(|p| {
+            let m = std::fs::metadata(&p).ok()?;
+            Some((p, m.len(), m.modified().ok()))
+        })
+        .collect()
 }
 
 /// One build; failures are printed and the last good outputs kept. Returns
