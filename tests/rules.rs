@@ -1,0 +1,247 @@
+//! Every validation rule fires where it should: each case breaks one rule
+//! in a copy of the shipped project and expects its error, with its code,
+//! at the line the user must change. The data is loaded in process (the
+//! library's `data::load`), as every build loads it; `tests/typing.rs` and
+//! `tests/bad_input.rs` run the binary for what a user sees.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// In FILE, FROM becomes TO (FROM "" appends TO); the error CODE stands at
+/// the line holding NEEDLE.
+struct Rule {
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    needle: &'static str,
+    code: &'static str,
+}
+
+const fn r(
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    needle: &'static str,
+    code: &'static str,
+) -> Rule {
+    Rule {
+        file,
+        from,
+        to,
+        needle,
+        code,
+    }
+}
+
+const RULES: &[Rule] = &[
+    // Charts.
+    r(
+        PLAN,
+        "",
+        "charts:\n  - id: growth\n    kind: bars\n    members: []\n",
+        "members: []",
+        "data-chart-empty",
+    ),
+    r(
+        PLAN,
+        "",
+        "charts:\n  - id: mixed\n    kind: bars\n    members: [new_high_tech_enterprises_2023, new_schools]\n",
+        "members: [new_high",
+        "data-chart-units",
+    ),
+    r(
+        PLAN,
+        "",
+        "charts:\n  - id: shares\n    kind: shares\n    members: [target_gdp, target_retail_sales]\n",
+        "members: [target_gdp",
+        "data-member-kind",
+    ),
+    r(
+        PLAN,
+        "",
+        "charts:\n  - id: g\n    kind: bars\n    members: [target_gdp]\n  - id: g\n    kind: bars\n    members: [target_retail_sales]\n",
+        "- id: g\n    kind: bars\n    members: [target_retail",
+        "data-duplicate-chart",
+    ),
+    r(
+        PLAN,
+        "",
+        "charts:\n  - id: g\n    kind: bars\n    members: [target_gpd]\n",
+        "members: [target_gpd]",
+        "data-member-unknown",
+    ),
+    // Compare.
+    r(
+        PLAN,
+        "        unit: 家\n        qualifier: 以上\n        compare: new_high_tech_enterprises",
+        "        unit: 个\n        qualifier: 以上\n        compare: new_high_tech_enterprises",
+        "compare: new_high_tech_enterprises",
+        "data-compare-unit",
+    ),
+    r(
+        PLAN,
+        "compare: new_high_tech_enterprises",
+        "compare: new_high_tech_enterprise",
+        "compare: new_high_tech_enterprise",
+        "data-compare-missing",
+    ),
+    // Years and places.
+    r(
+        PLAN,
+        "year: 2023",
+        "year: 2025",
+        "year: 2025",
+        "data-plan-year",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        position: 1\n",
+        "        position: 0\n",
+        "position: 0",
+        "data-position-range",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        years: 4",
+        "        years: 1",
+        "years: 1",
+        "data-years-range",
+    ),
+    // Files and ids.
+    r(
+        PLAN,
+        "indicator: 地区生产总值\n",
+        "indicator: 地区生产\r总值\n",
+        "地区生产\r",
+        "data-lone-cr",
+    ),
+    r(
+        "data/meta.yaml",
+        "plan: 2023-plan.yaml",
+        "plan: 2022-achievements.yaml",
+        "plan: 2022",
+        "data-same-file",
+    ),
+    r(
+        PLAN,
+        "      - id: tech_smes_registered",
+        "      - id: shenzhen_experience",
+        "      - id: shenzhen_experience\n        label: 科技型",
+        "data-duplicate-id",
+    ),
+    // Values.
+    r(
+        PLAN,
+        "    value: 6.5\n    unit: \"%\"\n    qualifier: 左右",
+        "    value: 6.5\n    to: 6\n    unit: \"%\"\n    qualifier: 左右",
+        "to: 6",
+        "data-range-order",
+    ),
+    r(
+        PLAN,
+        "    value: 6.5\n    unit: \"%\"\n    qualifier: 左右",
+        "    value: 6.5\n    dash: 至\n    unit: \"%\"\n    qualifier: 左右",
+        "dash: 至",
+        "data-dash-alone",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+        "yoy: { value: -14.3, verb: 下降, basis: 同比 }",
+        "value: -14.3",
+        "data-double-negative",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "kind: achievements\n",
+        "kind: achievements\ntargets:\n  - { id: t_x, indicator: 地区生产总值, goal: 稳中有进 }\n",
+        "  - { id: t_x",
+        "data-targets-in-achievements",
+    ),
+];
+
+/// The line (1-based) of `needle` in the text of `path`.
+fn line_in(path: &Path, needle: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {}", path.display()));
+    text[..at].split('\n').count()
+}
+
+#[test]
+fn every_rule_is_said_at_its_line() {
+    let mut failures = Vec::new();
+    for (i, rule) in RULES.iter().enumerate() {
+        let dir = project();
+        let path = dir.path().join(rule.file);
+        if rule.from.is_empty() {
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            text.push_str(rule.to);
+            std::fs::write(&path, text).unwrap();
+        } else {
+            edit(&path, rule.from, rule.to);
+        }
+        let line = line_in(&path, rule.needle);
+        let errors = match brief::data::load(dir.path(), false) {
+            Ok(_) => {
+                failures.push(format!("#{i} {}: the data loads", rule.code));
+                continue;
+            }
+            Err(failed) => failed.errors,
+        };
+        let found = errors
+            .iter()
+            .any(|e| e.code == rule.code && e.file == Path::new(rule.file) && e.line == Some(line));
+        if !found {
+            failures.push(format!(
+                "#{i} {}: not at {}:{line}; got {:?}",
+                rule.code,
+                rule.file,
+                errors
+                    .iter()
+                    .map(|e| format!("{}:{:?} {}", e.file.display(), e.line, e.code))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn svg_pages_are_the_pdf_pages_and_system_fonts_change_nothing_of_the_text() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let briefing = dir.path().join("out/briefing.pdf");
+    let (pages, _, _) = pdf_info(&briefing);
+    let (slides, _, _) = pdf_info(&dir.path().join("out/slides.pdf"));
+    // One SVG a page, each a whole SVG document.
+    ok(brief(
+        dir.path(),
+        &["build", "--format", "svg", "--out", "svg"],
+    ));
+    for (doc, n) in [("briefing", pages), ("slides", slides)] {
+        let made: Vec<_> = std::fs::read_dir(dir.path().join("svg"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|f| f.starts_with(doc) && f.ends_with(".svg"))
+            .collect();
+        assert_eq!(made.len(), n, "{doc}: {made:?}");
+        let last =
+            std::fs::read_to_string(dir.path().join(format!("svg/{doc}-{n:02}.svg"))).unwrap();
+        assert!(last.contains("<svg") && last.trim_end().ends_with("</svg>"));
+    }
+    // The system's faces come after the project's and brief's own: the
+    // same text on the same pages.
+    ok(brief(
+        dir.path(),
+        &["build", "--system-fonts", "--out", "sys"],
+    ));
+    let with_system = dir.path().join("sys/briefing.pdf");
+    assert_eq!(pdf_info(&with_system).0, pages);
+    assert_eq!(pdf_text(&with_system), pdf_text(&briefing));
+}
