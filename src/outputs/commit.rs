@@ -491,6 +491,8 @@ impl Step {
         };
         super::plain_name(&self.name)
             && !self.name.starts_with(".brief-")
+            // A removal keeps what it removes under its link until the commit is done.
+            && (self.new.is_some() || self.old.is_some())
             && temporary(&self.new, ".brief-new-")
             && temporary(&self.old, ".brief-old-")
             && self.kept.as_deref().is_none_or(|k| {
@@ -533,6 +535,15 @@ fn complete(dir: &Path, steps: &[Step]) -> Recovery {
         (Some(tmp), Some(digest)) => {
             dir.join(tmp).exists()
                 || crate::digest::file(&dir.join(&s.name)).as_ref() == Some(digest)
+        }
+        // A removal still to do removes the very file brief linked before
+        // writing the journal, never one that is merely at that name.
+        (None, _) => {
+            let target = dir.join(&s.name);
+            fs::symlink_metadata(&target).is_err()
+                || s.old
+                    .as_ref()
+                    .is_some_and(|o| same_file(&dir.join(o), &target))
         }
         _ => true,
     });
@@ -874,6 +885,31 @@ mod tests {
         assert_eq!(recover(d), Recovery::RolledBack);
         assert_eq!(names(d), ["slides.pptx"]);
         assert_eq!(fs::read(d.join("slides.pptx")).unwrap(), b"user's deck");
+    }
+
+    #[test]
+    fn a_journal_cannot_make_brief_remove_a_file_it_did_not_link() {
+        for old in [None, Some(".brief-old-notes.txt.1.tmp")] {
+            let dir = tempfile::tempdir().unwrap();
+            let d = dir.path();
+            fs::write(d.join("notes.txt"), b"the user's notes").unwrap();
+            let journal = Journal {
+                steps: vec![Step {
+                    name: "notes.txt".into(),
+                    new: None,
+                    old: old.map(str::to_string),
+                    digest: None,
+                    kept: None,
+                }],
+            };
+            fs::write(d.join(JOURNAL), serde_json::to_vec(&journal).unwrap()).unwrap();
+            recover(d);
+            assert_eq!(
+                fs::read(d.join("notes.txt")).unwrap(),
+                b"the user's notes",
+                "{old:?}"
+            );
+        }
     }
 
     #[test]
