@@ -290,6 +290,40 @@ fn builds_killed_at_any_instant_leave_a_set_the_next_run_completes() {
 }
 
 #[test]
+fn a_build_killed_with_its_journal_written_is_completed_by_the_next_run() {
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 18.7");
+    let journal = dir.path().join("out/.brief-journal.json");
+    let mut child = Command::new(BIN)
+        .arg("build")
+        .current_dir(dir.path())
+        .env("BRIEF_TEST_HOLD_COMMIT", "60000")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while !journal.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no journal written"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(journal.exists(), "the kill left the journal");
+    // Killed with every new file staged and none in place: the next run
+    // completes the set from the journal, then finds it up to date.
+    let err = ok(brief(dir.path(), &["build"]));
+    assert!(err.contains("completed the outputs"), "{err}");
+    assert!(!journal.exists());
+    consistent(dir.path()).unwrap();
+    assert!(pdf_text(&dir.path().join("out/briefing.pdf")).contains("18.7%"));
+}
+
+#[test]
 fn a_section_of_three_hundred_bullets_builds_without_overflow() {
     let dir = project();
     // Ten paragraphs of thirty sentences (a paragraph holds at most 2000 characters).
