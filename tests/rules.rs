@@ -245,3 +245,17 @@ fn svg_pages_are_the_pdf_pages_and_system_fonts_change_nothing_of_the_text() {
     assert_eq!(pdf_info(&with_system).0, pages);
     assert_eq!(pdf_text(&with_system), pdf_text(&briefing));
 }
+
+#[test]
+fn units_of_one_group_of_same_units_compare() {
+    // 户 and 家 both count enterprises (the built-in `same_units`).
+    let dir = project();
+    edit(
+        &dir.path().join(PLAN),
+        "        unit: 家\n        qualifier: 以上\n        compare: new_high_tech_enterprises",
+        "        unit: 户\n        qualifier: 以上\n        compare: new_high_tech_enterprises",
+    );
+    if let Err(failed) = brief::data::load(dir.path(), false) {
+        panic!("{:?}", failed.errors);
+    }
+}

@@ -295,6 +295,15 @@ pub struct Vocabulary {
         extend("examples" = [["万册"]])
     )]
     pub units: Vec<String>,
+    /// Units that count the same thing, so that a result and next year's
+    /// target may use either (户 and 家 both count enterprises).
+    #[serde(default)]
+    #[schemars(
+        description = "同义单位：每组中的单位计数同一种东西，实绩与目标对比（compare）时视为同一单位，如 [户, 家]。",
+        inner(length(min = 2, max = 8), inner(length(min = 1, max = limits::NAME))),
+        extend("examples" = [[["户", "家"]]])
+    )]
+    pub same_units: Vec<Vec<String>>,
     /// Qualifiers and where Chinese puts them.
     #[serde(default)]
     #[schemars(description = "限定词及其位置。")]

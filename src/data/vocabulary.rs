@@ -13,6 +13,8 @@ pub const BUILT_IN: &str = include_str!("../../templates/vocabulary.yaml");
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     pub units: Vec<String>,
+    /// Groups of units that count the same thing (户, 家).
+    pub same_units: Vec<Vec<String>>,
     pub qualifiers: Vec<(String, Position)>,
     pub scopes: Vec<String>,
     pub up: Vec<String>,
@@ -32,6 +34,7 @@ impl Words {
         let mut words = Words::default();
         for v in std::iter::once(base).chain(extra) {
             extend(&mut words.units, &v.units);
+            words.same_units.extend(v.same_units.iter().cloned());
             extend(&mut words.scopes, &v.scopes);
             extend(&mut words.up, &v.changes.up);
             extend(&mut words.down, &v.changes.down);
@@ -47,6 +50,17 @@ impl Words {
             }
         }
         words
+    }
+
+    /// Whether two units count the same thing: equal, or of one group of
+    /// `same_units`.
+    pub fn same_unit(&self, a: Option<&str>, b: Option<&str>) -> bool {
+        a == b
+            || a.zip(b).is_some_and(|(a, b)| {
+                self.same_units
+                    .iter()
+                    .any(|g| g.iter().any(|u| u == a) && g.iter().any(|u| u == b))
+            })
     }
 
     pub fn qualifier(&self, word: &str) -> Option<Position> {

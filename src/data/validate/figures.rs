@@ -196,7 +196,7 @@ fn compare(c: &mut Checker, role: Role, path: &str, f: &Figure, other: &str, ind
         return;
     }
     match index.achieved.and_then(|a| a.get(other)) {
-        Some(Named::Figure(o)) if !comparable(o.unit.as_deref(), f.unit.as_deref()) => {
+        Some(Named::Figure(o)) if !c.words.same_unit(o.unit.as_deref(), f.unit.as_deref()) => {
             c.report(
                 p,
                 "data-compare-unit",
@@ -223,13 +223,6 @@ fn compare(c: &mut Checker, role: Role, path: &str, f: &Figure, other: &str, ind
         }
         _ => {}
     }
-}
-
-/// 户 and 家 both count enterprises; the article uses one for 2022 and the
-/// other for 2023.
-pub(super) fn comparable(a: Option<&str>, b: Option<&str>) -> bool {
-    let enterprises = |u: Option<&str>| matches!(u, Some("户" | "家"));
-    a == b || (enterprises(a) && enterprises(b))
 }
 
 /// Whether a figure is a rate (its value may be charted as a growth).

@@ -91,7 +91,7 @@ fn compare(c: &mut Checker, path: &str, t: &Target, other: &str, index: &Index) 
             let fits = if rate {
                 figures::is_rate_figure(f) || f.yoy.is_some()
             } else {
-                figures::comparable(f.unit.as_deref(), t.unit.as_deref())
+                c.words.same_unit(f.unit.as_deref(), t.unit.as_deref())
             };
             if !fits {
                 c.report(
