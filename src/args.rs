@@ -212,8 +212,8 @@ fn parse_ppi(s: &str) -> Result<f32, String> {
 fn parse_face(s: &str) -> Result<Vec<(String, String)>, String> {
     if s == "office" {
         return Ok(vec![
-            ("Noto Sans SC".into(), "微软雅黑".into()),
-            ("Noto Serif SC".into(), "宋体".into()),
+            (crate::fonts::BUNDLED_SANS.into(), "微软雅黑".into()),
+            (crate::fonts::BUNDLED_SERIF.into(), "宋体".into()),
         ]);
     }
     match s.split_once('=') {
@@ -230,8 +230,8 @@ fn parse_docx_face(s: &str) -> Result<Vec<(String, String)>, String> {
     match s {
         "office" => Ok(vec![(String::new(), String::new())]),
         "windows" => Ok(vec![
-            ("Noto Sans SC".into(), "微软雅黑".into()),
-            ("Noto Serif SC".into(), "宋体".into()),
+            (crate::fonts::BUNDLED_SANS.into(), "微软雅黑".into()),
+            (crate::fonts::BUNDLED_SERIF.into(), "宋体".into()),
         ]),
         _ => parse_face(s).map_err(|_| crate::tr!("arg-docx-face", value = s)),
     }

@@ -45,6 +45,11 @@ pub const BUNDLED: [(&str, &[u8]); 6] = [
     ),
 ];
 
+/// The families of the bundled faces: the sans (headings, figures) and the
+/// serif (body), and the fallback where a role names no family.
+pub const BUNDLED_SANS: &str = "Noto Sans SC";
+pub const BUNDLED_SERIF: &str = "Noto Serif SC";
+
 /// A font file larger than this is not read: the largest CJK collections
 /// are about 100 MB; junk named `.ttf` could be anything.
 pub const MAX_FONT_BYTES: u64 = 256 * 1024 * 1024;
@@ -537,4 +542,20 @@ pub type Stamps = Vec<(PathBuf, u64, u128)>;
 /// The stamps of every font file a build depends on.
 pub fn stamps(project: &Path, options: &FontOptions) -> Stamps {
     walk(project, options).stamps()
+}
+
+#[cfg(test)]
+mod bundled_tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_families_are_the_faces_brief_carries() {
+        let families: std::collections::BTreeSet<String> = BUNDLED
+            .iter()
+            .flat_map(|(_, bytes)| FontInfo::iter(bytes).map(|i| i.family).collect::<Vec<_>>())
+            .collect();
+        let named: std::collections::BTreeSet<String> =
+            [BUNDLED_SANS, BUNDLED_SERIF].map(str::to_string).into();
+        assert_eq!(families, named);
+    }
 }

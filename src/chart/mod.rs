@@ -127,7 +127,7 @@ impl Chart {
             .unwrap_or(Rgb([0x33, 0x41, 0x4F]));
         let title: String = get(spec, "title").unwrap_or_default();
         let max: Option<f64> = get(spec, "max");
-        let font: String = get(spec, "font").unwrap_or_else(|| "Noto Sans SC".into());
+        let font: String = get(spec, "font").unwrap_or_else(|| crate::fonts::BUNDLED_SANS.into());
         let plot = get::<Dict>(spec, "plot")
             .and_then(|p| Some((get::<f64>(&p, "x")?, get::<f64>(&p, "w")?)));
         let base = Chart {

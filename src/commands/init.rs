@@ -620,41 +620,11 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     Ok(out)
 }
 
-/// Optional fields a rolled-forward file leaves out while they are empty, so
-/// that what is left to fill stands out; a `null` that remains is to fill.
-const OPTIONAL: &[&str] = &[
-    "charts",
-    "lead",
-    "rankings",
-    "targets",
-    "vocabulary",
-    "ratio",
-];
-
-fn prune(value: &mut yaml_serde::Value) {
-    use yaml_serde::Value;
-    match value {
-        Value::Mapping(map) => {
-            map.retain(|key, v| {
-                let empty = match v {
-                    Value::Null => true,
-                    Value::Sequence(s) => s.is_empty(),
-                    _ => false,
-                };
-                !(empty && key.as_str().is_some_and(|k| OPTIONAL.contains(&k)))
-            });
-            map.values_mut().for_each(prune);
-        }
-        Value::Sequence(items) => items.iter_mut().for_each(prune),
-        _ => {}
-    }
-}
-
 /// A data file: the schema line, a comment, the value.
 fn yaml<T: Serialize>(comment: &str, value: &T) -> Vec<u8> {
-    let mut value = yaml_serde::to_value(value).expect("the data serialises");
-    prune(&mut value);
-    let body = yaml_serde::to_string(&value).expect("the data serialises");
+    // Empty optional lists and absent fields are left out by the model's
+    // own serde attributes, so that what is left to fill stands out.
+    let body = yaml_serde::to_string(value).expect("the data serialises");
     let comment: String = comment.lines().map(|l| format!("# {l}\n")).collect();
     format!("# yaml-language-server: $schema=../schema/brief.schema.json\n{comment}{body}")
         .into_bytes()

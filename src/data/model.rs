@@ -143,7 +143,7 @@ pub struct Meta {
     )]
     pub figures: Option<FiguresSheet>,
     /// Words of this project beyond the built-in vocabulary.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "本项目在内置词表之外用到的单位、限定词、范围等（可省略）。")]
     pub vocabulary: Option<Vocabulary>,
 }
@@ -445,21 +445,21 @@ pub struct Part {
     )]
     pub opening: Vec<Fill<String>>,
     /// Paragraphs right after the part's heading.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(
         description = "本部分标题之后的段落，照原文；主要目标那句话写在这里或小节中，目标用 {id} 占位。",
         inner(length(min = 1, max = limits::PARAGRAPH))
     )]
     pub lead: Vec<Fill<String>>,
     /// Plan only: the main targets, which the paragraphs name as `{id}`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(description = "计划文件：主要目标；段落中以 {id} 引用。")]
     pub targets: Vec<Target>,
     /// The article's sections, in order.
     #[schemars(description = "各小节，按原文顺序。")]
     pub sections: Vec<Section>,
     /// Which figures make which chart; when absent, the defaults.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "图表及其中的数字；省略时用默认图表。")]
     pub charts: Option<Vec<Chart>>,
 }
@@ -515,7 +515,7 @@ pub struct Section {
     #[serde(default)]
     #[schemars(description = "本节的数字。")]
     pub figures: Vec<Figure>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(description = "本节的排名。")]
     pub rankings: Vec<Ranking>,
 }

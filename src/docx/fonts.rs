@@ -253,7 +253,7 @@ mod tests {
         assert!(
             face.names()
                 .into_iter()
-                .any(|n| n.to_string().as_deref() == Some("Noto Sans SC"))
+                .any(|n| n.to_string().as_deref() == Some(crate::fonts::BUNDLED_SANS))
         );
         assert!(face.glyph_index('字').is_none());
     }

@@ -63,7 +63,9 @@ impl Look {
 
     /// The family of a role: masthead, title, heading, body, figure.
     pub fn font(&self, role: &str) -> &str {
-        self.fonts.get(role).map_or("Noto Serif SC", String::as_str)
+        self.fonts
+            .get(role)
+            .map_or(crate::fonts::BUNDLED_SERIF, String::as_str)
     }
 
     /// A word of the theme with its {placeholders} filled.

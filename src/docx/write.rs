@@ -45,7 +45,9 @@ pub struct Faces {
 
 impl Faces {
     fn name(&self, role: &str) -> &str {
-        self.names.get(role).map_or("Noto Serif SC", String::as_str)
+        self.names
+            .get(role)
+            .map_or(crate::fonts::BUNDLED_SERIF, String::as_str)
     }
 
     fn record(&mut self, role: &str, bold: bool, text: &str) {

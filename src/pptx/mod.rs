@@ -112,7 +112,7 @@ fn theme_font(theme: &yaml_serde::Value, key: &str) -> String {
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         })
-        .unwrap_or_else(|| "Noto Sans SC".into())
+        .unwrap_or_else(|| crate::fonts::BUNDLED_SANS.into())
 }
 
 /// The .pptx of a laid-out deck.

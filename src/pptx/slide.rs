@@ -500,7 +500,7 @@ mod tests {
     fn run(text: &str, bold: bool) -> Run {
         Run {
             text: text.into(),
-            font: "Noto Sans SC".into(),
+            font: crate::fonts::BUNDLED_SANS.into(),
             size: 22.0,
             bold,
             color: Rgba([0xC0, 0, 0, 255]),
