@@ -8,25 +8,14 @@
 use std::io::{IsTerminal, Write};
 use std::ops::Range;
 
-use codespan_reporting::term::termcolor;
-use termcolor::{ColorChoice, StandardStream};
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::syntax::Lines;
-use typst_kit::diagnostics::{self as kit, DiagnosticWorld};
+use typst_kit::diagnostics::DiagnosticWorld;
 
 use crate::config::DiagnosticFormat;
 use crate::data::{DataError, Sources};
 use crate::tr;
-
-fn stderr() -> StandardStream {
-    let choice = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        ColorChoice::Auto
-    } else {
-        ColorChoice::Never
-    };
-    StandardStream::stderr(choice)
-}
 
 /// A one-line status message (`brief: wrote out/briefing.pdf`), on stderr so
 /// that stdout stays clean for data.
@@ -287,11 +276,55 @@ pub fn typst(
         }
         return;
     }
-    let format = match format {
-        DiagnosticFormat::Short => kit::DiagnosticFormat::Short,
-        _ => kit::DiagnosticFormat::Human,
-    };
-    let _ = kit::emit(&mut stderr(), world, diagnostics, format);
+    // Rendered as brief renders data errors, in the user's language (typst's
+    // renderer would print its own English labels beside brief's).
+    for d in diagnostics {
+        let at = d.span.id().and_then(|id| {
+            let range = world.range(d.span)?;
+            let source = world.source(id).ok()?;
+            let (line, col) = source.lines().byte_to_line_column(range.start)?;
+            Some((world.name(id), source.text().to_string(), line + 1, col + 1))
+        });
+        let notes: Vec<String> = d
+            .hints
+            .iter()
+            .map(|h| tr!("note-hint", hint = h.v.as_str()))
+            .collect();
+        match (&at, format) {
+            (Some((name, _, line, col)), DiagnosticFormat::Short) => {
+                let mut out = format!(
+                    "{name}:{line}:{col}: {}: {}",
+                    severity_word(d.severity),
+                    d.message
+                );
+                for n in &notes {
+                    out += &format!(" ({n})");
+                }
+                let _ = writeln!(std::io::stderr(), "{out}");
+            }
+            (None, DiagnosticFormat::Short) => {
+                let mut out = format!("{}: {}", severity_word(d.severity), d.message);
+                for n in &notes {
+                    out += &format!(" ({n})");
+                }
+                let _ = writeln!(std::io::stderr(), "{out}");
+            }
+            (Some((name, text, line, col)), _) => {
+                let excerpt = Excerpt::new(text, *line, *col, false);
+                human(
+                    d.severity,
+                    &d.message,
+                    &format!("{name}:{line}:{col}"),
+                    Some(&excerpt),
+                    &notes,
+                );
+            }
+            (None, _) => {
+                let name = world.name(world.main());
+                human(d.severity, &d.message, &name, None, &notes);
+            }
+        }
+    }
 }
 
 /// A problem brief itself finds in a document or a file as a whole (an

@@ -145,6 +145,12 @@ fn usage_template_lock_and_timeout_errors_speak_the_language() {
     let err = stderr(&out);
     assert!(err.contains("templates/slides.typ:"), "{err}");
     assert!(err.contains("模板"), "{err}");
+    // In brief's frame and words: no label of typst's own renderer.
+    assert!(err.contains("错误: "), "{err}");
+    assert!(
+        !err.contains("error:") && !err.contains("= hint") && !err.contains("help:"),
+        "{err}"
+    );
     let out = run(dir.path(), C, &["build"]);
     assert!(stderr(&out).contains("template"), "{}", stderr(&out));
     // Timeout.

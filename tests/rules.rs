@@ -259,3 +259,39 @@ fn units_of_one_group_of_same_units_compare() {
         panic!("{:?}", failed.errors);
     }
 }
+
+#[test]
+fn a_family_given_two_faces_is_a_usage_error() {
+    let dir = project();
+    for (option, with) in [("--pptx-font", "--pptx"), ("--docx-font", "--docx")] {
+        let out = brief(
+            dir.path(),
+            &[
+                "build",
+                with,
+                option,
+                "Noto Sans SC=黑体",
+                option,
+                "Noto Sans SC=微软雅黑",
+            ],
+        );
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("黑体") && stderr(&out).contains("微软雅黑"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // The same pair twice is one pair.
+    ok(brief(
+        dir.path(),
+        &[
+            "build",
+            "--pptx",
+            "--pptx-font",
+            "office",
+            "--pptx-font",
+            "office",
+        ],
+    ));
+}

@@ -72,6 +72,31 @@ pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, 
     Ok(config)
 }
 
+/// The face pairs of `--pptx-font` or `--docx-font`, each once: a family
+/// given two different faces is a usage error, not the first one silently.
+fn face_pairs<'a>(
+    option: &str,
+    given: impl Iterator<Item = &'a (String, String)>,
+) -> Result<Vec<(String, String)>, Failure> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (from, to) in given {
+        match pairs.iter().find(|(f, _)| f == from) {
+            Some((_, other)) if other != to => {
+                return Err(Failure::Usage(tr!(
+                    "usage-face-twice",
+                    option = option,
+                    family = from.as_str(),
+                    first = other.as_str(),
+                    second = to.as_str()
+                )));
+            }
+            Some(_) => {}
+            None => pairs.push((from.clone(), to.clone())),
+        }
+    }
+    Ok(pairs)
+}
+
 /// A folder as an absolute path with its links resolved as far as it
 /// exists (an output folder may not exist yet).
 fn resolve(path: &Path) -> PathBuf {
@@ -115,7 +140,8 @@ fn outputs(
     if !o.docx_fonts.is_empty() && !o.docx {
         return Err(Failure::Usage(tr!("usage-docx-font")));
     }
-    let docx_pairs: Vec<(String, String)> = o.docx_fonts.iter().flatten().cloned().collect();
+    let pptx_pairs = face_pairs("--pptx-font", o.pptx_fonts.iter().flatten())?;
+    let docx_pairs = face_pairs("--docx-font", o.docx_fonts.iter().flatten())?;
     let dir = o.out.clone().unwrap_or_else(|| root.join("out"));
     // Outputs never go into a folder brief reads: they would be read back,
     // and `watch` would rebuild on its own writes forever.
@@ -141,9 +167,7 @@ fn outputs(
         standards: o.pdf_standards.clone(),
         handout: o.handout,
         pptx: o.pptx,
-        faces: FaceMap {
-            pairs: o.pptx_fonts.iter().flatten().cloned().collect(),
-        },
+        faces: FaceMap { pairs: pptx_pairs },
         docx: o.docx,
         docx_faces: crate::config::DocxFaces {
             office: docx_pairs.iter().any(|(a, _)| a.is_empty()),
