@@ -494,3 +494,34 @@ fn a_face_cut_short_during_a_build_never_yields_a_broken_document() {
     }
     eprintln!("exit codes: {codes:?}");
 }
+
+#[test]
+fn init_from_refuses_a_template_that_leads_outside_and_says_a_face_it_leaves() {
+    let dir = project();
+    let lib = dir.path().join("templates/lib.typ");
+    fs::remove_file(&lib).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", &lib).unwrap();
+    let next = dir.path().join("next");
+    let out = brief(dir.path(), &["init", "--from", ".", next.to_str().unwrap()]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("templates/lib.typ"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !next.join("data").exists(),
+        "a new project was left half written"
+    );
+    // A face that leads outside is left, with a word; the rest is copied.
+    fs::remove_file(&lib).unwrap();
+    fs::copy(repo().join("templates/lib.typ"), &lib).unwrap();
+    let fonts = dir.path().join("fonts");
+    fs::remove_file(&fonts).unwrap();
+    fs::create_dir(&fonts).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", fonts.join("Extra.ttf")).unwrap();
+    let out = brief(dir.path(), &["init", "--from", ".", next.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("fonts/Extra.ttf"), "{}", stderr(&out));
+    assert!(!next.join("fonts/Extra.ttf").exists());
+}

@@ -537,12 +537,28 @@ fn to_fill(id: &str, label: String, unit: Option<String>, headline: bool) -> Fig
 fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     let mut out = Vec::new();
     let mut total = 0u64;
-    let mut take = |rel: PathBuf, max: u64| -> Result<(), Failure> {
+    // What is there but is no regular file inside the project (a link out
+    // of it, a FIFO) is not read, as a build would not read it: an error for
+    // the project's templates and theme (the new project would lack them), a
+    // warning for a face (brief's own stand in).
+    let mut take = |rel: PathBuf, max: u64, needed: bool| -> Result<(), Failure> {
         let path = root.join(&rel);
         let inside = path
             .canonicalize()
             .is_ok_and(|p| p.starts_with(root) && p.is_file());
         if !inside {
+            if fs::symlink_metadata(&path).is_err() {
+                return Ok(());
+            }
+            let message = tr!(
+                "init-cannot-copy",
+                path = rel.display().to_string(),
+                why = tr!("init-not-a-file")
+            );
+            if needed {
+                return Err(Failure::Other(anyhow::anyhow!(message)));
+            }
+            term::warning(&message);
             return Ok(());
         }
         let bytes = digest::read(&path, max, Follow::Yes).map_err(|e| {
@@ -568,7 +584,7 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
         out.push((rel, bytes));
         Ok(())
     };
-    take(PathBuf::from(data::THEME_FILE), data::MAX_FILE_BYTES)?;
+    take(PathBuf::from(data::THEME_FILE), data::MAX_FILE_BYTES, true)?;
     let listed = |dir: &str| -> Vec<(PathBuf, String)> {
         let mut names: Vec<(PathBuf, String)> = fs::read_dir(root.join(dir))
             .map(|entries| {
@@ -605,7 +621,11 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     });
     if own {
         for (_, name) in &templates {
-            take(Path::new("templates").join(name), data::MAX_FILE_BYTES)?;
+            take(
+                Path::new("templates").join(name),
+                data::MAX_FILE_BYTES,
+                true,
+            )?;
         }
     }
     // Faces the project added: brief carries its own.
@@ -614,6 +634,7 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
             take(
                 Path::new(crate::fonts::FONT_DIR).join(&name),
                 crate::fonts::MAX_FONT_BYTES,
+                false,
             )?;
         }
     }
