@@ -291,19 +291,12 @@ pub fn typst(
             .map(|h| tr!("note-hint", hint = h.v.as_str()))
             .collect();
         match (&at, format) {
-            (Some((name, _, line, col)), DiagnosticFormat::Short) => {
-                let mut out = format!(
-                    "{name}:{line}:{col}: {}: {}",
-                    severity_word(d.severity),
-                    d.message
-                );
-                for n in &notes {
-                    out += &format!(" ({n})");
-                }
-                let _ = writeln!(std::io::stderr(), "{out}");
-            }
-            (None, DiagnosticFormat::Short) => {
-                let mut out = format!("{}: {}", severity_word(d.severity), d.message);
+            (_, DiagnosticFormat::Short) => {
+                let place = at
+                    .as_ref()
+                    .map(|(name, _, line, col)| format!("{name}:{line}:{col}: "))
+                    .unwrap_or_default();
+                let mut out = format!("{place}{}: {}", severity_word(d.severity), d.message);
                 for n in &notes {
                     out += &format!(" ({n})");
                 }
