@@ -49,10 +49,47 @@ fn parts(path: &Path) -> std::collections::BTreeMap<String, String> {
     serde_json::from_slice(&out.stdout).expect("the parts as JSON")
 }
 
+/// The PDF, the deck and the Word document say the same of themselves, and
+/// what the data says: title, authors (publication and edition, byline),
+/// subject (headline——subheadline), keywords.
+fn same_properties_everywhere(dir: &Path) {
+    let field = |xml: &str, tag: &str| {
+        let open = format!("<{tag}>");
+        let at = xml.find(&open).map(|i| i + open.len());
+        at.map(|i| xml[i..i + xml[i..].find('<').unwrap()].to_string())
+            .unwrap_or_default()
+    };
+    let core = |file: &str| {
+        let xml = &parts(&dir.join("out").join(file))["docProps/core.xml"];
+        ["dc:title", "dc:creator", "dc:subject", "cp:keywords"].map(|t| field(xml, t))
+    };
+    let info = tool("pdfinfo")
+        .arg(dir.join("out/briefing.pdf"))
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout).to_string();
+    let pdf = ["Title:", "Author:", "Subject:", "Keywords:"].map(|k| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(k))
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    });
+    let expected = [
+        "哈尔滨新区2022年工作成效与2023年工作安排".to_string(),
+        "哈尔滨日报 03版, 本报记者 张焱".to_string(),
+        "抓改革兴产业重科技——在建设“六个龙江”打造“七大都市”中扛起新区担当".to_string(),
+        "哈尔滨新区, 改革, 产业发展, 科技创新, 开放合作, 民营经济, 扩大内需, 民生保障".to_string(),
+    ];
+    assert_eq!(core("briefing.docx"), expected, "the .docx");
+    assert_eq!(core("slides.pptx"), expected, "the .pptx");
+    assert_eq!(pdf, expected, "the PDF");
+}
+
 #[test]
 fn the_briefing_as_docx_reads_back_word_for_word_and_renders_as_delivered_and_edited() {
     let dir = project();
-    ok(brief(dir.path(), &["build", "--docx"]));
+    ok(brief(dir.path(), &["build", "--docx", "--pptx"]));
     // Shares, growth targets and last year against this year: three charts.
     let text = check(dir.path(), &["--charts", "3", "--lo", "--edit"]);
     assert!(text.contains("word for word"), "{text}");
@@ -81,8 +118,9 @@ fn the_briefing_as_docx_reads_back_word_for_word_and_renders_as_delivered_and_ed
         .expect("a comparison chart");
     assert!(compare.contains("2023年目标") && compare.contains("<c:legend>"));
     assert_eq!(compare.matches("<c:ser>").count(), 2);
+    same_properties_everywhere(dir.path());
     // Up to date with --docx too; a build without it removes the file it wrote.
-    assert!(ok(brief(dir.path(), &["build", "--docx"])).contains("up to date"));
+    assert!(ok(brief(dir.path(), &["build", "--docx", "--pptx"])).contains("up to date"));
     let err = ok(brief(dir.path(), &["build"]));
     assert!(
         err.contains("removed") && err.contains("briefing.docx"),

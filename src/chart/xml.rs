@@ -4,8 +4,11 @@
 
 use std::borrow::Cow;
 
+use chrono::{DateTime, Utc};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use typst::model::Document;
+use typst_layout::PagedDocument;
 
 /// Whether XML 1.0 can hold `c` (as a character or a reference alike).
 pub fn legal(c: char) -> bool {
@@ -115,6 +118,67 @@ impl Xml {
 
     pub fn finish(self) -> Vec<u8> {
         self.out.into_inner()
+    }
+}
+
+/// What a package says of itself (docProps/core.xml): what its laid-out
+/// document says, as the template's `set document` composed it
+/// (`doc-metadata` in lib.typ), so that the PDF, the .pptx and the .docx
+/// name the same title, author, subject and keywords.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Properties {
+    pub title: String,
+    pub subject: String,
+    pub author: String,
+    pub keywords: String,
+}
+
+impl Properties {
+    pub fn of(document: &PagedDocument) -> Properties {
+        let info = document.info();
+        let join = |v: &[typst::ecow::EcoString], sep: &str| {
+            v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(sep)
+        };
+        Properties {
+            title: info.title.as_deref().unwrap_or_default().to_string(),
+            subject: info.description.as_deref().unwrap_or_default().to_string(),
+            author: join(&info.author, ", "),
+            keywords: join(&info.keywords, ", "),
+        }
+    }
+
+    /// The core-properties part.
+    pub fn core(&self, timestamp: Option<DateTime<Utc>>) -> Vec<u8> {
+        let mut x = Xml::new();
+        x.el(
+            "cp:coreProperties",
+            &[
+                (
+                    "xmlns:cp",
+                    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+                ),
+                ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+                ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+                ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
+                ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ],
+            |x| {
+                x.leaf("dc:title", &[], &self.title);
+                x.leaf("dc:subject", &[], &self.subject);
+                x.leaf("dc:creator", &[], &self.author);
+                x.leaf("cp:keywords", &[], &self.keywords);
+                x.leaf("dc:description", &[], &self.subject);
+                x.leaf("cp:lastModifiedBy", &[], "brief");
+                x.leaf("cp:revision", &[], "1");
+                x.leaf("dc:language", &[], "zh-CN");
+                if let Some(t) = timestamp {
+                    let s = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                    x.leaf("dcterms:created", &[("xsi:type", "dcterms:W3CDTF")], &s);
+                    x.leaf("dcterms:modified", &[("xsi:type", "dcterms:W3CDTF")], &s);
+                }
+            },
+        );
+        x.finish()
     }
 }
 

@@ -177,25 +177,6 @@ pub fn write(
     };
     let doc = build::document(&inputs);
 
-    let meta = &data.meta;
-    let author: Vec<String> = match &meta.source {
-        Some(s) => std::iter::once(match &s.edition {
-            Some(e) => format!("{} {e}", s.publication),
-            None => s.publication.clone(),
-        })
-        .chain(s.byline.clone())
-        .collect(),
-        None => meta.issuer.iter().cloned().collect(),
-    };
-    let props = write::Properties {
-        title: meta.title.clone(),
-        subject: meta
-            .headline
-            .as_ref()
-            .and_then(|h| h.given().cloned())
-            .unwrap_or_default(),
-        author: author.join(" "),
-        keywords: meta.keywords.join(", "),
-    };
+    let props = crate::chart::xml::Properties::of(document);
     write::package(&doc, &look, &mut faces, &props, timestamp)
 }

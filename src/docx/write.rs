@@ -12,7 +12,7 @@ use zip::write::SimpleFileOptions;
 use super::build::{TEXT_WIDTH, chart_width};
 use super::look::Look;
 use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
-use crate::chart::xml::Xml;
+use crate::chart::xml::{Properties, Xml};
 use crate::chart::{self, Rgb};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -24,14 +24,6 @@ const CT: &str = "application/vnd.openxmlformats-officedocument.";
 const PITCH: u32 = 580;
 /// The body's first-line indent: two characters of 16 pt.
 const INDENT: u32 = 640;
-
-/// Document properties from the data.
-pub struct Properties {
-    pub title: String,
-    pub subject: String,
-    pub author: String,
-    pub keywords: String,
-}
 
 /// How the faces are named: by role, and which bundled faces (family,
 /// bold) the document embeds, with the characters each shows.
@@ -1063,39 +1055,6 @@ fn theme(look: &Look, faces: &Faces) -> Vec<u8> {
     x.finish()
 }
 
-fn core(p: &Properties, timestamp: Option<DateTime<Utc>>) -> Vec<u8> {
-    let mut x = Xml::new();
-    x.el(
-        "cp:coreProperties",
-        &[
-            (
-                "xmlns:cp",
-                "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-            ),
-            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
-            ("xmlns:dcterms", "http://purl.org/dc/terms/"),
-            ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-        ],
-        |x| {
-            x.leaf("dc:title", &[], &p.title);
-            x.leaf("dc:subject", &[], &p.subject);
-            x.leaf("dc:creator", &[], &p.author);
-            x.leaf("cp:keywords", &[], &p.keywords);
-            x.leaf("dc:description", &[], "brief");
-            x.leaf("cp:lastModifiedBy", &[], "brief");
-            x.leaf("cp:revision", &[], "1");
-            x.leaf("dc:language", &[], "zh-CN");
-            if let Some(t) = timestamp {
-                let s = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-                x.leaf("dcterms:created", &[("xsi:type", "dcterms:W3CDTF")], &s);
-                x.leaf("dcterms:modified", &[("xsi:type", "dcterms:W3CDTF")], &s);
-            }
-        },
-    );
-    x.finish()
-}
-
 fn app() -> Vec<u8> {
     let mut x = Xml::new();
     x.el(
@@ -1271,7 +1230,7 @@ pub fn package(
     add(
         "docProps/core.xml",
         Some("application/vnd.openxmlformats-package.core-properties+xml".into()),
-        core(props, timestamp),
+        props.core(timestamp),
     );
     add(
         "docProps/app.xml",

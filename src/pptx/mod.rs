@@ -69,12 +69,10 @@ fn charts(deck: &mut model::Deck, data: &Dataset, theme: &yaml_serde::Value) {
     }
 }
 
-/// Document properties from the data.
+/// What the package says of itself and of its look.
 pub struct Properties {
-    pub title: String,
-    pub subject: String,
-    pub author: String,
-    pub keywords: String,
+    /// Title, author, subject, keywords: the laid-out deck's.
+    pub core: crate::chart::xml::Properties,
     /// The theme's faces: titles (major) and other text (minor), what new
     /// text typed in PowerPoint uses.
     pub major: String,
@@ -126,22 +124,8 @@ pub fn write(
     let notes = marks::notes(document);
     let mut deck = walk::deck(document, &notes, faces);
     charts(&mut deck, data, theme);
-    let meta = &data.meta;
-    let author: Vec<String> = match &meta.source {
-        Some(s) => std::iter::once(s.publication.clone())
-            .chain(s.byline.clone())
-            .collect(),
-        None => meta.issuer.iter().cloned().collect(),
-    };
     let props = Properties {
-        title: meta.title.clone(),
-        subject: meta
-            .headline
-            .as_ref()
-            .and_then(|h| h.given().cloned())
-            .unwrap_or_default(),
-        author: author.join(" "),
-        keywords: meta.keywords.join(", "),
+        core: crate::chart::xml::Properties::of(document),
         major: faces.get(&theme_font(theme, "heading")).to_string(),
         minor: faces.get(&theme_font(theme, "figure")).to_string(),
         colors: [

@@ -284,22 +284,11 @@ pub fn write(
         rels(&[("rId1".into(), "theme", "../theme/theme2.xml".into())]),
     );
 
-    // Document properties from the data.
-    let date = timestamp.map_or(String::new(), |t| {
-        let w3c = t.format("%Y-%m-%dT%H:%M:%SZ");
-        format!("<dcterms:created xsi:type=\"dcterms:W3CDTF\">{w3c}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{w3c}</dcterms:modified>")
-    });
+    // Document properties: what the laid-out deck says of itself.
     p.add(
         "docProps/core.xml",
         Some("application/vnd.openxmlformats-package.core-properties+xml"),
-        format!(
-            "{DECLARATION}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><dc:description>{}</dc:description><dc:language>zh-CN</dc:language>{date}</cp:coreProperties>",
-            esc(&props.title),
-            esc(&props.subject),
-            esc(&props.author),
-            esc(&props.keywords),
-            esc(&props.subject)
-        ),
+        props.core.core(timestamp),
     );
     p.add(
         "docProps/app.xml",
