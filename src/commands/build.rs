@@ -95,8 +95,14 @@ pub fn open(config: &Config) -> Result<OutputLock, Failure> {
     }
     match commit::recover(&out.dir) {
         Recovery::Nothing => {}
-        Recovery::Completed => term::status(&tr!("status-recovered")),
-        Recovery::RolledBack => term::status(&tr!("status-rolled-back")),
+        Recovery::Completed(kept) => {
+            term::status(&tr!("status-recovered"));
+            report_kept(config, &kept);
+        }
+        Recovery::RolledBack(kept) => {
+            term::status(&tr!("status-rolled-back"));
+            report_kept(config, &kept);
+        }
         Recovery::SetAside(bad) => term::warning(&tr!(
             "status-set-aside",
             name = ".brief-journal.json",
@@ -104,6 +110,26 @@ pub fn open(config: &Config) -> Result<OutputLock, Failure> {
         )),
     }
     Ok(lock)
+}
+
+/// Says where each of the user's files at an output's name was kept.
+fn report_kept(config: &Config, kept: &[commit::Kept]) {
+    let out = config.output.as_ref().expect("a build");
+    for k in kept {
+        let path = config.show(&out.dir.join(&k.name));
+        crate::term::note(
+            Severity::Warning,
+            "output-kept",
+            &path,
+            &tr!(
+                "output-kept",
+                kept = config.show(&out.dir.join(&k.kept)),
+                name = k.name.as_str()
+            ),
+            &[tr!("output-kept-hint")],
+            config.diagnostics,
+        );
+    }
 }
 
 /// What one build made.
@@ -202,21 +228,7 @@ pub fn once(
             line = crate::outputs::changes::line(change, &project)
         ));
     }
-    for k in &kept {
-        let path = config.show(&out.dir.join(&k.name));
-        crate::term::note(
-            Severity::Warning,
-            "output-kept",
-            &path,
-            &tr!(
-                "output-kept",
-                kept = config.show(&out.dir.join(&k.kept)),
-                name = k.name.as_str()
-            ),
-            &[tr!("output-kept-hint")],
-            config.diagnostics,
-        );
-    }
+    report_kept(config, &kept);
     for name in &left {
         let path = config.show(&out.dir.join(name));
         crate::term::note(

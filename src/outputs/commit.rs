@@ -473,10 +473,12 @@ fn finish(dir: &Path, steps: &[Step]) {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Recovery {
     Nothing,
-    /// A killed commit was completed.
-    Completed,
-    /// A killed commit could not be completed and was undone.
-    RolledBack,
+    /// A killed commit was completed; files put at an output's name since
+    /// the kill were kept beside it.
+    Completed(Vec<Kept>),
+    /// A killed commit could not be completed and was undone; files put at
+    /// an output's name since the kill were kept beside it.
+    RolledBack(Vec<Kept>),
     /// The journal was not one brief wrote (not a regular file, too large,
     /// unreadable, or naming files outside the folder): moved to this
     /// name, untouched, and nothing done by it.
@@ -523,6 +525,11 @@ pub fn recover(dir: &Path) -> Recovery {
         super::Own::Read(bytes) => match serde_json::from_slice::<Journal>(&bytes) {
             Ok(journal) if journal.steps.iter().all(Step::is_own) => {
                 recovery = complete(dir, &journal.steps);
+                if let Recovery::SetAside(_) = recovery {
+                    // The old versions' links may hold the only copy of a
+                    // user's file: left for the user, with the journal.
+                    return recovery;
+                }
                 finish(dir, &journal.steps);
             }
             _ => {
@@ -538,8 +545,18 @@ pub fn recover(dir: &Path) -> Recovery {
 
 /// Completes a journal's steps: each is done (its temporary is gone and
 /// the file holds the new bytes) or still to do (its temporary is there).
-/// Anything else (a file changed by hand since) undoes them all.
+/// Anything else (a file changed by hand since) undoes them all. Either
+/// way, a file put at an output's name after the kill is the user's: it is
+/// kept under a dated name before a step replaces or removes it.
 fn complete(dir: &Path, steps: &[Step]) -> Recovery {
+    let Some(kept) = keep_strangers(dir, steps) else {
+        // A file that could not be kept: nothing is touched, the journal
+        // is set aside and the links of the old versions stay in the folder.
+        return match super::set_aside(dir, JOURNAL) {
+            super::Own::SetAside(bad) => Recovery::SetAside(bad),
+            _ => Recovery::Nothing,
+        };
+    };
     let consistent = steps.iter().all(|s| match (&s.new, &s.digest) {
         (Some(tmp), Some(digest)) => {
             dir.join(tmp).exists()
@@ -565,11 +582,53 @@ fn complete(dir: &Path, steps: &[Step]) -> Recovery {
         .cloned()
         .collect();
     if consistent && apply(dir, &pending).is_ok() {
-        Recovery::Completed
+        Recovery::Completed(kept)
     } else {
         roll_back(dir, steps);
-        Recovery::RolledBack
+        Recovery::RolledBack(kept)
     }
+}
+
+/// Links every file at a step's name that the journal does not account
+/// for (neither the version it linked before the kill, nor the new bytes)
+/// to a dated name beside it, as a commit keeps the user's edits. None
+/// when one could not be linked (and is not a folder, which no step can
+/// replace or remove anyway).
+fn keep_strangers(dir: &Path, steps: &[Step]) -> Option<Vec<Kept>> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M").to_string();
+    let mut taken: Vec<String> = steps.iter().filter_map(|s| s.kept.clone()).collect();
+    let mut kept = Vec::new();
+    for step in steps {
+        let target = dir.join(&step.name);
+        let Ok(meta) = fs::symlink_metadata(&target) else {
+            continue;
+        };
+        let accounted = step.name.starts_with(".brief-")
+            || meta.is_dir()
+            || step
+                .old
+                .as_ref()
+                .is_some_and(|o| same_file(&dir.join(o), &target))
+            || step
+                .kept
+                .as_ref()
+                .is_some_and(|k| same_file(&dir.join(k), &target))
+            || step.digest.as_ref().is_some_and(|d| {
+                crate::digest::read(&target, MAX_OUTPUT, crate::digest::Follow::No)
+                    .is_ok_and(|b| &crate::digest::digest(&b) == d)
+            });
+        if accounted {
+            continue;
+        }
+        let name = kept_name(dir, &step.name, &stamp, &taken);
+        fs::hard_link(&target, dir.join(&name)).ok()?;
+        taken.push(name.clone());
+        kept.push(Kept {
+            name: step.name.clone(),
+            kept: name,
+        });
+    }
+    Some(kept)
 }
 
 /// Removes temporaries that a killed run left behind (`.brief-new-….tmp`,
@@ -675,7 +734,7 @@ mod tests {
         write_journal(d, &journal, false).unwrap();
         // Killed after the first rename.
         fs::rename(d.join(".brief-new-a.pdf.x.tmp"), d.join("a.pdf")).unwrap();
-        assert_eq!(recover(d), Recovery::Completed);
+        assert_eq!(recover(d), Recovery::Completed(vec![]));
         assert_eq!(fs::read(d.join("a.pdf")).unwrap(), b"new a");
         assert_eq!(fs::read(d.join("b.pdf")).unwrap(), b"new b");
         assert_eq!(names(d), ["a.pdf", "b.pdf"]);
@@ -835,7 +894,11 @@ mod tests {
             for write in &writes[..kill_after.min(writes.len())] {
                 write();
             }
-            assert_eq!(recover(d), Recovery::Completed, "killed after {kill_after}");
+            assert_eq!(
+                recover(d),
+                Recovery::Completed(vec![]),
+                "killed after {kill_after}"
+            );
             assert_eq!(
                 names(d),
                 [
@@ -891,9 +954,66 @@ mod tests {
             d.join("slides.edited-20261204-1803.pptx"),
         )
         .unwrap();
-        assert_eq!(recover(d), Recovery::RolledBack);
+        assert_eq!(recover(d), Recovery::RolledBack(vec![]));
         assert_eq!(names(d), ["slides.pptx"]);
         assert_eq!(fs::read(d.join("slides.pptx")).unwrap(), b"user's deck");
+    }
+
+    /// A file the user put at an output's name after a kill (a new deck
+    /// where there was none, or over brief's old one) survives the next
+    /// run, whether that completes the commit or undoes it.
+    #[test]
+    fn a_file_put_at_an_output_s_name_after_a_kill_is_kept() {
+        for (had_old, completes) in [(false, true), (true, true), (false, false), (true, false)] {
+            let dir = tempfile::tempdir().unwrap();
+            let d = dir.path();
+            let case = format!("old {had_old}, completes {completes}");
+            let mut steps = vec![Step {
+                name: "slides.pptx".into(),
+                new: Some(".brief-new-slides.pptx.x.tmp".into()),
+                old: None,
+                digest: Some(crate::digest::digest(b"new deck")),
+                kept: None,
+            }];
+            fs::write(d.join(".brief-new-slides.pptx.x.tmp"), b"new deck").unwrap();
+            if had_old {
+                fs::write(d.join(".brief-old-slides.pptx.1.tmp"), b"brief's old deck").unwrap();
+                steps[0].old = Some(".brief-old-slides.pptx.1.tmp".into());
+            }
+            if !completes {
+                // A second step that cannot be completed undoes the set.
+                steps.push(Step {
+                    name: "slides.pdf".into(),
+                    new: Some(".brief-new-slides.pdf.gone.tmp".into()),
+                    old: None,
+                    digest: Some(crate::digest::digest(b"new pdf")),
+                    kept: None,
+                });
+            }
+            write_journal(d, &Journal { steps }, false).unwrap();
+            // After the kill, before the next run: the user's own deck.
+            fs::write(d.join("slides.pptx"), b"user's deck").unwrap();
+            let kept = match recover(d) {
+                Recovery::Completed(k) if completes => k,
+                Recovery::RolledBack(k) if !completes => k,
+                other => panic!("{case}: {other:?}"),
+            };
+            assert_eq!(kept.len(), 1, "{case}");
+            assert_eq!(kept[0].name, "slides.pptx");
+            assert!(kept[0].kept.starts_with("slides.edited-"), "{case}");
+            assert_eq!(
+                fs::read(d.join(&kept[0].kept)).unwrap(),
+                b"user's deck",
+                "{case}"
+            );
+            let now = fs::read(d.join("slides.pptx")).ok();
+            let expected: Option<&[u8]> = match (completes, had_old) {
+                (true, _) => Some(b"new deck"),
+                (false, true) => Some(b"brief's old deck"),
+                (false, false) => None,
+            };
+            assert_eq!(now.as_deref(), expected, "{case}");
+        }
     }
 
     #[test]
