@@ -208,13 +208,18 @@ fn parse_ppi(s: &str) -> Result<f32, String> {
     }
 }
 
+/// brief's faces → the faces every Chinese Windows has.
+fn windows_faces() -> Vec<(String, String)> {
+    vec![
+        (crate::fonts::BUNDLED_SANS.into(), "微软雅黑".into()),
+        (crate::fonts::BUNDLED_SERIF.into(), "宋体".into()),
+    ]
+}
+
 /// `Noto Sans SC=微软雅黑`, or `office` for the faces office machines have.
 fn parse_face(s: &str) -> Result<Vec<(String, String)>, String> {
     if s == "office" {
-        return Ok(vec![
-            (crate::fonts::BUNDLED_SANS.into(), "微软雅黑".into()),
-            (crate::fonts::BUNDLED_SERIF.into(), "宋体".into()),
-        ]);
+        return Ok(windows_faces());
     }
     match s.split_once('=') {
         Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
@@ -229,10 +234,7 @@ fn parse_face(s: &str) -> Result<Vec<(String, String)>, String> {
 fn parse_docx_face(s: &str) -> Result<Vec<(String, String)>, String> {
     match s {
         "office" => Ok(vec![(String::new(), String::new())]),
-        "windows" => Ok(vec![
-            (crate::fonts::BUNDLED_SANS.into(), "微软雅黑".into()),
-            (crate::fonts::BUNDLED_SERIF.into(), "宋体".into()),
-        ]),
+        "windows" => Ok(windows_faces()),
         _ => parse_face(s).map_err(|_| crate::tr!("arg-docx-face", value = s)),
     }
 }

@@ -129,6 +129,13 @@ fn the_briefing_as_docx_reads_back_word_for_word_and_renders_as_delivered_and_ed
     assert!(!dir.path().join("out/briefing.docx").exists());
 }
 
+/// The `<w:style>` element of `id` in styles.xml.
+fn style(styles: &str, id: &str) -> String {
+    let at = styles.find(&format!("w:styleId=\"{id}\"")).expect(id);
+    let end = at + styles[at..].find("</w:style>").unwrap();
+    styles[at..end].to_string()
+}
+
 #[test]
 fn office_faces_are_named_by_role_and_the_option_goes_with_the_briefing() {
     let dir = project();
@@ -170,6 +177,31 @@ fn office_faces_are_named_by_role_and_the_option_goes_with_the_briefing() {
     ));
     let styles = &parts(&path)["word/styles.xml"];
     assert!(styles.contains("w:eastAsia=\"宋体\"") && styles.contains("Noto Sans SC"));
+    // Each heading level takes its own role's face, as the PDF does.
+    fs::write(
+        dir.path().join("theme.yaml"),
+        "fonts: {heading: Noto Sans SC, subheading: Noto Serif SC}\n",
+    )
+    .unwrap();
+    ok(brief(
+        dir.path(),
+        &[
+            "build",
+            "--only",
+            "briefing",
+            "--docx",
+            "--docx-font",
+            "office",
+        ],
+    ));
+    let heading2 = style(&parts(&path)["word/styles.xml"], "Heading2");
+    assert!(heading2.contains("楷体_GB2312"), "{heading2}");
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx"],
+    ));
+    let heading2 = style(&parts(&path)["word/styles.xml"], "Heading2");
+    assert!(heading2.contains("Noto Serif SC"), "{heading2}");
     // --docx is made from the briefing; --docx-font goes with --docx.
     assert_eq!(
         code(&brief(dir.path(), &["build", "--only", "slides", "--docx"])),

@@ -111,7 +111,7 @@ fn the_theme_part_has_the_projects_colours_and_faces() {
     let dir = project();
     fs::write(
         dir.path().join("theme.yaml"),
-        "colors: {primary: \"#1F4E79\"}\n",
+        "colors: {primary: \"#1F4E79\"}\nfonts: {figure: Noto Serif SC}\n",
     )
     .unwrap();
     ok(brief(dir.path(), &["build", "--pptx"]));
@@ -126,6 +126,19 @@ fn the_theme_part_has_the_projects_colours_and_faces() {
         theme.contains("<a:accent1><a:srgbClr val=\"1F4E79\"/>"),
         "{theme}"
     );
+    // Charts are set in the theme's figure face, as in the PDF.
+    let charts: Vec<&String> = parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/charts/chart"))
+        .map(|(_, x)| x)
+        .collect();
+    assert!(!charts.is_empty());
+    for chart in charts {
+        assert!(
+            chart.contains("typeface=\"Noto Serif SC\"") && !chart.contains("Noto Sans SC"),
+            "{chart}"
+        );
+    }
     // Bullets name the theme's colour, not a copy of it.
     let slide = &parts["ppt/slides/slide8.xml"];
     assert!(

@@ -99,6 +99,19 @@ fn get<T: FromValue>(d: &Dict, key: &str) -> Option<T> {
     d.get(key).ok()?.clone().cast::<T>().ok()
 }
 
+/// The family a template names for a role: the theme's face, written alone
+/// when it is brief's own and as `(face, brief's own)` when it is not (the
+/// second is the fallback of a machine without it).
+fn family(d: &Dict, key: &str) -> Option<String> {
+    get::<String>(d, key).or_else(|| {
+        get::<Array>(d, key)?
+            .into_iter()
+            .next()?
+            .cast::<String>()
+            .ok()
+    })
+}
+
 fn list<T: FromValue>(d: &Dict, key: &str) -> Vec<T> {
     get::<Array>(d, key)
         .map(|a| a.into_iter().filter_map(|v| v.cast::<T>().ok()).collect())
@@ -127,7 +140,7 @@ impl Chart {
             .unwrap_or(Rgb([0x33, 0x41, 0x4F]));
         let title: String = get(spec, "title").unwrap_or_default();
         let max: Option<f64> = get(spec, "max");
-        let font: String = get(spec, "font").unwrap_or_else(|| crate::fonts::BUNDLED_SANS.into());
+        let font = family(spec, "font").unwrap_or_else(|| crate::fonts::BUNDLED_SANS.into());
         let plot = get::<Dict>(spec, "plot")
             .and_then(|p| Some((get::<f64>(&p, "x")?, get::<f64>(&p, "w")?)));
         let base = Chart {
@@ -332,13 +345,6 @@ pub fn theme_color(theme: &yaml_serde::Value, key: &str) -> Rgb {
                 .and_then(Rgb::parse)
         })
         .unwrap_or(Rgb([0x80, 0x80, 0x80]))
-}
-
-/// The words of the data's vocabulary that say a decrease (下降, 降低).
-pub fn down_verbs(data: &Dataset) -> Vec<String> {
-    let base: crate::data::model::Vocabulary =
-        yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap_or_default();
-    crate::data::vocabulary::Words::merge(&base, data.meta.vocabulary.as_ref()).down
 }
 
 /// Decreases drawn as such: a bar whose data says a decrease (下降3%, a

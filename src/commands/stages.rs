@@ -628,14 +628,10 @@ fn export_document(
     // The .pptx, whatever the format of the pages.
     let mut files = files;
     if doc == Doc::Slides && out.pptx && !files.iter().any(|(n, _)| n == "slides.pptx") {
-        let pptx = crate::pptx::write(
-            document,
-            &project.dataset,
-            &project.look,
-            &out.faces,
-            config.timestamp,
-        )
-        .map_err(|e| Failure::Other(anyhow::anyhow!(tr!("fail-pptx", error = e.to_string()))))?;
+        let pptx =
+            crate::pptx::write(document, project, &out.faces, config.timestamp).map_err(|e| {
+                Failure::Other(anyhow::anyhow!(tr!("fail-pptx", error = e.to_string())))
+            })?;
         files.push(("slides.pptx".into(), pptx));
     }
     // The .docx, whatever the format of the pages.

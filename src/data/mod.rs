@@ -234,6 +234,9 @@ pub struct Project {
     pub look: yaml_serde::Value,
     /// The font families the theme names, by role.
     pub faces: Vec<theme::Face>,
+    /// The vocabulary (the project's `templates/vocabulary.yaml`, else
+    /// brief's) merged with the words `meta.yaml` declares.
+    pub words: Words,
     pub sources: Sources,
     /// How many values are still to fill in (a draft shows them marked).
     pub todo: usize,
@@ -513,6 +516,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         theme,
         look,
         faces,
+        words,
         sources,
         todo,
         warnings,

@@ -26,15 +26,13 @@ use crate::config::DocxFaces;
 use crate::data::Project;
 use crate::render::marks::{self, Mark};
 
-/// The office faces of a 公文 by role (`--docx-font office`).
-const OFFICE: [(&str, &str); 6] = [
-    ("masthead", "方正小标宋简体"),
-    ("title", "方正小标宋简体"),
-    ("heading", "黑体"),
-    ("heading2", "楷体_GB2312"),
-    ("body", "仿宋_GB2312"),
-    ("figure", "黑体"),
-];
+/// The office face of a 公文 for a role (`--docx-font office`): the
+/// `gongwen` preset's, which the PDF takes with `preset: gongwen`.
+fn office_face(role: &str) -> Option<String> {
+    let presets: yaml_serde::Value = yaml_serde::from_str(crate::data::theme::PRESETS).ok()?;
+    let face = presets.get("gongwen")?.get("fonts")?.get(role)?;
+    face.as_str().map(str::to_string)
+}
 
 /// The faces carried in brief: (family, bold) → the font file.
 fn bundled_faces() -> &'static BTreeMap<(String, bool), &'static [u8]> {
@@ -114,28 +112,31 @@ pub fn write(
 ) -> anyhow::Result<Vec<u8>> {
     let data = &project.dataset;
     let look = look::Look::new(&project.look);
-    let base: crate::data::model::Vocabulary =
-        yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap_or_default();
-    let words = crate::data::vocabulary::Words::merge(&base, data.meta.vocabulary.as_ref());
+    let words = &project.words;
     let shown = marks::shown(document);
 
     // Faces: by role, as the theme names them, or the office's.
     let mut names = BTreeMap::new();
-    for role in ["masthead", "title", "heading", "heading2", "body", "figure"] {
-        let family = look.font(if role == "heading2" { "heading" } else { role });
+    for role in [
+        "masthead",
+        "title",
+        "heading",
+        "subheading",
+        "body",
+        "figure",
+    ] {
+        let family = look.font(role);
         let name = if faces.office {
-            OFFICE
-                .iter()
-                .find(|(r, _)| *r == role)
-                .map_or(family, |(_, n)| n)
+            office_face(role).unwrap_or_else(|| family.to_string())
         } else {
             faces
                 .pairs
                 .iter()
                 .find(|(from, _)| from == family)
                 .map_or(family, |(_, to)| to.as_str())
+                .to_string()
         };
-        names.insert(role, name.to_string());
+        names.insert(role, name);
     }
     let figure_face = names["figure"].clone();
     let mut faces = write::Faces {
@@ -157,8 +158,7 @@ pub fn write(
         })
         .collect();
     let names = chart::compare_names(&project.look, data);
-    let down = chart::down_verbs(data);
-    let is_down = |v: &str| down.iter().any(|d| d == v);
+    let is_down = |v: &str| words.down.iter().any(|d| d == v);
     let charts = chart::merge_pairs(charts, &names, |a, b| *a || *b)
         .into_iter()
         .map(|(after, mut c)| {

@@ -60,7 +60,7 @@ fn role(style: Style) -> (&'static str, bool) {
         Style::Title | Style::Headline => ("title", true),
         Style::Subheadline => ("title", false),
         Style::Heading1 => ("heading", true),
-        Style::Heading2 => ("heading2", true),
+        Style::Heading2 => ("subheading", true),
         Style::Label => ("figure", true),
         Style::CardValue => ("figure", true),
         Style::Body | Style::Issue | Style::MastheadLine | Style::Colophon | Style::Footer => {

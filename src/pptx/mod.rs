@@ -17,7 +17,7 @@ use typst_layout::PagedDocument;
 
 use crate::chart;
 use crate::config::FaceMap;
-use crate::data::Dataset;
+use crate::data::Project;
 use crate::render::marks;
 
 /// Where PowerPoint puts a line's baseline under a fixed line pitch: the
@@ -28,12 +28,12 @@ const DESCENT: f64 = 0.288;
 /// The charts as the data means them: a comparison's pairs on a slide as
 /// one chart of two named series, shares over the theme's track, decreases
 /// drawn as decreases.
-fn charts(deck: &mut model::Deck, data: &Dataset, theme: &yaml_serde::Value) {
+fn charts(deck: &mut model::Deck, project: &Project) {
     use model::{Rect, Shape};
+    let (data, theme) = (&project.dataset, &project.look);
     let names = chart::compare_names(theme, data);
     let track = chart::theme_color(theme, "track");
-    let down = chart::down_verbs(data);
-    let is_down = |v: &str| down.iter().any(|d| d == v);
+    let is_down = |v: &str| project.words.down.iter().any(|d| d == v);
     for slide in &mut deck.slides {
         let mut shapes = Vec::new();
         let mut run: Vec<(Rect, chart::Chart)> = Vec::new();
@@ -116,14 +116,14 @@ fn theme_font(theme: &yaml_serde::Value, key: &str) -> String {
 /// The .pptx of a laid-out deck.
 pub fn write(
     document: &PagedDocument,
-    data: &Dataset,
-    theme: &yaml_serde::Value,
+    project: &Project,
     faces: &FaceMap,
     timestamp: Option<DateTime<Utc>>,
 ) -> anyhow::Result<Vec<u8>> {
+    let theme = &project.look;
     let notes = marks::notes(document);
     let mut deck = walk::deck(document, &notes, faces);
-    charts(&mut deck, data, theme);
+    charts(&mut deck, project);
     let props = Properties {
         core: crate::chart::xml::Properties::of(document),
         major: faces.get(&theme_font(theme, "heading")).to_string(),
