@@ -171,7 +171,7 @@ pub fn write(
         data,
         shown: &shown,
         look: &look,
-        words: &words,
+        words,
         date: shown_date(project, timestamp),
         charts,
     };
