@@ -123,6 +123,7 @@ template-missing = the template { $path } is missing
 io-create-dir = cannot create the output folder { $dir }
 io-temporary = cannot create a temporary file in { $dir }
 io-write = cannot write { $path }
+io-stdout = cannot write to standard output
 io-replace = cannot replace { $path }
 io-is-folder = { $path } is a folder: an output cannot be written there
 io-keep = cannot keep the changed file under the name { $path }

@@ -123,6 +123,7 @@ template-missing = 缺少模板 { $path }
 io-create-dir = 无法创建输出文件夹 { $dir }
 io-temporary = 无法在 { $dir } 中创建临时文件
 io-write = 无法写入 { $path }
+io-stdout = 无法写入标准输出
 io-replace = 无法替换 { $path }
 io-is-folder = { $path } 是文件夹：输出文件不能写在那里
 io-keep = 无法把改过的文件保留为 { $path }

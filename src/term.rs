@@ -17,6 +17,20 @@ use crate::config::DiagnosticFormat;
 use crate::data::{DataError, Sources};
 use crate::tr;
 
+/// Writes data to stdout: `Ok(false)` when the reader went away (`brief
+/// schema | head -1`, a quiet end), an error when the output cannot take it
+/// (a full disk, `> /dev/full`), which must not pass as done.
+pub fn out(text: &str) -> Result<bool, crate::error::Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(crate::error::Failure::Other(
+            anyhow::Error::new(e).context(tr!("io-stdout")),
+        )),
+    }
+}
+
 /// A one-line status message (`brief: wrote out/briefing.pdf`), on stderr so
 /// that stdout stays clean for data.
 pub fn status(message: &str) {

@@ -525,3 +525,34 @@ fn init_from_refuses_a_template_that_leads_outside_and_says_a_face_it_leaves() {
     assert!(stderr(&out).contains("fonts/Extra.ttf"), "{}", stderr(&out));
     assert!(!next.join("fonts/Extra.ttf").exists());
 }
+
+#[test]
+fn data_written_to_a_full_output_is_an_error_and_a_closed_pipe_a_quiet_end() {
+    let dir = data_only();
+    for args in [&["schema"][..], &["schema", "--theme"], &["fonts"]] {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .env("BRIEF_LANG", "en")
+            .stdout(fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 1, "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cannot write to standard output"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // A reader that stops early (`brief schema | head -1`) is no error.
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{BIN}' fonts --variants | head -c 1 >/dev/null"
+        ))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}

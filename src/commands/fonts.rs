@@ -2,7 +2,6 @@
 //! from and, with `--variants`, each style and weight.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 
 use typst::text::{FontInfo, FontStyle};
 
@@ -26,12 +25,9 @@ pub fn run(args: &FontsArgs) -> Result<(), Failure> {
             .or_default()
             .push(entry);
     }
-    let mut out = std::io::stdout().lock();
+    let mut listing = String::new();
     for (family, faces) in families {
-        // A closed pipe ends the listing quietly.
-        if writeln!(out, "{family}  [{}]", origin(&faces[0].1)).is_err() {
-            return Ok(());
-        }
+        listing += &format!("{family}  [{}]\n", origin(&faces[0].1));
         if args.variants {
             for (info, origin_of) in faces {
                 let v = info.variant;
@@ -48,13 +44,13 @@ pub fn run(args: &FontsArgs) -> Result<(), Failure> {
                     stretch = stretch,
                     origin = origin(origin_of)
                 );
-                if writeln!(out, "  {line}").is_err() {
-                    return Ok(());
-                }
+                listing += &format!("  {line}\n");
             }
         }
     }
-    drop(out);
+    if !crate::term::out(&listing)? {
+        return Ok(());
+    }
     let mut errors = 0;
     for problem in fonts.problems() {
         let (code, message, hint, error) = problem.describe();

@@ -1,8 +1,6 @@
 //! `brief schema`: the JSON Schema of the data files (or, with `--theme`,
 //! of the theme file), the same as `schema/*.schema.json`.
 
-use std::io::Write;
-
 use crate::args::SchemaArgs;
 use crate::data::schema;
 use crate::error::Failure;
@@ -13,7 +11,5 @@ pub fn run(args: &SchemaArgs) -> Result<(), Failure> {
     } else {
         schema::data()
     };
-    // A closed pipe (`brief schema | head -1`) ends the output quietly.
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    Ok(())
+    crate::term::out(&text).map(|_| ())
 }
