@@ -88,6 +88,43 @@ const RULES: &[Rule] = &[
         "compare: new_high_tech_enterprise",
         "data-compare-missing",
     ),
+    // Theme words: the placeholders brief fills, in braces that close, in
+    // the project's copy of the defaults as in its theme.yaml.
+    r(
+        "templates/theme.yaml",
+        "indicators: \"{year}年主要指标\"",
+        "indicators: \"{yaer}年主要指标\"",
+        "indicators:",
+        "theme-unknown-placeholder",
+    ),
+    r(
+        "templates/theme.yaml",
+        "indicators: \"{year}年主要指标\"",
+        "indicators: \"{year年主要指标\"",
+        "indicators:",
+        "theme-unbalanced",
+    ),
+    r(
+        "templates/theme.yaml",
+        "indicators: \"{year}年主要指标\"",
+        "indicators: \"｛year｝年主要指标\"",
+        "indicators:",
+        "prose-fullwidth-brace",
+    ),
+    r(
+        "templates/theme.yaml",
+        "indicators: \"{year}年主要指标\"",
+        "indicators: \"{year.x}年主要指标\"",
+        "indicators:",
+        "theme-unknown-placeholder",
+    ),
+    r(
+        "templates/theme.yaml",
+        "  thanks: 谢谢\n",
+        "",
+        "  overview:",
+        "theme-defaults-missing",
+    ),
     // Years and places.
     r(
         PLAN,
@@ -153,6 +190,20 @@ const RULES: &[Rule] = &[
         "yoy: { value: -14.3, verb: 下降, basis: 同比 }",
         "value: -14.3",
         "data-double-negative",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+        "yoy: { value: -0.0, verb: 增长, basis: 同比 }",
+        "value: -0.0",
+        "data-negative-zero",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        label: 兑现政策扶持资金\n        value: 14\n",
+        "        label: 兑现政策扶持资金\n        value: -0\n",
+        "value: -0\n",
+        "data-negative-zero",
     ),
     r(
         ACHIEVEMENTS,

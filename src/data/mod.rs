@@ -281,6 +281,20 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     let theme: yaml_serde::Value =
         optional(root, THEME_FILE, Role::Theme, &mut sources, &mut errors)
             .unwrap_or(yaml_serde::Value::Mapping(Default::default()));
+    // A project's copy of the theme defaults is held to brief's own: the
+    // templates fill only the placeholders brief's words have.
+    if sources.get(Role::ThemeDefaults).is_some() {
+        let own: yaml_serde::Value =
+            yaml_serde::from_str(theme::DEFAULTS).expect("the theme defaults parse");
+        for p in theme::check(&own, &defaults)
+            .into_iter()
+            .chain(theme::missing(&own, &defaults))
+        {
+            let mut e = sources.error(Role::ThemeDefaults, &p.path, None, p.code, p.message);
+            e.hint = p.hint;
+            errors.push(e);
+        }
+    }
     for p in theme::check(&defaults, &theme) {
         let mut e = sources.error(Role::Theme, &p.path, None, p.code, p.message);
         e.hint = p.hint;

@@ -120,6 +120,37 @@ pub fn merged(defaults: &Value, user: &Value) -> Value {
     out
 }
 
+/// The keys of brief's own defaults (`own`) that a project's copy of them
+/// lacks: the templates read every one. Each is placed at the mapping that
+/// should hold it (the file's start for a top-level key).
+pub fn missing(own: &Value, copy: &Value) -> Vec<Problem> {
+    fn walk(own: &Value, copy: &Value, path: &str, out: &mut Vec<Problem>) {
+        let (Value::Mapping(own), Value::Mapping(copy)) = (own, copy) else {
+            return;
+        };
+        for (k, v) in own {
+            let Some(key) = k.as_str() else { continue };
+            let full = if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            };
+            match copy.get(k) {
+                Some(c) => walk(v, c, &full, out),
+                None => out.push(problem(
+                    path,
+                    "theme-defaults-missing",
+                    tr!("theme-defaults-missing", key = full.as_str()),
+                    Some(tr!("theme-defaults-missing-hint")),
+                )),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(own, copy, "", &mut out);
+    out
+}
+
 /// A theme of the preset `user` names alone.
 fn preset_only(user: &Value) -> Value {
     let mut only = yaml_serde::Mapping::new();
@@ -241,9 +272,36 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
                     None,
                 ));
             }
-            // {year}, {n}: only what brief fills into this word.
-            let known = placeholders(default);
-            if let Some(unknown) = placeholders(s).into_iter().find(|p| !known.contains(p)) {
+            // {year}, {n}: only what brief fills into this word, in braces
+            // that close, typed half-width.
+            let known = placeholders(default).unwrap_or_default();
+            let shown = || {
+                known
+                    .iter()
+                    .map(|k| format!("{{{k}}}"))
+                    .collect::<Vec<_>>()
+                    .join(&tr!("list-separator"))
+                    + if known.is_empty() { "—" } else { "" }
+            };
+            if s.contains(['｛', '｝']) {
+                out.push(problem(
+                    path,
+                    "prose-fullwidth-brace",
+                    tr!("prose-fullwidth-brace"),
+                    Some(tr!("prose-fullwidth-brace-hint")),
+                ));
+                return;
+            }
+            let Some(found) = placeholders(s) else {
+                out.push(problem(
+                    path,
+                    "theme-unbalanced",
+                    tr!("theme-unbalanced", known = shown()),
+                    None,
+                ));
+                return;
+            };
+            if let Some(unknown) = found.into_iter().find(|p| !known.contains(p)) {
                 let hint = nearest(unknown, known.iter().copied())
                     .map(|n| tr!("hint-did-you-mean", word = format!("{{{n}}}")));
                 out.push(problem(
@@ -252,11 +310,7 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
                     tr!(
                         "theme-unknown-placeholder",
                         placeholder = format!("{{{unknown}}}"),
-                        known = known
-                            .iter()
-                            .map(|k| format!("{{{k}}}"))
-                            .collect::<Vec<_>>()
-                            .join(&tr!("list-separator"))
+                        known = shown()
                     ),
                     hint,
                 ));
@@ -277,12 +331,16 @@ fn choices(path: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The `{name}` placeholders of a word.
-fn placeholders(text: &str) -> Vec<&str> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect()
+/// The `{name}` placeholders of a word, as the data's texts write them;
+/// none when a brace does not close.
+fn placeholders(text: &str) -> Option<Vec<&str>> {
+    let found = super::prose::placeholders(text).ok()?;
+    Some(
+        found
+            .into_iter()
+            .map(|p| &text[p.start + 1..p.end - 1])
+            .collect(),
+    )
 }
 
 fn problem(path: &str, code: &'static str, message: String, hint: Option<String>) -> Problem {

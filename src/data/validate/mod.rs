@@ -246,6 +246,13 @@ impl<'w> Checker<'w> {
                     max = limits::MAX_VALUE_TEXT
                 ),
             );
+        } else if value.get() == 0.0 && value.text().starts_with('-') {
+            // Printed as written: a report never says −0.
+            self.report(
+                path,
+                "data-negative-zero",
+                tr!("data-negative-zero", value = value.to_string()),
+            );
         } else if value.decimals() > limits::DECIMALS {
             self.report(
                 path,
