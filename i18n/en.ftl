@@ -356,6 +356,7 @@ data-revise = carried from last year's project: revise it, then remove { $mark }
 data-revise-hint = rewrite the text for this year and delete { $mark } at its start (brief build --draft shows it meanwhile)
 data-vocabulary-twice = “{ $word }” is declared twice (first as item { $first })
 data-vocabulary-built-in = “{ $word }” is built in already: this line changes nothing
+data-vocabulary-both-ways = “{ $word }” is both a verb of increase (changes.up) and of decrease (changes.down): a verb says one direction; delete one of them
 data-vocabulary-conflict = “{ $word }” is declared with another meaning than brief's own (a position or a direction): which one holds cannot be told
 init-cannot-copy = { $path } was not copied: { $why }
 init-not-a-file = not a regular file inside the project

@@ -356,6 +356,7 @@ data-revise = 从上一年的项目带来的文字：请改写，然后删去 { 
 data-revise-hint = 按今年的情况改写，并删去开头的 { $mark }（其间可用 brief build --draft 查看）
 data-vocabulary-twice = “{ $word }”声明了两次（第一次是第 { $first } 项）
 data-vocabulary-built-in = “{ $word }”已是内置词：这一行不起作用
+data-vocabulary-both-ways = “{ $word }”既是表示增加的动词（changes.up），又是表示减少的动词（changes.down）：一个动词只能表示一个方向，请删掉其中一处
 data-vocabulary-conflict = “{ $word }”声明的含义（位置或方向）与 brief 内置的不同：无法判断以哪个为准
 init-cannot-copy = { $path } 未复制：{ $why }
 init-not-a-file = 不是项目内的普通文件

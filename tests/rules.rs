@@ -125,6 +125,28 @@ const RULES: &[Rule] = &[
         "  overview:",
         "theme-defaults-missing",
     ),
+    // Vocabulary: a verb says one direction.
+    r(
+        "data/meta.yaml",
+        "  names: [公交站点500米覆盖率]\n",
+        "  names: [公交站点500米覆盖率]\n  changes: {up: [回升], down: [回升]}\n",
+        "changes: {up: [回升]",
+        "data-vocabulary-both-ways",
+    ),
+    r(
+        "data/meta.yaml",
+        "  names: [公交站点500米覆盖率]\n",
+        "  names: [公交站点500米覆盖率]\n  changes:\n    down: [增长]\n",
+        "down: [增长]",
+        "data-vocabulary-both-ways",
+    ),
+    r(
+        "templates/vocabulary.yaml",
+        "  down: [下降, 减少, 降低]",
+        "  down: [下降, 减少, 降低, 提高]",
+        "  down: [下降, 减少, 降低, 提高]",
+        "data-vocabulary-both-ways",
+    ),
     // Years and places.
     r(
         PLAN,

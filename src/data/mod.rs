@@ -281,6 +281,18 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     let theme: yaml_serde::Value =
         optional(root, THEME_FILE, Role::Theme, &mut sources, &mut errors)
             .unwrap_or(yaml_serde::Value::Mapping(Default::default()));
+    // A project's copy of the vocabulary says each verb's direction once.
+    if sources.get(Role::Vocabulary).is_some() {
+        for (path, word) in vocabulary::conflicts(&vocabulary, &Vocabulary::default()) {
+            errors.push(sources.error(
+                Role::Vocabulary,
+                &path,
+                None,
+                "data-vocabulary-both-ways",
+                tr!("data-vocabulary-both-ways", word = word.as_str()),
+            ));
+        }
+    }
     // A project's copy of the theme defaults is held to brief's own: the
     // templates fill only the placeholders brief's words have.
     if sources.get(Role::ThemeDefaults).is_some() {

@@ -92,6 +92,23 @@ impl Words {
     }
 }
 
+/// The verbs of `v` that say both directions, in `v` itself or beside
+/// `other`: (`changes.up[2]`, the word), every entry that takes part.
+pub fn conflicts(v: &Vocabulary, other: &Vocabulary) -> Vec<(String, String)> {
+    let (up, down) = (&v.changes.up, &v.changes.down);
+    let at = |list: &str, words: &[String], against: [&[String]; 2]| {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| against.iter().any(|a| a.contains(w)))
+            .map(|(i, w)| (format!("changes.{list}[{i}]"), w.clone()))
+            .collect::<Vec<_>>()
+    };
+    let mut out = at("up", up, [down, &other.changes.down]);
+    out.extend(at("down", down, [up, &other.changes.up]));
+    out
+}
+
 fn extend(into: &mut Vec<String>, from: &[String]) {
     for w in from {
         if !into.contains(w) {

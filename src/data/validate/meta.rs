@@ -166,14 +166,13 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             }
         }
     }
-    // A verb both up and down cannot say a direction.
-    for (i, w) in v.changes.up.iter().enumerate() {
-        if v.changes.down.contains(w) || built_in.changes.down.contains(w) {
-            c.report(
-                format!("vocabulary.changes.up[{i}]"),
-                "data-vocabulary-conflict",
-                tr!("data-vocabulary-conflict", word = w.as_str()),
-            );
-        }
+    // A verb both up and down cannot say a direction: each of the
+    // project's verbs that the other list has (its own or the vocabulary's).
+    for (path, w) in crate::data::vocabulary::conflicts(v, built_in) {
+        c.report(
+            format!("vocabulary.{path}"),
+            "data-vocabulary-both-ways",
+            tr!("data-vocabulary-both-ways", word = w.as_str()),
+        );
     }
 }
