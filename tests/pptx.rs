@@ -193,6 +193,21 @@ fn only_slides_writes_the_pptx_and_office_faces_are_named_on_every_run() {
         code(&brief(dir.path(), &["build", "--pptx-font", "office"])),
         2
     );
+    // A family no document sets would change nothing: said, with the nearest.
+    for option in ["--pptx-font", "--docx-font"] {
+        let doc = if option == "--pptx-font" {
+            "--pptx"
+        } else {
+            "--docx"
+        };
+        let out = brief(dir.path(), &["build", doc, option, "Noto Sans=微软雅黑"]);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("`Noto Sans`") && stderr(&out).contains("`Noto Sans SC`"),
+            "{}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]

@@ -85,6 +85,9 @@ pub fn load(config: &Config) -> Result<Project, Failure> {
     if config.archival() && config.timestamp.is_none() && project.dataset.meta.date.is_none() {
         return Err(Failure::Usage(tr!("usage-archival-date")));
     }
+    if let Some(out) = &config.output {
+        unused_faces(&project, out)?;
+    }
     // What the data holds that prints but is probably wrong: warnings, and
     // errors under --strict.
     if !project.warnings.is_empty() {
@@ -107,6 +110,38 @@ pub fn load(config: &Config) -> Result<Project, Failure> {
         term::status(&tr!("status-draft", count = project.todo));
     }
     Ok(project)
+}
+
+/// A family of `--pptx-font` or `--docx-font` that no document sets (a
+/// typo: `Noto Sans=微软雅黑`) would change nothing, silently: a usage error
+/// naming the families there are.
+fn unused_faces(project: &Project, out: &OutputConfig) -> Result<(), Failure> {
+    let mut known: Vec<&str> = project.faces.iter().map(|f| f.family.as_str()).collect();
+    known.extend([crate::fonts::BUNDLED_SANS, crate::fonts::BUNDLED_SERIF]);
+    known.sort_unstable();
+    known.dedup();
+    let given = out
+        .faces
+        .pairs
+        .iter()
+        .map(|p| ("--pptx-font", p))
+        .chain(out.docx_faces.pairs.iter().map(|p| ("--docx-font", p)));
+    for (option, (from, _)) in given {
+        if from.is_empty() || known.contains(&from.as_str()) {
+            continue;
+        }
+        let mut message = tr!(
+            "usage-face-unused",
+            option = option,
+            family = from.as_str(),
+            known = known.join(&tr!("list-separator"))
+        );
+        if let Some(n) = crate::data::nearest(from, known.iter().copied()) {
+            message = format!("{message} ({})", tr!("hint-did-you-mean", word = n));
+        }
+        return Err(Failure::Usage(message));
+    }
+    Ok(())
 }
 
 /// Where the validated data and theme reach the templates: JSON files

@@ -28,7 +28,7 @@ pub mod vocabulary;
 
 use std::path::{Path, PathBuf};
 
-pub use error::DataError;
+pub use error::{DataError, nearest};
 pub use load::{MAX_FILE_BYTES, Text};
 
 /// The mark of a text carried from last year's project by `init --from`:
