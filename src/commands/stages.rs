@@ -159,13 +159,24 @@ struct Inputs {
 }
 
 fn inputs(project: &Project, config: &Config) -> Inputs {
+    template_inputs(project, &config.root, config.timestamp, config.draft)
+}
+
+/// The inputs of a build of `project` at `root`: also what the contract
+/// test of the wording rules compiles with.
+fn template_inputs(
+    project: &Project,
+    root: &std::path::Path,
+    timestamp: Option<chrono::DateTime<chrono::Utc>>,
+    draft: bool,
+) -> Inputs {
     let mut dict = Dict::new();
     dict.insert("data-file".into(), format!("/{DATA_FILE}").into_value());
     dict.insert("theme-file".into(), format!("/{THEME_FILE}").into_value());
-    if let Some(t) = config.timestamp {
+    if let Some(t) = timestamp {
         dict.insert("date".into(), t.format("%Y-%m-%d").to_string().into_value());
     }
-    if config.draft {
+    if draft {
         dict.insert("draft".into(), true.into_value());
     }
     let data = serde_json::to_vec(&project.dataset).expect("the data set serialises");
@@ -176,7 +187,7 @@ fn inputs(project: &Project, config: &Config) -> Inputs {
     ]);
     // A project without templates of its own is built with brief's, on
     // every build: a renewed world (watch) gets them again too.
-    if !config.root.join("templates").exists() {
+    if !root.join("templates").exists() {
         for (name, text) in crate::config::TEMPLATES {
             files.insert(
                 format!("templates/{name}"),
@@ -833,3 +844,6 @@ pub fn report(
     }
     Some(md.into_bytes())
 }
+
+#[cfg(test)]
+mod contract;

@@ -10,7 +10,7 @@ mod build;
 mod fonts;
 mod look;
 mod model;
-mod text;
+pub(crate) mod text;
 mod write;
 
 use std::collections::BTreeMap;

@@ -212,7 +212,7 @@ pub fn target_value(words: &Words, todo: &str, t: &Target) -> String {
 }
 
 /// Every paragraph of a part, in the article's order.
-fn paragraphs(part: &Part) -> impl Iterator<Item = &str> {
+pub(crate) fn paragraphs(part: &Part) -> impl Iterator<Item = &str> {
     part.opening
         .iter()
         .chain(&part.lead)
@@ -221,7 +221,7 @@ fn paragraphs(part: &Part) -> impl Iterator<Item = &str> {
 }
 
 /// A paragraph's sentences: up to 。！？ and a closing quote or bracket.
-fn sentences(p: &str) -> Vec<&str> {
+pub(crate) fn sentences(p: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = p.char_indices().peekable();

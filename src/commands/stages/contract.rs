@@ -1,0 +1,171 @@
+//! The wording rules are written twice: in `templates/lib.typ`, which sets
+//! the PDFs, and in `docx::text`, which writes the .docx from the data. This
+//! test ties them: it compiles a page of brief's own templates through the
+//! same inputs as a build, has them say every figure, share, rank, target
+//! and sentence of every shipped and corpus project, and compares each with
+//! what the Rust side says.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::{Value as Json, json};
+use typst::foundations::{Bytes, Label, Selector};
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use crate::config::FontOptions;
+use crate::data::Project;
+use crate::data::model::Part;
+use crate::docx::text;
+use crate::fonts::Fonts;
+use crate::world::BriefWorld;
+
+/// What lib.typ says, keyed `part/id`, and each paragraph's sentences.
+const PAGE: &str = r#"
+#import "/templates/lib.typ": *
+#let data = load-data()
+#let cfg = make-config(load-theme(), data.meta)
+#let out = (:)
+#for key in ("achievements", "plan") {
+  let part = data.at(key)
+  for f in all-figures(part) {
+    out.insert(key + "/" + f.id, (
+      figure: figure-str(cfg, f),
+      yoy: yoy-phrase(cfg, f),
+      shares: share-phrases(cfg, f),
+      rank: rank-note(f),
+      aim: aim-of(cfg, part, f.id),
+    ))
+  }
+  for t in opt-list(part, "targets") {
+    let p = target-parts(cfg, t)
+    out.insert(key + "/" + t.id, (verb: p.verb, value: p.value))
+  }
+  out.insert(key + "/sentences", part-paragraphs(part).map(sentences))
+}
+#out.insert("cases", CASES.map(sentences))
+#metadata(out) <contract>
+"#;
+
+/// Paragraphs whose splitting is easy to get wrong: closing quotes and
+/// brackets after the stop, stops in a row, a last sentence without one.
+const CASES: [&str; 7] = [
+    "他说：“增长5%。”下一句！",
+    "一；二。三",
+    "末尾没有句号",
+    "（注：见附表。）后文。",
+    "连续。。。三个",
+    "问？！叹",
+    "  前后空白。  ",
+];
+
+fn typst_side(root: &Path, project: &Project) -> Json {
+    let inputs = super::template_inputs(project, root, None, false);
+    let mut files = inputs.files;
+    // brief's own templates, whatever the project holds: they are the contract.
+    for (name, text) in crate::config::TEMPLATES {
+        files.insert(
+            format!("templates/{name}"),
+            Bytes::new(text.as_bytes().to_vec()),
+        );
+    }
+    let cases = format!("#let CASES = {}\n", serde_json::to_string(&CASES).unwrap())
+        .replace('[', "(")
+        .replace(']', ",)");
+    let page = cases + PAGE;
+    files.insert("contract.typ".into(), Bytes::new(page.into_bytes()));
+    let fonts = Arc::new(Fonts::discover(root, &FontOptions::default()));
+    let world = BriefWorld::new(root, Path::new("contract.typ"), inputs.dict, fonts, None)
+        .expect("a world")
+        .with_overlay(files);
+    let document = typst::compile::<PagedDocument>(&world)
+        .output
+        .unwrap_or_else(|e| panic!("{}: {e:?}", root.display()));
+    let label = Label::new(PicoStr::intern("contract")).unwrap();
+    let found = document.introspector().query(&Selector::Label(label));
+    let value = found[0].get_by_name("value").expect("the metadata's value");
+    serde_json::to_value(&value).expect("a JSON value")
+}
+
+fn rust_side(project: &Project) -> Json {
+    let words = &project.words;
+    let todo = project.look["words"]["todo"].as_str().unwrap_or_default();
+    let data = &project.dataset;
+    let mut out = serde_json::Map::new();
+    for (key, part) in [("achievements", &data.achievements), ("plan", &data.plan)] {
+        let part: &Part = part;
+        for f in part.sections.iter().flat_map(|s| &s.figures) {
+            out.insert(
+                format!("{key}/{}", f.id),
+                json!({
+                    "figure": text::figure_parts(words, todo, f).joined(),
+                    "yoy": text::yoy_phrase(words, todo, f),
+                    "shares": f.share.iter().map(|s| text::share_phrase(words, todo, s)).collect::<Vec<_>>(),
+                    "rank": f.rank.as_ref().map(text::rank_note),
+                    "aim": text::aim_of(words, part, &f.id),
+                }),
+            );
+        }
+        for t in &part.targets {
+            out.insert(
+                format!("{key}/{}", t.id),
+                json!({"verb": text::target_verb(t), "value": text::target_value(words, todo, t)}),
+            );
+        }
+        let sentences: Vec<Vec<&str>> = text::paragraphs(part).map(text::sentences).collect();
+        out.insert(format!("{key}/sentences"), json!(sentences));
+    }
+    let cases: Vec<Vec<&str>> = CASES.iter().map(|c| text::sentences(c)).collect();
+    out.insert("cases".into(), json!(cases));
+    Json::Object(out)
+}
+
+fn projects() -> Vec<PathBuf> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = vec![repo.to_path_buf(), repo.join("examples/xinhe")];
+    let mut corpus: Vec<PathBuf> = std::fs::read_dir(repo.join("tests/corpus"))
+        .expect("the corpus")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("data/meta.yaml").is_file())
+        .collect();
+    corpus.sort();
+    assert!(corpus.len() >= 10, "the corpus is there");
+    out.extend(corpus);
+    out.into_iter().map(|p| p.canonicalize().unwrap()).collect()
+}
+
+#[test]
+fn the_templates_and_the_docx_say_every_figure_in_the_same_words() {
+    let mut differences = Vec::new();
+    let mut compared = 0;
+    for root in projects() {
+        let project = crate::data::load(&root, false)
+            .unwrap_or_else(|f| panic!("{}: {:?}", root.display(), f.errors));
+        let (typst, rust) = (typst_side(&root, &project), rust_side(&project));
+        let (typst, rust) = (typst.as_object().unwrap(), rust.as_object().unwrap());
+        assert_eq!(
+            typst.keys().collect::<Vec<_>>(),
+            rust.keys().collect::<Vec<_>>(),
+            "{}",
+            root.display()
+        );
+        for (key, t) in typst {
+            compared += 1;
+            if t != &rust[key] {
+                differences.push(format!(
+                    "{} {key}:\n  typst {t}\n  rust  {}",
+                    root.file_name().unwrap().to_string_lossy(),
+                    rust[key]
+                ));
+            }
+        }
+    }
+    assert!(compared > 300, "{compared} entries compared");
+    assert!(
+        differences.is_empty(),
+        "{} of {compared} differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
+}
