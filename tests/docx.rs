@@ -139,19 +139,15 @@ fn style(styles: &str, id: &str) -> String {
 #[test]
 fn office_faces_are_named_by_role_and_the_option_goes_with_the_briefing() {
     let dir = project();
-    ok(brief(
-        dir.path(),
-        &[
-            "build",
-            "--only",
-            "briefing",
-            "--docx",
-            "--docx-font",
-            "office",
-        ],
-    ));
     let path = dir.path().join("out/briefing.docx");
-    let xml = parts(&path);
+    // The briefing's .docx with `faces` given to --docx-font (none: the theme's).
+    let build = |faces: Option<&str>| {
+        let mut args = vec!["build", "--only", "briefing", "--docx"];
+        args.extend(faces.iter().flat_map(|f| ["--docx-font", f]));
+        ok(brief(dir.path(), &args));
+        parts(&path)
+    };
+    let xml = build(Some("office"));
     let styles = &xml["word/styles.xml"];
     for face in ["仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"] {
         assert!(
@@ -164,18 +160,7 @@ fn office_faces_are_named_by_role_and_the_option_goes_with_the_briefing() {
     assert!(!xml.contains_key("word/_rels/fontTable.xml.rels"));
     check(dir.path(), &[]);
     // A family of the user's choice.
-    ok(brief(
-        dir.path(),
-        &[
-            "build",
-            "--only",
-            "briefing",
-            "--docx",
-            "--docx-font",
-            "Noto Serif SC=宋体",
-        ],
-    ));
-    let styles = &parts(&path)["word/styles.xml"];
+    let styles = &build(Some("Noto Serif SC=宋体"))["word/styles.xml"];
     assert!(styles.contains("w:eastAsia=\"宋体\"") && styles.contains("Noto Sans SC"));
     // Each heading level takes its own role's face, as the PDF does.
     fs::write(
@@ -183,24 +168,9 @@ fn office_faces_are_named_by_role_and_the_option_goes_with_the_briefing() {
         "fonts: {heading: Noto Sans SC, subheading: Noto Serif SC}\n",
     )
     .unwrap();
-    ok(brief(
-        dir.path(),
-        &[
-            "build",
-            "--only",
-            "briefing",
-            "--docx",
-            "--docx-font",
-            "office",
-        ],
-    ));
-    let heading2 = style(&parts(&path)["word/styles.xml"], "Heading2");
+    let heading2 = style(&build(Some("office"))["word/styles.xml"], "Heading2");
     assert!(heading2.contains("楷体_GB2312"), "{heading2}");
-    ok(brief(
-        dir.path(),
-        &["build", "--only", "briefing", "--docx"],
-    ));
-    let heading2 = style(&parts(&path)["word/styles.xml"], "Heading2");
+    let heading2 = style(&build(None)["word/styles.xml"], "Heading2");
     assert!(heading2.contains("Noto Serif SC"), "{heading2}");
     // --docx is made from the briefing; --docx-font goes with --docx.
     assert_eq!(
