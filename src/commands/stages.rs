@@ -152,6 +152,13 @@ fn unused_faces(project: &Project, out: &OutputConfig) -> Result<(), Failure> {
 const DATA_FILE: &str = ".brief/data.json";
 const THEME_FILE: &str = ".brief/theme.json";
 
+/// The keys of `sys.inputs` the templates read (lib.typ), each named once
+/// here; `contract` checks the templates read exactly these.
+const INPUT_DATA: &str = "data-file";
+const INPUT_THEME: &str = "theme-file";
+const INPUT_DATE: &str = "date";
+const INPUT_DRAFT: &str = "draft";
+
 /// What a template sees besides the project's files.
 struct Inputs {
     dict: Dict,
@@ -171,13 +178,16 @@ fn template_inputs(
     draft: bool,
 ) -> Inputs {
     let mut dict = Dict::new();
-    dict.insert("data-file".into(), format!("/{DATA_FILE}").into_value());
-    dict.insert("theme-file".into(), format!("/{THEME_FILE}").into_value());
+    dict.insert(INPUT_DATA.into(), format!("/{DATA_FILE}").into_value());
+    dict.insert(INPUT_THEME.into(), format!("/{THEME_FILE}").into_value());
     if let Some(t) = timestamp {
-        dict.insert("date".into(), t.format("%Y-%m-%d").to_string().into_value());
+        dict.insert(
+            INPUT_DATE.into(),
+            t.format("%Y-%m-%d").to_string().into_value(),
+        );
     }
     if draft {
-        dict.insert("draft".into(), true.into_value());
+        dict.insert(INPUT_DRAFT.into(), true.into_value());
     }
     let data = serde_json::to_vec(&project.dataset).expect("the data set serialises");
     let theme = serde_json::to_vec(&project.theme).expect("the theme serialises");

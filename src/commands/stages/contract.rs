@@ -169,3 +169,33 @@ fn the_templates_and_the_docx_say_every_figure_in_the_same_words() {
         differences.join("\n")
     );
 }
+
+#[test]
+fn the_templates_read_the_inputs_a_build_sets_and_no_other() {
+    let mut read: Vec<&str> = Vec::new();
+    for (name, text) in crate::config::TEMPLATES {
+        let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
+        for line in code {
+            let Some(at) = line.find("sys.inputs") else {
+                continue;
+            };
+            let rest = &line[at + "sys.inputs".len()..];
+            let key = rest
+                .strip_prefix(".at(\"")
+                .and_then(|r| r.split_once('"'))
+                .map(|(k, _)| k)
+                .unwrap_or_else(|| panic!("{name}: sys.inputs read other than by .at(\"KEY\")"));
+            read.push(key);
+        }
+    }
+    read.sort_unstable();
+    read.dedup();
+    let mut set = vec![
+        super::INPUT_DATA,
+        super::INPUT_THEME,
+        super::INPUT_DATE,
+        super::INPUT_DRAFT,
+    ];
+    set.sort_unstable();
+    assert_eq!(read, set);
+}
