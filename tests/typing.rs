@@ -145,6 +145,14 @@ const MISTAKES: &[Mistake] = &[
         "masthead: '",
         "syntax-open-quote",
     ),
+    // A backslash in double quotes that starts no escape (a path pasted in).
+    m(
+        ACHIEVEMENTS,
+        "        label: 新增市场主体",
+        "        label: \"新增市场\\主体\"",
+        "\\主体",
+        "syntax-bad-escape",
+    ),
     // Full-width brackets, commas, braces and dashes.
     m(
         ACHIEVEMENTS,

@@ -103,6 +103,18 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
             tr!("syntax-fullwidth-space-hint"),
         ));
     }
+    // A backslash in double quotes that YAML reads as no escape: a Windows
+    // path or a stray key (`"地区生产\q总值"`); the parser only says the
+    // quoted text is bad, and stops on the line after it.
+    if let Some((i, escape)) = bad_escape(line) {
+        return Some(at(
+            n,
+            col_of(line, i),
+            "syntax-bad-escape",
+            tr!("syntax-bad-escape", escape = escape),
+            tr!("syntax-bad-escape-hint"),
+        ));
+    }
     let item = content.strip_prefix("- ").unwrap_or(content);
     let item_at = body.len() - item.len();
     // A key ended by a full-width colon: `label：新开发就业岗位`.
@@ -245,6 +257,29 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
 }
 
 /// A line's text before its comment (` #` outside quotes).
+/// The first backslash in a double-quoted text of `line` that starts no
+/// escape YAML knows, with what follows it (`\q`).
+fn bad_escape(line: &str) -> Option<(usize, String)> {
+    const ESCAPES: &str = "0abt\tnvfre \"/\\N_LPxuU";
+    let mut quote = None;
+    let mut chars = line.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (None, '#') if i == 0 || line[..i].ends_with([' ', '\t']) => return None,
+            (None, '"' | '\'') => quote = Some(c),
+            (Some('"'), '\\') => match chars.next() {
+                Some((_, e)) if ESCAPES.contains(e) => {}
+                Some((_, e)) => return Some((i, format!("\\{e}"))),
+                // A line break escaped: the text goes on on the next line.
+                None => return None,
+            },
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+    }
+    None
+}
+
 fn strip_comment(line: &str) -> &str {
     let mut quote = None;
     for (i, c) in line.char_indices() {
@@ -397,6 +432,21 @@ mod tests {
             code("a: 1\nvalue: [14\nunit: 亿元\nb: 2\n", 4),
             (2, "syntax-open-bracket")
         );
+    }
+
+    #[test]
+    fn a_backslash_yaml_cannot_read_is_named_at_its_column() {
+        let d = diagnose("a: 1\nlabel: \"地区生产\\q总值\"\nb: 2\n", 3, "parser says");
+        assert_eq!((d.line, d.col, d.code), (2, 13, "syntax-bad-escape"));
+        assert!(d.message.contains("\\q"), "{}", d.message);
+        for fine in [
+            "label: \"a\\\\b\\n\\\"c\\u4e00\"",
+            "label: 'a\\q'",
+            "label: a\\q",
+            "label: a # \"\\q\"",
+        ] {
+            assert_eq!(bad_escape(fine), None, "{fine}");
+        }
     }
 
     #[test]
