@@ -318,6 +318,15 @@ os-full = the disk is full
 os-read-only = the file system is read-only
 os-is-directory = it is a folder
 os-not-a-folder = a file is there, not a folder: name a folder with --out
+os-bad-name = the file name is too long or not allowed
+os-too-large = the file is too large
+os-busy = the device or resource is busy
+os-quota = the disk quota is exceeded
+os-not-empty = the folder is not empty
+os-too-many-links = too many links (or a loop of links)
+os-crosses-devices = cannot move across disks
+os-interrupted = interrupted
+os-other = the system says: { $error }
 os-not-directory = a part of the path is not a folder
 
 
@@ -429,6 +438,9 @@ role-figures = the figures sheet
 sheet-cannot-read = the figures sheet cannot be read: { $why }
 sheet-cannot-read-hint = name a file of data/ (figures: {"{"} file: 指标.xlsx {"}"}), a regular file of at most 8 MB
 sheet-format = the figures sheet is not a spreadsheet brief reads ({ $why })
+sheet-not-a-workbook = the content is not an .xlsx, .xls or .ods workbook
+sheet-damaged = the sheet “{ $name }” cannot be read; the file may be damaged
+sheet-csv-not-utf8 = the .csv file is not UTF-8
 sheet-format-hint = save it as .xlsx, .xls or .ods, or as .csv in UTF-8
 sheet-no-sheet = the figures sheet has no sheet “{ $name }”; it has: { $names }
 sheet-no-sheet-hint = write the sheet’s name as the spreadsheet shows it on its tab, or leave `sheet` out for the first one

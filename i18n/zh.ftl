@@ -318,6 +318,15 @@ os-full = 磁盘已满
 os-read-only = 文件系统是只读的
 os-is-directory = 这是一个文件夹
 os-not-a-folder = 那里是一个文件，不是文件夹：--out 要指定文件夹
+os-bad-name = 文件名太长或不合法
+os-too-large = 文件太大
+os-busy = 设备或资源正忙
+os-quota = 超出了磁盘配额
+os-not-empty = 文件夹不是空的
+os-too-many-links = 链接太多（或形成了循环）
+os-crosses-devices = 不能跨磁盘移动
+os-interrupted = 被中断了
+os-other = 系统报告：{ $error }
 os-not-directory = 路径中有一部分不是文件夹
 
 
@@ -429,6 +438,9 @@ role-figures = 指标表
 sheet-cannot-read = 无法读取指标表：{ $why }
 sheet-cannot-read-hint = 请写 data/ 中的文件（figures: {"{"} file: 指标.xlsx {"}"}），须为不超过 8 MB 的普通文件
 sheet-format = 指标表不是 brief 能读的电子表格（{ $why }）
+sheet-not-a-workbook = 文件内容不是 .xlsx、.xls 或 .ods 表格
+sheet-damaged = 工作表“{ $name }”读不出来，文件可能已损坏
+sheet-csv-not-utf8 = .csv 文件不是 UTF-8 编码
 sheet-format-hint = 请另存为 .xlsx、.xls、.ods，或 UTF-8 编码的 .csv
 sheet-no-sheet = 指标表中没有名为“{ $name }”的工作表；有的是：{ $names }
 sheet-no-sheet-hint = 请照工作表标签上的名称写，或删去 `sheet` 以使用第一张工作表

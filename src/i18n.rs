@@ -129,7 +129,16 @@ pub fn io(e: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => "os-read-only",
         K::IsADirectory => "os-is-directory",
         K::NotADirectory => "os-not-directory",
-        _ => return e.to_string(),
+        K::InvalidFilename => "os-bad-name",
+        K::FileTooLarge => "os-too-large",
+        K::ResourceBusy => "os-busy",
+        K::QuotaExceeded => "os-quota",
+        K::DirectoryNotEmpty => "os-not-empty",
+        K::TooManyLinks => "os-too-many-links",
+        K::CrossesDevices => "os-crosses-devices",
+        K::Interrupted => "os-interrupted",
+        // The rest as the system says them, marked as its words.
+        _ => return message("os-other", &[("error", value(e.to_string()))]),
     };
     message(id, &[])
 }

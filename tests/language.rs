@@ -243,3 +243,26 @@ fn help_in_chinese_describes_every_command_and_option() {
         assert!(!zh.contains("Usage:") && zh.contains("用法"), "{zh}");
     }
 }
+
+#[test]
+fn system_and_spreadsheet_errors_speak_the_language() {
+    let dir = project();
+    let long = "x".repeat(300);
+    let out = run(dir.path(), ZH, &["build", "--out", &long]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(err.contains("文件名太长"), "{err}");
+    assert!(!err.contains("File name too long"), "{err}");
+    // A file named .xlsx that is not a workbook: said in brief's words.
+    fs::write(dir.path().join("data/指标.xlsx"), b"not a workbook").unwrap();
+    let meta = dir.path().join("data/meta.yaml");
+    let text = fs::read_to_string(&meta).unwrap();
+    fs::write(&meta, format!("{text}\nfigures: 指标.xlsx\n")).unwrap();
+    let out = run(dir.path(), ZH, &["check"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("不是 .xlsx、.xls 或 .ods 表格"), "{err}");
+    for line in own_lines(&err) {
+        assert!(!line.contains("Cannot detect"), "{err}");
+    }
+}

@@ -136,12 +136,15 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let (name, grid) = if csv {
-        let text = String::from_utf8(bytes).map_err(|_| SheetError::Format("csv".into()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| SheetError::Format(crate::tr!("sheet-csv-not-utf8")))?;
         (None, csv_rows(text.trim_start_matches('\u{feff}')))
     } else {
         use calamine::Reader;
+        // calamine's own words are English: what the user can act on is
+        // whether the file is a workbook at all, or a damaged one.
         let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-            .map_err(|e| SheetError::Format(e.to_string()))?;
+            .map_err(|_| SheetError::Format(crate::tr!("sheet-not-a-workbook")))?;
         let names = book.sheet_names();
         let name = match sheet {
             Some(s) if names.iter().any(|n| n == s) => s.to_string(),
@@ -153,7 +156,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         };
         let range = book
             .worksheet_range(&name)
-            .map_err(|e| SheetError::Format(e.to_string()))?;
+            .map_err(|_| SheetError::Format(crate::tr!("sheet-damaged", name = name.as_str())))?;
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let grid: Vec<Vec<(Cell, Option<String>)>> = range
             .rows()
