@@ -146,15 +146,19 @@ pub struct Found {
     problems: Vec<Problem>,
     /// Faces that failed to load when typst asked for them.
     failed: Arc<Mutex<Vec<PathBuf>>>,
+    /// Faces are read into memory, not mapped.
+    copied: bool,
 }
 
 impl Fonts {
-    /// Starts discovery in the background.
-    pub fn spawn(project: &Path, options: &FontOptions) -> Self {
+    /// Starts discovery in the background. Faces of a `lasting` process
+    /// (watch) are read into memory rather than mapped: a file truncated
+    /// while it idles must fail the next build, not end the process.
+    pub fn spawn(project: &Path, options: &FontOptions, lasting: bool) -> Self {
         let walk = walk(project, options);
         let stamps = walk.stamps();
         let (project, options) = (project.to_path_buf(), options.clone());
-        let handle = std::thread::spawn(move || Found::discover(&project, &options, walk));
+        let handle = std::thread::spawn(move || Found::discover(&project, &options, walk, lasting));
         Fonts {
             found: OnceLock::new(),
             pending: Mutex::new(Some(handle)),
@@ -167,7 +171,7 @@ impl Fonts {
         let walk = walk(project, options);
         let stamps = walk.stamps();
         Fonts {
-            found: OnceLock::from(Found::discover(project, options, walk)),
+            found: OnceLock::from(Found::discover(project, options, walk, false)),
             pending: Mutex::new(None),
             stamps,
         }
@@ -190,12 +194,13 @@ impl Fonts {
 }
 
 impl Found {
-    fn discover(project: &Path, options: &FontOptions, walk: Walk) -> Self {
+    fn discover(project: &Path, options: &FontOptions, walk: Walk, copied: bool) -> Self {
         let mut fonts = Found {
             store: FontStore::new(),
             origins: Vec::new(),
             problems: walk.problems,
             failed: Arc::default(),
+            copied,
         };
         let bundled = project.join(FONT_DIR);
         for file in walk.files.into_iter().filter(|f| f.ours) {
@@ -224,8 +229,8 @@ impl Found {
                 fonts
                     .origins
                     .push((info.clone(), Origin::System(path.path.clone())));
-                let failed = fonts.failed.clone();
-                fonts.store.push((Mapped { path, failed }, info));
+                let mapped = fonts.mapped(path);
+                fonts.store.push((mapped, info));
             }
         }
         fonts
@@ -234,11 +239,17 @@ impl Found {
     /// Reads the faces of one file; a file no face can be read from is a
     /// problem at its path.
     fn scan(&mut self, path: PathBuf, origin: Origin) {
-        let Some(map) = map(&path) else {
+        let data: Option<Box<dyn AsRef<[u8]>>> = if self.copied {
+            read(&path).map(|b| Box::new(b) as _)
+        } else {
+            map(&path).map(|m| Box::new(m) as _)
+        };
+        let Some(data) = data else {
             self.problems.push(Problem::NotAFont(path));
             return;
         };
-        let infos: Vec<FontInfo> = FontInfo::iter(&map).collect();
+        let map: &[u8] = (*data).as_ref();
+        let infos: Vec<FontInfo> = FontInfo::iter(map).collect();
         if infos.is_empty() {
             self.problems.push(Problem::NotAFont(path));
             return;
@@ -249,7 +260,7 @@ impl Found {
         if infos
             .iter()
             .enumerate()
-            .any(|(i, info)| !draws(&map, i as u32, info))
+            .any(|(i, info)| !draws(map, i as u32, info))
         {
             self.problems.push(Problem::Broken(path));
             return;
@@ -260,8 +271,16 @@ impl Found {
                 path: path.clone(),
                 index: index as u32,
             };
-            let failed = self.failed.clone();
-            self.store.push((Mapped { path, failed }, info));
+            let mapped = self.mapped(path);
+            self.store.push((mapped, info));
+        }
+    }
+
+    fn mapped(&self, path: FontPath) -> Mapped {
+        Mapped {
+            path,
+            failed: self.failed.clone(),
+            copied: self.copied,
         }
     }
 
@@ -323,6 +342,8 @@ struct Mapped {
     path: FontPath,
     /// Where a face that no longer loads is recorded.
     failed: Arc<Mutex<Vec<PathBuf>>>,
+    /// Read into memory instead (see [`Fonts::spawn`]).
+    copied: bool,
 }
 
 /// The mapping, shared between typst's `Bytes` and the loader, which releases
@@ -337,7 +358,26 @@ impl AsRef<[u8]> for FontMap {
 
 impl typst_kit::fonts::FontSource for Mapped {
     fn load(&self) -> Option<typst::text::Font> {
-        let font = map(&self.path.path).and_then(|map| {
+        let font = if self.copied {
+            read(&self.path.path).and_then(|bytes| {
+                typst::text::Font::new(typst::foundations::Bytes::new(bytes), self.path.index)
+            })
+        } else {
+            self.map()
+        };
+        if font.is_none() {
+            let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+            if !failed.contains(&self.path.path) {
+                failed.push(self.path.path.clone());
+            }
+        }
+        font
+    }
+}
+
+impl Mapped {
+    fn map(&self) -> Option<typst::text::Font> {
+        map(&self.path.path).and_then(|map| {
             let map = Arc::new(map);
             let font = typst::text::Font::new(
                 typst::foundations::Bytes::new(FontMap(map.clone())),
@@ -357,15 +397,21 @@ impl typst_kit::fonts::FontSource for Mapped {
                 let _ = map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed);
             }
             Some(font)
-        });
-        if font.is_none() {
-            let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
-            if !failed.contains(&self.path.path) {
-                failed.push(self.path.path.clone());
-            }
-        }
-        font
+        })
     }
+}
+
+/// A font file read whole, if it is still a regular file within the bound.
+fn read(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > MAX_FONT_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FONT_BYTES).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// A face carried in the binary, made into a font on first use.
@@ -432,11 +478,23 @@ struct Walk {
 }
 
 impl Walk {
+    /// The files' stamps, and the problems' paths: a FIFO or a device link
+    /// put in fonts/ makes the project out of date, so it is said at once.
     fn stamps(&self) -> Stamps {
-        self.files
+        let problems = self.problems.iter().map(|p| match p {
+            Problem::TooLarge(path, len) => (path.clone(), *len, u128::MAX),
+            Problem::NotAFont(path) | Problem::Broken(path) | Problem::TooMany(path) => {
+                (path.clone(), u64::MAX, u128::MAX)
+            }
+        });
+        let mut stamps: Stamps = self
+            .files
             .iter()
             .map(|f| (f.path.clone(), f.len, f.mtime))
-            .collect()
+            .chain(problems)
+            .collect();
+        stamps.sort();
+        stamps
     }
 }
 

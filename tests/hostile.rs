@@ -344,6 +344,45 @@ fn watch_in_a_project_of_data_alone_rebuilds_every_save() {
 }
 
 #[test]
+fn watch_outlives_a_face_cut_short_while_it_idles_and_sees_a_fifo_put_in_fonts() {
+    let dir = data_only();
+    let fonts = dir.path().join("fonts");
+    fs::create_dir(&fonts).unwrap();
+    let serif = "NotoSerifSC_400Regular.ttf";
+    for f in [serif, "NotoSerifSC_700Bold.ttf"] {
+        fs::copy(repo().join("fonts").join(f), fonts.join(f)).unwrap();
+    }
+    let limit = Duration::from_secs(60);
+    with_watch(dir.path(), |rx| {
+        wait_for(rx, "rebuilt", limit);
+        // Cut short under the idle watcher, whose faces were loaded by the first build: before,
+        // the next read of the mapped file ended the process (exit 1).
+        fs::OpenOptions::new()
+            .write(true)
+            .open(fonts.join(serif))
+            .unwrap()
+            .set_len(4096)
+            .unwrap();
+        let seen = wait_for(rx, "watching for the fix", limit);
+        assert!(seen.iter().any(|l| l.contains(serif)), "{seen:?}");
+        fs::copy(repo().join("fonts").join(serif), fonts.join(serif)).unwrap();
+        wait_for(rx, "rebuilt", limit);
+        // A FIFO with a font's name is said (never read), though no font changed.
+        assert!(
+            Command::new("mkfifo")
+                .arg(fonts.join("fifo.ttf"))
+                .status()
+                .unwrap()
+                .success()
+        );
+        let seen = wait_for(rx, "watching for the fix", limit);
+        assert!(seen.iter().any(|l| l.contains("fifo.ttf")), "{seen:?}");
+        fs::remove_file(fonts.join("fifo.ttf")).unwrap();
+        wait_for(rx, "rebuilt", limit);
+    });
+}
+
+#[test]
 fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallback() {
     let serif = repo().join("fonts/NotoSerifSC_400Regular.ttf");
     let bytes = fs::read(&serif).unwrap();
@@ -426,6 +465,15 @@ fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallbac
         assert!(used.contains(face), "{face} not used:\n{used}");
     }
     assert!(!used.contains("Type 3"), "{used}");
+    // Put back after a good build, the device link is said, not passed over as "up to date".
+    std::os::unix::fs::symlink("/dev/zero", fonts.join("zero.ttf")).unwrap();
+    let out = ends_within(
+        dir.path(),
+        &["build", "--strict", "--timeout", "60"],
+        Duration::from_secs(40),
+    );
+    assert!(!out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("zero.ttf"), "{}", stderr(&out));
 }
 
 #[test]

@@ -45,28 +45,26 @@ pub struct Session {
 
 impl Session {
     pub fn new(config: &Config) -> Self {
-        Session {
-            fonts: Arc::new(Fonts::spawn(&config.root, &config.fonts)),
-            worlds: Vec::new(),
-            exports: HashMap::new(),
-            lasting: false,
-        }
+        Session::with(config, false)
     }
 
     /// A session whose builds follow each other (watch).
     pub fn lasting(config: &Config) -> Self {
+        Session::with(config, true)
+    }
+
+    fn with(config: &Config, lasting: bool) -> Self {
         Session {
-            lasting: true,
-            ..Session::new(config)
+            fonts: Arc::new(Fonts::spawn(&config.root, &config.fonts, lasting)),
+            worlds: Vec::new(),
+            exports: HashMap::new(),
+            lasting,
         }
     }
 
     /// Fonts were added, replaced or removed: discover them again.
     pub fn renew_fonts(&mut self, config: &Config) {
-        *self = Session {
-            lasting: self.lasting,
-            ..Session::new(config)
-        };
+        *self = Session::with(config, self.lasting);
     }
 }
 

@@ -22,7 +22,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -217,12 +217,14 @@ impl Staging {
         for (name, staged) in planned {
             let target = dir.join(&name);
             let old = if fs::symlink_metadata(&target).is_ok() {
-                let link = unique(&dir, &format!(".brief-old-{name}"));
-                if let Err(e) = fs::hard_link(&target, &link) {
-                    cleanup(&links);
-                    return Err(anyhow::Error::new(e)
-                        .context(tr!("io-replace", path = target.display().to_string())));
-                }
+                let link = match old_link(&dir, &name, &target) {
+                    Ok(link) => link,
+                    Err(e) => {
+                        cleanup(&links);
+                        return Err(anyhow::Error::new(e)
+                            .context(tr!("io-replace", path = target.display().to_string())));
+                    }
+                };
                 links.push(link.clone());
                 Some(link)
             } else {
@@ -352,17 +354,16 @@ fn file_name(path: &Path) -> String {
 }
 
 /// `prefix.XXXXXX.tmp`, not yet existing.
-fn unique(dir: &Path, prefix: &str) -> PathBuf {
-    let mut n = std::process::id() as u64 ^ 0x9E37_79B9;
-    loop {
-        n = n
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let path = dir.join(format!("{prefix}.{:08x}.tmp", n >> 32));
-        if fs::symlink_metadata(&path).is_err() {
-            return path;
-        }
-    }
+/// A second name for `target`, so the old file survives its replacement until
+/// the set is complete; a name taken meanwhile is retried, never overwritten.
+fn old_link(dir: &Path, name: &str, target: &Path) -> io::Result<PathBuf> {
+    tempfile::Builder::new()
+        .prefix(&format!(".brief-old-{name}."))
+        .suffix(".tmp")
+        .make_in(dir, |link| fs::hard_link(target, link))?
+        .into_temp_path()
+        .keep()
+        .map_err(|e| e.error)
 }
 
 fn write_journal(dir: &Path, journal: &Journal, durable: bool) -> Result<()> {
