@@ -181,13 +181,15 @@ impl Fonts {
     pub fn get(&self) -> &Found {
         self.found.get_or_init(|| {
             let before = crate::timing::now_doing();
-            crate::timing::doing(crate::tr!("doing-fonts"));
+            crate::timing::doing(crate::timing::Doing::Fonts);
             let handle = self.pending.lock().expect("font discovery lock").take();
             let found = handle
                 .expect("discovery was started")
                 .join()
                 .expect("font discovery panicked");
-            crate::timing::doing(before.unwrap_or_default());
+            if let Some(before) = before {
+                crate::timing::doing(before);
+            }
             found
         })
     }

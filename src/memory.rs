@@ -7,28 +7,63 @@
 //! the next run, see `outputs::commit`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+
+use crate::timing::Doing;
+use crate::tr;
 
 pub struct Counting;
 
 static USED: AtomicUsize = AtomicUsize::new(0);
 static LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
-/// The message, made before any limit can be reached: past it, nothing may
-/// be allocated.
-static MESSAGE: OnceLock<String> = OnceLock::new();
+static LIMIT_MIB: AtomicU64 = AtomicU64::new(0);
+/// The message for what the run does now, made before any limit can be
+/// reached: past it, nothing may be allocated. Each message is made once
+/// and kept for the process (a few, however long watch runs).
+static MESSAGE: AtomicPtr<String> = AtomicPtr::new(std::ptr::null_mut());
+static MADE: Mutex<Option<HashMap<Doing, &'static String>>> = Mutex::new(None);
 
-/// Sets the limit (bytes) and the message printed when a run exceeds it.
-pub fn limit(bytes: usize, message: String) {
-    let _ = MESSAGE.set(message);
+/// Sets the limit (MiB).
+pub fn limit(mib: u64) {
+    LIMIT_MIB.store(mib, Ordering::Relaxed);
+    doing(&crate::timing::now_doing().unwrap_or(Doing::Data));
+    let bytes = usize::try_from(mib).unwrap_or(usize::MAX / 1024 / 1024) * 1024 * 1024;
     LIMIT.store(bytes, Ordering::Relaxed);
+}
+
+/// The run does `what` from now on: the message names it, with what takes
+/// memory at that stage (the data, the fonts, or the pages and --ppi).
+pub fn doing(what: &Doing) {
+    let mib = LIMIT_MIB.load(Ordering::Relaxed);
+    if mib == 0 {
+        return;
+    }
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    let message = *made
+        .get_or_insert_with(HashMap::new)
+        .entry(what.clone())
+        .or_insert_with(|| {
+            Box::leak(Box::new(format!(
+                "{}: {}\n",
+                tr!("word-error"),
+                tr!(
+                    "fail-memory",
+                    limit = mib,
+                    doing = what.words(),
+                    hint = what.memory_hint()
+                )
+            )))
+        });
+    MESSAGE.store(std::ptr::from_ref(message).cast_mut(), Ordering::Release);
 }
 
 #[cold]
 fn exceeded() -> ! {
-    let message = MESSAGE
-        .get()
-        .map_or("memory limit exceeded\n", String::as_str);
+    let message = MESSAGE.load(Ordering::Acquire);
+    // SAFETY: null, or a message leaked by `doing`, never freed.
+    let message = unsafe { message.as_ref() }.map_or("memory limit exceeded\n", String::as_str);
     // SAFETY: write(2) and _exit(2) are async-signal-safe and allocate
     // nothing; the buffer is a valid static string.
     unsafe {

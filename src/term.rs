@@ -101,10 +101,10 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
                 let _ = writeln!(std::io::stderr(), "{line}");
             }
             DiagnosticFormat::Human => {
-                let text = sources.by_path(&e.file).map(|f| f.text.text.as_str());
+                let text = sources.by_path(&e.file).map(|f| &f.text);
                 let excerpt = match (text, e.line, e.col) {
                     (Some(text), Some(line), Some(col)) => {
-                        Some(Excerpt::new(text, line, col, e.point))
+                        Some(Excerpt::new(text.line(line), line, col, e.point))
                     }
                     _ => None,
                 };
@@ -201,14 +201,10 @@ impl Excerpt {
     const BEFORE: usize = 40;
     const AFTER: usize = 40;
 
-    /// `point`: mark one character (or the placeholder that starts there),
-    /// not the token.
-    fn new(source: &str, line: usize, col: usize, point: bool) -> Self {
-        let full = source
-            .split('\n')
-            .nth(line - 1)
-            .unwrap_or("")
-            .trim_end_matches('\r');
+    /// `full`: line `line` of its file. `point`: mark one character (or the
+    /// placeholder that starts there), not the token.
+    fn new(full: &str, line: usize, col: usize, point: bool) -> Self {
+        let full = full.trim_end_matches(['\r', '\n']);
         let chars: Vec<char> = full.chars().collect();
         let at = (col - 1).min(chars.len());
         let start = at.saturating_sub(Self::BEFORE);
@@ -296,8 +292,10 @@ pub fn typst(
         let at = d.span.id().and_then(|id| {
             let range = world.range(d.span)?;
             let source = world.source(id).ok()?;
-            let (line, col) = source.lines().byte_to_line_column(range.start)?;
-            Some((world.name(id), source.text().to_string(), line + 1, col + 1))
+            let lines = source.lines();
+            let (line, col) = lines.byte_to_line_column(range.start)?;
+            let text = source.text()[lines.line_to_range(line)?].to_string();
+            Some((world.name(id), text, line + 1, col + 1))
         });
         let notes: Vec<String> = d
             .hints
@@ -380,7 +378,7 @@ mod tests {
         let line = format!("  - {}{{bad}}{}", "字".repeat(300), "尾".repeat(300));
         let source = format!("a: 1\n{line}\n");
         let col = 5 + 300;
-        let e = Excerpt::new(&source, 2, col, true);
+        let e = Excerpt::new(source.split('\n').nth(1).unwrap(), 2, col, true);
         assert!(e.text.starts_with('…') && e.text.ends_with('…'));
         assert!(e.text.chars().count() < 90);
         assert_eq!(&e.text[e.spot.clone()], "{bad}");

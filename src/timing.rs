@@ -48,17 +48,51 @@ impl Timer {
     }
 }
 
-/// What the run is doing now, in the user's words: what a timeout reports
+/// What the run is doing: what a timeout or the memory limit reports
 /// (`--timeout` ended the run while …).
-static DOING: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Doing {
+    /// Waiting for the lock of this output folder.
+    Lock(std::path::PathBuf),
+    Data,
+    Fonts,
+    Compile,
+    Write,
+}
+
+impl Doing {
+    /// In the user's words.
+    pub fn words(&self) -> String {
+        use crate::tr;
+        match self {
+            Doing::Lock(dir) => tr!("doing-lock", dir = dir.display().to_string()),
+            Doing::Data => tr!("doing-data"),
+            Doing::Fonts => tr!("doing-fonts"),
+            Doing::Compile => tr!("doing-compile"),
+            Doing::Write => tr!("doing-write"),
+        }
+    }
+
+    /// What takes memory at this stage, for the memory limit's message.
+    pub fn memory_hint(&self) -> String {
+        use crate::tr;
+        match self {
+            Doing::Lock(_) | Doing::Data => tr!("fail-memory-data"),
+            Doing::Fonts => tr!("fail-memory-fonts"),
+            Doing::Compile | Doing::Write => tr!("fail-memory-compile"),
+        }
+    }
+}
+
+static DOING: std::sync::Mutex<Option<Doing>> = std::sync::Mutex::new(None);
 
 /// Records what the run does from now on.
-pub fn doing(what: String) {
-    *DOING.lock().unwrap_or_else(|e| e.into_inner()) = what;
+pub fn doing(what: Doing) {
+    crate::memory::doing(&what);
+    *DOING.lock().unwrap_or_else(|e| e.into_inner()) = Some(what);
 }
 
 /// What the run was doing last, if anything was recorded.
-pub fn now_doing() -> Option<String> {
-    let d = DOING.lock().unwrap_or_else(|e| e.into_inner());
-    (!d.is_empty()).then(|| d.clone())
+pub fn now_doing() -> Option<Doing> {
+    DOING.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }

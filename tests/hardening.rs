@@ -512,6 +512,25 @@ fn memory_is_bounded_with_a_code_of_its_own() {
         7,
     );
     assert!(err.contains("--ppi"), "{err}");
+    // A figures sheet of two million rows: the message names the stage and its cause, not --ppi.
+    let err = refused(
+        |p| {
+            fs::write(
+                p.join("data/big.csv"),
+                format!("id,value\n{}", "gdp,1\n".repeat(1_300_000)),
+            )
+            .unwrap();
+            let meta = p.join("data/meta.yaml");
+            let text = fs::read_to_string(&meta).unwrap() + "figures: big.csv\n";
+            fs::write(meta, text).unwrap();
+        },
+        &["--memory-limit", "64"],
+        7,
+    );
+    assert!(
+        err.contains("while reading and checking the data") && !err.contains("--ppi"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -77,7 +77,7 @@ pub fn create_out_dir(dir: &std::path::Path) -> Result<(), Failure> {
 pub fn open(config: &Config) -> Result<OutputLock, Failure> {
     let out = config.output.as_ref().expect("a build");
     create_out_dir(&out.dir)?;
-    crate::timing::doing(tr!("doing-lock", dir = out.dir.display().to_string()));
+    crate::timing::doing(crate::timing::Doing::Lock(out.dir.clone()));
     let lock = lock::lock(&out.dir, out.wait).map_err(|e| match e {
         LockError::Busy => Failure::Locked(tr!(
             "fail-locked",
@@ -219,7 +219,7 @@ pub fn once(
         })
         .map(|(n, _)| n.clone())
         .collect();
-    crate::timing::doing(tr!("doing-write"));
+    crate::timing::doing(crate::timing::Doing::Write);
     let kept = staging.commit(&record.remove)?;
     // Said once the set is in place: a build that fails reports no change.
     for change in &record.changes {

@@ -47,14 +47,7 @@ pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, 
         Some(Only::Slides) => vec![Doc::Slides],
         None => vec![Doc::Briefing, Doc::Slides],
     };
-    crate::memory::limit(
-        usize::try_from(args.memory_limit).unwrap_or(usize::MAX / 1024 / 1024) * 1024 * 1024,
-        format!(
-            "{}: {}\n",
-            tr!("word-error"),
-            tr!("fail-memory", limit = args.memory_limit)
-        ),
-    );
+    crate::memory::limit(args.memory_limit);
     let output = output
         .map(|b| outputs(&root, b, &docs, &fonts))
         .transpose()?;
@@ -196,7 +189,11 @@ pub fn watchdog(config: &Config) {
             .unwrap_or_else(|e| e.into_inner());
         let seconds = limit.as_secs();
         let message = match crate::timing::now_doing() {
-            Some(doing) => tr!("fail-timeout-doing", seconds = seconds, doing = doing),
+            Some(doing) => tr!(
+                "fail-timeout-doing",
+                seconds = seconds,
+                doing = doing.words()
+            ),
             None => tr!("fail-timeout-run", seconds = seconds),
         };
         crate::term::fatal(&format!("{message}{}", tr!("fail-unchanged")));

@@ -70,7 +70,7 @@ impl Session {
 
 /// Stage 1: the data, checked. Its problems are printed here.
 pub fn load(config: &Config) -> Result<Project, Failure> {
-    crate::timing::doing(tr!("doing-data"));
+    crate::timing::doing(crate::timing::Doing::Data);
     let project = data::load(&config.root, config.draft).map_err(|failed| {
         term::data(
             &failed.errors,
@@ -286,7 +286,7 @@ pub fn compile(
     session: &mut Session,
     staging: Option<&Mutex<Staging>>,
 ) -> Result<Documents, Failure> {
-    crate::timing::doing(tr!("doing-compile"));
+    crate::timing::doing(crate::timing::Doing::Compile);
     if session.worlds.is_empty() {
         older_templates(config);
     }

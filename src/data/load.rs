@@ -23,6 +23,32 @@ pub struct Text {
     pub spans: SpanIndex,
     /// Digest of the bytes read, for the build state.
     pub digest: String,
+    /// Where each line starts: a file of 20,000 problems finds each one's
+    /// line at once, not by counting from the top.
+    starts: Vec<usize>,
+}
+
+impl Text {
+    pub fn new(text: String, spans: SpanIndex, digest: String) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Text {
+            text,
+            spans,
+            digest,
+            starts,
+        }
+    }
+
+    /// Line `n` (from 1), without its line break; empty past the end.
+    pub fn line(&self, n: usize) -> &str {
+        let Some(&start) = n.checked_sub(1).and_then(|i| self.starts.get(i)) else {
+            return "";
+        };
+        let end = self.starts.get(n).map_or(self.text.len(), |e| e - 1);
+        self.text[start..end].trim_end_matches('\r')
+    }
 }
 
 /// Reads `root/rel` as a data file's text: a regular file inside the
@@ -140,14 +166,7 @@ pub fn load<T: DeserializeOwned>(root: &Path, rel: &Path) -> (Option<Text>, Resu
             not_read
         })
     });
-    (
-        Some(Text {
-            text,
-            spans,
-            digest,
-        }),
-        value,
-    )
+    (Some(Text::new(text, spans, digest)), value)
 }
 
 fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, DataError> {

@@ -108,21 +108,7 @@ impl Sources {
         code: &'static str,
         message: String,
     ) -> DataError {
-        let col = file
-            .text
-            .text
-            .split('\n')
-            .nth(cell.row - 1)
-            .map_or(1, |line| {
-                let mut col = 1;
-                for (i, part) in line.split(" | ").enumerate() {
-                    if i + 1 == cell.col {
-                        break;
-                    }
-                    col += part.chars().count() + 3;
-                }
-                col
-            });
+        let col = sheet::text_col(file.text.line(cell.row), cell);
         let field = match &self.sheet_name {
             Some(name) => format!("{name}!{}", cell.name()),
             None => cell.name(),
@@ -617,11 +603,7 @@ fn read_sheet(
     sources.files.push(SourceFile {
         role: Role::Figures,
         rel: sheet.rel.clone(),
-        text: Text {
-            text: sheet.text.clone(),
-            spans: Default::default(),
-            digest: sheet.digest.clone(),
-        },
+        text: Text::new(sheet.text.clone(), Default::default(), sheet.digest.clone()),
     });
     let (given, problems) = sheet::apply(
         &sheet,

@@ -83,19 +83,17 @@ pub struct Sheet {
     pub text: String,
 }
 
-impl Sheet {
-    /// The column, in characters of [`Sheet::text`], where `cell` starts.
-    pub fn text_col(&self, cell: &Cell) -> usize {
-        let line = self.text.split('\n').nth(cell.row - 1).unwrap_or("");
-        let mut col = 1;
-        for (i, part) in line.split(" | ").enumerate() {
-            if i + 1 == cell.col {
-                return col;
-            }
-            col += part.chars().count() + 3;
+/// The column, in characters of `line` (the row of [`Sheet::text`]), where
+/// `cell` starts.
+pub fn text_col(line: &str, cell: &Cell) -> usize {
+    let mut col = 1;
+    for (i, part) in line.split(" | ").enumerate() {
+        if i + 1 == cell.col {
+            break;
         }
-        col
+        col += part.chars().count() + 3;
     }
+    col
 }
 
 /// Why a sheet could not be read, in words the loader says at the file.
@@ -366,13 +364,12 @@ pub fn apply(
             );
         }
     }
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for row in &sheet.rows {
-        if seen.contains(&row.id.as_str()) {
+        if !seen.insert(row.id.as_str()) {
             problems.push(SheetProblem::Twice(row.id.clone(), row.id_cell.clone()));
             continue;
         }
-        seen.push(&row.id);
         let mut found = false;
         for (role, part) in parts.iter_mut() {
             let Some(part) = part else { continue };
