@@ -16,27 +16,12 @@ use typst::foundations::{Array, Dict, FromValue};
 use typst::visualize::Color;
 
 use crate::data::Dataset;
+use crate::data::look::Look;
 use crate::data::model::Figure;
 
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgb(pub [u8; 3]);
+pub use crate::data::look::Rgb;
 
 impl Rgb {
-    pub fn hex(self) -> String {
-        format!("{:02X}{:02X}{:02X}", self.0[0], self.0[1], self.0[2])
-    }
-
-    /// `#RRGGBB` (a theme's colour); none if it is not one.
-    pub fn parse(s: &str) -> Option<Rgb> {
-        let h = s.trim().strip_prefix('#')?;
-        if h.len() != 6 || !h.is_ascii() {
-            return None;
-        }
-        let byte = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
-        Some(Rgb([byte(0)?, byte(2)?, byte(4)?]))
-    }
-
     fn of(c: &Color) -> Rgb {
         let [r, g, b, _] = c.to_vec4_u8();
         Rgb([r, g, b])
@@ -309,42 +294,12 @@ pub fn merge_pairs<T>(
 
 /// The series names of a comparison: the theme's words for last year's
 /// result and this year's target (2022年实绩, 2023年目标).
-pub fn compare_names(theme: &yaml_serde::Value, data: &Dataset) -> (String, String) {
-    let defaults: yaml_serde::Value =
-        yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap_or_default();
-    let word = |key: &str, fallback: &str, year: i64| {
-        let w = theme
-            .get("words")
-            .and_then(|w| w.get(key))
-            .and_then(|v| v.as_str())
-            .or_else(|| {
-                defaults
-                    .get("words")
-                    .and_then(|w| w.get(key))
-                    .and_then(|v| v.as_str())
-            })
-            .unwrap_or(fallback);
-        w.replace("{year}", &year.to_string())
-    };
+pub fn compare_names(look: &Look, data: &Dataset) -> (String, String) {
+    let year = |y: i64| y.to_string();
     (
-        word("result", "{year}年实绩", data.achievements.year),
-        word("target", "{year}年目标", data.plan.year),
+        look.word("result", &[("year", &year(data.achievements.year))]),
+        look.word("target", &[("year", &year(data.plan.year))]),
     )
-}
-
-/// A colour of the theme (`colors.KEY`): the project's, else the default.
-pub fn theme_color(theme: &yaml_serde::Value, key: &str) -> Rgb {
-    let defaults: yaml_serde::Value =
-        yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap_or_default();
-    [theme, &defaults]
-        .iter()
-        .find_map(|t| {
-            t.get("colors")
-                .and_then(|c| c.get(key))
-                .and_then(|v| v.as_str())
-                .and_then(Rgb::parse)
-        })
-        .unwrap_or(Rgb([0x80, 0x80, 0x80]))
 }
 
 /// Decreases drawn as such: a bar whose data says a decrease (下降3%, a

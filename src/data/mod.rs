@@ -14,6 +14,7 @@
 mod error;
 pub mod limits;
 mod load;
+pub mod look;
 pub mod model;
 mod position;
 pub mod prose;
@@ -217,7 +218,7 @@ pub struct Project {
     pub theme: yaml_serde::Value,
     /// The theme as the documents use it: the defaults, the preset, the
     /// project's theme (`theme::merged`).
-    pub look: yaml_serde::Value,
+    pub look: look::Look,
     /// The font families the theme names, by role.
     pub faces: Vec<theme::Face>,
     /// The vocabulary (the project's `templates/vocabulary.yaml`, else
@@ -518,7 +519,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         return Err(Failed { errors, sources });
     }
     let faces = theme::faces(&defaults, &theme);
-    let look = theme::merged(&defaults, &theme);
+    let look = look::Look::new(theme::merged(&defaults, &theme));
     Ok(Project {
         dataset: Dataset {
             meta,

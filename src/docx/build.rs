@@ -10,9 +10,9 @@ use crate::data::prose::placeholders;
 use crate::data::vocabulary::Words;
 use crate::render::marks::Shown;
 
-use super::look::Look;
 use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
 use super::text;
+use crate::data::look::{Color, Look};
 
 /// The text width of the page in twips (A4 less 28 mm and 26 mm).
 pub const TEXT_WIDTH: u32 = 8844;
@@ -55,7 +55,7 @@ impl<'a> Builder<'a> {
         self.push(Para::new(
             Style::Label,
             vec![
-                Run::Text("■".into(), L::Marker("primary")),
+                Run::Text("■".into(), L::Marker(Color::Primary)),
                 Run::plain(format!(" {s}")),
             ],
         ));
@@ -234,7 +234,7 @@ impl<'a> Builder<'a> {
                     r.verb.as_deref().unwrap_or("")
                 ),
             };
-            let mut runs = vec![Run::Text("■ ".into(), L::Marker("secondary"))];
+            let mut runs = vec![Run::Text("■ ".into(), L::Marker(Color::Secondary))];
             if r.estimate {
                 runs.push(Run::Text(
                     format!("{} ", self.i.look.word("estimate", &[])),

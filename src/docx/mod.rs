@@ -8,7 +8,6 @@
 
 mod build;
 mod fonts;
-mod look;
 mod model;
 pub(crate) mod text;
 mod write;
@@ -24,6 +23,7 @@ use typst_layout::PagedDocument;
 use crate::chart::{self, Chart};
 use crate::config::DocxFaces;
 use crate::data::Project;
+use crate::data::look::Color;
 use crate::render::marks::{self, Mark};
 
 /// The office face of a 公文 for a role (`--docx-font office`): the
@@ -111,20 +111,13 @@ pub fn write(
     timestamp: Option<DateTime<Utc>>,
 ) -> anyhow::Result<Vec<u8>> {
     let data = &project.dataset;
-    let look = look::Look::new(&project.look);
+    let look = &project.look;
     let words = &project.words;
     let shown = marks::shown(document);
 
     // Faces: by role, as the theme names them, or the office's.
     let mut names = BTreeMap::new();
-    for role in [
-        "masthead",
-        "title",
-        "heading",
-        "subheading",
-        "body",
-        "figure",
-    ] {
+    for role in crate::data::look::FACES {
         let family = look.font(role);
         let name = if faces.office {
             office_face(role).unwrap_or_else(|| family.to_string())
@@ -146,7 +139,7 @@ pub fn write(
     };
 
     // Charts: as the briefing marks them, a comparison as one chart.
-    let track = look.color("track");
+    let track = look.color(Color::Track);
     let specs = marked_charts(document);
     let charts: Vec<(bool, Chart)> = specs
         .iter()
@@ -157,7 +150,7 @@ pub fn write(
             )
         })
         .collect();
-    let names = chart::compare_names(&project.look, data);
+    let names = chart::compare_names(look, data);
     let is_down = |v: &str| words.down.iter().any(|d| d == v);
     let charts = chart::merge_pairs(charts, &names, |a, b| *a || *b)
         .into_iter()
@@ -170,7 +163,7 @@ pub fn write(
     let inputs = build::Inputs {
         data,
         shown: &shown,
-        look: &look,
+        look,
         words,
         date: shown_date(project, timestamp),
         charts,
@@ -178,5 +171,5 @@ pub fn write(
     let doc = build::document(&inputs);
 
     let props = crate::chart::xml::Properties::of(document);
-    write::package(&doc, &look, &mut faces, &props, timestamp)
+    write::package(&doc, look, &mut faces, &props, timestamp)
 }

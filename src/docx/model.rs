@@ -43,7 +43,7 @@ pub enum Look {
     /// 预计, 力争: bold, in the primary colour.
     Tag,
     /// A list's or label's square marker, in a colour role.
-    Marker(&'static str),
+    Marker(crate::data::look::Color),
     /// A card's number: bold, its own size (half-points).
     Big(u32),
     /// Bold in the figure colour at a size (half-points): a card's unit.

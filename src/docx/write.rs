@@ -10,10 +10,10 @@ use chrono::{DateTime, Utc};
 use zip::write::SimpleFileOptions;
 
 use super::build::{TEXT_WIDTH, chart_width};
-use super::look::Look;
 use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
 use crate::chart::xml::{Properties, Xml};
 use crate::chart::{self, Rgb};
+use crate::data::look::{Color, Look};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -254,7 +254,7 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
     x.wval("w:next", next);
     x.wval("w:uiPriority", "9");
     x.empty("w:qFormat", &[]);
-    let primary = look.color("primary");
+    let primary = look.color(Color::Primary);
     x.el("w:pPr", &[], |x| {
         if matches!(
             style,
@@ -274,14 +274,14 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
                 border(x, "w:bottom", 20, look.masthead_color, 4)
             }),
             Style::Heading1 => x.el("w:pBdr", &[], |x| {
-                border(x, "w:bottom", 4, look.color("line"), 4)
+                border(x, "w:bottom", 4, look.color(Color::Line), 4)
             }),
             Style::Headline => x.el("w:pBdr", &[], |x| {
-                border(x, "w:top", 4, look.color("line"), 18)
+                border(x, "w:top", 4, look.color(Color::Line), 18)
             }),
             Style::Colophon => x.el("w:pBdr", &[], |x| {
-                border(x, "w:top", 6, look.color("text"), 4);
-                border(x, "w:bottom", 6, look.color("text"), 4);
+                border(x, "w:top", 6, look.color(Color::Text), 4);
+                border(x, "w:bottom", 6, look.color(Color::Text), 4);
             }),
             Style::Header => x.el("w:pBdr", &[], |x| border(x, "w:bottom", 4, primary, 2)),
             _ => x,
@@ -351,8 +351,8 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
         }
         let color = match style {
             Style::Masthead => Some(look.masthead_color),
-            Style::CardLabel | Style::Source | Style::Header => Some(look.color("muted")),
-            Style::CardValue => Some(look.color("figure")),
+            Style::CardLabel | Style::Source | Style::Header => Some(look.color(Color::Muted)),
+            Style::CardValue => Some(look.color(Color::Figure)),
             _ => None,
         };
         if let Some(c) = color {
@@ -421,7 +421,7 @@ fn styles(look: &Look, faces: &Faces) -> Vec<u8> {
             });
             x.el("w:rPr", &[], |x| {
                 fonts_el(x, faces.name("body"));
-                x.wval("w:color", &look.color("text").hex());
+                x.wval("w:color", &look.color(Color::Text).hex());
                 size_el(x, 32);
             });
         },
@@ -484,12 +484,12 @@ fn styles(look: &Look, faces: &Faces) -> Vec<u8> {
             x.empty("w:qFormat", &[]);
             x.el("w:rPr", &[], |x| {
                 x.empty("w:b", &[]).empty("w:bCs", &[]);
-                x.wval("w:color", &look.color("figure").hex());
+                x.wval("w:color", &look.color(Color::Figure).hex());
             });
         },
     );
     // The targets' three-line table.
-    let rule = look.color("secondary");
+    let rule = look.color(Color::Secondary);
     x.el(
         "w:style",
         &[
@@ -569,7 +569,7 @@ fn run_props(x: &mut Xml, look: &Look, kind: L) {
         }
         L::Tag => {
             x.el("w:rPr", &[], |x| {
-                props(x, true, Some(look.color("primary")), None)
+                props(x, true, Some(look.color(Color::Primary)), None)
             });
         }
         L::Marker(role) => {
@@ -582,12 +582,12 @@ fn run_props(x: &mut Xml, look: &Look, kind: L) {
         }
         L::Unit(s) => {
             x.el("w:rPr", &[], |x| {
-                props(x, true, Some(look.color("figure")), Some(s))
+                props(x, true, Some(look.color(Color::Figure)), Some(s))
             });
         }
         L::Primary => {
             x.el("w:rPr", &[], |x| {
-                props(x, false, Some(look.color("primary")), None)
+                props(x, false, Some(look.color(Color::Primary)), None)
             });
         }
         L::Bold => {
@@ -718,7 +718,7 @@ impl Writer<'_> {
             }
         });
         let rows = t.rows.len();
-        let rule = look.color("secondary");
+        let rule = look.color(Color::Secondary);
         let white = Rgb([0xFF, 0xFF, 0xFF]);
         for (r, row) in t.rows.iter().enumerate() {
             x.open("w:tr", &[]);
@@ -753,7 +753,7 @@ impl Writer<'_> {
                                     &[
                                         ("w:val", "clear"),
                                         ("w:color", "auto"),
-                                        ("w:fill", &look.color("surface").hex()),
+                                        ("w:fill", &look.color(Color::Surface).hex()),
                                     ],
                                 );
                             }
@@ -762,7 +762,7 @@ impl Writer<'_> {
                         TableKind::Cards => {
                             x.el("w:tcBorders", &[], |x| {
                                 if !cell.is_empty() {
-                                    border(x, "w:top", 16, look.color("primary"), 0);
+                                    border(x, "w:top", 16, look.color(Color::Primary), 0);
                                 }
                                 border(x, "w:left", 24, white, 0);
                                 border(x, "w:bottom", 48, white, 0);
@@ -774,7 +774,7 @@ impl Writer<'_> {
                                     &[
                                         ("w:val", "clear"),
                                         ("w:color", "auto"),
-                                        ("w:fill", &look.color("surface").hex()),
+                                        ("w:fill", &look.color(Color::Surface).hex()),
                                     ],
                                 );
                             }
@@ -996,16 +996,16 @@ fn theme(look: &Look, faces: &Faces) -> Vec<u8> {
                 x.val("a:srgbClr", &rgb.hex());
             });
         };
-        c(x, "a:dk1", look.color("text"));
+        c(x, "a:dk1", look.color(Color::Text));
         c(x, "a:lt1", Rgb([0xFF, 0xFF, 0xFF]));
-        c(x, "a:dk2", look.color("secondary"));
-        c(x, "a:lt2", look.color("surface"));
-        c(x, "a:accent1", look.color("primary"));
-        c(x, "a:accent2", look.color("secondary"));
-        c(x, "a:accent3", look.color("muted"));
-        c(x, "a:accent4", look.color("line"));
-        c(x, "a:accent5", look.color("track"));
-        c(x, "a:accent6", look.color("figure"));
+        c(x, "a:dk2", look.color(Color::Secondary));
+        c(x, "a:lt2", look.color(Color::Surface));
+        c(x, "a:accent1", look.color(Color::Primary));
+        c(x, "a:accent2", look.color(Color::Secondary));
+        c(x, "a:accent3", look.color(Color::Muted));
+        c(x, "a:accent4", look.color(Color::Line));
+        c(x, "a:accent5", look.color(Color::Track));
+        c(x, "a:accent6", look.color(Color::Figure));
         c(x, "a:hlink", Rgb([0x05, 0x63, 0xC1]));
         c(x, "a:folHlink", Rgb([0x95, 0x4F, 0x72]));
     });

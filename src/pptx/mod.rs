@@ -18,6 +18,7 @@ use typst_layout::PagedDocument;
 use crate::chart;
 use crate::config::FaceMap;
 use crate::data::Project;
+use crate::data::look::Color;
 use crate::render::marks;
 
 /// Where PowerPoint puts a line's baseline under a fixed line pitch: the
@@ -30,9 +31,8 @@ const DESCENT: f64 = 0.288;
 /// drawn as decreases.
 fn charts(deck: &mut model::Deck, project: &Project) {
     use model::{Rect, Shape};
-    let (data, theme) = (&project.dataset, &project.look);
-    let names = chart::compare_names(theme, data);
-    let track = chart::theme_color(theme, "track");
+    let (data, look) = (&project.dataset, &project.look);
+    let names = chart::compare_names(look, data);
     let is_down = |v: &str| project.words.down.iter().any(|d| d == v);
     for slide in &mut deck.slides {
         let mut shapes = Vec::new();
@@ -48,9 +48,6 @@ fn charts(deck: &mut model::Deck, project: &Project) {
                 }
             });
             for (rect, mut c) in merged {
-                if c.kind == chart::Kind::Shares {
-                    c.series[0].fill = chart::Fill::Solid(track);
-                }
                 chart::sign_decreases(&mut c, data, &is_down);
                 shapes.push(Shape::Chart(model::Chart { rect, chart: c }));
             }
@@ -98,21 +95,6 @@ pub fn scheme(colors: &[chart::Rgb; 10]) -> Vec<(model::Rgba, &'static str)> {
     .collect()
 }
 
-/// A face of the theme (`fonts.KEY`): the project's, else the default.
-fn theme_font(theme: &yaml_serde::Value, key: &str) -> String {
-    let defaults: yaml_serde::Value =
-        yaml_serde::from_str(crate::data::theme::DEFAULTS).unwrap_or_default();
-    [theme, &defaults]
-        .iter()
-        .find_map(|t| {
-            t.get("fonts")
-                .and_then(|c| c.get(key))
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| crate::fonts::BUNDLED_SANS.into())
-}
-
 /// The .pptx of a laid-out deck.
 pub fn write(
     document: &PagedDocument,
@@ -120,25 +102,25 @@ pub fn write(
     faces: &FaceMap,
     timestamp: Option<DateTime<Utc>>,
 ) -> anyhow::Result<Vec<u8>> {
-    let theme = &project.look;
+    let look = &project.look;
     let notes = marks::notes(document);
-    let mut deck = walk::deck(document, &notes, faces);
+    let mut deck = walk::deck(document, &notes, faces, look.color(Color::Track));
     charts(&mut deck, project);
     let props = Properties {
         core: crate::chart::xml::Properties::of(document),
-        major: faces.get(&theme_font(theme, "heading")).to_string(),
-        minor: faces.get(&theme_font(theme, "figure")).to_string(),
+        major: faces.get(look.font("heading")).to_string(),
+        minor: faces.get(look.font("figure")).to_string(),
         colors: [
-            chart::theme_color(theme, "text"),
+            look.color(Color::Text),
             chart::Rgb([0xFF, 0xFF, 0xFF]),
-            chart::theme_color(theme, "secondary"),
-            chart::theme_color(theme, "surface"),
-            chart::theme_color(theme, "primary"),
-            chart::theme_color(theme, "secondary"),
-            chart::theme_color(theme, "muted"),
-            chart::theme_color(theme, "line"),
-            chart::theme_color(theme, "track"),
-            chart::theme_color(theme, "figure"),
+            look.color(Color::Secondary),
+            look.color(Color::Surface),
+            look.color(Color::Primary),
+            look.color(Color::Secondary),
+            look.color(Color::Muted),
+            look.color(Color::Line),
+            look.color(Color::Track),
+            look.color(Color::Figure),
         ],
     };
     package::write(&deck, &props, timestamp)

@@ -16,11 +16,18 @@ use typst::visualize::{Color, CurveItem, Geometry, Paint};
 use typst_layout::PagedDocument;
 
 use super::model::*;
+use crate::chart::Rgb;
 use crate::config::FaceMap;
 use crate::render::marks::{self, Mark};
 
 /// The deck of a laid-out document, with each page's notes.
-pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &FaceMap) -> Deck {
+/// `track`: the theme's colour of a share's empty rest.
+pub fn deck(
+    document: &PagedDocument,
+    notes: &BTreeMap<usize, String>,
+    faces: &FaceMap,
+    track: Rgb,
+) -> Deck {
     let mut deck = Deck::default();
     let count = document.pages().len();
     let width = document
@@ -38,7 +45,7 @@ pub fn deck(document: &PagedDocument, notes: &BTreeMap<usize, String>, faces: &F
         let size = page.frame.size();
         deck.width = size.x.to_pt();
         deck.height = size.y.to_pt();
-        let mut walker = Walker::new(faces);
+        let mut walker = Walker::new(faces, track);
         let root = walker.group(Rect {
             x: 0.0,
             y: 0.0,
@@ -371,6 +378,7 @@ struct Frag {
 
 struct Walker<'a> {
     faces: &'a FaceMap,
+    track: Rgb,
     /// Every group's rectangle on the page, by id.
     groups: Vec<Rect>,
     frags: Vec<Frag>,
@@ -420,7 +428,7 @@ fn paint(p: &Paint) -> Option<Fill> {
                 }),
                 _ => None,
             });
-            Some(Fill::Hatch(color.unwrap_or(Rgba([0x33, 0x41, 0x4F, 255]))))
+            Some(Fill::Hatch(color.unwrap_or(Rgba([0, 0, 0, 255]))))
         }
     }
 }
@@ -452,9 +460,10 @@ fn get<T: typst::foundations::FromValue>(d: &Dict, key: &str) -> Option<T> {
 }
 
 impl<'a> Walker<'a> {
-    fn new(faces: &'a FaceMap) -> Self {
+    fn new(faces: &'a FaceMap, track: Rgb) -> Self {
         Walker {
             faces,
+            track,
             groups: Vec::new(),
             frags: Vec::new(),
             shapes: Vec::new(),
@@ -746,17 +755,14 @@ impl<'a> Walker<'a> {
     /// A chart the template marked: its values, where the PDF draws it.
     fn chart(&mut self, spec: &Dict, rect: Rect) {
         let faces = self.faces;
-        let chart =
-            crate::chart::Chart::from_spec(spec, crate::chart::Rgb([0xE4, 0xE7, 0xEB]), |f| {
-                faces.get(f).to_string()
-            });
+        let chart = crate::chart::Chart::from_spec(spec, self.track, |f| faces.get(f).to_string());
         self.push(Shape::Chart(Chart { rect, chart }));
     }
 
     /// A table the template marked: its cells (each marked `<brief-cell>`
     /// with its row and column), the fills of its rows and its rules.
     fn table(&mut self, frame: &Frame, ts: Transform, rect: Rect, inset: f64) {
-        let mut inner = Walker::new(self.faces);
+        let mut inner = Walker::new(self.faces, self.track);
         inner.cells = true;
         let root = inner.group(rect);
         inner.walk(frame, ts, root);

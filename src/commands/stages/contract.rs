@@ -90,7 +90,7 @@ fn typst_side(root: &Path, project: &Project) -> Json {
 
 fn rust_side(project: &Project) -> Json {
     let words = &project.words;
-    let todo = project.look["words"]["todo"].as_str().unwrap_or_default();
+    let todo = &project.look.raw_word("todo");
     let data = &project.dataset;
     let mut out = serde_json::Map::new();
     for (key, part) in [("achievements", &data.achievements), ("plan", &data.plan)] {
