@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 
-use crate::timing::Doing;
 use crate::tr;
 
 pub struct Counting;
@@ -23,19 +22,19 @@ static LIMIT_MIB: AtomicU64 = AtomicU64::new(0);
 /// reached: past it, nothing may be allocated. Each message is made once
 /// and kept for the process (a few, however long watch runs).
 static MESSAGE: AtomicPtr<String> = AtomicPtr::new(std::ptr::null_mut());
-static MADE: Mutex<Option<HashMap<Doing, &'static String>>> = Mutex::new(None);
+static MADE: Mutex<Option<HashMap<String, &'static String>>> = Mutex::new(None);
 
-/// Sets the limit (MiB).
+/// Sets the limit (MiB); the message says what the run was doing then
+/// (`timing::doing` passes it on to [`doing`]).
 pub fn limit(mib: u64) {
     LIMIT_MIB.store(mib, Ordering::Relaxed);
-    doing(&crate::timing::now_doing().unwrap_or(Doing::Data));
     let bytes = usize::try_from(mib).unwrap_or(usize::MAX / 1024 / 1024) * 1024 * 1024;
     LIMIT.store(bytes, Ordering::Relaxed);
 }
 
-/// The run does `what` from now on: the message names it, with what takes
-/// memory at that stage (the data, the fonts, or the pages and --ppi).
-pub fn doing(what: &Doing) {
+/// The run does `doing` from now on (in the user's words), where `hint`
+/// says what takes memory (the data, the fonts, or the pages and --ppi).
+pub fn doing(doing: &str, hint: &str) {
     let mib = LIMIT_MIB.load(Ordering::Relaxed);
     if mib == 0 {
         return;
@@ -43,17 +42,12 @@ pub fn doing(what: &Doing) {
     let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
     let message = *made
         .get_or_insert_with(HashMap::new)
-        .entry(what.clone())
+        .entry(doing.to_string())
         .or_insert_with(|| {
             Box::leak(Box::new(format!(
                 "{}: {}\n",
                 tr!("word-error"),
-                tr!(
-                    "fail-memory",
-                    limit = mib,
-                    doing = what.words(),
-                    hint = what.memory_hint()
-                )
+                tr!("fail-memory", limit = mib, doing = doing, hint = hint)
             )))
         });
     MESSAGE.store(std::ptr::from_ref(message).cast_mut(), Ordering::Release);

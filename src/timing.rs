@@ -88,7 +88,7 @@ static DOING: std::sync::Mutex<Option<Doing>> = std::sync::Mutex::new(None);
 
 /// Records what the run does from now on.
 pub fn doing(what: Doing) {
-    crate::memory::doing(&what);
+    crate::memory::doing(&what.words(), &what.memory_hint());
     *DOING.lock().unwrap_or_else(|e| e.into_inner()) = Some(what);
 }
 

@@ -73,6 +73,49 @@ const RULES: &[Rule] = &[
         "members: [target_gpd]",
         "data-member-unknown",
     ),
+    r(
+        PLAN,
+        "",
+        "charts:\n  - id: g\n    kind: pie\n    members: [target_gdp]\n",
+        "kind: pie",
+        "data-unknown-value",
+    ),
+    // Targets and rankings.
+    r(
+        PLAN,
+        "    verb: 增长\n    value: 6.5\n    unit: \"%\"\n    qualifier: 左右\n",
+        "    verb: 增长\n",
+        "- id: target_gdp",
+        "data-target-value",
+    ),
+    r(
+        PLAN,
+        "    value: 6.5\n    unit: \"%\"\n    qualifier: 左右",
+        "    value: 6.5\n    unit: \"%\"\n    qualifier: 大约",
+        "qualifier: 大约",
+        "data-unknown-qualifier",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        position: null\n        standing: 前列\n",
+        "        position: null\n",
+        "position: null\n        years: 4",
+        "data-rank-missing",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        scope: 全市\n        position: 1\n",
+        "        scope: 全世界\n        position: 1\n",
+        "scope: 全世界",
+        "data-unknown-scope",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+        "yoy: { value: 14.3, verb: 增长, basis: 同期比 }",
+        "basis: 同期比",
+        "data-unknown-basis",
+    ),
     // Compare.
     r(
         PLAN,

@@ -48,6 +48,7 @@ pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, 
         None => vec![Doc::Briefing, Doc::Slides],
     };
     crate::memory::limit(args.memory_limit);
+    crate::timing::doing(crate::timing::Doing::Data);
     let output = output
         .map(|b| outputs(&root, b, &docs, &fonts))
         .transpose()?;

@@ -133,11 +133,9 @@ impl Look {
         self.colors.get(&role).copied().unwrap_or(Rgb([0, 0, 0]))
     }
 
-    /// The family of a face role: masthead, title, heading, body, figure…
+    /// The family of a face role ([`FACES`]).
     pub fn font(&self, role: &str) -> &str {
-        self.fonts
-            .get(role)
-            .map_or(crate::fonts::BUNDLED_SERIF, String::as_str)
+        self.fonts.get(role).map_or("", String::as_str)
     }
 
     /// A word of the theme with its {placeholders} filled.

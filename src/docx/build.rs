@@ -109,22 +109,7 @@ impl<'a> Builder<'a> {
                     bare.qualifier = None;
                     Some(text::figure_parts(w, todo, &bare).joined())
                 }
-                Some("yoy") => {
-                    let y = f.yoy.as_ref()?;
-                    Some(
-                        text::qualified(
-                            w,
-                            todo,
-                            Some(&y.value),
-                            Some(y.unit.as_deref().unwrap_or("%")),
-                            y.qualifier.as_deref(),
-                            None,
-                            y.to.as_ref(),
-                            None,
-                        )
-                        .joined(),
-                    )
-                }
+                Some("yoy") => Some(text::yoy_value(w, todo, f.yoy.as_ref()?).joined()),
                 Some("share") => {
                     let s = f.share.first()?;
                     Some(

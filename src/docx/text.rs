@@ -3,7 +3,7 @@
 //! the parts of a card or a table that the briefing does not mark. Every
 //! figure the briefing marks is taken from its mark instead.
 
-use crate::data::model::{Figure, Fill, Num, Part, Position, Rank, Ranking, Share, Target};
+use crate::data::model::{Figure, Fill, Num, Part, Position, Rank, Ranking, Share, Target, Yoy};
 use crate::data::vocabulary::Words;
 
 /// A value in parts: before the number, the number, the unit, after it.
@@ -118,10 +118,9 @@ pub fn figure_parts(words: &Words, todo: &str, f: &Figure) -> Parts {
     )
 }
 
-/// 同比增长14.3%: the basis and verb as the prose has them.
-pub fn yoy_phrase(words: &Words, todo: &str, f: &Figure) -> Option<String> {
-    let y = f.yoy.as_ref()?;
-    let value = qualified(
+/// 14.3%, 两成以上: a change's value as printed (`{id.yoy}`).
+pub fn yoy_value(words: &Words, todo: &str, y: &Yoy) -> Parts {
+    qualified(
         words,
         todo,
         Some(&y.value),
@@ -130,12 +129,17 @@ pub fn yoy_phrase(words: &Words, todo: &str, f: &Figure) -> Option<String> {
         y.written.as_deref(),
         y.to.as_ref(),
         y.dash.as_deref(),
-    );
+    )
+}
+
+/// 同比增长14.3%: the basis and verb as the prose has them.
+pub fn yoy_phrase(words: &Words, todo: &str, f: &Figure) -> Option<String> {
+    let y = f.yoy.as_ref()?;
     Some(format!(
         "{}{}{}",
         y.basis.as_deref().unwrap_or(""),
         y.verb,
-        value.joined()
+        yoy_value(words, todo, y).joined()
     ))
 }
 
