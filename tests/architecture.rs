@@ -152,3 +152,85 @@ fn the_check_finds_what_it_should() {
     assert_eq!(found, known);
     assert!(Path::new(&repo().join("ARCHITECTURE.md")).is_file());
 }
+
+/// The files of one folder of `src/` beside each other (`super::x` from a sibling), test modules
+/// left out.
+fn siblings(dir: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        if path.extension().is_none_or(|e| e != "rs") || name == "mod" {
+            continue;
+        }
+        let source = fs::read_to_string(&path).unwrap();
+        let source = match source.find("#[cfg(test)]") {
+            Some(at) => source[..at].to_string(),
+            None => source,
+        };
+        out.insert(name, source.replace("super::", "crate::"));
+    }
+    out
+}
+
+/// A circle in `graph`, as the modules on it.
+fn circle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    for start in graph.keys() {
+        let mut todo: Vec<Vec<String>> = vec![vec![start.clone()]];
+        let mut seen = BTreeSet::new();
+        while let Some(path) = todo.pop() {
+            for next in &graph[path.last().unwrap()] {
+                if next == start {
+                    return Some([path.clone(), vec![next.clone()]].concat());
+                }
+                if seen.insert(next.clone()) {
+                    todo.push([path.clone(), vec![next.clone()]].concat());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_files_of_a_module_never_import_each_other_in_a_circle() {
+    let mut folders = vec![repo().join("src")];
+    let mut checked = 0;
+    while let Some(dir) = folders.pop() {
+        folders.extend(
+            fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.is_dir()),
+        );
+        if dir == repo().join("src") {
+            continue;
+        }
+        let files = siblings(&dir);
+        let known: BTreeSet<String> = files.keys().cloned().collect();
+        let graph: BTreeMap<String, BTreeSet<String>> = files
+            .iter()
+            .map(|(m, text)| {
+                let mut deps = imports(text, &known);
+                deps.remove(m);
+                deps.remove("i18n");
+                (m.clone(), deps)
+            })
+            .collect();
+        assert_eq!(
+            circle(&graph),
+            None,
+            "{}: files import each other in a circle",
+            dir.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 8, "{checked} folders");
+    // The check sees a circle of two.
+    let two: BTreeMap<String, BTreeSet<String>> = [
+        ("a".to_string(), ["b".to_string()].into()),
+        ("b".to_string(), ["a".to_string()].into()),
+    ]
+    .into();
+    assert!(circle(&two).is_some());
+}

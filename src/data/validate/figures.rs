@@ -2,8 +2,7 @@
 //! qualifier, how the article writes it, its change, shares and rank, and
 //! the plan's comparison with last year.
 
-use super::parts::Index;
-use super::{Checker, is_rate};
+use super::{Checker, Index, is_rate};
 use crate::data::Role;
 use crate::data::limits;
 use crate::data::model::{Figure, Fill, Rank};

@@ -13,11 +13,26 @@ mod meta;
 mod parts;
 mod targets;
 
+use std::collections::HashMap;
+
 use super::Role;
 use super::limits;
 use super::model::{Fill, Num};
+use super::prose::Named;
 use super::vocabulary::{Position, Words};
 use crate::tr;
+
+/// What the checks of one part may look up.
+struct Index<'p> {
+    /// Figures, rankings and targets of this part, by id.
+    pub own: HashMap<&'p str, Named<'p>>,
+    /// The achievements' (for the plan's comparisons); none when the
+    /// achievements did not load.
+    pub achieved: Option<&'p HashMap<&'p str, Named<'p>>>,
+    /// Both parts' entries: what a paragraph may name (a paragraph that ends
+    /// the results and opens the plan names both).
+    pub named: HashMap<&'p str, Named<'p>>,
+}
 
 pub use meta::meta;
 pub use parts::parts;

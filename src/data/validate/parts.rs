@@ -5,25 +5,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Checker, Problem, charts, figures, targets};
+use super::{Checker, Index, Problem, charts, figures, targets};
 use crate::data::Role;
 use crate::data::limits;
 use crate::data::model::{Fill, Part, PartKind, Ranking, Section};
 use crate::data::prose::{self, Named};
 use crate::data::vocabulary::Words;
 use crate::tr;
-
-/// What the checks of one part may look up.
-pub(super) struct Index<'p> {
-    /// Figures, rankings and targets of this part, by id.
-    pub own: HashMap<&'p str, Named<'p>>,
-    /// The achievements' (for the plan's comparisons); none when the
-    /// achievements did not load.
-    pub achieved: Option<&'p HashMap<&'p str, Named<'p>>>,
-    /// Both parts' entries: what a paragraph may name (a paragraph that ends
-    /// the results and opens the plan names both).
-    pub named: HashMap<&'p str, Named<'p>>,
-}
 
 /// Checks both parts together: ids are unique across files, and the plan
 /// refers to the achievements. A part that did not parse is left out.

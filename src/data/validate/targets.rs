@@ -2,8 +2,7 @@
 //! 控制在4%以内, 下降2%左右) or a goal in words (完成市下达目标), and the
 //! achievements figure it continues.
 
-use super::parts::Index;
-use super::{Checker, figures};
+use super::{Checker, Index, figures};
 use crate::data::limits;
 use crate::data::model::{Fill, Target};
 use crate::data::prose::Named;
