@@ -467,7 +467,7 @@ fn usage_error(e: clap::Error) -> ! {
         ),
         _ => e.kind().to_string(),
     };
-    eprintln!("{}: {message}", i18n::message("word-error", &[]));
-    eprintln!("{}", i18n::message("arg-see-help", &[]));
+    crate::term::say(&format!("{}: {message}", i18n::message("word-error", &[])));
+    crate::term::say(&i18n::message("arg-see-help", &[]));
     std::process::exit(2);
 }

@@ -433,7 +433,10 @@ impl typst_kit::fonts::FontSource for Builtin {
 /// the outputs are put in place only after every font read, so none changed.
 pub fn guard_mapped_files(message: String) {
     static MESSAGE: OnceLock<Vec<u8>> = OnceLock::new();
-    if MESSAGE.set(message.into_bytes()).is_err() {
+    if MESSAGE
+        .set(crate::i18n::for_terminal(&message).into_owned())
+        .is_err()
+    {
         return;
     }
     extern "C" fn on_bus_error(_: libc::c_int) {

@@ -62,6 +62,31 @@ impl Lang {
     }
 }
 
+/// The encoding of the user's terminal, from the POSIX locale's codeset
+/// (`zh_CN.GB18030`, `zh_CN.GBK`): none when it is UTF-8 or unknown.
+fn terminal_encoding() -> Option<&'static encoding_rs::Encoding> {
+    static ENCODING: OnceLock<Option<&'static encoding_rs::Encoding>> = OnceLock::new();
+    *ENCODING.get_or_init(|| {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|v| !v.is_empty()))?;
+        let codeset = locale.split_once('.')?.1;
+        let codeset = codeset.split('@').next().unwrap_or(codeset);
+        let encoding = encoding_rs::Encoding::for_label(codeset.as_bytes())?;
+        (encoding != encoding_rs::UTF_8).then_some(encoding)
+    })
+}
+
+/// `text` in the terminal's encoding, for messages a person reads: under
+/// `LANG=zh_CN.GB18030` a Chinese message in UTF-8 would show as mojibake.
+/// A character the encoding lacks becomes a numeric reference (`&#…;`).
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, [u8]> {
+    match terminal_encoding() {
+        Some(encoding) => encoding.encode(text).0,
+        None => std::borrow::Cow::Borrowed(text.as_bytes()),
+    }
+}
+
 pub const EN: &str = include_str!("../i18n/en.ftl");
 pub const ZH: &str = include_str!("../i18n/zh.ftl");
 

@@ -21,8 +21,8 @@ static LIMIT_MIB: AtomicU64 = AtomicU64::new(0);
 /// The message for what the run does now, made before any limit can be
 /// reached: past it, nothing may be allocated. Each message is made once
 /// and kept for the process (a few, however long watch runs).
-static MESSAGE: AtomicPtr<String> = AtomicPtr::new(std::ptr::null_mut());
-static MADE: Mutex<Option<HashMap<String, &'static String>>> = Mutex::new(None);
+static MESSAGE: AtomicPtr<Vec<u8>> = AtomicPtr::new(std::ptr::null_mut());
+static MADE: Mutex<Option<HashMap<String, &'static Vec<u8>>>> = Mutex::new(None);
 
 /// Sets the limit (MiB); the message says what the run was doing then
 /// (`timing::doing` passes it on to [`doing`]).
@@ -44,11 +44,12 @@ pub fn doing(doing: &str, hint: &str) {
         .get_or_insert_with(HashMap::new)
         .entry(doing.to_string())
         .or_insert_with(|| {
-            Box::leak(Box::new(format!(
+            let text = format!(
                 "{}: {}\n",
                 tr!("word-error"),
                 tr!("fail-memory", limit = mib, doing = doing, hint = hint)
-            )))
+            );
+            Box::leak(Box::new(crate::i18n::for_terminal(&text).into_owned()))
         });
     MESSAGE.store(std::ptr::from_ref(message).cast_mut(), Ordering::Release);
 }
@@ -57,7 +58,8 @@ pub fn doing(doing: &str, hint: &str) {
 fn exceeded() -> ! {
     let message = MESSAGE.load(Ordering::Acquire);
     // SAFETY: null, or a message leaked by `doing`, never freed.
-    let message = unsafe { message.as_ref() }.map_or("memory limit exceeded\n", String::as_str);
+    let message: &[u8] =
+        unsafe { message.as_ref() }.map_or(b"memory limit exceeded\n", Vec::as_slice);
     // SAFETY: write(2) and _exit(2) are async-signal-safe and allocate
     // nothing; the buffer is a valid static string.
     unsafe {

@@ -31,20 +31,28 @@ pub fn out(text: &str) -> Result<bool, crate::error::Failure> {
     }
 }
 
+/// A line for a person on stderr, in the terminal's encoding.
+pub fn say(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(&crate::i18n::for_terminal(text))
+        .and_then(|()| err.write_all(b"\n"));
+}
+
 /// A one-line status message (`brief: wrote out/briefing.pdf`), on stderr so
 /// that stdout stays clean for data.
 pub fn status(message: &str) {
-    let _ = writeln!(std::io::stderr(), "brief: {message}");
+    say(&format!("brief: {message}"));
 }
 
 /// A warning that is not about a file's content (`warning: …`).
 pub fn warning(message: &str) {
-    let _ = writeln!(std::io::stderr(), "{}: {message}", tr!("word-warning"));
+    say(&format!("{}: {message}", tr!("word-warning")));
 }
 
 /// An error that ends the command, after the problems were printed.
 pub fn fatal(message: &str) {
-    let _ = writeln!(std::io::stderr(), "{}: {message}", tr!("word-error"));
+    say(&format!("{}: {message}", tr!("word-error")));
 }
 
 fn severity_key(severity: Severity) -> &'static str {
@@ -98,7 +106,7 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
                     let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
                     line += &format!(" ({note})");
                 }
-                let _ = writeln!(std::io::stderr(), "{line}");
+                say(&line);
             }
             DiagnosticFormat::Human => {
                 let text = sources.by_path(&e.file).map(|f| &f.text);
@@ -180,7 +188,7 @@ fn human(
             }
         }
     }
-    let _ = writeln!(std::io::stderr(), "{out}");
+    say(&out);
 }
 
 /// Han characters and full-width forms take two columns of a terminal.
@@ -312,7 +320,7 @@ pub fn typst(
                 for n in &notes {
                     out += &format!(" ({n})");
                 }
-                let _ = writeln!(std::io::stderr(), "{out}");
+                say(&out);
             }
             (Some((name, text, line, col)), _) => {
                 let excerpt = Excerpt::new(text, *line, *col, false);
@@ -357,7 +365,7 @@ pub fn note(
             for h in hints {
                 line += &format!(" ({})", tr!("note-hint", hint = h.as_str()));
             }
-            let _ = writeln!(std::io::stderr(), "{line}");
+            say(&line);
         }
         DiagnosticFormat::Human => {
             let notes: Vec<String> = hints

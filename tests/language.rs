@@ -85,6 +85,29 @@ fn a_data_error_speaks_chinese_under_a_chinese_locale_and_english_otherwise() {
 }
 
 #[test]
+fn a_gb18030_terminal_reads_the_messages_in_its_own_encoding() {
+    let dir = project();
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 3.5", "valeu: 3.5");
+    let out = run(dir.path(), "zh_CN.GB18030", &["build"]);
+    assert_eq!(code(&out), 3);
+    // In UTF-8 the terminal would show mojibake.
+    assert!(String::from_utf8(out.stderr.clone()).is_err());
+    let (text, _, bad) = encoding_rs::GB18030.decode(&out.stderr);
+    assert!(!bad);
+    for words in ["未知字段 `valeu`", "所有输出均未改动", "valeu: 3.5"] {
+        assert!(text.contains(words), "no {words}:\n{text}");
+    }
+    // JSON lines stay UTF-8, as JSON is.
+    let out = run(
+        dir.path(),
+        "zh_CN.GB18030",
+        &["check", "--diagnostic-format", "json"],
+    );
+    let first = String::from_utf8(out.stdout).expect("UTF-8 JSON");
+    assert!(first.contains("未知字段"), "{first}");
+}
+
+#[test]
 fn json_diagnostics_keep_their_keys_and_carry_the_message_in_the_language() {
     let dir = project();
     edit(&dir.path().join(ACHIEVEMENTS), "value: 3.5", "valeu: 3.5");
