@@ -73,11 +73,41 @@ pub struct Problem {
     pub warning: bool,
 }
 
-/// Sentences end with 。！？.
+/// The byte ranges of a paragraph's sentences, which cover it: each ends
+/// after 。！？ and the closing quotes or brackets that follow (as
+/// templates/lib.typ cuts them for the speaker notes; `docx::text` and the
+/// checks here read the same cuts).
+pub fn sentence_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(d, '。' | '！' | '？' | '”' | '’' | '」' | '』' | '）') {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Where the sentence holding byte `at` starts.
 fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .rfind(['。', '！', '？'])
-        .map_or(0, |i| i + '。'.len_utf8())
+    sentence_spans(text)
+        .into_iter()
+        .find(|r| r.contains(&at))
+        .map_or(0, |r| r.start)
 }
 
 /// What joins the items of a list: 分别增长{a}、{b}和{c}.
@@ -570,15 +600,7 @@ fn estimates(
     words: &Words,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut start = 0;
-    for end in text
-        .match_indices(['。', '！', '？'])
-        .map(|(i, s)| i + s.len())
-        .chain(std::iter::once(text.len()))
-    {
-        if end <= start {
-            continue;
-        }
+    for std::ops::Range { start, end } in sentence_spans(text) {
         let inside: Vec<&Placeholder> = list
             .iter()
             .filter(|p| p.start >= start && p.start < end)
@@ -626,7 +648,6 @@ fn estimates(
                 _ => {}
             }
         }
-        start = end;
     }
     problems
 }

@@ -226,28 +226,11 @@ pub(crate) fn paragraphs(part: &Part) -> impl Iterator<Item = &str> {
 
 /// A paragraph's sentences: up to 。！？ and a closing quote or bracket.
 pub(crate) fn sentences(p: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = p.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '。' | '！' | '？') {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if matches!(d, '。' | '！' | '？' | '”' | '’' | '」' | '』' | '）') {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(p[start..end].trim());
-            start = end;
-        }
-    }
-    if start < p.len() {
-        out.push(p[start..].trim());
-    }
-    out.into_iter().filter(|s| !s.is_empty()).collect()
+    crate::data::prose::sentence_spans(p)
+        .into_iter()
+        .map(|r| p[r].trim())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The goal word that governs a figure in its sentence (力争, 确保): the
