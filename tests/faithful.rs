@@ -335,6 +335,19 @@ const REFUSED: &[(&str, &str, &str, &str)] = &[
         "value",
     ),
     (ACHIEVEMENTS, "kind: achievements", "kind: report", "kind"),
+    // Counts: the limits of data.md, in the schema as maxItems and minItems.
+    (
+        PLAN,
+        "kind: plan\n",
+        "kind: plan\ncharts:\n  - id: g\n    kind: bars\n    members: []\n",
+        "members",
+    ),
+    (
+        PLAN,
+        "kind: plan\n",
+        "kind: plan\ncharts:\n  - id: g\n    kind: bars\n    members: [target_gdp, target_gdp, target_gdp, target_gdp, target_gdp, target_gdp, target_gdp, target_gdp, target_gdp, target_gdp, target_gdp, target_gdp, target_gdp]\n",
+        "members",
+    ),
 ];
 
 /// The schema's verdict on each file: `FILE: ok` or `FILE: invalid: …`.

@@ -441,6 +441,7 @@ pub struct Part {
     #[serde(default)]
     #[schemars(
         description = "原文在第一个标题之前的段落（先成效、后计划），照原文。",
+        length(max = limits::PARAGRAPHS),
         inner(length(min = 1, max = limits::PARAGRAPH))
     )]
     pub opening: Vec<Fill<String>>,
@@ -448,19 +449,26 @@ pub struct Part {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(
         description = "本部分标题之后的段落，照原文；主要目标那句话写在这里或小节中，目标用 {id} 占位。",
+        length(max = limits::PARAGRAPHS),
         inner(length(min = 1, max = limits::PARAGRAPH))
     )]
     pub lead: Vec<Fill<String>>,
     /// Plan only: the main targets, which the paragraphs name as `{id}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(description = "计划文件：主要目标；段落中以 {id} 引用。")]
+    #[schemars(
+        description = "计划文件：主要目标；段落中以 {id} 引用。",
+        length(max = limits::TARGETS)
+    )]
     pub targets: Vec<Target>,
     /// The article's sections, in order.
-    #[schemars(description = "各小节，按原文顺序。")]
+    #[schemars(description = "各小节，按原文顺序。", length(max = limits::SECTIONS))]
     pub sections: Vec<Section>,
     /// Which figures make which chart; when absent, the defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "图表及其中的数字；省略时用默认图表。")]
+    #[schemars(
+        description = "图表及其中的数字；省略时用默认图表。",
+        length(max = limits::CHARTS)
+    )]
     pub charts: Option<Vec<Chart>>,
 }
 
@@ -509,11 +517,12 @@ pub struct Section {
     #[serde(default)]
     #[schemars(
         description = "本节的段落，照原文；数字写成 {id}、{id.yoy}、{id.share}、{id.rank} 或 {id.value} 占位。",
+        length(max = limits::PARAGRAPHS),
         inner(length(min = 1, max = limits::PARAGRAPH))
     )]
     pub paragraphs: Vec<Fill<String>>,
     #[serde(default)]
-    #[schemars(description = "本节的数字。")]
+    #[schemars(description = "本节的数字。", length(max = limits::FIGURES))]
     pub figures: Vec<Figure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(description = "本节的排名。")]
@@ -968,7 +977,10 @@ pub struct Chart {
     )]
     pub title: Option<String>,
     /// Ids of figures or targets, in the order shown.
-    #[schemars(description = "图中数字或目标的 id，按显示顺序。")]
+    #[schemars(
+        description = "图中数字或目标的 id，按显示顺序。",
+        length(min = 1, max = limits::MEMBERS)
+    )]
     pub members: Vec<String>,
 }
 
