@@ -76,6 +76,7 @@ help-init-templates = Also copy brief's templates into the project, for a projec
 arg-unknown = unknown option `{ $arg }`
 arg-suggest = ; did you mean `{ $arg }`?
 arg-invalid = `{ $value }` is not a valid value for `{ $arg }`
+arg-invalid-env = `{ $value }` in the environment variable { $var } is not a valid value for `{ $arg }`: unset it or set it to whole seconds since 1970
 arg-missing = missing: { $arg }
 arg-subcommand = unknown command `{ $arg }`
 arg-conflict = `{ $arg }` cannot be used with `{ $other }`

@@ -76,6 +76,7 @@ help-init-templates = 同时把 brief 的模板复制到项目中（项目要用
 arg-unknown = 未知选项 `{ $arg }`
 arg-suggest = ；您是不是想写 `{ $arg }`？
 arg-invalid = `{ $value }` 不是 `{ $arg }` 的有效值
+arg-invalid-env = 环境变量 { $var } 的值 `{ $value }` 不是 `{ $arg }` 的有效值：请删除它，或设为自 1970 年起的整秒数
 arg-missing = 缺少：{ $arg }
 arg-subcommand = 未知命令 `{ $arg }`
 arg-conflict = `{ $arg }` 不能与 `{ $other }` 同用

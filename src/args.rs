@@ -427,13 +427,31 @@ fn usage_error(e: clap::Error) -> ! {
             m
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let mut m = i18n::message(
-                "arg-invalid",
-                &[
-                    ("value", context(ContextKind::InvalidValue).into()),
-                    ("arg", context(ContextKind::InvalidArg).into()),
-                ],
-            );
+            let arg = context(ContextKind::InvalidArg);
+            // A value from the environment (SOURCE_DATE_EPOCH, set by a build
+            // system) is named as such: the command line has no such option.
+            let from_env = arg.starts_with("--creation-timestamp")
+                && !std::env::args_os().any(|a| {
+                    a.to_string_lossy().starts_with("--creation-timestamp")
+                });
+            let mut m = if from_env {
+                i18n::message(
+                    "arg-invalid-env",
+                    &[
+                        ("value", context(ContextKind::InvalidValue).into()),
+                        ("var", "SOURCE_DATE_EPOCH".into()),
+                        ("arg", arg.into()),
+                    ],
+                )
+            } else {
+                i18n::message(
+                    "arg-invalid",
+                    &[
+                        ("value", context(ContextKind::InvalidValue).into()),
+                        ("arg", arg.into()),
+                    ],
+                )
+            };
             let valid = context(ContextKind::ValidValue);
             if !valid.is_empty() {
                 m += &i18n::message("help-values", &[("values", valid.into())]);

@@ -515,6 +515,24 @@ fn creation_timestamps_outside_the_years_a_document_can_print_are_usage_errors()
 }
 
 #[test]
+fn a_bad_source_date_epoch_is_named_as_the_environment_s() {
+    let dir = project();
+    let out = Command::new(BIN)
+        .arg("check")
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "garbage")
+        .env("BRIEF_LANG", "en")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`garbage` in the environment variable SOURCE_DATE_EPOCH"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn memory_is_bounded_with_a_code_of_its_own() {
     let err = refused(
         |p| append_to_lib(p, "#let _ = range(100000000).map(x => (x, str(x)))"),
