@@ -234,6 +234,13 @@ const RULES: &[Rule] = &[
         "      - id: shenzhen_experience\n        label: 科技型",
         "data-duplicate-id",
     ),
+    r(
+        PLAN,
+        "indicator: 地区生产总值\n",
+        "indicator: 地区生产\u{202E}总值\n",
+        "地区生产\u{202E}",
+        "data-control-character",
+    ),
     // Values.
     r(
         PLAN,

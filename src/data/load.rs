@@ -275,6 +275,9 @@ pub fn forbidden(c: char) -> bool {
     let u = c as u32;
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(u, 0x2028 | 0x2029 | 0xFEFF)
+        // Direction marks and overrides: invisible, they reorder what is
+        // printed (a pasted U+202E turns 2022 into 2202 on the page).
+        || matches!(u, 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
         || (0xFDD0..=0xFDEF).contains(&u)
         || (u & 0xFFFE) == 0xFFFE
 }
