@@ -178,6 +178,7 @@ check-slide-overflow-hint = shorten the text or let the template split it over m
 check-outside = page { $page }: “{ $text }” reaches outside the page or its column
 check-overlap = page { $page }: “{ $first }” is drawn over “{ $second }”
 check-notdef = page { $page }: “{ $ch }” is drawn as an empty box in { $family }, although a font has it: a face file is damaged, or was changed during the build
+check-notdef-more = ; so are { $count } more characters
 font-too-large = { $path }: { $mb } MB is too large for a font file (at most { $limit } MB); it was not read
 font-not-a-font = { $path }: not a font brief can read (damaged, cut short, or not a font)
 font-broken = { $path }: this face did not load or draws nothing (the file is damaged, or was changed during the build)

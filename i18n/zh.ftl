@@ -178,6 +178,7 @@ check-slide-overflow-hint = 请缩短文字，或让模板把它分到更多幻�
 check-outside = 第 { $page } 页：“{ $text }”超出页面或版心
 check-overlap = 第 { $page } 页：“{ $first }”压住了“{ $second }”
 check-notdef = 第 { $page } 页：“{ $ch }”在 { $family } 中画成了空框，但有字体含有这个字：某个字体文件已损坏，或在生成期间被改动
+check-notdef-more = ；另有 { $count } 个字也是如此
 font-too-large = { $path }：{ $mb } MB，作为字体文件过大（上限 { $limit } MB），未读取
 font-not-a-font = { $path }：brief 读不出字体（文件损坏、不完整，或不是字体）
 font-broken = { $path }：这个字形文件无法载入或画不出字（文件损坏，或在生成期间被改动）

@@ -431,9 +431,8 @@ fn usage_error(e: clap::Error) -> ! {
             // A value from the environment (SOURCE_DATE_EPOCH, set by a build
             // system) is named as such: the command line has no such option.
             let from_env = arg.starts_with("--creation-timestamp")
-                && !std::env::args_os().any(|a| {
-                    a.to_string_lossy().starts_with("--creation-timestamp")
-                });
+                && !std::env::args_os()
+                    .any(|a| a.to_string_lossy().starts_with("--creation-timestamp"));
             let mut m = if from_env {
                 i18n::message(
                     "arg-invalid-env",

@@ -541,10 +541,17 @@ impl Checks {
             };
             term::data(&self.unshown, &project.sources, severity, format);
         }
-        let missing = glyphs::missing(project, fonts);
+        let font_errors = font_problems(config, fonts, &self.notdef);
+        // A face file that broke says it all: each character it left without
+        // a glyph (a thousand) would only bury that one line.
+        let (missing, faces, stand_ins) = if font_errors > 0 {
+            Default::default()
+        } else {
+            let (faces, stand_ins) = glyphs::missing_faces(project, fonts);
+            (glyphs::missing(project, fonts), faces, stand_ins)
+        };
         let strict = config.strict_glyphs();
         term::data(&missing, &project.sources, Self::severity(strict), format);
-        let (faces, stand_ins) = glyphs::missing_faces(project, fonts);
         term::data(
             &faces,
             &project.sources,
@@ -552,7 +559,6 @@ impl Checks {
             format,
         );
         term::data(&stand_ins, &project.sources, Severity::Warning, format);
-        let font_errors = font_problems(config, fonts, &self.notdef);
         if self.errors > 0 {
             return Err(Failure::Template(tr!(
                 "fail-templates",
@@ -581,7 +587,8 @@ impl Checks {
 fn font_problems(config: &Config, fonts: &Fonts, notdef: &[(usize, char, String)]) -> usize {
     let found = fonts.get();
     let mut errors = 0;
-    for problem in found.problems() {
+    let problems = found.problems();
+    for problem in &problems {
         let (code, message, hint, error) = problem.describe();
         let error = error || config.strict;
         let severity = if error {
@@ -599,23 +606,38 @@ fn font_problems(config: &Config, fonts: &Fonts, notdef: &[(usize, char, String)
         );
         errors += usize::from(error);
     }
+    if errors > 0 {
+        // The empty boxes are that file's doing.
+        return errors;
+    }
+    // One error a face: a face cut short during the build leaves a thousand
+    // characters bare, and one line says what to do about all of them.
+    let mut by_face: BTreeMap<&str, Vec<(usize, char)>> = BTreeMap::new();
     for (page, ch, family) in notdef {
         if glyphs::covered(found, *ch) {
-            term::note(
-                Severity::Error,
-                "glyph-notdef",
-                "fonts",
-                &tr!(
-                    "check-notdef",
-                    page = *page,
-                    ch = ch.to_string(),
-                    family = family.as_str()
-                ),
-                &[tr!("font-file-hint")],
-                config.diagnostics,
-            );
-            errors += 1;
+            by_face.entry(family).or_default().push((*page, *ch));
         }
+    }
+    for (family, bare) in by_face {
+        let (page, ch) = bare[0];
+        let mut message = tr!(
+            "check-notdef",
+            page = page,
+            ch = ch.to_string(),
+            family = family
+        );
+        if bare.len() > 1 {
+            message += &tr!("check-notdef-more", count = bare.len() - 1);
+        }
+        term::note(
+            Severity::Error,
+            "glyph-notdef",
+            "fonts",
+            &message,
+            &[tr!("font-file-hint")],
+            config.diagnostics,
+        );
+        errors += 1;
     }
     errors
 }
