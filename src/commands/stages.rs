@@ -330,9 +330,12 @@ pub fn compile(
                         jobs.push(scope.spawn(move || {
                             let hash =
                                 lasting.then(|| typst::utils::hash128(&(&pages, config.key())));
-                            let result = export_document(
-                                config, out, project, doc, &pages, staging, cached, hash,
-                            );
+                            // The same pages and options as the last export: its files again.
+                            let reuse = cached
+                                .filter(|(h, _)| Some(*h) == hash)
+                                .map(|(_, files)| files);
+                            let result =
+                                export_document(config, out, project, doc, &pages, staging, reuse);
                             timing::event(&format!("{} exported", doc.name()));
                             (doc, hash, result)
                         }));
@@ -643,9 +646,9 @@ fn font_problems(config: &Config, fonts: &Fonts, notdef: &[(usize, char, String)
 }
 
 /// One document's files, staged: its PDF (with the deck's notes and, when
-/// asked, its .pptx), or its page images. Returns the PDF outputs (kept for
-/// the handout and for reuse in watch).
-#[allow(clippy::too_many_arguments)]
+/// asked, its .pptx), or its page images. `reuse`: the PDF files of the last
+/// export, when its pages and options were these. Returns the PDF outputs
+/// (kept for the handout and for reuse in watch).
 fn export_document(
     config: &Config,
     out: &OutputConfig,
@@ -653,8 +656,7 @@ fn export_document(
     doc: Doc,
     document: &PagedDocument,
     staging: &Mutex<Staging>,
-    cached: Option<Export>,
-    hash: Option<u128>,
+    reuse: Option<Files>,
 ) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     let stage = |name: String, bytes: Vec<u8>| -> Result<(), Failure> {
         staging
@@ -665,10 +667,8 @@ fn export_document(
     };
     let files = match out.format {
         Format::Pdf => {
-            if let (Some((h, files)), Some(hash)) = (&cached, hash)
-                && *h == hash
-            {
-                files.clone()
+            if let Some(files) = reuse {
+                files
             } else {
                 let mut files = Vec::new();
                 let stem = doc.name();
@@ -766,7 +766,6 @@ pub fn handout(
         Doc::Handout,
         &document.pages,
         staging,
-        None,
         None,
     )?;
     Ok(document)
