@@ -504,6 +504,21 @@ fn text_outside_its_page_or_over_other_text_is_found_on_every_page() {
         &["build", "--only", "briefing", "--strict", "--force"],
     );
     assert_eq!(code(&result), 4, "{}", stderr(&result));
+    // Text of the data that leaves the page is said at its line and column in the data, what
+    // the user shortens; text of the template's own, at the template.
+    let text = fs::read_to_string(&t).unwrap();
+    fs::write(
+        &t,
+        format!("{text}\n#place(dx: -80mm)[加力助企纾困，兑现政策扶持资金]\n"),
+    )
+    .unwrap();
+    let err = ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let line = line_of(&dir.path().join(ACHIEVEMENTS), "加力助企纾困");
+    assert!(
+        err.contains(&format!("{ACHIEVEMENTS}:{line}:9")) && err.contains("reaches outside"),
+        "{err}"
+    );
+    assert!(err.contains("templates/briefing.typ"), "{err}");
 }
 
 #[test]

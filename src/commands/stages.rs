@@ -468,15 +468,23 @@ impl Checks {
             }
         }
         for problem in pages::check(&document) {
-            let message = match problem {
+            let (message, text) = match problem {
                 pages::PageProblem::Outside { page, text } => {
-                    tr!("check-outside", page = page, text = text)
+                    (tr!("check-outside", page = page, text = text.clone()), text)
                 }
                 pages::PageProblem::Overlap {
                     page,
                     first,
                     second,
-                } => tr!("check-overlap", page = page, first = first, second = second),
+                } => (
+                    tr!(
+                        "check-overlap",
+                        page = page,
+                        first = first.clone(),
+                        second = second
+                    ),
+                    first,
+                ),
                 pages::PageProblem::Notdef { page, ch, family } => {
                     // A character no font has is the glyph check's warning;
                     // one a font has, drawn empty, is a broken face.
@@ -484,14 +492,27 @@ impl Checks {
                     continue;
                 }
             };
-            term::note(
-                severity,
-                "page-layout",
-                &file,
-                &message,
-                &[tr!("check-layout-hint")],
-                format,
-            );
+            // Said at the data's line that holds the text, when it is the
+            // data's: that is what the user shortens.
+            match project.place_of_text(&text) {
+                Some((role, path, value, at)) => {
+                    let doc = crate::outputs::changes::doc_word(c.doc.name());
+                    let message = format!("{doc}: {message}");
+                    let e = project
+                        .sources
+                        .error(role, &path, Some((&value, at)), "page-layout", message)
+                        .hint(tr!("check-layout-hint"));
+                    term::data(&[e], &project.sources, severity, format);
+                }
+                None => term::note(
+                    severity,
+                    "page-layout",
+                    &file,
+                    &message,
+                    &[tr!("check-layout-hint")],
+                    format,
+                ),
+            }
             self.strict += usize::from(config.strict);
         }
         let shown = marks::shown(&document);

@@ -816,6 +816,36 @@ impl Project {
 
     /// Ids of every figure of both parts, each with its label: what the
     /// documents must show somewhere.
+    /// Where the data holds a run of text the pages show (a line that
+    /// overflows): the file, the field and the byte offset of its start.
+    /// The run's first characters are looked for (a figure filled in later
+    /// in the line does not stand in the data), at least four of them.
+    pub fn place_of_text(&self, run: &str) -> Option<(Role, String, String, usize)> {
+        let run = run.trim_end_matches('…').trim();
+        let head: String = run.chars().take(8).collect();
+        if head.chars().count() < 4 {
+            return None;
+        }
+        let data = &self.dataset;
+        let values = [
+            (Role::Meta, serde_json::to_value(&data.meta)),
+            (Role::Achievements, serde_json::to_value(&data.achievements)),
+            (Role::Plan, serde_json::to_value(&data.plan)),
+        ];
+        let mut found = None;
+        for (role, value) in values {
+            let Ok(value) = value else { continue };
+            strings(&value, &mut |path, text| {
+                if found.is_none()
+                    && let Some(at) = text.find(head.as_str())
+                {
+                    found = Some((role, path.to_string(), text.to_string(), at));
+                }
+            });
+        }
+        found
+    }
+
     pub fn figure_ids(&self) -> Vec<(&str, &str)> {
         [&self.dataset.achievements, &self.dataset.plan]
             .into_iter()
