@@ -440,13 +440,16 @@ fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallbac
             .success()
     );
     std::os::unix::fs::symlink("/dev/zero", fonts.join("zero.ttf")).unwrap();
+    let strict_build = || {
+        ends_within(
+            dir.path(),
+            &["build", "--strict", "--timeout", "60"],
+            Duration::from_secs(40),
+        )
+    };
     // The FIFO and the device are never read (they would block or never end): each is an error
     // at its path, and nothing is written.
-    let out = ends_within(
-        dir.path(),
-        &["build", "--strict", "--timeout", "60"],
-        Duration::from_secs(40),
-    );
+    let out = strict_build();
     assert!(!out.status.success(), "{}", stderr(&out));
     for name in ["fifo.ttf", "zero.ttf"] {
         assert!(stderr(&out).contains(name), "{}", stderr(&out));
@@ -454,11 +457,7 @@ fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallbac
     assert!(!dir.path().join("out/briefing.pdf").exists());
     fs::remove_file(fonts.join("fifo.ttf")).unwrap();
     fs::remove_file(fonts.join("zero.ttf")).unwrap();
-    let out = ends_within(
-        dir.path(),
-        &["build", "--strict", "--timeout", "60"],
-        Duration::from_secs(40),
-    );
+    let out = strict_build();
     assert!(out.status.success(), "{}", stderr(&out));
     let used = pdf_fonts(&dir.path().join("out/briefing.pdf"));
     for face in ["NotoSerifSC-Regular", "NotoSansSC-Regular"] {
@@ -467,11 +466,7 @@ fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallbac
     assert!(!used.contains("Type 3"), "{used}");
     // Put back after a good build, the device link is said, not passed over as "up to date".
     std::os::unix::fs::symlink("/dev/zero", fonts.join("zero.ttf")).unwrap();
-    let out = ends_within(
-        dir.path(),
-        &["build", "--strict", "--timeout", "60"],
-        Duration::from_secs(40),
-    );
+    let out = strict_build();
     assert!(!out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("zero.ttf"), "{}", stderr(&out));
 }
