@@ -1202,3 +1202,113 @@ fn text_box(lines: Vec<Vec<Frag>>, container: Rect) -> TextBox {
         role: Role::Free,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The walk on pages the real compiler laid out, from small documents.
+
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use typst::foundations::{Bytes, Dict};
+
+    use super::*;
+    use crate::config::FontOptions;
+    use crate::fonts::Fonts;
+    use crate::world::BriefWorld;
+
+    const TRACK: Rgb = Rgb([0xE4, 0xE7, 0xEB]);
+
+    fn deck_of(body: &str) -> Deck {
+        let dir = tempfile::tempdir().unwrap();
+        let page = format!(
+            "#set page(width: 400pt, height: 225pt, margin: 20pt)\n\
+             #set text(font: \"Noto Sans SC\", size: 12pt, lang: \"zh\")\n{body}"
+        );
+        let fonts = Arc::new(Fonts::discover(dir.path(), &FontOptions::default()));
+        let files = [("main.typ".to_string(), Bytes::new(page.into_bytes()))].into();
+        let world = BriefWorld::new(dir.path(), Path::new("main.typ"), Dict::new(), fonts, None)
+            .expect("a world")
+            .with_overlay(files);
+        let document = typst::compile::<PagedDocument>(&world)
+            .output
+            .expect("the page compiles");
+        deck(&document, &BTreeMap::new(), &FaceMap::default(), TRACK)
+    }
+
+    fn texts(shapes: &[Shape]) -> Vec<&TextBox> {
+        shapes
+            .iter()
+            .flat_map(|s| match s {
+                Shape::Text(t) => vec![t],
+                Shape::Group { shapes, .. } => texts(shapes),
+                _ => vec![],
+            })
+            .collect()
+    }
+
+    fn para_text(p: &Para) -> String {
+        p.lines.iter().flatten().map(|r| r.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_paragraph_of_several_lines_is_one_paragraph_with_typst_s_breaks() {
+        let text = "哈尔滨新区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，\
+                    统筹疫情防控和经济社会发展，地区生产总值增长百分之十四点三。";
+        let deck = deck_of(text);
+        assert_eq!(deck.slides.len(), 1);
+        let boxes = texts(&deck.slides[0].shapes);
+        assert_eq!(boxes.len(), 1, "{boxes:?}");
+        let paras = &boxes[0].paras;
+        assert_eq!(paras.len(), 1);
+        assert!(paras[0].lines.len() >= 3, "{:?}", paras[0].lines.len());
+        assert_eq!(para_text(&paras[0]), text);
+        let run = &paras[0].lines[0][0];
+        assert_eq!((run.size, run.bold), (12.0, false));
+        assert!(run.font.contains("Noto Sans SC"), "{}", run.font);
+    }
+
+    #[test]
+    fn two_paragraphs_stay_two_and_bold_is_its_own_run() {
+        let deck = deck_of("第一段。\n\n第二段有*加粗*的字。");
+        let boxes = texts(&deck.slides[0].shapes);
+        let paras: Vec<String> = boxes
+            .iter()
+            .flat_map(|b| b.paras.iter().map(para_text))
+            .collect();
+        assert_eq!(paras, ["第一段。", "第二段有加粗的字。"]);
+        let bold: Vec<&str> = boxes
+            .iter()
+            .flat_map(|b| b.paras.iter().flat_map(|p| p.lines.iter().flatten()))
+            .filter(|r| r.bold)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(bold, ["加粗"]);
+    }
+
+    #[test]
+    fn a_filled_rectangle_is_a_shape_where_the_page_draws_it() {
+        let deck = deck_of(
+            "#place(dx: 10pt, dy: 20pt, rect(width: 100pt, height: 50pt, fill: rgb(\"#C00000\")))",
+        );
+        let rects: Vec<(&Rect, &Option<Fill>)> = deck.slides[0]
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect { rect, fill, .. } => Some((rect, fill)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rects.len(), 1, "{:?}", deck.slides[0].shapes);
+        let (rect, fill) = rects[0];
+        assert_eq!((rect.x, rect.y, rect.w, rect.h), (30.0, 40.0, 100.0, 50.0));
+        assert_eq!(*fill, Some(Fill::Solid(Rgba([0xC0, 0, 0, 255]))));
+    }
+
+    #[test]
+    fn every_page_is_a_slide() {
+        let deck = deck_of("一\n#pagebreak()\n二\n#pagebreak()\n三");
+        assert_eq!(deck.slides.len(), 3);
+        assert_eq!((deck.width, deck.height), (400.0, 225.0));
+    }
+}
