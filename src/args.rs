@@ -406,7 +406,17 @@ fn usage_error(e: clap::Error) -> ! {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
-        e.exit();
+        if i18n::terminal_is_utf8() {
+            e.exit();
+        }
+        // Help in the terminal's encoding (GB18030, GBK), as every message.
+        let text = crate::i18n::for_terminal(&e.render().to_string()).into_owned();
+        let _ = if e.use_stderr() {
+            std::io::Write::write_all(&mut std::io::stderr(), &text)
+        } else {
+            std::io::Write::write_all(&mut std::io::stdout(), &text)
+        };
+        std::process::exit(e.exit_code());
     }
     let context = |kind: ContextKind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),

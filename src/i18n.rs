@@ -77,6 +77,11 @@ fn terminal_encoding() -> Option<&'static encoding_rs::Encoding> {
     })
 }
 
+/// Whether the terminal takes UTF-8 (the locale names no other codeset).
+pub fn terminal_is_utf8() -> bool {
+    terminal_encoding().is_none()
+}
+
 /// `text` in the terminal's encoding, for messages a person reads: under
 /// `LANG=zh_CN.GB18030` a Chinese message in UTF-8 would show as mojibake.
 /// A character the encoding lacks becomes a numeric reference (`&#…;`).

@@ -97,6 +97,13 @@ fn a_gb18030_terminal_reads_the_messages_in_its_own_encoding() {
     for words in ["未知字段 `valeu`", "所有输出均未改动", "valeu: 3.5"] {
         assert!(text.contains(words), "no {words}:\n{text}");
     }
+    // So is the help.
+    let help = run(dir.path(), "zh_CN.GB18030", &["build", "--help"]);
+    assert_eq!(code(&help), 0);
+    assert!(String::from_utf8(help.stdout.clone()).is_err());
+    let (help, _, bad) = encoding_rs::GB18030.decode(&help.stdout);
+    assert!(!bad && help.contains("--memory-limit"), "{help}");
+    assert!(han(&help) > 20, "{help}");
     // JSON lines stay UTF-8, as JSON is.
     let out = run(
         dir.path(),
