@@ -467,6 +467,7 @@ impl Checks {
                 self.strict += usize::from(config.strict);
             }
         }
+        let shown = marks::shown(&document);
         for problem in pages::check(&document) {
             let (message, text) = match problem {
                 pages::PageProblem::Outside { page, text } => {
@@ -494,7 +495,7 @@ impl Checks {
             };
             // Said at the data's line that holds the text, when it is the
             // data's: that is what the user shortens.
-            match project.place_of_text(&text) {
+            match project.place_of_text(&text, &shown) {
                 Some((role, path, value, at)) => {
                     let doc = crate::outputs::changes::doc_word(c.doc.name());
                     let message = format!("{doc}: {message}");
@@ -515,7 +516,6 @@ impl Checks {
             }
             self.strict += usize::from(config.strict);
         }
-        let shown = marks::shown(&document);
         if c.doc != Doc::Handout {
             // Every figure appears in every document: nothing is dropped in silence.
             for (id, label) in project.figure_ids() {

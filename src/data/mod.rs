@@ -27,6 +27,7 @@ pub mod theme;
 mod validate;
 pub mod vocabulary;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use error::{DataError, nearest};
@@ -208,6 +209,42 @@ pub struct Dataset {
     pub meta: Meta,
     pub achievements: Part,
     pub plan: Part,
+}
+
+/// Where `head` starts in `text` as printed (its placeholders filled from
+/// `shown`), as a byte offset of `text`.
+fn printed_at(text: &str, head: &str, shown: &BTreeMap<String, String>) -> Option<usize> {
+    if let Some(at) = text.find(head) {
+        return Some(at);
+    }
+    let list = prose::placeholders(text).ok()?;
+    if list.is_empty() {
+        return None;
+    }
+    // The printed text, and where each of its pieces starts in both.
+    let (mut printed, mut pieces, mut at) = (String::new(), Vec::new(), 0);
+    for p in &list {
+        pieces.push((printed.len(), at, false));
+        printed += &text[at..p.start];
+        let key = match p.field {
+            Some(f) => format!("{}.{f}", p.id),
+            None => p.id.to_string(),
+        };
+        pieces.push((printed.len(), p.start, true));
+        printed += shown
+            .get(&key)
+            .map_or(&text[p.start..p.end], String::as_str);
+        at = p.end;
+    }
+    pieces.push((printed.len(), at, false));
+    printed += &text[at..];
+    let found = printed.find(head)?;
+    let &(from, original, figure) = pieces.iter().rev().find(|(from, _, _)| *from <= found)?;
+    Some(if figure {
+        original
+    } else {
+        original + (found - from)
+    })
 }
 
 /// A loaded project: its data, its theme and where they came from.
@@ -818,9 +855,15 @@ impl Project {
     /// documents must show somewhere.
     /// Where the data holds a run of text the pages show (a line that
     /// overflows): the file, the field and the byte offset of its start.
-    /// The run's first characters are looked for (a figure filled in later
-    /// in the line does not stand in the data), at least four of them.
-    pub fn place_of_text(&self, run: &str) -> Option<(Role, String, String, usize)> {
+    /// The run's first characters are looked for, at least four of them, in
+    /// each text with its placeholders as the pages show them (`shown`: by
+    /// `id` or `id.field`); a run that starts inside a figure stands at the
+    /// figure's placeholder.
+    pub fn place_of_text(
+        &self,
+        run: &str,
+        shown: &BTreeMap<String, String>,
+    ) -> Option<(Role, String, String, usize)> {
         let run = run.trim_end_matches('…').trim();
         let head: String = run.chars().take(8).collect();
         if head.chars().count() < 4 {
@@ -837,7 +880,7 @@ impl Project {
             let Ok(value) = value else { continue };
             strings(&value, &mut |path, text| {
                 if found.is_none()
-                    && let Some(at) = text.find(head.as_str())
+                    && let Some(at) = printed_at(text, &head, shown)
                 {
                     found = Some((role, path.to_string(), text.to_string(), at));
                 }
@@ -853,6 +896,38 @@ impl Project {
             .flat_map(|s| &s.figures)
             .map(|f| (f.id.as_str(), f.label.as_str()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod printed {
+    use super::*;
+
+    #[test]
+    fn a_run_of_the_pages_is_found_in_its_text_with_the_figures_filled_in() {
+        let text = "全年新增市场主体{entities}、同比增长{entities.yoy}。投入消费补贴资金{funds}。";
+        let shown: BTreeMap<String, String> = [
+            ("entities", "2.4万户"),
+            ("entities.yoy", "14.3%"),
+            ("funds", "1.1亿元"),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .into();
+        // Literal text: where it stands.
+        assert_eq!(printed_at(text, "全年新增市场", &shown), Some(0));
+        // Across a figure: the literal start.
+        let at = text.find("、同比").unwrap();
+        assert_eq!(printed_at(text, "、同比增长14.3", &shown), Some(at));
+        // From inside a figure: at its placeholder.
+        let yoy = text.find("{entities.yoy}").unwrap();
+        assert_eq!(printed_at(text, "4.3%。投入", &shown), Some(yoy));
+        // After the last figure.
+        let tail = text.find("。投入").unwrap();
+        assert_eq!(
+            printed_at(text, "。投入消费补贴资金1.1亿", &shown),
+            Some(tail)
+        );
+        assert_eq!(printed_at(text, "没有的文字", &shown), None);
     }
 }
 
