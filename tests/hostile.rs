@@ -120,7 +120,7 @@ fn brief_s_own_files_that_are_not_regular_files_are_set_aside() {
     let out = dir.path().join("out");
     let mkfifo = |p: &Path| {
         let _ = fs::remove_file(p);
-        assert!(Command::new("mkfifo").arg(p).status().unwrap().success());
+        mkfifo(p);
     };
     let link = |p: &Path, to: &str| {
         let _ = fs::remove_file(p);
@@ -368,13 +368,7 @@ fn watch_outlives_a_face_cut_short_while_it_idles_and_sees_a_fifo_put_in_fonts()
         fs::copy(repo().join("fonts").join(serif), fonts.join(serif)).unwrap();
         wait_for(rx, "rebuilt", limit);
         // A FIFO with a font's name is said (never read), though no font changed.
-        assert!(
-            Command::new("mkfifo")
-                .arg(fonts.join("fifo.ttf"))
-                .status()
-                .unwrap()
-                .success()
-        );
+        mkfifo(&fonts.join("fifo.ttf"));
         let seen = wait_for(rx, "watching for the fix", limit);
         assert!(seen.iter().any(|l| l.contains("fifo.ttf")), "{seen:?}");
         fs::remove_file(fonts.join("fifo.ttf")).unwrap();
@@ -432,13 +426,7 @@ fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallbac
         fonts.join("office.ttf"),
     )
     .unwrap();
-    assert!(
-        Command::new("mkfifo")
-            .arg(fonts.join("fifo.ttf"))
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fonts.join("fifo.ttf"));
     std::os::unix::fs::symlink("/dev/zero", fonts.join("zero.ttf")).unwrap();
     let strict_build = || {
         ends_within(
@@ -600,4 +588,9 @@ fn data_written_to_a_full_output_is_an_error_and_a_closed_pipe_a_quiet_end() {
         .unwrap();
     assert!(out.status.success());
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+/// A FIFO at `path`: a reader of it would block forever.
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
 }
