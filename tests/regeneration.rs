@@ -148,19 +148,33 @@ fn identical_inputs_give_identical_bytes_in_any_folder() {
             "{name} differs"
         );
     }
-    // With a timestamp the date is fixed too, and shown.
+    // With a timestamp the date is fixed too, and shown, in every format
+    // (the charts' workbooks inside the .pptx and .docx included).
     let out = Command::new(BIN)
-        .args(["build", "--force"])
+        .args(["build", "--force", "--pptx", "--docx"])
         .current_dir(a.path())
         .env("SOURCE_DATE_EPOCH", "1672876800")
         .output()
         .unwrap();
     assert!(out.status.success());
+    std::thread::sleep(Duration::from_millis(1100));
     ok(brief(
         b.path(),
-        &["build", "--force", "--creation-timestamp", "1672876800"],
+        &[
+            "build",
+            "--force",
+            "--pptx",
+            "--docx",
+            "--creation-timestamp",
+            "1672876800",
+        ],
     ));
-    assert!(read(&a.path().join("out/briefing.pdf")) == read(&b.path().join("out/briefing.pdf")));
+    for name in ["briefing.pdf", "slides.pptx", "briefing.docx"] {
+        assert!(
+            read(&a.path().join("out").join(name)) == read(&b.path().join("out").join(name)),
+            "{name} differs with the same timestamp"
+        );
+    }
     assert!(pdf_text(&a.path().join("out/briefing.pdf")).contains("2023年1月5日"));
 }
 

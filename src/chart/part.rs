@@ -3,7 +3,8 @@
 //! and its workbook (categories in column A, one column per series, the
 //! series' names in row 1: exactly the ranges the part refers to).
 
-use rust_xlsxwriter::Workbook;
+use chrono::{DateTime, Utc};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
 use super::xml::Xml;
 use super::{Chart, Fill, Rgb};
@@ -347,8 +348,15 @@ pub fn part(chart: &Chart) -> Vec<u8> {
 
 /// The workbook behind the chart: categories in column A, a column per
 /// series with its name in row 1.
-pub fn workbook(chart: &Chart) -> anyhow::Result<Vec<u8>> {
+pub fn workbook(chart: &Chart, timestamp: Option<DateTime<Utc>>) -> anyhow::Result<Vec<u8>> {
     let mut book = Workbook::new();
+    // The build's creation time, not the clock's: the same inputs and
+    // timestamp give the same bytes. (Without one, the workbook, unlike the
+    // package, must still say when it was made; it says now.)
+    if let Some(t) = timestamp {
+        let created = ExcelDateTime::from_timestamp(t.timestamp())?;
+        book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    }
     let sheet = book.add_worksheet();
     sheet.set_name("Sheet1")?;
     for (i, name) in chart.categories.iter().enumerate() {

@@ -50,6 +50,13 @@ impl Xml {
         x
     }
 
+    /// A fragment: elements to go into a part (no declaration).
+    pub fn fragment() -> Xml {
+        Xml {
+            out: Writer::new(Vec::with_capacity(1024)),
+        }
+    }
+
     fn event(&mut self, e: Event<'_>) {
         // Writing into memory does not fail.
         self.out.write_event(e).expect("writing to memory");

@@ -1195,7 +1195,7 @@ pub fn package(
         add(
             &format!("word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"),
             None,
-            chart::workbook(c)?,
+            chart::workbook(c, timestamp)?,
         );
     }
     // The bundled faces' glyphs the document shows, obfuscated.

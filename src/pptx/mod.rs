@@ -6,11 +6,12 @@
 //! mark a chart, and the speaker notes. The writer turns it into the OOXML
 //! parts (`slide`, `chart`, `package`).
 
+mod drawing;
+mod master;
 mod model;
 mod package;
 mod slide;
 mod walk;
-mod xml;
 
 use chrono::{DateTime, Utc};
 use typst_layout::PagedDocument;
