@@ -6,11 +6,13 @@
 //! mark a chart, and the speaker notes. The writer turns it into the OOXML
 //! parts (`slide`, `chart`, `package`).
 
+mod arrange;
 mod drawing;
 mod master;
 mod model;
 mod package;
 mod slide;
+mod text;
 mod walk;
 
 use chrono::{DateTime, Utc};
