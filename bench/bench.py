@@ -146,8 +146,9 @@ class Tools:
         return cmd
 
 
-def run_timed(cmd, expect=None, rss=False):
-    """Runs cmd; returns (seconds, stderr text, rss_kb or None, cpu seconds or None)."""
+def run_timed(cmd, expect=None, rss=False, code=0):
+    """Runs cmd, which must exit with `code`; returns (seconds, stderr text, rss_kb or None, cpu
+    seconds or None)."""
     rss_file = None
     if rss:
         rss_file = f"/tmp/.brief-bench-time.{os.getpid()}"
@@ -155,8 +156,8 @@ def run_timed(cmd, expect=None, rss=False):
     t0 = now()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     dt = now() - t0
-    if p.returncode != 0:
-        log(f"FAILED ({p.returncode}): {' '.join(cmd)}\n{p.stdout}\n{p.stderr}")
+    if p.returncode != code:
+        log(f"FAILED ({p.returncode}, not {code}): {' '.join(cmd)}\n{p.stdout}\n{p.stderr[-3000:]}")
         raise SystemExit(1)
     if expect and not re.search(expect, p.stderr):
         log(f"unexpected output of {' '.join(cmd)}:\n{p.stderr}")
@@ -550,6 +551,40 @@ def bench_bullets(tools, work, base, runs):
     return {"brief": times, "pages_brief": brief_pages(err)}
 
 
+def sheet_project(base, dst, rows):
+    """The shipped project with its figures from data/指标.csv: a header and `rows`."""
+    copy_project(base, dst)
+    with open(os.path.join(dst, "data", "指标.csv"), "w", encoding="utf-8") as f:
+        f.write("id,数值\n" + "".join(f"{a},{b}\n" for a, b in rows))
+    meta = os.path.join(dst, "data", "meta.yaml")
+    with open(meta, encoding="utf-8") as f:
+        text = f.read()
+    anchor = "achievements: 2022-achievements.yaml"
+    assert anchor in text
+    with open(meta, "w", encoding="utf-8") as f:
+        f.write(text.replace(anchor, "figures: 指标.csv\n" + anchor, 1))
+    return dst
+
+
+def bench_sheet(tools, work, base, runs, n=20_000):
+    """`brief check` of a statistics sheet of n rows, every one a problem said at its cell: ids no
+    figure has, then one id in every row. Each problem finds its line and the nearest id; the check
+    must stay linear (it was quadratic: 5 s and 4 s for these before the fix)."""
+    log(f"figures sheet of {n} rows: {runs} runs each")
+    cases = {
+        "unknown": sheet_project(base, os.path.join(work, "sheet-unknown"),
+                                 ((f"no_such_figure_{i}", i) for i in range(n))),
+        "duplicate": sheet_project(base, os.path.join(work, "sheet-duplicate"),
+                                   (("gdp_growth", i) for i in range(n))),
+    }
+    res = {k: [] for k in cases}
+    for _ in range(runs):
+        for key, p in cases.items():
+            dt, _, _, _ = run_timed([tools.brief, "check", "--project", p], expect=r"指标\.csv", code=3)
+            res[key].append(dt)
+    return res
+
+
 # ───────────────────────────── 5: scale ─────────────────────────────
 
 
@@ -609,7 +644,7 @@ def verdict(ok):
     return "**met**" if ok else "**missed**"
 
 
-def report(info, cold, noop, mem, watch, scale, pptx, bullets, runs, docx=None):
+def report(info, cold, noop, mem, watch, scale, pptx, bullets, runs, docx=None, sheet=None):
     L = []
     L.append(f"date: {info['date']}")
     L.append(f"machine: {info['nproc']} CPUs ({info['cpu']}), {info['mem']:.1f} GiB RAM, {info['os']}")
@@ -680,6 +715,11 @@ def report(info, cold, noop, mem, watch, scale, pptx, bullets, runs, docx=None):
     L.append(f"| 300 more bullets in one section, both documents ({bullets['pages_brief'][0]} + "
              f"{bullets['pages_brief'][1]} pages) | {spread(bullets['brief'])} | — | | seconds | "
              f"{verdict(median(bullets['brief']) < 10)} |")
+    if sheet:
+        L.append(f"| `brief check`, a figures sheet of 20,000 rows with ids no figure has (each said at its cell) | "
+                 f"{spread(sheet['unknown'])} | — | | ≤ 1 s | {verdict(median(sheet['unknown']) <= 1)} |")
+        L.append(f"| `brief check`, a figures sheet of 20,000 rows of one id | "
+                 f"{spread(sheet['duplicate'])} | — | | ≤ 1 s | {verdict(median(sheet['duplicate']) <= 1)} |")
     L.append("")
     L.append(f"pages: brief briefing {cold['pages_brief'][0]}, slides {cold['pages_brief'][1]}; "
              f"typst briefing {cold['pages_typst'][0]}, slides {cold['pages_typst'][1]}")
@@ -778,15 +818,17 @@ def main():
         docx = bench_docx(tools, base, a.runs)
         idle_check()
         bullets = bench_bullets(tools, a.work, base, max(3, a.runs // 2))
+        idle_check()
+        sheet = bench_sheet(tools, a.work, base, max(3, a.runs // 2))
 
         info["busy_after"] = cpu_busy()
         with open("/proc/loadavg") as f:
             info["loadavg"] = " ".join(f.read().split()[:3])
-        print(report(info, cold, noop, mem, watch, scale, pptx, bullets, a.runs, docx))
+        print(report(info, cold, noop, mem, watch, scale, pptx, bullets, a.runs, docx, sheet))
         if a.json:
             with open(a.json, "w") as f:
                 json.dump({"info": info, "cold": cold, "noop": noop, "memory": mem, "watch": watch,
-                           "scale": {str(k): v for k, v in scale.items()}, "pptx": pptx, "docx": docx, "bullets": bullets},
+                           "scale": {str(k): v for k, v in scale.items()}, "pptx": pptx, "docx": docx, "bullets": bullets, "sheet": sheet},
                           f, indent=1, default=str)
     finally:
         stop_watchers()

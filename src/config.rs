@@ -10,11 +10,22 @@ use clap::ValueEnum;
 
 /// The templates brief carries, by name: what `brief init` writes, and what
 /// a project without a `templates/` folder of its own is built with.
-pub const TEMPLATES: [(&str, &str); 7] = [
+pub const TEMPLATES: [(&str, &str); 12] = [
     ("briefing.typ", include_str!("../templates/briefing.typ")),
     ("slides.typ", include_str!("../templates/slides.typ")),
     ("handout.typ", include_str!("../templates/handout.typ")),
     ("lib.typ", include_str!("../templates/lib.typ")),
+    ("config.typ", include_str!("../templates/config.typ")),
+    ("format.typ", include_str!("../templates/format.typ")),
+    (
+        "paragraphs.typ",
+        include_str!("../templates/paragraphs.typ"),
+    ),
+    (
+        "components.typ",
+        include_str!("../templates/components.typ"),
+    ),
+    ("charts.typ", include_str!("../templates/charts.typ")),
     ("theme.yaml", include_str!("../templates/theme.yaml")),
     ("presets.yaml", include_str!("../templates/presets.yaml")),
     (
@@ -25,7 +36,7 @@ pub const TEMPLATES: [(&str, &str); 7] = [
 
 /// The revision of the templates brief carries. `brief init --templates`
 /// stamps it into the copies; a project whose copies are older is told.
-pub const TEMPLATES_REVISION: u32 = 4;
+pub const TEMPLATES_REVISION: u32 = 5;
 
 /// The first line of a copied template.
 pub fn template_stamp() -> String {

@@ -46,6 +46,14 @@ fn data_template_and_option_changes_rebuild() {
         "a template change was not seen"
     );
     assert!(ok(brief(dir.path(), &["build"])).contains("up to date"));
+    // A change to one of the files lib.typ gathers.
+    let part = dir.path().join("templates/charts.typ");
+    let text = fs::read_to_string(&part).unwrap();
+    fs::write(&part, format!("{text}\n// touched\n")).unwrap();
+    assert!(
+        ok(brief(dir.path(), &["build"])).contains("wrote"),
+        "a change to charts.typ was not seen"
+    );
     // An option change.
     assert!(
         ok(brief(

@@ -69,7 +69,7 @@ impl Mark {
     }
 }
 
-/// The em box the templates set Han characters on (`edges` in lib.typ):
+/// The em box the templates set Han characters on (`edges` in config.typ):
 /// its top above the baseline and its bottom below it, in em.
 pub const EM_TOP: f64 = 0.88;
 pub const EM_BOTTOM: f64 = 0.12;
@@ -149,10 +149,10 @@ mod tests {
 
     /// The templates brief carries, one after the other.
     fn templates() -> String {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-        ["lib.typ", "briefing.typ", "slides.typ", "handout.typ"]
+        crate::config::TEMPLATES
             .iter()
-            .map(|f| std::fs::read_to_string(dir.join(f)).unwrap())
+            .filter(|(name, _)| name.ends_with(".typ"))
+            .map(|(_, text)| *text)
             .collect()
     }
 
@@ -180,6 +180,9 @@ mod tests {
     fn the_em_box_is_the_templates_one() {
         // The checks and the .pptx place text on the box the templates set.
         let edges = format!("edges: (top: {EM_TOP}em, bottom: -{EM_BOTTOM}em)");
-        assert!(templates().contains(&edges), "lib.typ has no `{edges}`");
+        assert!(
+            templates().contains(&edges),
+            "the templates have no `{edges}`"
+        );
     }
 }
