@@ -454,6 +454,74 @@ fn every_field_of_the_schema_is_described_for_the_editor() {
     }
 }
 
+/// Every field of the data (the schema generated from the model) is in the reference
+/// (docs/data.md, in code) and in the staff's guide: a field added to the model fails here
+/// until both say what it is.
+#[test]
+fn every_field_of_the_data_is_in_the_reference_and_the_guide() {
+    let schema: serde_json::Value =
+        serde_json::from_slice(&read(&repo().join("schema/brief.schema.json"))).unwrap();
+    let mut fields = std::collections::BTreeSet::new();
+    properties(&schema, "", &mut fields);
+    assert!(fields.len() > 60 && fields.contains("yoy") && fields.contains("copy"));
+    let reference = fs::read_to_string(repo().join("docs/data.md")).unwrap();
+    let guide = fs::read_to_string(repo().join("docs/guide.zh.md")).unwrap();
+    // The words of the reference's code spans.
+    let code: std::collections::BTreeSet<&str> = reference
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .flat_map(|span| span.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')))
+        .collect();
+    let word = |text: &str, w: &str| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            let part = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+            !part(before) && !part(after)
+        })
+    };
+    let missing: Vec<_> = fields
+        .iter()
+        .filter(|f| !code.contains(f.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "docs/data.md names none of {missing:?}");
+    let missing: Vec<_> = fields.iter().filter(|f| !word(&guide, f)).collect();
+    assert!(
+        missing.is_empty(),
+        "docs/guide.zh.md names none of {missing:?}"
+    );
+}
+
+/// The names of the properties the schema defines (conditions aside).
+fn properties(
+    schema: &serde_json::Value,
+    path: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            let condition = ["/if", "/then", "/else", "/anyOf/", "/allOf/", "/not"]
+                .iter()
+                .any(|k| path.contains(k));
+            if let Some(serde_json::Value::Object(props)) = map.get("properties")
+                && !condition
+            {
+                out.extend(props.keys().cloned());
+            }
+            for (key, value) in map {
+                properties(value, &format!("{path}/{key}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                properties(item, &format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Collects the properties without a description, anywhere in `schema`.
 fn described(schema: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
     match schema {
