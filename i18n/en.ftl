@@ -113,6 +113,7 @@ doing-lock = waiting for another brief to finish with { $dir }
 doing-data = reading and checking the data
 doing-fonts = searching and reading the font files (fonts/, --font-path)
 doing-compile = compiling the documents
+doing-export = exporting the laid-out pages (PDF or page images at --ppi, .pptx, .docx)
 doing-write = writing the outputs
 fail-crash = the Typst compiler crashed on { $path } (a bug: please report it with the data and templates)
 fail-export = { $name } cannot be exported

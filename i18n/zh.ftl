@@ -113,6 +113,7 @@ doing-lock = 等待另一个 brief 用完 { $dir }
 doing-data = 读取和检查数据
 doing-fonts = 查找和读取字体文件（fonts/、--font-path）
 doing-compile = 编译文档
+doing-export = 导出排好的页面（PDF 或按 --ppi 的页面图片、.pptx、.docx）
 doing-write = 写入输出文件
 fail-crash = Typst 编译器在 { $path } 上崩溃（这是缺陷：请连同数据和模板一起报告）
 fail-export = 无法导出 { $name }

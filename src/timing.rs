@@ -57,6 +57,8 @@ pub enum Doing {
     Data,
     Fonts,
     Compile,
+    /// Writing the laid-out pages as PDF or images, .pptx and .docx.
+    Export,
     Write,
 }
 
@@ -69,6 +71,7 @@ impl Doing {
             Doing::Data => tr!("doing-data"),
             Doing::Fonts => tr!("doing-fonts"),
             Doing::Compile => tr!("doing-compile"),
+            Doing::Export => tr!("doing-export"),
             Doing::Write => tr!("doing-write"),
         }
     }
@@ -79,7 +82,7 @@ impl Doing {
         match self {
             Doing::Lock(_) | Doing::Data => tr!("fail-memory-data"),
             Doing::Fonts => tr!("fail-memory-fonts"),
-            Doing::Compile | Doing::Write => tr!("fail-memory-compile"),
+            Doing::Compile | Doing::Export | Doing::Write => tr!("fail-memory-compile"),
         }
     }
 }

@@ -114,6 +114,35 @@ fn a_timeout_says_what_the_run_was_doing() {
 }
 
 #[test]
+fn a_timeout_during_the_export_ends_the_run_on_time_and_says_so() {
+    // Page images at 1200 ppi take about 30 s; the run ends close to its
+    // two seconds (a quarter second of grace for the compiler's own
+    // deadline), saying that it was exporting.
+    let dir = data_only();
+    let started = Instant::now();
+    let out = ends_within(
+        dir.path(),
+        &[
+            "build",
+            "--only",
+            "slides",
+            "--format",
+            "png",
+            "--ppi",
+            "1200",
+            "--timeout",
+            "2",
+        ],
+        Duration::from_secs(20),
+    );
+    let took = started.elapsed();
+    assert_eq!(code(&out), 6, "{}", stderr(&out));
+    assert!(stderr(&out).contains("while exporting"), "{}", stderr(&out));
+    assert!(took < Duration::from_millis(2800), "ended after {took:?}");
+    assert!(!dir.path().join("out/slides-01.png").exists());
+}
+
+#[test]
 fn brief_s_own_files_that_are_not_regular_files_are_set_aside() {
     let dir = data_only();
     ok(brief(dir.path(), &["build"]));

@@ -183,8 +183,9 @@ fn outputs(
 pub fn watchdog(config: &Config) {
     let limit = config.timeout;
     std::thread::spawn(move || {
-        // The compilation's own deadline reports first, with the template's name.
-        std::thread::sleep(limit + Duration::from_secs(1));
+        // The compilation's own deadline reports first, with the template's
+        // name: it needs a moment to say so.
+        std::thread::sleep(limit + Duration::from_millis(250));
         let _applying = crate::outputs::commit::APPLYING
             .lock()
             .unwrap_or_else(|e| e.into_inner());

@@ -345,6 +345,10 @@ pub fn compile(
                     documents.push(document);
                 }
             });
+            // Every document is laid out; what is left is their export.
+            if !jobs.is_empty() {
+                crate::timing::doing(crate::timing::Doing::Export);
+            }
             let mut exported = Vec::new();
             for job in jobs {
                 exported.push(
