@@ -4,11 +4,14 @@
 //! document model in the briefing's order (`build` → `model`), then the
 //! WordprocessingML parts with named styles, native tables and charts (the
 //! chart writer the .pptx uses), PAGE/NUMPAGES fields and the bundled faces'
-//! used glyphs embedded (`write`, `fonts`).
+//! used glyphs embedded: `styles` (faces and styles), `write` (the body,
+//! headers and footer), `package` (the other parts, zipped), `fonts`.
 
 mod build;
 mod fonts;
 mod model;
+mod package;
+mod styles;
 pub(crate) mod text;
 mod write;
 
@@ -132,7 +135,7 @@ pub fn write(
         names.insert(role, name);
     }
     let figure_face = names["figure"].clone();
-    let mut faces = write::Faces {
+    let mut faces = styles::Faces {
         names,
         bundled: bundled_faces().keys().map(|(f, _)| f.clone()).collect(),
         used: BTreeMap::new(),
@@ -171,5 +174,5 @@ pub fn write(
     let doc = build::document(&inputs);
 
     let props = crate::chart::xml::Properties::of(document);
-    write::package(&doc, look, &mut faces, &props, timestamp)
+    package::package(&doc, look, &mut faces, &props, timestamp)
 }
