@@ -189,6 +189,27 @@ impl Properties {
     }
 }
 
+/// The extended-properties part (docProps/app.xml): the application, and
+/// what `body` adds (a deck's slide and notes counts).
+pub fn app(body: impl FnOnce(&mut Xml)) -> Vec<u8> {
+    let mut x = Xml::new();
+    x.el(
+        "Properties",
+        &[
+            (
+                "xmlns",
+                "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+            ),
+            (
+                "xmlns:vt",
+                "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+            ),
+        ],
+        body,
+    );
+    x.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

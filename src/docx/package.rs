@@ -136,27 +136,6 @@ fn theme(look: &Look, faces: &Faces) -> Vec<u8> {
     x.finish()
 }
 
-fn app() -> Vec<u8> {
-    let mut x = Xml::new();
-    x.el(
-        "Properties",
-        &[
-            (
-                "xmlns",
-                "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
-            ),
-            (
-                "xmlns:vt",
-                "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
-            ),
-        ],
-        |x| {
-            x.leaf("Application", &[], "brief");
-        },
-    );
-    x.finish()
-}
-
 fn rels(list: &[(String, String, String)]) -> Vec<u8> {
     let mut x = Xml::new();
     x.el("Relationships", &[("xmlns", REL)], |x| {
@@ -316,7 +295,9 @@ pub fn package(
     add(
         "docProps/app.xml",
         Some(format!("{CT}extended-properties+xml")),
-        app(),
+        chart::xml::app(|x| {
+            x.leaf("Application", &[], "brief");
+        }),
     );
     add(
         "_rels/.rels",

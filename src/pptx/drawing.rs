@@ -261,13 +261,18 @@ pub fn names(x: &mut Xml, id: usize, name: &str, kind: Kind) {
     });
 }
 
-/// The start of a shape tree: its own properties, none moved.
-pub fn tree_start(x: &mut Xml) {
-    x.open("p:spTree", &[]);
+/// A shape tree's own names (id 1).
+pub fn tree_names(x: &mut Xml) {
     x.el("p:nvGrpSpPr", &[], |x| {
         x.empty("p:cNvPr", &[("id", "1"), ("name", "")]);
         x.empty("p:cNvGrpSpPr", &[]).empty("p:nvPr", &[]);
     });
+}
+
+/// The start of a shape tree: its own properties, none moved.
+pub fn tree_start(x: &mut Xml) {
+    x.open("p:spTree", &[]);
+    tree_names(x);
     x.el("p:grpSpPr", &[], |x| {
         x.el("a:xfrm", &[], |x| {
             for (off, ext) in [("a:off", "a:ext"), ("a:chOff", "a:chExt")] {

@@ -5,7 +5,7 @@
 use super::Properties;
 use super::drawing::{
     Faces, Kind, NS, Paint, body_properties, first_run, line_xml, names, number_paragraph, preset,
-    root, slide_image_names, theme_typefaces, tree_start, xfrm,
+    root, slide_image_names, theme_typefaces, tree_names, tree_start, xfrm,
 };
 use super::model::{Align, Deck, Layout, Para, Rect, Role, Run, Shape, Slide, TextBox};
 use crate::chart::xml::Xml;
@@ -369,10 +369,7 @@ pub fn notes_master() -> Vec<u8> {
                 });
             });
             x.el("p:spTree", &[], |x| {
-                x.el("p:nvGrpSpPr", &[], |x| {
-                    x.empty("p:cNvPr", &[("id", "1"), ("name", "")]);
-                    x.empty("p:cNvGrpSpPr", &[]).empty("p:nvPr", &[]);
-                });
+                tree_names(x);
                 x.empty("p:grpSpPr", &[]);
                 x.el("p:sp", &[], |x| {
                     slide_image_names(x, "幻灯片图像占位符 1", &[("type", "sldImg"), ("idx", "2")]);

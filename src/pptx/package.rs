@@ -333,28 +333,15 @@ pub fn write(
     p.add(
         "docProps/app.xml",
         Some("application/vnd.openxmlformats-officedocument.extended-properties+xml"),
-        bare(
-            "Properties",
-            &[
-                (
-                    "xmlns",
-                    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
-                ),
-                (
-                    "xmlns:vt",
-                    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
-                ),
-            ],
-            |x| {
-                x.leaf(
-                    "Application",
-                    &[],
-                    concat!("brief ", env!("CARGO_PKG_VERSION")),
-                );
-                x.leaf("Slides", &[], &n.to_string());
-                x.leaf("Notes", &[], &n.to_string());
-            },
-        ),
+        chart::xml::app(|x| {
+            x.leaf(
+                "Application",
+                &[],
+                concat!("brief ", env!("CARGO_PKG_VERSION")),
+            );
+            x.leaf("Slides", &[], &n.to_string());
+            x.leaf("Notes", &[], &n.to_string());
+        }),
     );
     p.add(
         "_rels/.rels",

@@ -438,10 +438,7 @@ pub fn notes(text: &str) -> Vec<u8> {
     x.el("p:notes", &NS, |x| {
         x.el("p:cSld", &[], |x| {
             x.el("p:spTree", &[], |x| {
-                x.el("p:nvGrpSpPr", &[], |x| {
-                    x.empty("p:cNvPr", &[("id", "1"), ("name", "")]);
-                    x.empty("p:cNvGrpSpPr", &[]).empty("p:nvPr", &[]);
-                });
+                tree_names(x);
                 x.empty("p:grpSpPr", &[]);
                 x.el("p:sp", &[], |x| {
                     slide_image_names(x, "幻灯片图像 1", &[("type", "sldImg")]);
