@@ -1,0 +1,866 @@
+//! A project's data read as a whole: `load` reads meta.yaml, the parts it
+//! names, the figures sheet, the theme and the vocabulary, validates them
+//! together, and gives the [`Project`] or every problem of every file.
+
+#![allow(clippy::result_large_err)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::load::{self as file, Partial};
+use super::look;
+use super::model::{self, Meta, Part, Vocabulary};
+use super::prose;
+use super::sheet;
+use super::strings::strings;
+use super::theme;
+use super::validate;
+use super::vocabulary::{self, Words};
+use super::{
+    DATA_DIR, DataError, META_FILE, Role, SourceFile, Sources, THEME_DEFAULTS_FILE, THEME_FILE,
+    Text, VOCABULARY_FILE,
+};
+
+use crate::tr;
+
+/// The validated data of one project, as the templates receive it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub achievements: Part,
+    pub plan: Part,
+}
+
+/// Where `head` starts in `text` as printed (its placeholders filled from
+/// `shown`), as a byte offset of `text`.
+fn printed_at(text: &str, head: &str, shown: &BTreeMap<String, String>) -> Option<usize> {
+    if let Some(at) = text.find(head) {
+        return Some(at);
+    }
+    let list = prose::placeholders(text).ok()?;
+    if list.is_empty() {
+        return None;
+    }
+    // The printed text, and where each of its pieces starts in both.
+    let (mut printed, mut pieces, mut at) = (String::new(), Vec::new(), 0);
+    for p in &list {
+        pieces.push((printed.len(), at, false));
+        printed += &text[at..p.start];
+        let key = match p.field {
+            Some(f) => format!("{}.{f}", p.id),
+            None => p.id.to_string(),
+        };
+        pieces.push((printed.len(), p.start, true));
+        printed += shown
+            .get(&key)
+            .map_or(&text[p.start..p.end], String::as_str);
+        at = p.end;
+    }
+    pieces.push((printed.len(), at, false));
+    printed += &text[at..];
+    let found = printed.find(head)?;
+    let &(from, original, figure) = pieces.iter().rev().find(|(from, _, _)| *from <= found)?;
+    Some(if figure {
+        original
+    } else {
+        original + (found - from)
+    })
+}
+
+/// A loaded project: its data, its theme and where they came from.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub dataset: Dataset,
+    /// The project's theme.yaml (an empty mapping without one).
+    pub theme: yaml_serde::Value,
+    /// The theme as the documents use it: the defaults, the preset, the
+    /// project's theme (`theme::merged`).
+    pub look: look::Look,
+    /// The font families the theme names, by role.
+    pub faces: Vec<theme::Face>,
+    /// The vocabulary (the project's `templates/vocabulary.yaml`, else
+    /// brief's) merged with the words `meta.yaml` declares.
+    pub words: Words,
+    pub sources: Sources,
+    /// How many values are still to fill in (a draft shows them marked).
+    pub todo: usize,
+    /// What the data holds that is probably wrong but prints (digits outside
+    /// a placeholder, a word declared twice): errors under `--strict`.
+    pub warnings: Vec<DataError>,
+}
+
+/// Why the data could not be loaded: every problem, and the files as read
+/// (to show each problem in its file).
+#[derive(Debug)]
+pub struct Failed {
+    pub errors: Vec<DataError>,
+    pub sources: Sources,
+}
+
+/// Loads and checks the data of the project at `root`. Values still to fill
+/// in (null) are errors unless `draft`.
+pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+
+    // The vocabulary and theme defaults: the project's copies, else brief's own.
+    let vocabulary: Vocabulary = match optional(
+        root,
+        VOCABULARY_FILE,
+        Role::Vocabulary,
+        &mut sources,
+        &mut errors,
+    ) {
+        Some(v) => v,
+        None => yaml_serde::from_str(vocabulary::BUILT_IN).expect("the built-in vocabulary parses"),
+    };
+    let defaults: yaml_serde::Value = optional(
+        root,
+        THEME_DEFAULTS_FILE,
+        Role::ThemeDefaults,
+        &mut sources,
+        &mut errors,
+    )
+    .unwrap_or_else(|| yaml_serde::from_str(theme::DEFAULTS).expect("the theme defaults parse"));
+    let theme: yaml_serde::Value =
+        optional(root, THEME_FILE, Role::Theme, &mut sources, &mut errors)
+            .unwrap_or(yaml_serde::Value::Mapping(Default::default()));
+    // A project's copy of the vocabulary says each verb's direction once.
+    if sources.get(Role::Vocabulary).is_some() {
+        for (path, word) in vocabulary::conflicts(&vocabulary, &Vocabulary::default()) {
+            errors.push(sources.error(
+                Role::Vocabulary,
+                &path,
+                None,
+                "data-vocabulary-both-ways",
+                tr!("data-vocabulary-both-ways", word = word.as_str()),
+            ));
+        }
+    }
+    // A project's copy of the theme defaults is held to brief's own: the
+    // templates fill only the placeholders brief's words have.
+    if sources.get(Role::ThemeDefaults).is_some() {
+        let own: yaml_serde::Value =
+            yaml_serde::from_str(theme::DEFAULTS).expect("the theme defaults parse");
+        for p in theme::check(&own, &defaults)
+            .into_iter()
+            .chain(theme::missing(&own, &defaults))
+        {
+            let mut e = sources.error(Role::ThemeDefaults, &p.path, None, p.code, p.message);
+            e.hint = p.hint;
+            errors.push(e);
+        }
+    }
+    for p in theme::check(&defaults, &theme) {
+        let mut e = sources.error(Role::Theme, &p.path, None, p.code, p.message);
+        e.hint = p.hint;
+        errors.push(e);
+    }
+
+    let meta_rel = Path::new(DATA_DIR).join(META_FILE);
+    let Some(meta) = read_file::<Meta>(root, &meta_rel, Role::Meta, &mut sources, &mut errors)
+    else {
+        // meta.yaml did not read as the model: the part files it names are
+        // read and checked all the same (with the words it declares, where
+        // they read), so that one run shows every file's problems.
+        let raw = sources
+            .get(Role::Meta)
+            .and_then(|f| yaml_serde::from_str::<yaml_serde::Value>(&f.text.text).ok());
+        let declared: Option<Vocabulary> = raw
+            .as_ref()
+            .and_then(|r| r.get("vocabulary"))
+            .and_then(|v| yaml_serde::from_value(v.clone()).ok());
+        let words = Words::merge(&vocabulary, declared.as_ref());
+        let mut parts = [(Role::Achievements, None), (Role::Plan, None)];
+        for ((role, part), key) in parts.iter_mut().zip(["achievements", "plan"]) {
+            let name = raw
+                .as_ref()
+                .and_then(|r| r.get(key))
+                .and_then(|v| v.as_str());
+            if let Some(name) = name.filter(|n| plain_file(n)) {
+                let rel = Path::new(DATA_DIR).join(name);
+                *part = read_file::<Part>(root, &rel, *role, &mut sources, &mut errors);
+            }
+        }
+        let [(_, achievements), (_, plan)] = parts;
+        for p in validate::parts(achievements.as_ref(), plan.as_ref(), &words) {
+            // Only errors: a value still to fill is not news beside a file
+            // that does not read.
+            if p.todo || p.warning {
+                continue;
+            }
+            let value = p.offset.and_then(|_| {
+                string_at(None, achievements.as_ref(), plan.as_ref(), p.role, &p.path)
+            });
+            errors.push(placed(&sources, p, value));
+        }
+        return Err(Failed { errors, sources });
+    };
+    let words = Words::merge(&vocabulary, meta.vocabulary.as_ref());
+    let mut problems = validate::meta(&meta, &words, &vocabulary);
+
+    let part = |role: Role,
+                name: &str,
+                field: &str,
+                sources: &mut Sources,
+                errors: &mut Vec<DataError>|
+     -> Result<Part, Option<Partial<Part>>> {
+        if !plain_file(name) {
+            errors.push(sources.error(
+                Role::Meta,
+                field,
+                None,
+                "data-part-name",
+                tr!("data-part-name", name = name),
+            ));
+            return Err(None);
+        }
+        read_file_or_rest::<Part>(root, &Path::new(DATA_DIR).join(name), role, sources, errors)
+    };
+    if meta.achievements == meta.plan {
+        errors.push(sources.error(
+            Role::Meta,
+            "plan",
+            None,
+            "data-same-file",
+            tr!("data-same-file", name = meta.plan.as_str()),
+        ));
+        return Err(Failed { errors, sources });
+    }
+    let (mut achievements, achievements_rest) = split(part(
+        Role::Achievements,
+        &meta.achievements,
+        "achievements",
+        &mut sources,
+        &mut errors,
+    ));
+    let (mut plan, plan_rest) = split(part(
+        Role::Plan,
+        &meta.plan,
+        "plan",
+        &mut sources,
+        &mut errors,
+    ));
+    // The figures sheet's values override the YAML's, before any check: they
+    // are checked as the YAML's are, and said at their cells.
+    if let Some(spec) = &meta.figures {
+        read_sheet(
+            root,
+            spec,
+            &mut achievements,
+            &mut plan,
+            &mut sources,
+            &mut errors,
+        );
+    }
+    // Check every file that parsed, even when another did not, and the rest
+    // of a file that holds a value of the wrong kind: all problems at once.
+    let checked = validate::parts(
+        achievements
+            .as_ref()
+            .or(achievements_rest.as_ref().map(|r| &r.value)),
+        plan.as_ref().or(plan_rest.as_ref().map(|r| &r.value)),
+        &words,
+    );
+    let taken_out: Vec<&str> = [&achievements_rest, &plan_rest]
+        .into_iter()
+        .flatten()
+        .flat_map(|r| r.removed.ids.iter().map(String::as_str))
+        .collect();
+    for mut p in checked {
+        // What names an item taken out follows from that item's own error.
+        let names = |id: &&str| {
+            ["{", "`"].iter().any(|open| {
+                let close = if *open == "{" { "}" } else { "`" };
+                p.message.contains(&format!("{open}{id}{close}"))
+                    || (*open == "{" && p.message.contains(&format!("{{{id}.")))
+            })
+        };
+        if taken_out.iter().any(names) {
+            continue;
+        }
+        let rest = match p.role {
+            Role::Achievements => achievements_rest.as_ref(),
+            Role::Plan => plan_rest.as_ref(),
+            _ => None,
+        };
+        if let Some(rest) = rest {
+            // Said in the file's own indices; a value still to fill is not
+            // news beside a value that does not read.
+            if p.todo {
+                continue;
+            }
+            p.path = rest.removed.original(&p.path);
+            p.offset = None;
+        }
+        problems.push(p);
+    }
+
+    let mut todo = 0;
+    let mut warnings = Vec::new();
+    for p in problems {
+        if p.todo {
+            todo += 1;
+            if draft {
+                continue;
+            }
+        }
+        let value = p.offset.and_then(|_| {
+            string_at(
+                Some(&meta),
+                achievements.as_ref(),
+                plan.as_ref(),
+                p.role,
+                &p.path,
+            )
+        });
+        let warning = p.warning;
+        let e = placed(&sources, p, value);
+        if warning {
+            warnings.push(e);
+        } else {
+            errors.push(e);
+        }
+    }
+    // A paragraph written over several lines: YAML joined its lines with a
+    // space, which between Chinese characters no article has.
+    for (role, part) in [(Role::Achievements, &achievements), (Role::Plan, &plan)] {
+        let (Some(part), Some(file)) = (part, sources.get(role)) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        strings(part, &mut |path, text| {
+            if file.text.spans.folded(path)
+                && let Some(at) = prose::folded_space(text)
+            {
+                found.push((path.to_string(), text.to_string(), at));
+            }
+        });
+        for (path, text, at) in found {
+            let mut e = sources.error(
+                role,
+                &path,
+                Some((&text, at)),
+                "prose-space",
+                tr!("prose-space"),
+            );
+            e.hint = Some(tr!("prose-space-hint"));
+            errors.push(e);
+        }
+    }
+    // Strings of the theme are shown in the documents too.
+    strings(&theme, &mut |path, text| {
+        if let Some((at, c)) = text
+            .char_indices()
+            .find(|(_, c)| file::forbidden(*c) || c.is_control())
+        {
+            let mut e = sources.error(
+                Role::Theme,
+                path,
+                Some((text, at)),
+                "data-control-character",
+                tr!(
+                    "data-control-character",
+                    code = format!("U+{:04X}", c as u32)
+                ),
+            );
+            e.path = Some(path.to_string());
+            errors.push(e);
+        }
+    });
+
+    let (Some(achievements), Some(plan)) = (achievements, plan) else {
+        return Err(Failed { errors, sources });
+    };
+    if !errors.is_empty() {
+        return Err(Failed { errors, sources });
+    }
+    let faces = theme::faces(&defaults, &theme);
+    let look = look::Look::new(theme::merged(&defaults, &theme));
+    Ok(Project {
+        dataset: Dataset {
+            meta,
+            achievements,
+            plan,
+        },
+        theme,
+        look,
+        faces,
+        words,
+        sources,
+        todo,
+        warnings,
+    })
+}
+
+/// A part that read, or what is left of one that did not.
+fn split(read: Result<Part, Option<Partial<Part>>>) -> (Option<Part>, Option<Partial<Part>>) {
+    match read {
+        Ok(part) => (Some(part), None),
+        Err(rest) => (None, rest),
+    }
+}
+
+/// Reads the figures sheet `spec` names and puts its values into the parts.
+fn read_sheet(
+    root: &Path,
+    spec: &model::FiguresSheet,
+    achievements: &mut Option<Part>,
+    plan: &mut Option<Part>,
+    sources: &mut Sources,
+    errors: &mut Vec<DataError>,
+) {
+    let plain = Path::new(&spec.file).components().count() == 1;
+    let rel = Path::new(DATA_DIR).join(&spec.file);
+    let read = if plain {
+        sheet::read(root, &rel, spec.sheet.as_deref())
+    } else {
+        Err(sheet::SheetError::File(spec.file.clone()))
+    };
+    let sheet = match read {
+        Ok(sheet) => sheet,
+        Err(e) => {
+            let (code, message, hint) = match e {
+                sheet::SheetError::File(why) => (
+                    "sheet-cannot-read",
+                    tr!("sheet-cannot-read", why = why),
+                    tr!("sheet-cannot-read-hint"),
+                ),
+                sheet::SheetError::Format(why) => (
+                    "sheet-format",
+                    tr!("sheet-format", why = why),
+                    tr!("sheet-format-hint"),
+                ),
+                sheet::SheetError::NoSheet(name, names) => (
+                    "sheet-no-sheet",
+                    tr!("sheet-no-sheet", name = name, names = names.join("、")),
+                    tr!("sheet-no-sheet-hint"),
+                ),
+                sheet::SheetError::NoId => {
+                    ("sheet-no-id", tr!("sheet-no-id"), tr!("sheet-layout-hint"))
+                }
+                sheet::SheetError::Header(h, cell) => {
+                    let mut e =
+                        DataError::new(&rel, "sheet-header", tr!("sheet-header", header = h))
+                            .at(cell.row, 1)
+                            .path(cell.name());
+                    e.hint = Some(tr!("sheet-layout-hint"));
+                    errors.push(e);
+                    return;
+                }
+            };
+            let mut e = sources.error(Role::Meta, "figures.file", None, code, message);
+            e.hint = Some(hint);
+            errors.push(e);
+            return;
+        }
+    };
+    sources.sheet_name = sheet.name.clone();
+    sources.files.push(SourceFile {
+        role: Role::Figures,
+        rel: sheet.rel.clone(),
+        text: Text::new(sheet.text.clone(), Default::default(), sheet.digest.clone()),
+    });
+    let (given, problems) = sheet::apply(
+        &sheet,
+        &mut [
+            (Role::Achievements, achievements.as_mut()),
+            (Role::Plan, plan.as_mut()),
+        ],
+    );
+    sources.cells = given;
+    let file = sources.get(Role::Figures).cloned().expect("just added");
+    // An id of a part file that did not read is no unknown id: that file's
+    // own error says what to fix.
+    let all_read = achievements.is_some() && plan.is_some();
+    for problem in problems {
+        if !all_read && matches!(problem, sheet::SheetProblem::Unknown(..)) {
+            continue;
+        }
+        let (cell, code, message, hint) = match problem {
+            sheet::SheetProblem::Unknown(id, near, cell) => (
+                cell,
+                "sheet-unknown-id",
+                tr!("sheet-unknown-id", id = id),
+                near.map(|n| tr!("hint-did-you-mean", word = n)),
+            ),
+            sheet::SheetProblem::Twice(id, cell) => (
+                cell,
+                "sheet-twice",
+                tr!("sheet-twice", id = id),
+                Some(tr!("sheet-twice-hint")),
+            ),
+            sheet::SheetProblem::NotANumber(text, cell) => {
+                let (code, message, hint) = file::number_error(&text).unwrap_or((
+                    "data-not-a-number",
+                    tr!("data-not-a-number", text = text.as_str()),
+                    None,
+                ));
+                (cell, code, message, hint)
+            }
+            sheet::SheetProblem::NoSuch(id, what, cell) => (
+                cell,
+                "sheet-no-such",
+                tr!("sheet-no-such", id = id, what = what),
+                Some(tr!("sheet-no-such-hint", what = what)),
+            ),
+        };
+        let mut e = sources.at_cell(&file, &cell, code, message);
+        e.hint = hint;
+        errors.push(e);
+    }
+}
+
+/// A part file's name as `meta.yaml` may give it: a YAML file of `data/`.
+fn plain_file(name: &str) -> bool {
+    let p = Path::new(name);
+    p.components().count() == 1
+        && matches!(p.components().next(), Some(std::path::Component::Normal(_)))
+        && (name.ends_with(".yaml") || name.ends_with(".yml"))
+}
+
+/// Reads an optional project file of `role` at `rel`; `None` when absent.
+fn optional<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    role: Role,
+    sources: &mut Sources,
+    errors: &mut Vec<DataError>,
+) -> Option<T> {
+    let rel = PathBuf::from(rel);
+    if std::fs::symlink_metadata(root.join(&rel)).is_err() {
+        return None;
+    }
+    read_file(root, &rel, role, sources, errors)
+}
+
+/// Reads a file of `role`; its text joins `sources` whenever it could be
+/// read, its problems join `errors`.
+fn read_file<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    role: Role,
+    sources: &mut Sources,
+    errors: &mut Vec<DataError>,
+) -> Option<T> {
+    read_file_or_rest(root, rel, role, sources, errors).ok()
+}
+
+/// [`read_file`], with what is left of a file that does not read as the
+/// model once the list items holding its errors are taken out.
+fn read_file_or_rest<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    role: Role,
+    sources: &mut Sources,
+    errors: &mut Vec<DataError>,
+) -> Result<T, Option<Partial<T>>> {
+    let (text, value) = file::load::<T>(root, rel);
+    if let Some(text) = text {
+        sources.files.push(SourceFile {
+            role,
+            rel: rel.to_path_buf(),
+            text,
+        });
+    }
+    value.map_err(|not_read| {
+        errors.extend(not_read.errors);
+        not_read.partial
+    })
+}
+
+/// A problem the checks found, as an error at its place in its file (at
+/// its character in `value`, the string at its path, where it has one).
+fn placed(sources: &Sources, p: validate::Problem, value: Option<String>) -> DataError {
+    let mut e = sources.error(
+        p.role,
+        &p.path,
+        value.as_deref().zip(p.offset),
+        p.code,
+        p.message,
+    );
+    e.hint = match (p.todo, p.hint) {
+        (_, Some(hint)) => Some(hint),
+        (true, None) => Some(tr!("data-todo-hint")),
+        (false, None) => None,
+    };
+    e
+}
+
+/// The string at `path` of a file, for placing a problem inside it.
+fn string_at(
+    meta: Option<&Meta>,
+    achievements: Option<&Part>,
+    plan: Option<&Part>,
+    role: Role,
+    path: &str,
+) -> Option<String> {
+    let mut found = None;
+    let mut look = |p: &str, text: &str| {
+        if p == path {
+            found = Some(text.to_string());
+        }
+    };
+    match role {
+        Role::Meta => strings(meta?, &mut look),
+        Role::Achievements => strings(achievements?, &mut look),
+        Role::Plan => strings(plan?, &mut look),
+        _ => {}
+    }
+    found
+}
+
+impl Project {
+    /// Every string of the data files that a document may show, with its
+    /// file role and field path: for the check of characters no font draws.
+    pub fn strings(&self, f: &mut dyn FnMut(Role, &str, &str)) {
+        strings(&self.dataset.meta, &mut |p, t| f(Role::Meta, p, t));
+        strings(&self.dataset.achievements, &mut |p, t| {
+            f(Role::Achievements, p, t)
+        });
+        strings(&self.dataset.plan, &mut |p, t| f(Role::Plan, p, t));
+        strings(&self.theme, &mut |p, t| f(Role::Theme, p, t));
+    }
+
+    /// Where the figure, ranking or target `id` is defined: its file role and
+    /// field path.
+    pub fn place_of(&self, id: &str) -> Option<(Role, String)> {
+        for (role, part) in [
+            (Role::Achievements, &self.dataset.achievements),
+            (Role::Plan, &self.dataset.plan),
+        ] {
+            for (t, target) in part.targets.iter().enumerate() {
+                if target.id == id {
+                    return Some((role, format!("targets[{t}]")));
+                }
+            }
+            for (s, section) in part.sections.iter().enumerate() {
+                for (i, f) in section.figures.iter().enumerate() {
+                    if f.id == id {
+                        return Some((role, format!("sections[{s}].figures[{i}]")));
+                    }
+                }
+                for (i, r) in section.rankings.iter().enumerate() {
+                    if r.id == id {
+                        return Some((role, format!("sections[{s}].rankings[{i}]")));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// How the documents name a figure, target or ranking: its label, its
+    /// indicator, its subjects.
+    pub fn label_of(&self, id: &str) -> String {
+        for part in [&self.dataset.achievements, &self.dataset.plan] {
+            if let Some(t) = part.targets.iter().find(|t| t.id == id) {
+                return t.indicator.clone();
+            }
+            for s in &part.sections {
+                if let Some(f) = s.figures.iter().find(|f| f.id == id) {
+                    return f.label.clone();
+                }
+                if let Some(r) = s.rankings.iter().find(|r| r.id == id) {
+                    return r.subjects.join("、");
+                }
+            }
+        }
+        String::new()
+    }
+
+    /// Ids of every figure of both parts, each with its label: what the
+    /// documents must show somewhere.
+    /// Where the data holds a run of text the pages show (a line that
+    /// overflows): the file, the field and the byte offset of its start.
+    /// The run's first characters are looked for, at least four of them, in
+    /// each text with its placeholders as the pages show them (`shown`: by
+    /// `id` or `id.field`); a run that starts inside a figure stands at the
+    /// figure's placeholder.
+    pub fn place_of_text(
+        &self,
+        run: &str,
+        shown: &BTreeMap<String, String>,
+    ) -> Option<(Role, String, String, usize)> {
+        let run = run.trim_end_matches('…').trim();
+        let head: String = run.chars().take(8).collect();
+        if head.chars().count() < 4 {
+            return None;
+        }
+        let data = &self.dataset;
+        let values = [
+            (Role::Meta, serde_json::to_value(&data.meta)),
+            (Role::Achievements, serde_json::to_value(&data.achievements)),
+            (Role::Plan, serde_json::to_value(&data.plan)),
+        ];
+        let mut found = None;
+        for (role, value) in values {
+            let Ok(value) = value else { continue };
+            strings(&value, &mut |path, text| {
+                if found.is_none()
+                    && let Some(at) = printed_at(text, &head, shown)
+                {
+                    found = Some((role, path.to_string(), text.to_string(), at));
+                }
+            });
+        }
+        found
+    }
+
+    pub fn figure_ids(&self) -> Vec<(&str, &str)> {
+        [&self.dataset.achievements, &self.dataset.plan]
+            .into_iter()
+            .flat_map(|p| &p.sections)
+            .flat_map(|s| &s.figures)
+            .map(|f| (f.id.as_str(), f.label.as_str()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod printed {
+    use super::*;
+
+    #[test]
+    fn a_run_of_the_pages_is_found_in_its_text_with_the_figures_filled_in() {
+        let text = "全年新增市场主体{entities}、同比增长{entities.yoy}。投入消费补贴资金{funds}。";
+        let shown: BTreeMap<String, String> = [
+            ("entities", "2.4万户"),
+            ("entities.yoy", "14.3%"),
+            ("funds", "1.1亿元"),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .into();
+        // Literal text: where it stands.
+        assert_eq!(printed_at(text, "全年新增市场", &shown), Some(0));
+        // Across a figure: the literal start.
+        let at = text.find("、同比").unwrap();
+        assert_eq!(printed_at(text, "、同比增长14.3", &shown), Some(at));
+        // From inside a figure: at its placeholder.
+        let yoy = text.find("{entities.yoy}").unwrap();
+        assert_eq!(printed_at(text, "4.3%。投入", &shown), Some(yoy));
+        // After the last figure.
+        let tail = text.find("。投入").unwrap();
+        assert_eq!(
+            printed_at(text, "。投入消费补贴资金1.1亿", &shown),
+            Some(tail)
+        );
+        assert_eq!(printed_at(text, "没有的文字", &shown), None);
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    //! The loader never panics and never runs away, whatever the files hold.
+
+    use std::fs;
+    use std::time::{Duration, Instant};
+
+    use proptest::prelude::*;
+
+    const SHIPPED: [&str; 3] = ["meta.yaml", "2022-achievements.yaml", "2023-plan.yaml"];
+
+    fn project_with(file: &str, bytes: &[u8]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join(super::DATA_DIR);
+        fs::create_dir(&data).unwrap();
+        let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::DATA_DIR);
+        for name in SHIPPED {
+            fs::copy(shipped.join(name), data.join(name)).unwrap();
+        }
+        fs::write(data.join(file), bytes).unwrap();
+        dir
+    }
+
+    /// Loads, and checks what every error must carry.
+    fn load_checked(dir: &std::path::Path, file: &str, len: usize) {
+        let start = Instant::now();
+        let result = super::load(dir, false);
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "loading took {:?}",
+            start.elapsed()
+        );
+        if let Err(failed) = result {
+            assert!(!failed.errors.is_empty());
+            for e in failed.errors {
+                assert!(!e.message.is_empty());
+                if e.file.ends_with(file)
+                    && let Some(line) = e.line
+                {
+                    assert!(
+                        line >= 1 && line <= len + 1,
+                        "line {line} of a {len}-line file"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048), which in 0..3usize) {
+            let dir = project_with(SHIPPED[which], &bytes);
+            load_checked(dir.path(), SHIPPED[which], bytes.split(|&b| b == b'\n').count());
+        }
+
+        #[test]
+        fn yaml_like_text(text in "[a-z_:{}\\[\\]&*!|>'\"#\\-, \n0-9.%亿元]{0,600}", which in 0..3usize) {
+            let dir = project_with(SHIPPED[which], text.as_bytes());
+            load_checked(dir.path(), SHIPPED[which], text.lines().count());
+        }
+
+        #[test]
+        fn mutated_real_files(which in 0..3usize, edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
+            let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::DATA_DIR).join(SHIPPED[which]);
+            let mut bytes = fs::read(shipped).unwrap();
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            let dir = project_with(SHIPPED[which], &bytes);
+            load_checked(dir.path(), SHIPPED[which], bytes.split(|&b| b == b'\n').count());
+        }
+    }
+
+    #[test]
+    fn the_shipped_data_loads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let project = super::load(root, false).expect("the shipped data is valid");
+        let dataset = project.dataset;
+        assert_eq!(dataset.achievements.year + 1, dataset.plan.year);
+        assert!(dataset.plan.targets.len() >= 7);
+    }
+
+    #[test]
+    fn a_round_trip_keeps_every_figure() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dataset = super::load(root, false).unwrap().dataset;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join(super::DATA_DIR);
+        fs::create_dir(&data).unwrap();
+        fs::write(
+            data.join(super::META_FILE),
+            yaml_serde::to_string(&dataset.meta).unwrap(),
+        )
+        .unwrap();
+        fs::write(
+            data.join(&dataset.meta.achievements),
+            yaml_serde::to_string(&dataset.achievements).unwrap(),
+        )
+        .unwrap();
+        fs::write(
+            data.join(&dataset.meta.plan),
+            yaml_serde::to_string(&dataset.plan).unwrap(),
+        )
+        .unwrap();
+        let again = super::load(dir.path(), false)
+            .expect("what brief writes, it reads")
+            .dataset;
+        assert_eq!(again, dataset);
+    }
+}
