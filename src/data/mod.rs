@@ -16,6 +16,7 @@ pub mod limits;
 mod load;
 pub mod look;
 pub mod model;
+mod num;
 mod position;
 mod project;
 pub mod prose;

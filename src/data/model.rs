@@ -17,6 +17,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::limits;
+use super::num;
+pub use super::num::{Num, NumError};
 
 /// `data/meta.yaml`: the document as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -1074,186 +1076,12 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     Fill::deserialize(d).map(Some)
 }
 
-/// A number as the article prints it: the value, and the text the YAML
-/// gives for it, which the documents print (172.80 stays 172.80, 10.0
-/// stays 10.0; official statistics keep their decimals).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Num {
-    value: f64,
-    text: String,
-}
-
-/// What the templates print is the text; a number is read from it.
-impl Num {
-    pub fn get(&self) -> f64 {
-        self.value
-    }
-
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// Digits after the decimal point, as written.
-    pub fn decimals(&self) -> usize {
-        self.text.split_once('.').map_or(0, |(_, d)| d.len())
-    }
-
-    /// Reads a number as a data file writes it: `-?digits(.digits)?`.
-    /// What people type instead (6.8%, 8300个, 8,300, full-width digits,
-    /// 1e3) is refused with the reason, for the loader's message.
-    pub fn parse(text: &str) -> Result<Num, NumError> {
-        let t = text.trim();
-        let plain = |s: &str| {
-            let s = s.strip_prefix('-').unwrap_or(s);
-            let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
-            !int.is_empty()
-                && !frac.is_empty()
-                && int.bytes().all(|b| b.is_ascii_digit())
-                && frac.bytes().all(|b| b.is_ascii_digit())
-                && (int == "0" || !int.starts_with('0'))
-        };
-        if plain(t) {
-            let value: f64 = t.parse().map_err(|_| NumError::Other)?;
-            return Ok(Num {
-                value,
-                text: t.to_string(),
-            });
-        }
-        // Full-width digits and point, as a Chinese input method types them.
-        let narrow: String = t
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-                '．' => '.',
-                '－' => '-',
-                c => c,
-            })
-            .collect();
-        if narrow != t && plain(&narrow) {
-            return Err(NumError::FullWidth(narrow));
-        }
-        let digits_end = narrow
-            .char_indices()
-            .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == '-'))
-            .map_or(narrow.len(), |(i, _)| i);
-        let (number, rest) = narrow.split_at(digits_end);
-        if plain(number) {
-            let rest = rest.trim();
-            if rest == "%" || rest == "％" {
-                return Err(NumError::Percent(number.to_string()));
-            }
-            if rest.starts_with([',', '，']) && rest[1..].bytes().all(|b| b.is_ascii_digit()) {
-                return Err(NumError::Thousands(number.to_string() + &rest[1..]));
-            }
-            if !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii()) {
-                return Err(NumError::Unit(number.to_string(), rest.to_string()));
-            }
-        }
-        // In full-width quotes, as a Chinese input method types quotes.
-        if let Some(inner) = t
-            .strip_prefix(['“', '‘', '「'])
-            .and_then(|r| r.strip_suffix(['”', '’', '」']))
-            && plain(inner)
-        {
-            return Err(NumError::Quoted(inner.to_string()));
-        }
-        if let Some(inner) = t.strip_prefix('第').and_then(|r| r.strip_suffix('期'))
-            && plain(inner)
-        {
-            return Err(NumError::Unit(inner.to_string(), "期".to_string()));
-        }
-        if t.starts_with('.') && plain(&format!("0{t}")) {
-            return Err(NumError::Point(format!("0{t}")));
-        }
-        if t.parse::<f64>().is_ok() {
-            return Err(NumError::Other);
-        }
-        Err(NumError::Text)
-    }
-}
-
-/// Why a number was not read; the loader words it for the user.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NumError {
-    /// `6.8%`: the percent sign goes in `unit`.
-    Percent(String),
-    /// `8300个`: the unit goes in `unit` (number, unit).
-    Unit(String, String),
-    /// `8,300`: Chinese reports print no thousands separator.
-    Thousands(String),
-    /// `１２．３`: full-width digits, as typed (the half-width form).
-    FullWidth(String),
-    /// `.5`: the point needs a digit before it (the number as written).
-    Point(String),
-    /// `“14”`: full-width quotes around the number.
-    Quoted(String),
-    /// `1e3`, `+5`, `0x10`, `010`.
-    Other,
-    /// Words, `true`, anything else.
-    Text,
-}
-
-impl NumError {
-    /// The serde message the loader recognises: `brief-num:KIND:ARG`.
-    pub(crate) fn message(&self, text: &str) -> String {
-        match self {
-            NumError::Percent(n) => format!("brief-num:percent:{n}:{text}"),
-            NumError::Unit(n, u) => format!("brief-num:unit:{n}:{u}"),
-            NumError::Thousands(n) => format!("brief-num:thousands:{n}:{text}"),
-            NumError::FullWidth(n) => format!("brief-num:fullwidth:{n}:{text}"),
-            NumError::Point(n) => format!("brief-num:point:{n}:{text}"),
-            NumError::Quoted(n) => format!("brief-num:quoted:{n}:{text}"),
-            NumError::Other => format!("brief-num:other::{text}"),
-            NumError::Text => format!("brief-num:text::{text}"),
-        }
-    }
-}
-
-impl fmt::Display for Num {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-/// As its text: the templates print it as written and read the value from it.
-impl Serialize for Num {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text)
-    }
-}
-
-impl<'de> Deserialize<'de> for Num {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Num;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Num, E> {
-                Num::parse(v).map_err(|e| E::custom(e.message(v)))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Num, E> {
-                self.visit_str(&v.to_string())
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Num, E> {
-                self.visit_str(&v.to_string())
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Num, E> {
-                self.visit_str(&v.to_string())
-            }
-        }
-        // The scalar's own text: YAML would read 172.80 as 172.8.
-        d.deserialize_str(Visitor)
-    }
-}
-
 /// A number of a bounded kind (a share, a change), or null (to fill).
 fn bounded(lo: f64, hi: f64) -> schemars::Schema {
     schemars::json_schema!({
         "anyOf": [
             { "type": "number", "minimum": lo, "maximum": hi },
-            { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,9})(\\.[0-9]{1,4})?$" },
+            { "type": "string", "pattern": num::PATTERN },
             { "type": "null" }
         ]
     })
@@ -1272,62 +1100,4 @@ fn figures_sheet(generator: &mut schemars::SchemaGenerator) -> schemars::Schema 
 
 fn share_value(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     bounded(0.0, 100.0)
-}
-
-impl JsonSchema for Num {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Number".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "数字，照原文写：7500、10.0、172.80（不写 %、单位和千位分隔符）。",
-            "anyOf": [
-                { "type": "number", "exclusiveMinimum": -limits::MAX_VALUE, "exclusiveMaximum": limits::MAX_VALUE },
-                { "type": "string", "pattern": "^-?(0|[1-9][0-9]{0,9})(\\.[0-9]{1,4})?$" }
-            ]
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_keep_the_text_they_are_written_with() {
-        #[derive(Deserialize)]
-        struct T {
-            a: Vec<Num>,
-        }
-        let t: T = yaml_serde::from_str("a: [172.80, 10.0, 7500, '3.50', -2.5, 0.05]").unwrap();
-        let texts: Vec<&str> = t.a.iter().map(Num::text).collect();
-        assert_eq!(texts, ["172.80", "10.0", "7500", "3.50", "-2.5", "0.05"]);
-        assert_eq!(t.a[0].get(), 172.8);
-        assert_eq!(serde_json::to_string(&t.a[0]).unwrap(), "\"172.80\"");
-    }
-
-    #[test]
-    fn numbers_as_people_type_them_are_refused_with_the_reason() {
-        assert_eq!(Num::parse("6.8%"), Err(NumError::Percent("6.8".into())));
-        assert_eq!(
-            Num::parse("8300个"),
-            Err(NumError::Unit("8300".into(), "个".into()))
-        );
-        assert_eq!(Num::parse("8,300"), Err(NumError::Thousands("8300".into())));
-        assert_eq!(
-            Num::parse("１２．３"),
-            Err(NumError::FullWidth("12.3".into()))
-        );
-        assert_eq!(Num::parse(".5"), Err(NumError::Point("0.5".into())));
-        assert_eq!(
-            Num::parse("第1期"),
-            Err(NumError::Unit("1".into(), "期".into()))
-        );
-        for other in ["1e3", "+5", "010", "0x10"] {
-            assert!(Num::parse(other).is_err(), "{other}");
-        }
-        assert_eq!(Num::parse("true"), Err(NumError::Text));
-        assert_eq!(Num::parse("五"), Err(NumError::Text));
-    }
 }
