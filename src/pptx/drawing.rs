@@ -49,12 +49,21 @@ pub fn root<'a>(more: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     NS.iter().chain(more).copied().collect()
 }
 
-/// Which faces a run's properties name: the run's own, or the theme's
-/// (`+mj` for titles, `+mn` for other text) in the master's styles.
+/// Which faces a run's properties name: the run's own, or the theme's in
+/// the master's styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Faces {
     Run,
-    Theme(&'static str),
+    Theme(ThemeFaces),
+}
+
+/// The theme's two sets of faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeFaces {
+    /// Titles (`+mj-…`).
+    Major,
+    /// Other text (`+mn-…`).
+    Minor,
 }
 
 /// Colours and text as a part writes them: the theme's colours as scheme
@@ -209,9 +218,13 @@ fn typefaces(x: &mut Xml, latin: &str, ea: &str, cs: &str) {
     x.empty("a:cs", &[("typeface", cs)]);
 }
 
-/// The theme's typefaces: `mj` (titles) or `mn` (other text).
-pub fn theme_typefaces(x: &mut Xml, theme: &str) {
-    let face = |script: &str| format!("+{theme}-{script}");
+/// The theme's typefaces, for Latin, East Asian and complex script.
+pub fn theme_typefaces(x: &mut Xml, faces: ThemeFaces) {
+    let set = match faces {
+        ThemeFaces::Major => "mj",
+        ThemeFaces::Minor => "mn",
+    };
+    let face = |script: &str| format!("+{set}-{script}");
     typefaces(x, &face("lt"), &face("ea"), &face("cs"));
 }
 

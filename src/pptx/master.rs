@@ -4,8 +4,9 @@
 
 use super::Properties;
 use super::drawing::{
-    Faces, Kind, NS, Paint, body_properties, first_run, line_xml, names, number_paragraph, preset,
-    root, slide_image_names, theme_typefaces, tree_names, tree_start, xfrm,
+    Faces, Kind, NS, Paint, ThemeFaces, body_properties, first_run, line_xml, names,
+    number_paragraph, preset, root, slide_image_names, theme_typefaces, tree_names, tree_start,
+    xfrm,
 };
 use super::model::{Align, Deck, Layout, Para, Rect, Role, Run, Shape, Slide, TextBox};
 use crate::chart::xml::Xml;
@@ -38,8 +39,8 @@ fn color_map(x: &mut Xml) {
     );
 }
 
-/// A text style's run in the theme's text colour and faces (`mj`, `mn`).
-pub fn theme_run(x: &mut Xml, attrs: &[(&str, &str)], faces: &'static str) {
+/// A text style's run in the theme's text colour and faces.
+pub fn theme_run(x: &mut Xml, attrs: &[(&str, &str)], faces: ThemeFaces) {
     x.el("a:defRPr", attrs, |x| {
         x.el("a:solidFill", &[], |x| {
             x.val("a:schemeClr", "tx1");
@@ -57,9 +58,9 @@ struct Style<'a> {
 }
 
 impl Style<'_> {
-    /// The level, in the theme's faces (`mj`, `mn`), not the run's;
+    /// The level, in the theme's faces, not the run's;
     /// `left`: a centred paragraph set left.
-    fn write(&self, x: &mut Xml, paint: &Paint, faces: &'static str, left: bool) {
+    fn write(&self, x: &mut Xml, paint: &Paint, faces: ThemeFaces, left: bool) {
         let run = |x: &mut Xml| match self.run {
             Some(r) => paint.run_properties(x, "a:defRPr", r, Faces::Theme(faces)),
             None => {
@@ -306,17 +307,17 @@ pub fn master(deck: &Deck, paint: &Paint) -> Vec<u8> {
         x.empty("p:hf", &[("hdr", "0"), ("dt", "0")]);
         x.el("p:txStyles", &[], |x| {
             x.el("p:titleStyle", &[], |x| {
-                styles.title.write(x, paint, "mj", true)
+                styles.title.write(x, paint, ThemeFaces::Major, true)
             });
             x.el("p:bodyStyle", &[], |x| {
-                styles.body.write(x, paint, "mn", false)
+                styles.body.write(x, paint, ThemeFaces::Minor, false)
             });
             x.el("p:otherStyle", &[], |x| {
                 x.el("a:defPPr", &[], |x| {
                     x.empty("a:defRPr", &[("lang", "zh-CN")]);
                 });
                 x.el("a:lvl1pPr", &[("marL", "0"), ("algn", "l")], |x| {
-                    theme_run(x, &[("sz", "1800")], "mn")
+                    theme_run(x, &[("sz", "1800")], ThemeFaces::Minor)
                 });
             });
         });
@@ -414,7 +415,7 @@ pub fn notes_master() -> Vec<u8> {
         color_map(x);
         x.el("p:notesStyle", &[], |x| {
             x.el("a:lvl1pPr", &[("marL", "0"), ("algn", "l")], |x| {
-                theme_run(x, &[("sz", "1400")], "mn")
+                theme_run(x, &[("sz", "1400")], ThemeFaces::Minor)
             });
         });
     })

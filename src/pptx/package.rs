@@ -9,7 +9,7 @@ use zip::write::SimpleFileOptions;
 
 use super::Properties;
 use super::drawing::emu;
-use super::drawing::{NS, Paint, root};
+use super::drawing::{NS, Paint, ThemeFaces, root};
 use super::master::{bare, layout, master, notes_master, theme, theme_run};
 use super::model::{Deck, Layout, Shape};
 use super::slide::{Reference, SlideWriter, notes};
@@ -192,7 +192,7 @@ pub fn write(
                 ("hangingPunct", "1"),
             ];
             x.el("a:lvl1pPr", &level, |x| {
-                theme_run(x, &[("sz", "1800"), ("kern", "1200")], "mn");
+                theme_run(x, &[("sz", "1800"), ("kern", "1200")], ThemeFaces::Minor);
             });
         });
     });
