@@ -491,3 +491,86 @@ pub fn theme(props: &Properties) -> Vec<u8> {
             .empty("a:extraClrSchemeLst", &[]);
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pptx::model::{Bullet, Rgba};
+
+    fn para(text: &str, align: Align, bullet: Option<Bullet>) -> Para {
+        Para {
+            lines: vec![vec![Run {
+                text: text.into(),
+                font: "Noto Sans SC".into(),
+                size: 28.0,
+                bold: false,
+                color: Rgba([0xC0, 0, 0, 255]),
+            }]],
+            pitch: 33.6,
+            align,
+            bullet,
+            before: 0.0,
+        }
+    }
+
+    fn text(role: Role, p: Para) -> Shape {
+        Shape::Text(TextBox {
+            rect: Rect {
+                x: 40.0,
+                y: 60.0,
+                w: 640.0,
+                h: 40.0,
+            },
+            baseline: 30.0,
+            paras: vec![p],
+            role,
+        })
+    }
+
+    #[test]
+    fn the_master_s_styles_are_the_slides_own_in_the_theme_s_faces() {
+        let bullet = Bullet {
+            color: Rgba([0xC0, 0, 0, 255]),
+            x: 40.0,
+            indent: 20.0,
+            size: 10.0,
+        };
+        let deck = Deck {
+            width: 960.0,
+            height: 540.0,
+            area: (40.0, 920.0),
+            slides: vec![Slide {
+                layout: Layout::Content,
+                shapes: vec![
+                    text(Role::Title, para("新区概况", Align::Center, None)),
+                    text(
+                        Role::Body,
+                        para("经济稳中有进。", Align::Left, Some(bullet)),
+                    ),
+                ],
+                ..Slide::default()
+            }],
+            ..Deck::default()
+        };
+        let scheme = [(Rgba([0xC0, 0, 0, 255]), "accent1")];
+        let xml = String::from_utf8(master(&deck, &Paint { scheme: &scheme })).unwrap();
+        let style = |tag: &str| {
+            let start = xml.find(&format!("<{tag}>")).expect(tag);
+            let end = xml.find(&format!("</{tag}>")).expect(tag);
+            xml[start..end].to_string()
+        };
+        let (title, body) = (style("p:titleStyle"), style("p:bodyStyle"));
+        // A centred title is set left in the master; its size and colour stay.
+        assert!(title.contains("algn=\"l\""), "{title}");
+        assert!(title.contains("sz=\"2800\""), "{title}");
+        assert!(title.contains("<a:schemeClr val=\"accent1\"/>"), "{title}");
+        assert!(
+            title.contains("typeface=\"+mj-lt\"") && !title.contains("Noto"),
+            "{title}"
+        );
+        // The body keeps its bullet, in the minor faces.
+        assert!(body.contains("<a:buChar char=\"■\"/>"), "{body}");
+        assert!(body.contains("typeface=\"+mn-ea\""), "{body}");
+        assert!(!body.contains("lang="), "{body}");
+    }
+}
