@@ -430,6 +430,13 @@ fn an_output_path_that_is_a_file_is_an_io_error() {
     assert!(err.contains("taken"), "{err}");
     // named as what is there, not as "it exists already"
     assert!(err.contains("a file is there, not a folder"), "{err}");
+    // A device is no folder either, and stays what it is.
+    let err = fails_and_keeps_outputs(|_| {}, &["--out", "/dev/null"], 1);
+    assert!(
+        err.contains("/dev/null") && err.contains("a file is there, not a folder"),
+        "{err}"
+    );
+    assert!(!Path::new("/dev/null").is_dir() && Path::new("/dev/null").exists());
 }
 
 #[test]
