@@ -621,7 +621,13 @@ fn smaller_things_an_unattended_run_must_get_right() {
 
 #[test]
 fn watch_sees_the_data_folder_deleted_and_made_again() {
-    let dir = project();
+    // With templates of its own, and with brief's (a project of data alone).
+    for dir in [project(), data_only()] {
+        data_folder_deleted_and_made_again(&dir);
+    }
+}
+
+fn data_folder_deleted_and_made_again(dir: &tempfile::TempDir) {
     let backup = dir.path().join("backup");
     copy_dir(&dir.path().join("data"), &backup);
     let pdf = dir.path().join("out/briefing.pdf");

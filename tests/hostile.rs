@@ -15,14 +15,6 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-/// A project of nothing but `data/` (the documented minimal project): brief's
-/// templates and faces come from the binary.
-fn data_only() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("data"), &dir.path().join("data"));
-    dir
-}
-
 /// brief with arguments that need not be UTF-8.
 fn brief_os(dir: &Path, args: &[&OsStr]) -> std::process::Output {
     Command::new(BIN)

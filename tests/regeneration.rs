@@ -229,10 +229,17 @@ fn check_writes_nothing_and_speaks_json() {
 
 #[test]
 fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
-    let dir = project();
+    // With templates of its own, and with brief's (a project of data alone,
+    // which has no template to edit).
+    for (dir, templates) in [(project(), true), (data_only(), false)] {
+        rebuilds_survives_and_recovers(&dir, templates);
+    }
+}
+
+fn rebuilds_survives_and_recovers(dir: &tempfile::TempDir, templates: bool) {
     // fonts/ of its own (links to the bundled files), so that a font can be added below.
     let fonts = dir.path().join("fonts");
-    fs::remove_file(&fonts).unwrap();
+    let _ = fs::remove_file(&fonts);
     fs::create_dir(&fonts).unwrap();
     for entry in fs::read_dir(repo().join("fonts")).unwrap() {
         let path = entry.unwrap().path();
@@ -267,14 +274,16 @@ fn watch_rebuilds_on_change_survives_a_broken_file_and_recovers() {
         // between builds and reparses only what changed).
         let slides = dir.path().join("out/slides.pdf");
         assert!(pdf_text(&slides).contains("目录"));
-        edit(
-            &dir.path().join("templates/slides.typ"),
-            "title: word(cfg, \"agenda\"),",
-            "title: \"议程\",",
-        );
-        wait_for(rx, "rebuilt", limit);
-        let text = pdf_text(&slides);
-        assert!(text.contains("议程") && !text.contains("目录"));
+        if templates {
+            edit(
+                &dir.path().join("templates/slides.typ"),
+                "title: word(cfg, \"agenda\"),",
+                "title: \"议程\",",
+            );
+            wait_for(rx, "rebuilt", limit);
+            let text = pdf_text(&slides);
+            assert!(text.contains("议程") && !text.contains("目录"));
+        }
 
         // A font added to fonts/ is found: the fonts are discovered again and the build
         // records the new file.
@@ -367,7 +376,13 @@ fn outputs_of_other_options_do_not_stay_behind() {
 
 #[test]
 fn watch_tries_again_when_another_brief_holds_the_outputs() {
-    let dir = project();
+    // With templates of its own, and with brief's (a project of data alone).
+    for dir in [project(), data_only()] {
+        tries_again_when_locked(&dir);
+    }
+}
+
+fn tries_again_when_locked(dir: &tempfile::TempDir) {
     let out = dir.path().join("out");
     fs::create_dir(&out).unwrap();
     let lock = fs::File::options()

@@ -24,6 +24,14 @@ pub fn project() -> tempfile::TempDir {
     dir
 }
 
+/// A project of nothing but `data/` (the documented minimal project): brief's
+/// templates and faces come from the binary.
+pub fn data_only() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&repo().join("data"), &dir.path().join("data"));
+    dir
+}
+
 /// A fresh project of an example (`examples/NAME`): its data and theme, with
 /// the repository's templates and the bundled fonts linked.
 pub fn example(name: &str) -> tempfile::TempDir {
