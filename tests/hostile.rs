@@ -53,6 +53,38 @@ fn ends_within(dir: &Path, args: &[&str], limit: Duration) -> std::process::Outp
 }
 
 #[test]
+fn a_collection_header_claiming_billions_of_faces_is_not_a_font_at_once() {
+    // "ttcf", version 1, 0xFFFFFFFF faces, and nothing else: each file kept
+    // the scan busy for twenty seconds, trying every face it claimed.
+    let dir = data_only();
+    let fonts = dir.path().join("fonts");
+    fs::create_dir(&fonts).unwrap();
+    for n in 1..=3 {
+        fs::write(
+            fonts.join(format!("bad{n}.ttc")),
+            b"ttcf\x00\x01\x00\x00\xff\xff\xff\xff",
+        )
+        .unwrap();
+    }
+    let started = Instant::now();
+    let out = ends_within(dir.path(), &["fonts"], Duration::from_secs(90));
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    for n in 1..=3 {
+        assert!(
+            stderr(&out).contains(&format!("bad{n}.ttc: not a font")),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = ends_within(dir.path(), &["build"], Duration::from_secs(90));
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+}
+
+#[test]
 fn a_link_loop_in_the_font_folders_is_followed_once() {
     let dir = data_only();
     let fonts = dir.path().join("fonts");
