@@ -158,6 +158,13 @@ const RULES: &[Rule] = &[
     r(
         ACHIEVEMENTS,
         "{policy_support_funds}，",
+        "{policy_support_funds} 亿元，",
+        "{policy_support_funds} 亿元",
+        "prose-printed-twice",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{policy_support_funds}，",
         "{policy_support_funds}14，",
         "{policy_support_funds}14",
         "prose-number-beside",
@@ -177,6 +184,14 @@ const RULES: &[Rule] = &[
         "      - 2022年，哈尔滨新区\n        经济发展稳中有进。",
         "      - 2022年，哈尔滨新区\n",
         "prose-space",
+    ),
+    // A title is printed as written: a placeholder there is an error.
+    r(
+        ACHIEVEMENTS,
+        "    title: 多项改革全国全省打样",
+        "    title: 改革{reform_items}",
+        "    title: 改革{reform_items}",
+        "data-placeholder-in-title",
     ),
     // A full-width colon after a value's key.
     r(

@@ -332,6 +332,8 @@ fn printed_twice(
     words: &Words,
     report: &mut Report,
 ) {
+    // A space between does not make it two things (`{x} 亿元`).
+    let after = after.trim_start_matches([' ', '\u{3000}', '\u{a0}']);
     let twice = [
         unit,
         if unit == Some("%") { Some("％") } else { None },

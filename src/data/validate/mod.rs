@@ -161,6 +161,31 @@ impl<'w> Checker<'w> {
         }
     }
 
+    /// A title: a text printed as written, where a placeholder would show
+    /// as typed (titles hold no figures).
+    fn title(&mut self, path: &str, text: &str, max: usize) {
+        self.text(path, text, max);
+        if let Ok(list) = super::prose::placeholders(text)
+            && let Some(p) = list.first()
+        {
+            let placeholder = &text[p.start..p.end];
+            let problem = self.report(
+                path,
+                "data-placeholder-in-title",
+                tr!("data-placeholder-in-title", placeholder = placeholder),
+            );
+            problem.offset = Some(p.start);
+            problem.hint = Some(tr!("data-placeholder-in-title-hint"));
+        }
+    }
+
+    fn fill_title(&mut self, path: &str, text: &Fill<String>, max: usize) {
+        match text {
+            Fill::Given(t) => self.title(path, t, max),
+            Fill::Todo => self.todo(path),
+        }
+    }
+
     fn fill_text(&mut self, path: &str, text: &Fill<String>, max: usize) {
         match text {
             Fill::Given(t) => self.text(path, t, max),

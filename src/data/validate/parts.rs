@@ -170,7 +170,7 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
         );
     }
     if let Some(title) = &part.title {
-        c.fill_text("title", title, limits::TITLE);
+        c.fill_title("title", title, limits::TITLE);
     }
     for (i, p) in part.opening.iter().enumerate() {
         prose(c, &format!("opening[{i}]"), p, &index.named);
@@ -237,7 +237,7 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
 fn section_fields(c: &mut Checker, role: Role, base: &str, section: &Section, index: &Index) {
     c.id(base, &section.id);
     if let Some(title) = &section.title {
-        c.fill_text(&format!("{base}.title"), title, limits::TITLE);
+        c.fill_title(&format!("{base}.title"), title, limits::TITLE);
     }
     c.count(
         &format!("{base}.paragraphs"),
