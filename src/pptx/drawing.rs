@@ -183,17 +183,7 @@ impl Paint<'_> {
                 {
                     run.text.insert(0, ' ');
                 }
-                match runs.last_mut() {
-                    Some(prev)
-                        if prev.font == run.font
-                            && prev.size == run.size
-                            && prev.bold == run.bold
-                            && prev.color == run.color =>
-                    {
-                        prev.text.push_str(&run.text)
-                    }
-                    _ => runs.push(run),
-                }
+                Run::append(&mut runs, run);
             }
         }
         x.el("a:p", &[], |x| {

@@ -44,6 +44,24 @@ pub struct Run {
     pub color: Rgba,
 }
 
+impl Run {
+    /// Adds `run` to the end of `runs`: to the last run where it looks the
+    /// same (face, size, weight, colour), else as a run of its own.
+    pub fn append(runs: &mut Vec<Run>, run: Run) {
+        match runs.last_mut() {
+            Some(last)
+                if last.font == run.font
+                    && last.size == run.size
+                    && last.bold == run.bold
+                    && last.color == run.color =>
+            {
+                last.text.push_str(&run.text)
+            }
+            _ => runs.push(run),
+        }
+    }
+}
+
 /// A list item's marker: a real bullet (`a:buChar`) in its colour, the
 /// text hanging `indent` points right of the marker's left edge.
 #[derive(Debug, Clone, Copy, PartialEq)]

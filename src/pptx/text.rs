@@ -137,17 +137,7 @@ fn runs(line: &[Frag]) -> Vec<Run> {
             if i == 0 && end.is_finite() && gap > f.size * 0.6 {
                 run.text.insert(0, ' ');
             }
-            match out.last_mut() {
-                Some(last)
-                    if last.font == run.font
-                        && last.size == run.size
-                        && last.bold == run.bold
-                        && last.color == run.color =>
-                {
-                    last.text.push_str(&run.text);
-                }
-                _ => out.push(run),
-            }
+            Run::append(&mut out, run);
         }
         end = end.max(f.x1);
     }
