@@ -185,6 +185,21 @@ const RULES: &[Rule] = &[
         "      - 2022年，哈尔滨新区\n",
         "prose-space",
     ),
+    // A YAML tag, which would change what a value is read as.
+    r(
+        META,
+        "region: 哈尔滨新区",
+        "region: !evil 哈尔滨新区",
+        "region: !evil",
+        "data-tag",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        value: 3.5\n",
+        "        value: !!str 3.5\n",
+        "value: !!str",
+        "data-tag",
+    ),
     // A title is printed as written: a placeholder there is an error.
     r(
         ACHIEVEMENTS,

@@ -207,6 +207,21 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
             index.folded.insert(path.clone());
         }
 
+        // A tag (`!name`, `!!binary`) would change what a value is read as,
+        // or be passed over in silence: data files hold values as written.
+        if let Event::Scalar(_, _, _, Some(tag))
+        | Event::MappingStart(_, Some(tag))
+        | Event::SequenceStart(_, Some(tag)) = &event
+        {
+            let tag = format!("{}{}", tag.handle, tag.suffix);
+            errors.push(StructureError {
+                loc,
+                path: path.clone(),
+                code: "data-tag",
+                message: tr!("data-tag", tag = tag.as_str()),
+                hint: Some(tr!("data-tag-hint")),
+            });
+        }
         match event {
             Event::Alias(_) => errors.push(StructureError {
                 loc,
