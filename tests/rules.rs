@@ -365,6 +365,13 @@ const RULES: &[Rule] = &[
         "地区生产\u{202E}",
         "data-control-character",
     ),
+    r(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - 2022年，哈尔滨新区\u{200B}经济发展稳中有进。",
+        "哈尔滨新区\u{200B}",
+        "data-control-character",
+    ),
     // Values.
     r(
         PLAN,

@@ -270,7 +270,7 @@ fn check_characters(rel: &Path, text: &str) -> Result<(), DataError> {
 
 /// A character no data file needs and no document should print: C0 and C1
 /// controls (but tab, LF and CR), DEL, line and paragraph separators, a BOM
-/// inside the text, and Unicode noncharacters.
+/// inside the text, invisible marks, and Unicode noncharacters.
 pub fn forbidden(c: char) -> bool {
     let u = c as u32;
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
@@ -278,6 +278,9 @@ pub fn forbidden(c: char) -> bool {
         // Direction marks and overrides: invisible, they reorder what is
         // printed (a pasted U+202E turns 2022 into 2202 on the page).
         || matches!(u, 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+        // Zero-width space and word joiner: invisible, they split a word
+        // for search and copying, or glue a number to what follows.
+        || matches!(u, 0x200B | 0x2060)
         || (0xFDD0..=0xFDEF).contains(&u)
         || (u & 0xFFFE) == 0xFFFE
 }
