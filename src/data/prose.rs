@@ -192,9 +192,14 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
         };
         match (named, p.field) {
             (Named::Figure(f), None | Some("value")) => {
-                // {id.value} leaves the qualifier to the text (分别增长6%、8%以上).
-                let qualifier = f.qualifier.as_deref().filter(|_| p.field.is_none());
-                printed_twice(after, f.unit.as_deref(), qualifier, words, &mut report);
+                printed_twice(
+                    before,
+                    after,
+                    f.unit.as_deref(),
+                    qualifier_of(f.qualifier.as_deref(), p.field),
+                    words,
+                    &mut report,
+                );
                 beside(before, f.qualifier.as_deref(), words, &mut report);
             }
             (Named::Figure(f), Some("yoy")) => match &f.yoy {
@@ -210,9 +215,10 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     }
                     let unit = yoy.unit.as_deref().unwrap_or("%");
                     printed_twice(
+                        before,
                         after,
                         Some(unit),
-                        yoy.qualifier.as_deref(),
+                        Qualifier::Data(yoy.qualifier.as_deref()),
                         words,
                         &mut report,
                     );
@@ -240,9 +246,10 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                         );
                     }
                     printed_twice(
+                        before,
                         after,
                         Some("%"),
-                        share.qualifier.as_deref(),
+                        Qualifier::Data(share.qualifier.as_deref()),
                         words,
                         &mut report,
                     );
@@ -279,8 +286,14 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                 if !listed {
                     target_verb(t, before, words, &mut report);
                 }
-                let qualifier = t.qualifier.as_deref().filter(|_| p.field.is_none());
-                printed_twice(after, t.unit.as_deref(), qualifier, words, &mut report);
+                printed_twice(
+                    before,
+                    after,
+                    t.unit.as_deref(),
+                    qualifier_of(t.qualifier.as_deref(), p.field),
+                    words,
+                    &mut report,
+                );
             }
             _ => field_error(&mut report),
         }
@@ -318,36 +331,62 @@ pub fn folded_space(text: &str) -> Option<usize> {
         .find_map(|w| (w[1].1 == ' ' && is_cjk(w[0].1) && is_cjk(w[2].1)).then_some(w[1].0))
 }
 
+/// A Han character.
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
 /// A Han character or CJK punctuation: a space between two of them is a typing slip.
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
 }
 
-/// A unit or qualifier that the placeholder prints, typed after it again
-/// (8300个个, 14.3%%, 3.5%左右左右), or a number typed beside it.
+/// `{id.value}` leaves the qualifier to the text (分别增长6%、8%以上).
+fn qualifier_of<'a>(data: Option<&'a str>, field: Option<&str>) -> Qualifier<'a> {
+    match field {
+        Some("value") => Qualifier::Text,
+        _ => Qualifier::Data(data),
+    }
+}
+
+/// The qualifier a placeholder prints: the data's (`{id}`), or the text's
+/// (`{id.value}`, 分别增长6%、8%以上).
+#[derive(Clone, Copy)]
+enum Qualifier<'a> {
+    Data(Option<&'a str>),
+    Text,
+}
+
+/// What a placeholder prints, typed beside it again: its unit or qualifier
+/// (8300个个, 14.3%%, 3.5%左右左右), a unit in another form (亿元元, 億元,
+/// %个百分点), a second qualifier (以上以下), a number or another
+/// placeholder ({x}14, 14{x}, {x}{y}), or a currency sign (${x}).
 fn printed_twice(
+    before: &str,
     after: &str,
     unit: Option<&str>,
-    qualifier: Option<&str>,
+    qualifier: Qualifier,
     words: &Words,
     report: &mut Report,
 ) {
     // A space between does not make it two things (`{x} 亿元`).
-    let after = after.trim_start_matches([' ', '\u{3000}', '\u{a0}']);
-    let twice = [
-        unit,
-        if unit == Some("%") { Some("％") } else { None },
-        qualifier,
-    ]
-    .into_iter()
-    .flatten()
-    .find(|w| {
-        // A qualifier before the number is printed before it; an empty word
-        // is its own error.
-        !w.trim().is_empty()
-            && words.qualifier(w) != Some(Position::Before)
-            && after.starts_with(*w)
-    });
+    let blank = [' ', '\u{3000}', '\u{a0}'];
+    let after = after.trim_start_matches(blank);
+    let before = before.trim_end_matches(blank);
+    let own = match qualifier {
+        Qualifier::Data(q) => q,
+        Qualifier::Text => None,
+    };
+    let twice = [unit, if unit == Some("%") { Some("％") } else { None }, own]
+        .into_iter()
+        .flatten()
+        .find(|w| {
+            // A qualifier before the number is printed before it; an empty
+            // word is its own error.
+            !w.trim().is_empty()
+                && words.qualifier(w) != Some(Position::Before)
+                && after.starts_with(*w)
+        });
     if let Some(word) = twice {
         report(
             0,
@@ -355,9 +394,116 @@ fn printed_twice(
             tr!("prose-printed-twice", word = word),
             Some(tr!("prose-printed-twice-hint", word = word)),
         );
+    } else if let Some(unit) = unit
+        && let Some(word) = unit_after(after, unit, words)
+    {
+        report(
+            0,
+            "prose-unit-after",
+            tr!("prose-unit-after", word = word, unit = unit),
+            Some(tr!("prose-unit-after-hint", word = word)),
+        );
+    } else if let Qualifier::Data(own) = qualifier
+        && let Some(word) = words
+            .qualifiers
+            .iter()
+            .filter(|(w, p)| *p == Position::After && after.starts_with(w.as_str()))
+            .map(|(w, _)| w.as_str())
+            .max_by_key(|w| w.len())
+    {
+        let (code, message, hint) = match own {
+            Some(_) => (
+                "prose-qualifier-twice",
+                tr!("prose-qualifier-twice", word = word),
+                tr!("prose-qualifier-twice-hint", word = word),
+            ),
+            None => (
+                "prose-qualifier-in-text",
+                tr!("prose-qualifier-in-text", word = word),
+                tr!("prose-qualifier-in-text-hint", word = word),
+            ),
+        };
+        report(0, code, message, Some(hint));
     }
-    if after.starts_with(|c: char| c.is_ascii_digit()) {
+    if after.starts_with(|c: char| c.is_ascii_digit() || c == '{')
+        || before.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+    {
         report(0, "prose-number-beside", tr!("prose-number-beside"), None);
+    }
+    if let Some(sign) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '$' | '¥' | '￥' | '€' | '£'))
+    {
+        let sign = sign.to_string();
+        report(
+            sign.len(),
+            "prose-sign-before",
+            tr!("prose-sign-before", sign = sign.as_str()),
+            Some(tr!("prose-sign-before-hint", sign = sign.as_str())),
+        );
+    }
+}
+
+/// A unit typed after a placeholder that prints `unit` already, as the text
+/// wrote it: the tail of the unit (亿元 then 元), the unit in traditional
+/// characters (億元), or another unit of the vocabulary (% then 个百分点)
+/// that ends there (not 人 of 亿元人民币).
+fn unit_after<'t>(after: &'t str, unit: &str, words: &Words) -> Option<&'t str> {
+    let folded: String = after.chars().take(12).map(simplified).collect();
+    // The text's own characters for the folded match's length.
+    let as_written = |len: usize| -> &'t str {
+        let chars = folded[..len].chars().count();
+        let end = after
+            .char_indices()
+            .nth(chars)
+            .map_or(after.len(), |(i, _)| i);
+        &after[..end]
+    };
+    let tails = unit.char_indices().map(|(i, _)| &unit[i..]);
+    if let Some(tail) = tails
+        .filter(|t| folded.starts_with(t))
+        .max_by_key(|t| t.len())
+    {
+        return Some(as_written(tail.len()));
+    }
+    let ends = |len: usize| folded[len..].chars().next().is_none_or(|c| !is_han(c));
+    words
+        .units
+        .iter()
+        .map(String::as_str)
+        .chain(["百分点", "%", "％"])
+        .filter(|u| folded.starts_with(u) && ends(u.len()))
+        .max_by_key(|u| u.len())
+        .map(|u| as_written(u.len()))
+}
+
+/// The simplified form of the traditional characters of units (億元, 萬戶).
+fn simplified(c: char) -> char {
+    match c {
+        '億' => '亿',
+        '萬' => '万',
+        '個' => '个',
+        '戶' | '戸' => '户',
+        '項' => '项',
+        '張' => '张',
+        '場' => '场',
+        '條' => '条',
+        '輛' => '辆',
+        '臺' => '台',
+        '噸' => '吨',
+        '畝' => '亩',
+        '點' => '点',
+        '時' => '时',
+        '裡' => '里',
+        '頃' => '顷',
+        '標' => '标',
+        '準' => '准',
+        '層' => '层',
+        '間' => '间',
+        '備' => '备',
+        '處' => '处',
+        _ => c,
     }
 }
 
@@ -864,6 +1010,31 @@ mod tests {
             "第四届人民代表大会第4次会议",
         ] {
             assert!(found(fine).is_empty(), "{fine}: {:?}", found(fine));
+        }
+    }
+
+    #[test]
+    fn a_unit_after_a_placeholder_is_found_in_its_other_forms() {
+        let built_in = yaml_serde::from_str(super::super::vocabulary::BUILT_IN).unwrap();
+        let words = Words::merge(&built_in, None);
+        for (after, unit, found) in [
+            ("元，", "亿元", Some("元")),
+            ("億元。", "亿元", Some("億元")),
+            ("戶，", "万户", Some("戶")),
+            ("个百分点。", "%", Some("个百分点")),
+            ("百分点", "%", Some("百分点")),
+            ("吨。", "亿元", Some("吨")),
+            // A word that begins with a unit's character is not a unit.
+            ("人民币，", "亿元", None),
+            ("人大代表", "名", None),
+            ("，同比增长", "亿元", None),
+            ("", "亿元", None),
+        ] {
+            assert_eq!(
+                unit_after(after, unit, &words),
+                found,
+                "{after} after {unit}"
+            );
         }
     }
 
