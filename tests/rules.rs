@@ -39,6 +39,21 @@ const fn r(
 }
 
 const RULES: &[Rule] = &[
+    // A date within the years a report may be dated in.
+    r(
+        META,
+        "date: null",
+        "date: 0000-01-01",
+        "date: 0000",
+        "data-year-range",
+    ),
+    r(
+        META,
+        "date: null",
+        "date: 9999-12-31",
+        "date: 9999",
+        "data-year-range",
+    ),
     // Charts.
     r(
         PLAN,

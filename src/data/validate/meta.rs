@@ -56,10 +56,13 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
         );
     }
     for (field, date) in [("date", &meta.date), ("printed", &meta.printed)] {
-        if let Some(date) = date
-            && !is_date(date)
-        {
-            c.report(field, "data-date", tr!("data-date", value = date.as_str()));
+        match date {
+            Some(date) if !is_date(date) => {
+                c.report(field, "data-date", tr!("data-date", value = date.as_str()));
+            }
+            // (A date's text is shaped: its first four bytes are digits.)
+            Some(date) => c.year(field, date[..4].parse().unwrap_or(0)),
+            None => {}
         }
     }
     if let Some(r) = &meta.recipients {

@@ -87,6 +87,22 @@ impl<'w> Checker<'w> {
         self.problems.last_mut().expect("just pushed")
     }
 
+    /// A year a report may be about or dated in.
+    fn year(&mut self, path: &str, year: i64) {
+        if !limits::YEARS.contains(&year) {
+            self.report(
+                path,
+                "data-year-range",
+                tr!(
+                    "data-year-range",
+                    value = year,
+                    lo = *limits::YEARS.start(),
+                    hi = *limits::YEARS.end()
+                ),
+            );
+        }
+    }
+
     fn hinted(
         &mut self,
         path: impl Into<String>,

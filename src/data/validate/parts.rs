@@ -157,18 +157,7 @@ fn prose(c: &mut Checker, path: &str, text: &Fill<String>, own: &HashMap<&str, N
 
 fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
     let own = &index.own;
-    if !(limits::YEARS).contains(&part.year) {
-        c.report(
-            "year",
-            "data-year-range",
-            tr!(
-                "data-year-range",
-                value = part.year,
-                lo = *limits::YEARS.start(),
-                hi = *limits::YEARS.end()
-            ),
-        );
-    }
+    c.year("year", part.year);
     if let Some(title) = &part.title {
         c.fill_title("title", title, limits::TITLE);
     }
