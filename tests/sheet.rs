@@ -130,6 +130,23 @@ fn every_problem_of_a_sheet_stands_at_its_cell() {
 }
 
 #[test]
+fn a_column_given_twice_is_an_error_at_its_header_cell() {
+    // Two value columns: which one holds the figure? Not the last in silence.
+    let dir = with_sheet(&[
+        &["id", "数值", "value"],
+        &["consumption_subsidies", "2510", "2409"],
+    ]);
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    let err = stderr(&out);
+    let c1 = err
+        .lines()
+        .find(|l| l.starts_with("data/指标.xlsx:1:") && l.contains("主要指标!C1"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(c1.contains("“value”") && c1.contains("B1"), "{c1}");
+}
+
+#[test]
 fn a_figure_with_no_value_anywhere_is_listed_and_a_missing_sheet_named() {
     // The YAML leaves the value to fill; the sheet has no row for it.
     let dir = with_sheet(&[&["id", "数值"], &["consumption_subsidies", "2510"]]);

@@ -109,10 +109,7 @@ impl Sources {
         message: String,
     ) -> DataError {
         let col = sheet::text_col(file.text.line(cell.row), cell);
-        let field = match &self.sheet_name {
-            Some(name) => format!("{name}!{}", cell.name()),
-            None => cell.name(),
-        };
+        let field = sheet::field(self.sheet_name.as_deref(), cell);
         DataError::new(&file.rel, code, message)
             .at(cell.row, col)
             .path(field)
@@ -128,10 +125,7 @@ impl Sources {
             .find(|g| g.role == role && (g.path == path || g.path == value));
         match (given, self.get(Role::Figures)) {
             (Some(g), Some(file)) => {
-                let cell = match &self.sheet_name {
-                    Some(name) => format!("{name}!{}", g.cell.name()),
-                    None => g.cell.name(),
-                };
+                let cell = sheet::field(self.sheet_name.as_deref(), &g.cell);
                 format!("{} {cell}", file.rel.display())
             }
             _ => {

@@ -441,12 +441,21 @@ fn read_sheet(
                 sheet::SheetError::NoId => {
                     ("sheet-no-id", tr!("sheet-no-id"), tr!("sheet-layout-hint"))
                 }
-                sheet::SheetError::Header(h, cell) => {
+                sheet::SheetError::Header(h, cell, field) => {
                     let mut e =
                         DataError::new(&rel, "sheet-header", tr!("sheet-header", header = h))
                             .at(cell.row, 1)
-                            .path(cell.name());
+                            .path(field);
                     e.hint = Some(tr!("sheet-layout-hint"));
+                    errors.push(e);
+                    return;
+                }
+                sheet::SheetError::Twice(h, cell, field, first) => {
+                    let message = tr!("sheet-column-twice", header = h, first = first.name());
+                    let mut e = DataError::new(&rel, "sheet-column-twice", message)
+                        .at(cell.row, 1)
+                        .path(field);
+                    e.hint = Some(tr!("sheet-column-twice-hint"));
                     errors.push(e);
                     return;
                 }

@@ -83,6 +83,14 @@ pub struct Sheet {
     pub text: String,
 }
 
+/// A cell as a problem's field: 主要指标!C3 in a workbook, C3 in a CSV.
+pub fn field(sheet: Option<&str>, cell: &Cell) -> String {
+    match sheet {
+        Some(name) => format!("{name}!{}", cell.name()),
+        None => cell.name(),
+    }
+}
+
 /// The column, in characters of `line` (the row of [`Sheet::text`]), where
 /// `cell` starts.
 pub fn text_col(line: &str, cell: &Cell) -> usize {
@@ -107,8 +115,11 @@ pub enum SheetError {
     NoSheet(String, Vec<String>),
     /// No `id` column in the header row.
     NoId,
-    /// A header brief does not know, at its cell.
-    Header(String, Cell),
+    /// A header brief does not know, at its cell (and the cell's field, 主要指标!C1).
+    Header(String, Cell, String),
+    /// A column named twice (value and 数值): at the second (and its
+    /// field), with the first.
+    Twice(String, Cell, String, Cell),
 }
 
 /// Reads the sheet `sheet` (the first when none) of `root/rel`.
@@ -177,8 +188,8 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
     let text = render(&grid);
     Ok(Sheet {
         rel: rel.to_path_buf(),
+        rows: rows(&grid, name.as_deref())?,
         name,
-        rows: rows(&grid)?,
         digest,
         text,
     })
@@ -260,7 +271,7 @@ fn render(grid: &[Vec<(Cell, Option<String>)>]) -> String {
 }
 
 /// The figure rows under the header row.
-fn rows(grid: &[Vec<(Cell, Option<String>)>]) -> Result<Vec<Row>, SheetError> {
+fn rows(grid: &[Vec<(Cell, Option<String>)>], sheet: Option<&str>) -> Result<Vec<Row>, SheetError> {
     let Some((header_at, header)) = grid
         .iter()
         .enumerate()
@@ -268,19 +279,35 @@ fn rows(grid: &[Vec<(Cell, Option<String>)>]) -> Result<Vec<Row>, SheetError> {
     else {
         return Err(SheetError::NoId);
     };
-    let mut id_col = None;
-    let mut columns = Vec::new();
+    let mut id_col: Option<usize> = None;
+    let mut columns: Vec<(usize, Column)> = Vec::new();
     for (i, (cell, text)) in header.iter().enumerate() {
         let Some(text) = text else { continue };
         let lower = text.trim().to_lowercase();
-        if lower == "id" || lower == "标识" {
-            id_col = Some(i);
-            continue;
-        }
-        match Column::named(text) {
-            Some(Some(c)) => columns.push((i, c)),
-            Some(None) => {}
-            None => return Err(SheetError::Header(text.clone(), cell.clone())),
+        // A column given twice: which of the two holds the figure?
+        let first = if lower == "id" || lower == "标识" {
+            id_col.replace(i)
+        } else {
+            match Column::named(text) {
+                Some(Some(c)) => {
+                    let first = columns.iter().find(|(_, d)| *d == c).map(|(j, _)| *j);
+                    columns.push((i, c));
+                    first
+                }
+                Some(None) => None,
+                None => {
+                    let field = field(sheet, cell);
+                    return Err(SheetError::Header(text.clone(), cell.clone(), field));
+                }
+            }
+        };
+        if let Some(j) = first {
+            return Err(SheetError::Twice(
+                text.clone(),
+                cell.clone(),
+                field(sheet, cell),
+                header[j].0.clone(),
+            ));
         }
     }
     let id_col = id_col.ok_or(SheetError::NoId)?;
@@ -319,7 +346,7 @@ mod tests {
         let grid = csv_rows(
             "id,名称,数值,同比\ngdp,\"地区生产总值, 全区\",2252.58,4.2\n,,\nnew_jobs,新增就业,8300,\n",
         );
-        let rows = rows(&grid).unwrap();
+        let rows = rows(&grid, None).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].id, "gdp");
         assert_eq!(
@@ -328,9 +355,35 @@ mod tests {
         );
         assert_eq!(rows[1].cells.len(), 1);
         assert!(matches!(
-            super::rows(&csv_rows("id,数量\nx,1\n")),
-            Err(SheetError::Header(h, _)) if h == "数量"
+            super::rows(&csv_rows("id,数量\nx,1\n"), None),
+            Err(SheetError::Header(h, ..)) if h == "数量"
         ));
+    }
+
+    #[test]
+    fn a_column_given_twice_is_refused_at_the_second() {
+        for (header, second) in [
+            ("id,value,value", "value"),
+            ("id,value,数值", "数值"),
+            ("id,标识,value", "标识"),
+            ("id,同比,yoy", "yoy"),
+        ] {
+            let grid = csv_rows(&format!("{header}\nx,1,2\n"));
+            match super::rows(&grid, None) {
+                Err(SheetError::Twice(h, cell, _, first)) => {
+                    assert_eq!(h, second);
+                    let (at, before) = if second == "标识" {
+                        ("B1", "A1")
+                    } else {
+                        ("C1", "B1")
+                    };
+                    assert_eq!((cell.name().as_str(), first.name().as_str()), (at, before));
+                }
+                other => panic!("{header}: {other:?}"),
+            }
+        }
+        // Columns brief does not read may repeat.
+        assert!(super::rows(&csv_rows("id,名称,备注,备注,value\nx,a,b,c,1\n"), None).is_ok());
     }
 }
 
