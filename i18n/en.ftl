@@ -87,6 +87,7 @@ arg-range = { $value } is out of range: from { $min } to { $max }
 arg-ppi-range = { $value } is out of range: from 24 to 2400 pixels per inch
 arg-timestamp-range = { $value } is out of range: a creation timestamp lies between 0 (1970) and { $max } (the end of 9999)
 arg-face = `{ $value }` is not FAMILY=NAME (or `office`)
+arg-face-name = `{ $value }`: a font name is at most { $max } characters, with no `=` and no control or invisible character
 
 ## Usage errors
 

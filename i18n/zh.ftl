@@ -87,6 +87,7 @@ arg-range = { $value } 超出范围：应在 { $min } 至 { $max } 之间
 arg-ppi-range = { $value } 超出范围：应为每英寸 24 至 2400 像素
 arg-timestamp-range = { $value } 超出范围：生成时间应在 0（1970 年）至 { $max }（9999 年末）之间
 arg-face = `{ $value }` 的格式应为 字体族=名称（或 office）
+arg-face-name = `{ $value }`：字体名称最多 { $max } 个字符，不能含 `=` 和控制字符、不可见字符
 
 ## 用法错误
 

@@ -221,12 +221,7 @@ fn parse_face(s: &str) -> Result<Vec<(String, String)>, String> {
     if s == "office" {
         return Ok(windows_faces());
     }
-    match s.split_once('=') {
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-            Ok(vec![(a.trim().to_string(), b.trim().to_string())])
-        }
-        _ => Err(crate::tr!("arg-face", value = s)),
-    }
+    face_pair(s, false)
 }
 
 /// `Noto Serif SC=宋体`; `office` for a 公文's faces by role (an empty
@@ -235,9 +230,40 @@ fn parse_docx_face(s: &str) -> Result<Vec<(String, String)>, String> {
     match s {
         "office" => Ok(vec![(String::new(), String::new())]),
         "windows" => Ok(windows_faces()),
-        _ => parse_face(s).map_err(|_| crate::tr!("arg-docx-face", value = s)),
+        _ => face_pair(s, true),
     }
 }
+
+/// `FAMILY=NAME` of `--pptx-font` or (`docx`) `--docx-font`.
+fn face_pair(s: &str, docx: bool) -> Result<Vec<(String, String)>, String> {
+    let Some((a, b)) = s
+        .split_once('=')
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+    else {
+        return Err(if docx {
+            crate::tr!("arg-docx-face", value = s)
+        } else {
+            crate::tr!("arg-face", value = s)
+        });
+    };
+    // A name goes into every run of the document: no second `=`, no
+    // invisible character (a U+202E reverses it), no page of text.
+    let bad = |n: &str| {
+        n.contains('=')
+            || n.chars().count() > FACE_NAME
+            || n.chars()
+                .any(|c| c.is_control() || crate::data::forbidden(c))
+    };
+    if bad(a) || bad(b) {
+        return Err(crate::tr!("arg-face-name", value = s, max = FACE_NAME));
+    }
+    Ok(vec![(a.to_string(), b.to_string())])
+}
+
+/// The longest family or face name of `--pptx-font` and `--docx-font`, in
+/// characters.
+const FACE_NAME: usize = 64;
 
 /// Help texts by argument id, from the catalogues.
 const ARG_HELP: &[(&str, &str)] = &[
@@ -497,4 +523,31 @@ fn usage_error(e: clap::Error) -> ! {
     crate::term::say(&format!("{}: {message}", i18n::message("word-error", &[])));
     crate::term::say(&i18n::message("arg-see-help", &[]));
     std::process::exit(2);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_face_name_is_short_visible_and_has_one_equals_sign() {
+        let longest = "宋".repeat(FACE_NAME);
+        assert!(parse_face(&format!("Noto Serif SC={longest}")).is_ok());
+        assert_eq!(
+            parse_docx_face(" Noto Serif SC = 宋体 ").unwrap(),
+            [("Noto Serif SC".to_string(), "宋体".to_string())]
+        );
+        for bad in [
+            format!("Noto Serif SC={longest}宋"),
+            "Noto Serif SC=宋\u{202E}体".into(),
+            "Noto Serif SC=宋\u{200B}体".into(),
+            "Noto\tSerif SC=宋体".into(),
+            "Noto Serif SC=宋体=黑体".into(),
+            "=宋体".into(),
+            "Noto Serif SC".into(),
+        ] {
+            assert!(parse_face(&bad).is_err(), "{bad:?}");
+            assert!(parse_docx_face(&bad).is_err(), "{bad:?}");
+        }
+    }
 }
