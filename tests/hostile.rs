@@ -647,3 +647,94 @@ fn data_written_to_a_full_output_is_an_error_and_a_closed_pipe_a_quiet_end() {
 fn mkfifo(path: &Path) {
     assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
 }
+
+/// The staging folders of `init` in `parent`.
+fn stagings(parent: &Path) -> Vec<std::path::PathBuf> {
+    fs::read_dir(parent)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".brief-init-"))
+        .map(|e| e.path())
+        .collect()
+}
+
+#[test]
+fn a_killed_init_leaves_nothing_the_next_run_does_not_remove() {
+    let dir = project();
+    let parent = tempfile::tempdir().unwrap();
+    let p = parent.path();
+    // What a killed run leaves: its folder with a lock file no one holds.
+    let dead = p.join(".brief-init-dead01");
+    fs::create_dir_all(dead.join("data")).unwrap();
+    fs::write(dead.join(".brief-init.lock"), "").unwrap();
+    fs::write(dead.join("data/meta.yaml"), "title: x\n").unwrap();
+    // A run still writing holds its lock: its folder stays.
+    let alive = p.join(".brief-init-alive1");
+    fs::create_dir(&alive).unwrap();
+    let held = fs::File::create(alive.join(".brief-init.lock")).unwrap();
+    held.try_lock().unwrap();
+    // A run that has just made its folder: no lock file yet, but new.
+    let young = p.join(".brief-init-young1");
+    fs::create_dir(&young).unwrap();
+    // A link of that name is not brief's: neither it nor what it leads to goes.
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::write(elsewhere.path().join(".brief-init.lock"), "").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), p.join(".brief-init-link01")).unwrap();
+    ok(brief(dir.path(), &["init", p.join("a").to_str().unwrap()]));
+    assert!(!dead.exists(), "the killed run's folder stayed");
+    assert!(alive.exists() && young.exists());
+    assert!(elsewhere.path().join(".brief-init.lock").exists());
+    assert!(p.join(".brief-init-link01").is_symlink());
+    drop(held);
+    for d in [&alive, &young] {
+        fs::remove_dir_all(d).unwrap();
+    }
+    fs::remove_file(p.join(".brief-init-link01")).unwrap();
+
+    // Killed at instants spread over a roll-forward's writing (it copies the
+    // project's own faces, 30 MB here): a folder is left, and the next run
+    // removes it.
+    let fonts = dir.path().join("fonts");
+    fs::remove_file(&fonts).unwrap();
+    fs::create_dir(&fonts).unwrap();
+    for name in ["Office-Song.ttf", "Office-Hei.ttf"] {
+        fs::copy(
+            repo().join("fonts/NotoSerifSC_400Regular.ttf"),
+            fonts.join(name),
+        )
+        .unwrap();
+    }
+    let mut left = 0;
+    for i in 0..60u64 {
+        let mut child = Command::new(BIN)
+            .args(["init", "--from", "."])
+            .arg(p.join(format!("k{i}")))
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(5 + (i * 37) % 120));
+        let _ = child.kill();
+        let _ = child.wait();
+        left = left.max(stagings(p).len());
+        if left > 0 && i >= 10 {
+            break;
+        }
+    }
+    assert!(left > 0, "no kill landed while init was writing");
+    ok(brief(
+        dir.path(),
+        &["init", "--from", ".", p.join("last").to_str().unwrap()],
+    ));
+    // Only a run killed between making its folder and its lock file (a
+    // few instructions) could leave one, and not one holding a lock file.
+    let remaining = stagings(p);
+    assert!(
+        remaining
+            .iter()
+            .all(|s| !s.join(".brief-init.lock").exists()),
+        "{remaining:?}"
+    );
+    assert!(!p.join("last/.brief-init.lock").exists());
+}

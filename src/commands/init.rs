@@ -58,19 +58,30 @@ pub fn run(args: &InitArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The staging folders of `init`, beside the new project.
+const STAGING: &str = ".brief-init-";
+/// The file a running `init` holds locked in its staging folder.
+const STAGING_LOCK: &str = ".brief-init.lock";
+
 /// Writes the new project as one set: into a temporary folder beside it,
 /// then renamed into place. A failure (a full disk) leaves nothing behind,
-/// so the same command can simply be run again.
+/// so the same command can simply be run again; the folder of a run that
+/// was killed is removed by the next run.
 fn write_set(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(|e| io(e, &parent))?;
+    sweep(&parent);
     let staging = tempfile::Builder::new()
-        .prefix(".brief-init-")
+        .prefix(STAGING)
         .tempdir_in(&parent)
         .map_err(|e| io(e, &parent))?;
+    // Held until the rename: another run sees this folder is alive.
+    let lock_path = staging.path().join(STAGING_LOCK);
+    let lock = fs::File::create(&lock_path).map_err(|e| io(e, &parent))?;
+    lock.try_lock().map_err(|e| io(e.into(), &parent))?;
     for (rel, bytes) in files {
         let path = staging.path().join(rel);
         if let Some(p) = path.parent() {
@@ -78,15 +89,52 @@ fn write_set(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
         }
         fs::write(&path, bytes).map_err(|e| io(e, &dir.join(rel)))?;
     }
+    fs::remove_file(&lock_path).map_err(|e| io(e, &parent))?;
     // An empty folder the user made is replaced by the new one.
     if dir.is_dir() {
         fs::remove_dir(dir).map_err(|e| io(e, dir))?;
     }
     let made = staging.keep();
-    fs::rename(&made, dir).map_err(|e| {
+    let renamed = fs::rename(&made, dir).map_err(|e| {
         let _ = fs::remove_dir_all(&made);
         io(e, dir)
-    })
+    });
+    drop(lock);
+    renamed
+}
+
+/// Removes the staging folders of `init` runs that were killed: a folder
+/// whose lock file no process holds, or (killed before it made one) that
+/// has not changed for an hour. Links and other files are left alone.
+fn sweep(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_staging = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(STAGING));
+        let Ok(meta) = fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if !is_staging || !meta.is_dir() {
+            continue;
+        }
+        let lock = entry.path().join(STAGING_LOCK);
+        let dead = match fs::symlink_metadata(&lock) {
+            Ok(m) if m.is_file() => fs::File::open(&lock).is_ok_and(|f| f.try_lock().is_ok()),
+            Ok(_) => false,
+            Err(_) => meta
+                .modified()
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(3600)),
+        };
+        if dead {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn io(e: std::io::Error, path: &Path) -> Failure {
