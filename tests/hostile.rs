@@ -431,30 +431,32 @@ fn watch_outlives_a_face_cut_short_while_it_idles_and_sees_a_fifo_put_in_fonts()
 
 #[test]
 fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallback() {
-    let serif = repo().join("fonts/NotoSerifSC_400Regular.ttf");
-    let bytes = fs::read(&serif).unwrap();
-    // Cut to 4 KB (names and metrics survive, glyphs do not), cut by a few
-    // bytes at the end, junk, and larger than any font.
-    let cases: [(&str, Vec<u8>); 3] = [
-        ("4 KB", bytes[..4096].to_vec()),
-        ("the end cut", bytes[..bytes.len() - 600].to_vec()),
-        ("junk", b"not a font at all".repeat(100)),
-    ];
-    for (what, content) in cases {
-        let dir = data_only();
-        let fonts = dir.path().join("fonts");
-        fs::create_dir(&fonts).unwrap();
-        fs::write(fonts.join("NotoSerifSC_400Regular.ttf"), content).unwrap();
-        for args in [&["build", "--strict"][..], &["fonts"][..]] {
-            let out = brief(dir.path(), args);
-            assert_eq!(code(&out), 4, "{what}, {args:?}: {}", stderr(&out));
-            assert!(
-                stderr(&out).contains("NotoSerifSC_400Regular.ttf"),
-                "{what}: {}",
-                stderr(&out)
-            );
+    // A regular face and a bold one (the bold sets headings and figures).
+    for face in ["NotoSerifSC_400Regular.ttf", "NotoSansSC_700Bold.ttf"] {
+        let bytes = fs::read(repo().join("fonts").join(face)).unwrap();
+        // Cut to 4 KB (names and metrics survive, glyphs do not), cut by a few
+        // bytes at the end, junk, and larger than any font.
+        let cases: [(&str, Vec<u8>); 3] = [
+            ("4 KB", bytes[..4096].to_vec()),
+            ("the end cut", bytes[..bytes.len() - 600].to_vec()),
+            ("junk", b"not a font at all".repeat(100)),
+        ];
+        for (what, content) in cases {
+            let dir = data_only();
+            let fonts = dir.path().join("fonts");
+            fs::create_dir(&fonts).unwrap();
+            fs::write(fonts.join(face), content).unwrap();
+            for args in [&["build", "--strict"][..], &["fonts"][..]] {
+                let out = brief(dir.path(), args);
+                assert_eq!(code(&out), 4, "{face}, {what}, {args:?}: {}", stderr(&out));
+                assert!(
+                    stderr(&out).contains(face),
+                    "{face}, {what}: {}",
+                    stderr(&out)
+                );
+            }
+            assert!(!dir.path().join("out/briefing.pdf").exists());
         }
-        assert!(!dir.path().join("out/briefing.pdf").exists());
     }
     let dir = data_only();
     let fonts = dir.path().join("fonts");
