@@ -45,6 +45,9 @@ const PAGE: &str = r#"
   out.insert(key + "/sentences", part-paragraphs(part).map(sentences))
 }
 #out.insert("cases", CASES.map(sentences))
+#out.insert("placeholders", PLACEHOLDERS.map(s => s.matches(placeholder-re).map(m => (
+  m.start, m.end, m.captures.at(0), m.captures.at(1),
+))))
 #metadata(out) <contract>
 "#;
 
@@ -60,6 +63,28 @@ const CASES: [&str; 7] = [
     "  前后空白。  ",
 ];
 
+/// Texts whose placeholders the templates must find exactly as the checks
+/// read them: at the same bytes, with the same id and field. A brace the
+/// templates print as written (`{Gdp}`, `{a.b.c}`, `{ a }`) is one the
+/// checks refuse (an id or field no data has; an unbalanced brace refuses
+/// the whole text, tested in `tests/rules.rs`).
+const PLACEHOLDERS: [&str; 11] = [
+    "增长{a}、{b.yoy}和{c_2.share}。",
+    "{a}{b}",
+    "占全省的{x.share}，{x.rank}，{x.value}",
+    "没有占位符",
+    "“{a1}”（{b}）",
+    "哈尔滨{gdp_2022}",
+    "{Gdp}增长",
+    "{a.b.c}",
+    "{ a }",
+    "{a.}与{.yoy}",
+    "{a.Yoy}{2a}",
+];
+
+/// The fields a placeholder may name after its id.
+const FIELDS: [&str; 4] = ["value", "yoy", "share", "rank"];
+
 fn typst_side(root: &Path, project: &Project) -> Json {
     let inputs = super::template_inputs(project, root, None, false);
     let mut files = inputs.files;
@@ -70,10 +95,19 @@ fn typst_side(root: &Path, project: &Project) -> Json {
             Bytes::new(text.as_bytes().to_vec()),
         );
     }
-    let cases = format!("#let CASES = {}\n", serde_json::to_string(&CASES).unwrap())
-        .replace('[', "(")
-        .replace(']', ",)");
-    let page = cases + PAGE;
+    // (A JSON list of strings is a Typst array once its brackets are
+    // parentheses; no case holds a bracket.)
+    let array = |list: &[&str]| {
+        serde_json::to_string(list)
+            .unwrap()
+            .replace('[', "(")
+            .replace(']', ",)")
+    };
+    let page = format!(
+        "#let CASES = {}\n#let PLACEHOLDERS = {}\n{PAGE}",
+        array(&CASES),
+        array(&PLACEHOLDERS)
+    );
     files.insert("contract.typ".into(), Bytes::new(page.into_bytes()));
     let fonts = Arc::new(Fonts::discover(root, &FontOptions::default()));
     let world = BriefWorld::new(root, Path::new("contract.typ"), inputs.dict, fonts, None)
@@ -118,6 +152,24 @@ fn rust_side(project: &Project) -> Json {
     }
     let cases: Vec<Vec<&str>> = CASES.iter().map(|c| text::sentences(c)).collect();
     out.insert("cases".into(), json!(cases));
+    let valid_id = |id: &str| {
+        id.starts_with(|c: char| c.is_ascii_lowercase())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    let placeholders: Vec<Vec<Json>> = PLACEHOLDERS
+        .iter()
+        .map(|text| {
+            crate::data::prose::placeholders(text)
+                .expect("balanced braces")
+                .into_iter()
+                .filter(|p| valid_id(p.id) && p.field.is_none_or(|f| FIELDS.contains(&f)))
+                .map(|p| json!([p.start, p.end, p.id, p.field]))
+                .collect()
+        })
+        .collect();
+    out.insert("placeholders".into(), json!(placeholders));
     Json::Object(out)
 }
 
