@@ -112,19 +112,7 @@ impl<'a> Builder<'a> {
                 Some("yoy") => Some(text::yoy_value(w, todo, f.yoy.as_ref()?).joined()),
                 Some("share") => {
                     let s = f.share.first()?;
-                    Some(
-                        text::qualified(
-                            w,
-                            todo,
-                            Some(&s.value),
-                            Some("%"),
-                            s.qualifier.as_deref(),
-                            None,
-                            None,
-                            None,
-                        )
-                        .joined(),
-                    )
+                    Some(text::qualified(w, todo, &text::Amount::share(s)).joined())
                 }
                 Some("rank") => {
                     let r = f.rank.as_ref()?;

@@ -38,19 +38,41 @@ pub fn cn_num(n: i64) -> String {
     }
 }
 
+/// A value as the data gives it to print: a figure's, a change's, a
+/// share's or a target's.
+#[derive(Default)]
+pub struct Amount<'a> {
+    pub value: Option<&'a Fill<Num>>,
+    pub unit: Option<&'a str>,
+    pub qualifier: Option<&'a str>,
+    pub written: Option<&'a str>,
+    pub to: Option<&'a Num>,
+    pub dash: Option<&'a str>,
+}
+
+impl<'a> Amount<'a> {
+    /// A share's value: a percentage with its qualifier.
+    pub fn share(s: &'a Share) -> Self {
+        Amount {
+            value: Some(&s.value),
+            unit: Some("%"),
+            qualifier: s.qualifier.as_deref(),
+            ..Amount::default()
+        }
+    }
+}
+
 /// The value with its unit and qualifier, the qualifier where the
 /// vocabulary places it (近300家, 3.5%左右, 2万余户).
-#[allow(clippy::too_many_arguments)]
-pub fn qualified(
-    words: &Words,
-    todo: &str,
-    value: Option<&Fill<Num>>,
-    unit: Option<&str>,
-    qualifier: Option<&str>,
-    written: Option<&str>,
-    to: Option<&Num>,
-    dash: Option<&str>,
-) -> Parts {
+pub fn qualified(words: &Words, todo: &str, amount: &Amount) -> Parts {
+    let Amount {
+        value,
+        unit,
+        qualifier,
+        written,
+        to,
+        dash,
+    } = *amount;
     let u = unit.unwrap_or("").to_string();
     let num = match value.and_then(Fill::given) {
         None => todo.to_string(),
@@ -109,12 +131,14 @@ pub fn figure_parts(words: &Words, todo: &str, f: &Figure) -> Parts {
     qualified(
         words,
         todo,
-        f.value.as_ref(),
-        f.unit.as_deref(),
-        f.qualifier.as_deref(),
-        f.written.as_deref(),
-        f.to.as_ref(),
-        f.dash.as_deref(),
+        &Amount {
+            value: f.value.as_ref(),
+            unit: f.unit.as_deref(),
+            qualifier: f.qualifier.as_deref(),
+            written: f.written.as_deref(),
+            to: f.to.as_ref(),
+            dash: f.dash.as_deref(),
+        },
     )
 }
 
@@ -123,12 +147,14 @@ pub fn yoy_value(words: &Words, todo: &str, y: &Yoy) -> Parts {
     qualified(
         words,
         todo,
-        Some(&y.value),
-        Some(y.unit.as_deref().unwrap_or("%")),
-        y.qualifier.as_deref(),
-        y.written.as_deref(),
-        y.to.as_ref(),
-        y.dash.as_deref(),
+        &Amount {
+            value: Some(&y.value),
+            unit: Some(y.unit.as_deref().unwrap_or("%")),
+            qualifier: y.qualifier.as_deref(),
+            written: y.written.as_deref(),
+            to: y.to.as_ref(),
+            dash: y.dash.as_deref(),
+        },
     )
 }
 
@@ -145,17 +171,7 @@ pub fn yoy_phrase(words: &Words, todo: &str, f: &Figure) -> Option<String> {
 
 /// 占全市的26.6%, 占GDP比重40%
 pub fn share_phrase(words: &Words, todo: &str, s: &Share) -> String {
-    let value = qualified(
-        words,
-        todo,
-        Some(&s.value),
-        Some("%"),
-        s.qualifier.as_deref(),
-        None,
-        None,
-        None,
-    )
-    .joined();
+    let value = qualified(words, todo, &Amount::share(s)).joined();
     match (&s.scope, &s.of) {
         (Some(scope), _) => format!("占{scope}的{value}"),
         (None, of) => format!("占{}比重{value}", of.as_deref().unwrap_or("")),
@@ -205,12 +221,14 @@ pub fn target_value(words: &Words, todo: &str, t: &Target) -> String {
     qualified(
         words,
         todo,
-        t.value.as_ref(),
-        t.unit.as_deref(),
-        t.qualifier.as_deref(),
-        t.written.as_deref(),
-        t.to.as_ref(),
-        t.dash.as_deref(),
+        &Amount {
+            value: t.value.as_ref(),
+            unit: t.unit.as_deref(),
+            qualifier: t.qualifier.as_deref(),
+            written: t.written.as_deref(),
+            to: t.to.as_ref(),
+            dash: t.dash.as_deref(),
+        },
     )
     .joined()
 }
