@@ -740,3 +740,67 @@ fn a_killed_init_leaves_nothing_the_next_run_does_not_remove() {
     );
     assert!(!p.join("last/.brief-init.lock").exists());
 }
+
+#[test]
+fn init_from_bounds_what_it_reads_and_a_write_that_fails_leaves_nothing() {
+    let dir = project();
+    let fonts = dir.path().join("fonts");
+    fs::remove_file(&fonts).unwrap();
+    fs::create_dir(&fonts).unwrap();
+    let parent = tempfile::tempdir().unwrap();
+    let next = parent.path().join("next");
+    // A face larger than any font (sparse: no disk used) is refused at its
+    // path, before it is read, and nothing is written.
+    let huge = fs::File::create(fonts.join("Huge.ttf")).unwrap();
+    huge.set_len(3 << 30).unwrap();
+    let out = ends_within(
+        dir.path(),
+        &["init", "--from", ".", next.to_str().unwrap()],
+        Duration::from_secs(30),
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("fonts/Huge.ttf") && stderr(&out).contains("too large"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!next.exists());
+    fs::remove_file(fonts.join("Huge.ttf")).unwrap();
+
+    // The disk fills while the new project is written (a file size limit of
+    // 1 MB, the face to copy 15 MB): an error, and nothing left behind, so
+    // the same command simply runs again.
+    fs::copy(
+        repo().join("fonts/NotoSerifSC_400Regular.ttf"),
+        fonts.join("Office-Song.ttf"),
+    )
+    .unwrap();
+    let limited = Command::new("bash")
+        .arg("-c")
+        .arg(r#"trap "" XFSZ; ulimit -f 1024; exec "$0" init --from . "$1""#)
+        .arg(BIN)
+        .arg(&next)
+        .current_dir(dir.path())
+        .env("BRIEF_LANG", "en")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(code(&limited), 1, "{}", stderr(&limited));
+    assert!(
+        stderr(&limited).contains("Office-Song.ttf"),
+        "{}",
+        stderr(&limited)
+    );
+    assert!(!next.exists(), "a new project was left half written");
+    assert!(stagings(parent.path()).is_empty());
+    ok(brief(
+        dir.path(),
+        &["init", "--from", ".", next.to_str().unwrap()],
+    ));
+    assert_eq!(
+        fs::metadata(next.join("fonts/Office-Song.ttf"))
+            .unwrap()
+            .len(),
+        fs::metadata(fonts.join("Office-Song.ttf")).unwrap().len()
+    );
+}
