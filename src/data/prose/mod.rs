@@ -1,0 +1,371 @@
+//! The prose against the typed data. A paragraph is the article's words with
+//! placeholders (`{id}`, `{id.yoy}`, `{id.share}`, `{id.rank}`, `{id.value}`)
+//! where the data prints a number; the words around each placeholder that
+//! the data also carries (the verb and basis of a change, the whole of a
+//! share, a ranking's verb, years and subjects, 预计) may not contradict it,
+//! a word the data prints (a unit, a qualifier) may not stand beside it
+//! again, and a number outside a placeholder escapes the data (a warning).
+//! (The word that makes a figure a goal, 力争 or 确保, is read from the
+//! prose by the templates.)
+
+mod numerals;
+mod words;
+
+use std::collections::HashMap;
+
+pub use numerals::{chinese_number, stray_digits};
+
+use super::model::{Figure, Ranking, Target};
+use super::vocabulary::Words;
+use crate::tr;
+use words::{
+    Qualifier, beside, change, estimates, printed_twice, qualifier_of, ranking, share_scope,
+    target_verb,
+};
+
+/// What an id names.
+#[derive(Clone, Copy)]
+pub enum Named<'a> {
+    Figure(&'a Figure),
+    Ranking(&'a Ranking),
+    Target(&'a Target),
+}
+
+/// A placeholder of a text: `{id}` or `{id.field}`, at byte `start..end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placeholder<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub id: &'a str,
+    pub field: Option<&'a str>,
+}
+
+/// The placeholders of a text; `Err(offset)` at the first unbalanced brace.
+pub fn placeholders(text: &str) -> Result<Vec<Placeholder<'_>>, usize> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(i) = text[pos..].find(['{', '}']) {
+        let open = pos + i;
+        if text[open..].starts_with('}') {
+            return Err(open);
+        }
+        let Some(j) = text[open + 1..].find(['{', '}']) else {
+            return Err(open);
+        };
+        let close = open + 1 + j;
+        if text[close..].starts_with('{') {
+            return Err(open);
+        }
+        let inner = &text[open + 1..close];
+        let (id, field) = inner
+            .split_once('.')
+            .map_or((inner, None), |(a, b)| (a, Some(b)));
+        out.push(Placeholder {
+            start: open,
+            end: close + 1,
+            id,
+            field,
+        });
+        pos = close + 1;
+    }
+    Ok(out)
+}
+
+/// A problem of a text at a byte offset; a warning is an error only under
+/// `--strict`.
+#[derive(Debug)]
+pub struct Problem {
+    pub offset: usize,
+    pub code: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
+    pub warning: bool,
+}
+
+/// The byte ranges of a paragraph's sentences, which cover it: each ends
+/// after 。！？ and the closing quotes or brackets that follow (as
+/// templates/lib.typ cuts them for the speaker notes; `docx::text` and the
+/// checks here read the same cuts).
+pub fn sentence_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(d, '。' | '！' | '？' | '”' | '’' | '」' | '』' | '）') {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Where the sentence holding byte `at` starts.
+fn sentence_start(text: &str, at: usize) -> usize {
+    sentence_spans(text)
+        .into_iter()
+        .find(|r| r.contains(&at))
+        .map_or(0, |r| r.start)
+}
+
+/// What joins the items of a list: 分别增长{a}、{b}和{c}.
+const LIST: [&str; 4] = ["、", "和", "及", "与"];
+
+/// Checks one text's placeholders against what they name, and its words.
+pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |offset: usize, code: &'static str, message: String, hint: Option<String>| {
+        problems.push(Problem {
+            offset,
+            code,
+            message,
+            hint,
+            warning: false,
+        })
+    };
+    // Full-width braces, as a Chinese input method types them.
+    if let Some(at) = text.find(['｛', '｝']) {
+        push(
+            at,
+            "prose-fullwidth-brace",
+            tr!("prose-fullwidth-brace"),
+            Some(tr!("prose-fullwidth-brace-hint")),
+        );
+        return problems;
+    }
+    if let Some(at) = text.find('\n') {
+        push(
+            at,
+            "prose-line-break",
+            tr!("prose-line-break"),
+            Some(tr!("prose-line-break-hint")),
+        );
+    }
+    let list = match placeholders(text) {
+        Ok(list) => list,
+        Err(offset) => {
+            push(offset, "prose-unbalanced", tr!("prose-unbalanced"), None);
+            return problems;
+        }
+    };
+    for (k, p) in list.iter().enumerate() {
+        // `back`: how many bytes before the placeholder the word at fault
+        // starts, so that the column points at the word itself.
+        let mut report =
+            |back: usize, code: &'static str, message: String, hint: Option<String>| {
+                push(p.start - back, code, message, hint)
+            };
+        let shown = format!(
+            "{{{}{}}}",
+            p.id,
+            p.field.map_or(String::new(), |f| format!(".{f}"))
+        );
+        let Some(named) = own.get(p.id) else {
+            let hint = super::error::nearest(p.id, own.keys().copied())
+                .map(|n| tr!("hint-did-you-mean", word = n));
+            report(
+                0,
+                "prose-unknown-id",
+                tr!("prose-unknown-id", placeholder = shown.as_str()),
+                hint,
+            );
+            continue;
+        };
+        let before = &text[..p.start];
+        let after = &text[p.end..];
+        // An item of a list after the first (分别增长{a}、{b}) takes its verb
+        // from the first.
+        let listed = k > 0
+            && LIST
+                .iter()
+                .any(|sep| before.strip_suffix(sep).is_some_and(|b| b.ends_with('}')))
+            && list[k - 1].end + 3 >= p.start;
+        let field_error = |report: &mut dyn FnMut(usize, &'static str, String, Option<String>)| {
+            report(
+                0,
+                "prose-field",
+                tr!("prose-field", placeholder = shown.as_str()),
+                Some(tr!("prose-field-hint")),
+            )
+        };
+        match (named, p.field) {
+            (Named::Figure(f), None | Some("value")) => {
+                printed_twice(
+                    before,
+                    after,
+                    f.unit.as_deref(),
+                    qualifier_of(f.qualifier.as_deref(), p.field),
+                    words,
+                    &mut report,
+                );
+                beside(before, f.qualifier.as_deref(), words, &mut report);
+            }
+            (Named::Figure(f), Some("yoy")) => match &f.yoy {
+                None => report(
+                    0,
+                    "prose-no-yoy",
+                    tr!("prose-no-yoy", placeholder = shown.as_str(), id = p.id),
+                    None,
+                ),
+                Some(yoy) => {
+                    if !listed {
+                        change(&yoy.verb, yoy.basis.as_deref(), before, words, &mut report);
+                    }
+                    let unit = yoy.unit.as_deref().unwrap_or("%");
+                    printed_twice(
+                        before,
+                        after,
+                        Some(unit),
+                        Qualifier::Data(yoy.qualifier.as_deref()),
+                        words,
+                        &mut report,
+                    );
+                }
+            },
+            (Named::Figure(f), Some("share")) => match f.share.first() {
+                None => report(
+                    0,
+                    "prose-no-share",
+                    tr!("prose-no-share", placeholder = shown.as_str(), id = p.id),
+                    None,
+                ),
+                Some(share) => {
+                    let sentence = &text[sentence_start(text, p.start)..p.start];
+                    if let Some(scope) = &share.scope {
+                        share_scope(scope, sentence, words, &mut report);
+                    } else if let Some(of) = &share.of
+                        && !sentence.contains(&format!("占{of}"))
+                    {
+                        report(
+                            0,
+                            "prose-share-of",
+                            tr!("prose-share-of", of = of.as_str()),
+                            None,
+                        );
+                    }
+                    printed_twice(
+                        before,
+                        after,
+                        Some("%"),
+                        Qualifier::Data(share.qualifier.as_deref()),
+                        words,
+                        &mut report,
+                    );
+                }
+            },
+            (Named::Figure(f), Some("rank")) => match &f.rank {
+                None => report(
+                    0,
+                    "prose-no-rank",
+                    tr!("prose-no-rank", placeholder = shown.as_str(), id = p.id),
+                    None,
+                ),
+                Some(rank) => ranking(
+                    rank.verb.as_deref(),
+                    rank.years,
+                    &[],
+                    before,
+                    "",
+                    &mut report,
+                ),
+            },
+            (Named::Ranking(r), Some("rank")) => {
+                let sentence = &text[sentence_start(text, p.start)..p.start];
+                ranking(
+                    r.verb.as_deref(),
+                    r.years,
+                    &r.subjects,
+                    before,
+                    sentence,
+                    &mut report,
+                )
+            }
+            (Named::Target(t), None | Some("value")) => {
+                if !listed {
+                    target_verb(t, before, words, &mut report);
+                }
+                printed_twice(
+                    before,
+                    after,
+                    t.unit.as_deref(),
+                    qualifier_of(t.qualifier.as_deref(), p.field),
+                    words,
+                    &mut report,
+                );
+            }
+            _ => field_error(&mut report),
+        }
+    }
+    problems.extend(estimates(text, &list, own, words));
+    for (at, digits) in stray_digits(text) {
+        let named = words.names.iter().any(|n| {
+            text.match_indices(n.as_str())
+                .any(|(i, _)| i <= at && at < i + n.len())
+        });
+        if named {
+            continue;
+        }
+        problems.push(Problem {
+            offset: at,
+            code: "prose-digits",
+            message: tr!("prose-digits", digits = digits),
+            hint: Some(tr!("prose-digits-hint")),
+            warning: true,
+        });
+    }
+    problems
+}
+
+pub(super) type Report<'r> = dyn FnMut(usize, &'static str, String, Option<String>) + 'r;
+
+/// A space between two Chinese characters: YAML puts one where a plain or
+/// folded paragraph is continued on the next line (the loader asks only of
+/// paragraphs written over several lines: a byline inside a paragraph, 记者
+/// 王某, has its own).
+pub fn folded_space(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars
+        .windows(3)
+        .find_map(|w| (w[1].1 == ' ' && is_cjk(w[0].1) && is_cjk(w[2].1)).then_some(w[1].0))
+}
+
+/// A Han character or CJK punctuation: a space between two of them is a typing slip.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_placeholders_and_unbalanced_braces() {
+        let list = placeholders("增长{a}、占{b.share}").unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!((list[1].id, list[1].field), ("b", Some("share")));
+        assert_eq!(placeholders("oops {a"), Err(5));
+        assert_eq!(placeholders("oops a}"), Err(6));
+        assert!(placeholders("no braces").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_space_between_chinese_characters_is_found() {
+        assert_eq!(
+            folded_space("惟其艰难， 方显勇毅"),
+            Some("惟其艰难，".len())
+        );
+        assert_eq!(folded_space("本报记者 张焱"), Some("本报记者".len()));
+        assert_eq!(folded_space("QFLP 试点"), None);
+    }
+}

@@ -1,0 +1,512 @@
+//! The words beside a placeholder, against what the data says of its
+//! number: what it prints typed again, a qualifier in the text, the verb
+//! and basis of a change or target, a share's scope, a ranking's verb,
+//! years and subjects, and 预计 over a sentence.
+
+use std::collections::HashMap;
+
+use super::numerals::years_before;
+use super::{Named, Placeholder, Problem, Report, sentence_spans};
+use crate::data::model::Target;
+use crate::data::vocabulary::{Position, Words};
+use crate::tr;
+
+/// A Han character.
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// `{id.value}` leaves the qualifier to the text (分别增长6%、8%以上).
+pub(super) fn qualifier_of<'a>(data: Option<&'a str>, field: Option<&str>) -> Qualifier<'a> {
+    match field {
+        Some("value") => Qualifier::Text,
+        _ => Qualifier::Data(data),
+    }
+}
+
+/// The qualifier a placeholder prints: the data's (`{id}`), or the text's
+/// (`{id.value}`, 分别增长6%、8%以上).
+#[derive(Clone, Copy)]
+pub(super) enum Qualifier<'a> {
+    Data(Option<&'a str>),
+    Text,
+}
+
+/// What a placeholder prints, typed beside it again: its unit or qualifier
+/// (8300个个, 14.3%%, 3.5%左右左右), a unit in another form (亿元元, 億元,
+/// %个百分点), a second qualifier (以上以下), a number or another
+/// placeholder ({x}14, 14{x}, {x}{y}), or a currency sign (${x}).
+pub(super) fn printed_twice(
+    before: &str,
+    after: &str,
+    unit: Option<&str>,
+    qualifier: Qualifier,
+    words: &Words,
+    report: &mut Report,
+) {
+    // A space between does not make it two things (`{x} 亿元`).
+    let blank = [' ', '\u{3000}', '\u{a0}'];
+    let after = after.trim_start_matches(blank);
+    let before = before.trim_end_matches(blank);
+    let own = match qualifier {
+        Qualifier::Data(q) => q,
+        Qualifier::Text => None,
+    };
+    let twice = [unit, if unit == Some("%") { Some("％") } else { None }, own]
+        .into_iter()
+        .flatten()
+        .find(|w| {
+            // A qualifier before the number is printed before it; an empty
+            // word is its own error.
+            !w.trim().is_empty()
+                && words.qualifier(w) != Some(Position::Before)
+                && after.starts_with(*w)
+        });
+    if let Some(word) = twice {
+        report(
+            0,
+            "prose-printed-twice",
+            tr!("prose-printed-twice", word = word),
+            Some(tr!("prose-printed-twice-hint", word = word)),
+        );
+    } else if let Some(unit) = unit
+        && let Some(word) = unit_after(after, unit, words)
+    {
+        report(
+            0,
+            "prose-unit-after",
+            tr!("prose-unit-after", word = word, unit = unit),
+            Some(tr!("prose-unit-after-hint", word = word)),
+        );
+    } else if let Qualifier::Data(own) = qualifier
+        && let Some(word) = words
+            .qualifiers
+            .iter()
+            .filter(|(w, p)| *p == Position::After && after.starts_with(w.as_str()))
+            .map(|(w, _)| w.as_str())
+            .max_by_key(|w| w.len())
+    {
+        let (code, message, hint) = match own {
+            Some(_) => (
+                "prose-qualifier-twice",
+                tr!("prose-qualifier-twice", word = word),
+                tr!("prose-qualifier-twice-hint", word = word),
+            ),
+            None => (
+                "prose-qualifier-in-text",
+                tr!("prose-qualifier-in-text", word = word),
+                tr!("prose-qualifier-in-text-hint", word = word),
+            ),
+        };
+        report(0, code, message, Some(hint));
+    }
+    if after.starts_with(|c: char| c.is_ascii_digit() || c == '{')
+        || before.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+    {
+        report(0, "prose-number-beside", tr!("prose-number-beside"), None);
+    }
+    if let Some(sign) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '$' | '¥' | '￥' | '€' | '£'))
+    {
+        let sign = sign.to_string();
+        report(
+            sign.len(),
+            "prose-sign-before",
+            tr!("prose-sign-before", sign = sign.as_str()),
+            Some(tr!("prose-sign-before-hint", sign = sign.as_str())),
+        );
+    }
+}
+
+/// A unit typed after a placeholder that prints `unit` already, as the text
+/// wrote it: the tail of the unit (亿元 then 元), the unit in traditional
+/// characters (億元), or another unit of the vocabulary (% then 个百分点)
+/// that ends there (not 人 of 亿元人民币).
+fn unit_after<'t>(after: &'t str, unit: &str, words: &Words) -> Option<&'t str> {
+    let folded: String = after.chars().take(12).map(simplified).collect();
+    // The text's own characters for the folded match's length.
+    let as_written = |len: usize| -> &'t str {
+        let chars = folded[..len].chars().count();
+        let end = after
+            .char_indices()
+            .nth(chars)
+            .map_or(after.len(), |(i, _)| i);
+        &after[..end]
+    };
+    let tails = unit.char_indices().map(|(i, _)| &unit[i..]);
+    if let Some(tail) = tails
+        .filter(|t| folded.starts_with(t))
+        .max_by_key(|t| t.len())
+    {
+        return Some(as_written(tail.len()));
+    }
+    let ends = |len: usize| folded[len..].chars().next().is_none_or(|c| !is_han(c));
+    words
+        .units
+        .iter()
+        .map(String::as_str)
+        .chain(["百分点", "%", "％"])
+        .filter(|u| folded.starts_with(u) && ends(u.len()))
+        .max_by_key(|u| u.len())
+        .map(|u| as_written(u.len()))
+}
+
+/// The simplified form of the traditional characters of units (億元, 萬戶).
+fn simplified(c: char) -> char {
+    match c {
+        '億' => '亿',
+        '萬' => '万',
+        '個' => '个',
+        '戶' | '戸' => '户',
+        '項' => '项',
+        '張' => '张',
+        '場' => '场',
+        '條' => '条',
+        '輛' => '辆',
+        '臺' => '台',
+        '噸' => '吨',
+        '畝' => '亩',
+        '點' => '点',
+        '時' => '时',
+        '裡' => '里',
+        '頃' => '顷',
+        '標' => '标',
+        '準' => '准',
+        '層' => '层',
+        '間' => '间',
+        '備' => '备',
+        '處' => '处',
+        _ => c,
+    }
+}
+
+/// A qualifier before the number, in the text where the data has one or
+/// should have it (超{x} with qualifier 超).
+pub(super) fn beside(before: &str, qualifier: Option<&str>, words: &Words, report: &mut Report) {
+    for (word, position) in &words.qualifiers {
+        if *position != Position::Before || !before.ends_with(word.as_str()) {
+            continue;
+        }
+        // 超过 ends with 过, not with 超: the longest word that ends the text.
+        if words.qualifiers.iter().any(|(w, p)| {
+            *p == Position::Before && w.len() > word.len() && before.ends_with(w.as_str())
+        }) {
+            continue;
+        }
+        let (code, message, hint) = if qualifier.is_some() {
+            (
+                "prose-qualifier-twice",
+                tr!("prose-qualifier-twice", word = word.as_str()),
+                tr!("prose-qualifier-twice-hint", word = word.as_str()),
+            )
+        } else {
+            (
+                "prose-qualifier-in-text",
+                tr!("prose-qualifier-in-text", word = word.as_str()),
+                tr!("prose-qualifier-in-text-hint", word = word.as_str()),
+            )
+        };
+        report(word.len(), code, message, Some(hint));
+    }
+}
+
+/// The words between a verb and its number that do not change its meaning:
+/// 增长预计超过30%.
+fn strip_between<'t>(before: &'t str, words: &Words) -> &'t str {
+    let mut text = before;
+    loop {
+        let word = words
+            .estimates
+            .iter()
+            .chain(&words.aims)
+            .find(|w| text.ends_with(w.as_str()));
+        match word {
+            Some(w) => text = &text[..text.len() - w.len()],
+            None => return text,
+        }
+    }
+}
+
+/// `同比增长{x.yoy}`: the text before the placeholder ends with the verb,
+/// and with the basis before it when the data gives one.
+pub(super) fn change(
+    verb: &str,
+    basis: Option<&str>,
+    before: &str,
+    words: &Words,
+    report: &mut Report,
+) {
+    let text = strip_between(before, words);
+    let Some(rest) = text.strip_suffix(verb) else {
+        match words
+            .changes()
+            .filter(|w| text.ends_with(w))
+            .max_by_key(|w| w.len())
+        {
+            Some(said) => report(
+                said.len(),
+                "prose-change-contradicts",
+                tr!("prose-change-contradicts", said = said, verb = verb),
+                None,
+            ),
+            None => report(
+                0,
+                "prose-change-missing",
+                tr!("prose-change-missing", verb = verb),
+                None,
+            ),
+        }
+        return;
+    };
+    basis_of(basis, rest, verb, words, report);
+}
+
+/// The basis before a verb: the data's, or none where the text has none.
+fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: &mut Report) {
+    let said = words
+        .bases
+        .iter()
+        .filter(|b| rest.ends_with(b.as_str()))
+        .max_by_key(|b| b.len());
+    match (basis, said) {
+        // The data's basis is what the text says (a word the vocabulary
+        // lacks is the data's own error, said once at the field).
+        (Some(b), _) if rest.ends_with(b) => {}
+        (Some(b), _) => report(
+            verb.len(),
+            "prose-basis-missing",
+            tr!("prose-basis-missing", basis = b, verb = verb),
+            None,
+        ),
+        (None, Some(s)) => report(
+            verb.len() + s.len(),
+            "prose-basis-unmarked",
+            tr!("prose-basis-unmarked", basis = s.as_str()),
+            Some(tr!("prose-basis-unmarked-hint", basis = s.as_str())),
+        ),
+        (None, None) => {}
+    }
+}
+
+/// A target's verb (and basis) before its value, as the data has them; a
+/// verb in the text that the data lacks is named.
+pub(super) fn target_verb(t: &Target, before: &str, words: &Words, report: &mut Report) {
+    let text = strip_between(before, words);
+    match &t.verb {
+        Some(verb) => {
+            if let Some(rest) = text.strip_suffix(verb.as_str()) {
+                basis_of(t.basis.as_deref(), rest, verb, words, report);
+            } else {
+                report(
+                    0,
+                    "prose-target-verb",
+                    tr!(
+                        "prose-target-verb",
+                        verb = verb.as_str(),
+                        id = t.id.as_str()
+                    ),
+                    None,
+                );
+            }
+        }
+        None => {
+            if let Some(said) = words
+                .verbs()
+                .filter(|w| text.ends_with(w))
+                .max_by_key(|w| w.len())
+            {
+                report(
+                    said.len(),
+                    "prose-target-verb-unmarked",
+                    tr!(
+                        "prose-target-verb-unmarked",
+                        verb = said,
+                        id = t.id.as_str()
+                    ),
+                    Some(tr!("prose-target-verb-unmarked-hint", verb = said)),
+                );
+            }
+        }
+    }
+}
+
+/// `占全省的{x.share}`: the nearest 占 + scope before the placeholder names
+/// the share's scope.
+pub(super) fn share_scope(scope: &str, sentence: &str, words: &Words, report: &mut Report) {
+    let said = words
+        .scopes
+        .iter()
+        .filter_map(|s| sentence.rfind(&format!("占{s}")).map(|i| (i, s.as_str())))
+        .max_by_key(|(i, _)| *i);
+    match said {
+        Some((_, said)) if said == scope => {}
+        Some((at, said)) => report(
+            sentence.len() - at,
+            "prose-scope-contradicts",
+            tr!("prose-scope-contradicts", said = said, scope = scope),
+            None,
+        ),
+        None => report(
+            0,
+            "prose-scope-missing",
+            tr!("prose-scope-missing", scope = scope),
+            None,
+        ),
+    }
+}
+
+/// `…均居{r.rank}`, `连续四年位居{r.rank}`, `增速{x.rank}`: the verb and the
+/// years stand in the text as the data says, and so does every subject.
+pub(super) fn ranking(
+    verb: Option<&str>,
+    years: Option<i64>,
+    subjects: &[String],
+    before: &str,
+    sentence: &str,
+    report: &mut Report,
+) {
+    let rest = match verb {
+        Some(verb) => match before.strip_suffix(verb) {
+            Some(rest) => rest,
+            None => {
+                report(
+                    0,
+                    "prose-rank-verb",
+                    tr!("prose-rank-verb", verb = verb),
+                    None,
+                );
+                return;
+            }
+        },
+        None => before,
+    };
+    let verb_len = verb.map_or(0, str::len);
+    // The years as written (四, 4): the message quotes the text.
+    let said_years = years_before(rest);
+    let back = |written: &str| verb_len + "连续年".len() + written.len();
+    match (years, said_years) {
+        (Some(n), Some((said, written))) if n != said => report(
+            back(written),
+            "prose-years-contradict",
+            tr!("prose-years-contradict", said = written, years = n),
+            None,
+        ),
+        (Some(n), None) => report(
+            verb_len,
+            "prose-years-missing",
+            tr!("prose-years-missing", years = n),
+            None,
+        ),
+        (None, Some((said, written))) => report(
+            back(written),
+            "prose-years-unmarked",
+            tr!("prose-years-unmarked", said = written),
+            Some(tr!("prose-years-unmarked-hint", said = said)),
+        ),
+        _ => {}
+    }
+    for subject in subjects {
+        if !sentence.contains(subject.as_str()) {
+            report(
+                0,
+                "prose-subject-missing",
+                tr!("prose-subject-missing", subject = subject.as_str()),
+                None,
+            );
+        }
+    }
+}
+
+/// 预计 covers its whole sentence: every figure and ranking of a sentence
+/// whose words before its first number include an estimate word (预计,
+/// 初步统计 …) is an estimate, and an estimate stands in such a sentence.
+pub(super) fn estimates(
+    text: &str,
+    list: &[Placeholder],
+    own: &HashMap<&str, Named>,
+    words: &Words,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for std::ops::Range { start, end } in sentence_spans(text) {
+        let inside: Vec<&Placeholder> = list
+            .iter()
+            .filter(|p| p.start >= start && p.start < end)
+            .collect();
+        let head_end = inside.first().map_or(end, |p| p.start);
+        let said = words
+            .estimates
+            .iter()
+            .filter_map(|w| {
+                text[start..head_end]
+                    .find(w.as_str())
+                    .map(|i| (start + i, w))
+            })
+            .min_by_key(|(i, _)| *i);
+        let mut seen = Vec::new();
+        for p in inside {
+            if seen.contains(&p.id) {
+                continue;
+            }
+            seen.push(p.id);
+            let (estimate, id) = match own.get(p.id) {
+                Some(Named::Figure(f)) => (f.estimate, &f.id),
+                Some(Named::Ranking(r)) => (r.estimate, &r.id),
+                _ => continue,
+            };
+            match (estimate, said) {
+                (true, None) => problems.push(Problem {
+                    offset: p.start,
+                    code: "prose-estimate-missing",
+                    message: tr!("prose-estimate-missing", id = id.as_str()),
+                    hint: None,
+                    warning: false,
+                }),
+                (false, Some((at, word))) => problems.push(Problem {
+                    offset: at,
+                    code: "prose-estimate-unmarked",
+                    message: tr!(
+                        "prose-estimate-unmarked",
+                        id = id.as_str(),
+                        word = word.as_str()
+                    ),
+                    hint: Some(tr!("prose-estimate-unmarked-hint")),
+                    warning: false,
+                }),
+                _ => {}
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_after_a_placeholder_is_found_in_its_other_forms() {
+        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
+        let words = Words::merge(&built_in, None);
+        for (after, unit, found) in [
+            ("元，", "亿元", Some("元")),
+            ("億元。", "亿元", Some("億元")),
+            ("戶，", "万户", Some("戶")),
+            ("个百分点。", "%", Some("个百分点")),
+            ("百分点", "%", Some("百分点")),
+            ("吨。", "亿元", Some("吨")),
+            // A word that begins with a unit's character is not a unit.
+            ("人民币，", "亿元", None),
+            ("人大代表", "名", None),
+            ("，同比增长", "亿元", None),
+            ("", "亿元", None),
+        ] {
+            assert_eq!(
+                unit_after(after, unit, &words),
+                found,
+                "{after} after {unit}"
+            );
+        }
+    }
+}
