@@ -328,6 +328,11 @@ fn outputs_never_go_into_a_folder_brief_reads() {
         "templates",
         "fonts",
         "./data/../templates/x",
+        // Through folders not made yet (the hostile rerun: these went into data/).
+        "new/../data",
+        "out/../data",
+        "a/b/../../templates",
+        "new/../fonts/x",
     ] {
         let result = brief(dir.path(), &["build", "--out", out]);
         assert_eq!(code(&result), 2, "--out {out}: {}", stderr(&result));

@@ -94,21 +94,34 @@ fn face_pairs<'a>(
 /// A folder as an absolute path with its links resolved as far as it
 /// exists (an output folder may not exist yet).
 fn resolve(path: &Path) -> PathBuf {
+    use std::path::Component;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut existing = absolute.as_path();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            return rest.iter().rev().fold(real, |p, c| p.join(c));
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = parent;
+    // Links resolved as far as the path exists; past that, `..` is taken
+    // from the path itself, as the folders will be made (`out/new/../data`
+    // is `data`, though `new` is not there yet).
+    let mut real = PathBuf::new();
+    let mut exists = true;
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if !exists => {
+                real.pop();
+                // Back in folders that exist: their links count again.
+                exists = real.exists();
             }
-            _ => return absolute,
+            _ => {
+                let next = real.join(c);
+                match next.canonicalize() {
+                    Ok(canonical) if exists => real = canonical,
+                    _ => {
+                        exists = false;
+                        real = next;
+                    }
+                }
+            }
         }
     }
+    real
 }
 
 fn outputs(
