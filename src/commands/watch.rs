@@ -48,9 +48,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
     let mut watcher = Watcher::new(None).map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
 
     // Watching starts before the first build, so that an edit made while it runs is seen.
-    watcher
-        .update(always_watched(&config))
-        .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+    watch(&mut watcher, always_watched(&config))?;
     term::status(&tr!(
         "status-watching",
         dir = config.root.display().to_string()
@@ -67,9 +65,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
         paths.extend(always_watched(&config));
         paths.sort();
         paths.dedup();
-        watcher
-            .update(paths)
-            .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+        watch(&mut watcher, paths)?;
         // A file changed between its reading and now is not waited for: it is built at once.
         // So is a file made or changed in the folders while the build ran, before the watcher
         // knew of it (`cp -r backup data` still copying when a build read half of it).
@@ -85,6 +81,23 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
         std::thread::sleep(debounce);
         if crate::fonts::stamps(&config.root, &config.fonts) != session.fonts.stamps {
             session.renew_fonts(&config);
+        }
+    }
+}
+
+/// Watches `paths`. An editor's temporary file listed a moment ago may be
+/// gone (renamed over the file it saves): the paths that are gone are
+/// dropped and the rest watched again.
+fn watch(watcher: &mut Watcher, mut paths: Vec<PathBuf>) -> Result<(), Failure> {
+    let mut tries = 0;
+    loop {
+        match watcher.update(paths.clone()) {
+            Ok(()) => return Ok(()),
+            Err(_) if tries < 10 && paths.iter().any(|p| !p.exists()) => {
+                paths.retain(|p| p.exists());
+                tries += 1;
+            }
+            Err(e) => return Err(Failure::Other(anyhow::anyhow!("{e}"))),
         }
     }
 }
