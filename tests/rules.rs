@@ -194,6 +194,20 @@ const RULES: &[Rule] = &[
     r(
         ACHIEVEMENTS,
         "{policy_support_funds}，",
+        "{policy_support_funds}”亿元，",
+        "{policy_support_funds}”亿元",
+        "prose-unit-after",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "全年新增市场主体{new_market_entities}、",
+        "全年新增市场主体{new_market_entities}万、",
+        "{new_market_entities}万",
+        "prose-unit-after",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{policy_support_funds}，",
         "{policy_support_funds}億元，",
         "{policy_support_funds}億元",
         "prose-unit-after",

@@ -70,7 +70,8 @@ pub(super) fn printed_twice(
             Some(tr!("prose-printed-twice-hint", word = word)),
         );
     } else if let Some(unit) = unit
-        && let Some(word) = unit_after(after, unit, words)
+        // (Also after a closing quote or bracket: {x}”亿元, （{x}）亿元.)
+        && let Some(word) = unit_after(after.trim_start_matches(CLOSING), unit, words)
     {
         report(
             0,
@@ -147,11 +148,20 @@ fn unit_after<'t>(after: &'t str, unit: &str, words: &Words) -> Option<&'t str> 
         .units
         .iter()
         .map(String::as_str)
-        .chain(["百分点", "%", "％"])
+        .chain(["百分点", "个点", "%", "％"])
         .filter(|u| folded.starts_with(u) && ends(u.len()))
         .max_by_key(|u| u.len())
         .map(|u| as_written(u.len()))
+        // A magnitude after a number with its unit (1.5万户万, 14亿元十四).
+        .or_else(|| {
+            folded
+                .starts_with(['万', '亿', '千', '百', '十', '兆'])
+                .then(|| as_written(3))
+        })
 }
+
+/// The marks that close a quotation or a bracket.
+const CLOSING: [char; 7] = ['”', '’', '」', '』', '）', ')', '》'];
 
 /// The simplified form of the traditional characters of units (億元, 萬戶).
 fn simplified(c: char) -> char {
@@ -178,6 +188,7 @@ fn simplified(c: char) -> char {
         '間' => '间',
         '備' => '备',
         '處' => '处',
+        '圆' | '圓' => '元',
         _ => c,
     }
 }
@@ -496,6 +507,11 @@ mod tests {
             ("个百分点。", "%", Some("个百分点")),
             ("百分点", "%", Some("百分点")),
             ("吨。", "亿元", Some("吨")),
+            ("亿圆", "亿元", Some("亿圆")),
+            ("个点，", "%", Some("个点")),
+            ("万，", "万户", Some("万")),
+            ("亿，", "亿元", Some("亿")),
+            ("十四", "亿元", Some("十")),
             // A word that begins with a unit's character is not a unit.
             ("人民币，", "亿元", None),
             ("人大代表", "名", None),
