@@ -111,9 +111,9 @@ fn resolve(path: &Path) -> PathBuf {
             }
             _ => {
                 let next = real.join(c);
-                match next.canonicalize() {
-                    Ok(canonical) if exists => real = canonical,
-                    _ => {
+                match exists.then(|| next.canonicalize().ok()).flatten() {
+                    Some(canonical) => real = canonical,
+                    None => {
                         exists = false;
                         real = next;
                     }
