@@ -312,7 +312,36 @@ const RULES: &[Rule] = &[
         "    title: 多项改革全国全省打样",
         "    title: 改革{reform_items}",
         "    title: 改革{reform_items}",
-        "data-placeholder-in-title",
+        "data-placeholder-outside-prose",
+    ),
+    // So are a figure's label, the headline, the masthead and the byline.
+    r(
+        ACHIEVEMENTS,
+        "        label: 兑现政策扶持资金",
+        "        label: 兑现政策扶持资金{policy_support_funds}",
+        "label: 兑现政策扶持资金{",
+        "data-placeholder-outside-prose",
+    ),
+    r(
+        META,
+        "headline: 抓改革兴产业重科技",
+        "headline: 抓改革{reform_items}",
+        "headline: 抓改革{",
+        "data-placeholder-outside-prose",
+    ),
+    r(
+        META,
+        "masthead: 哈尔滨新区工作简报",
+        "masthead: 哈尔滨新区{year}工作简报",
+        "masthead: 哈尔滨新区{",
+        "data-placeholder-outside-prose",
+    ),
+    r(
+        META,
+        "byline: 本报记者 张焱",
+        "byline: 本报记者 {name}",
+        "byline: 本报记者 {",
+        "data-placeholder-outside-prose",
     ),
     // A full-width colon after a value's key.
     r(

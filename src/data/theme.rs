@@ -262,59 +262,31 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
             tr!("data-empty-text"),
             None,
         )),
-        (Value::String(default), Value::String(s)) if path.starts_with("words.") => {
+        // The fixed words and the masthead's text are printed, with only
+        // what brief fills into each ({year}, {n}) replaced.
+        (default, Value::String(s)) if path.starts_with("words.") || path == "masthead.text" => {
+            let max = if path == "masthead.text" {
+                super::limits::NAME
+            } else {
+                super::limits::WORD
+            };
             let len = s.chars().count();
-            if len > super::limits::WORD {
+            if len > max {
                 out.push(problem(
                     path,
                     "data-too-long",
-                    tr!("data-too-long", length = len, max = super::limits::WORD),
+                    tr!("data-too-long", length = len, max = max),
                     None,
                 ));
             }
-            // {year}, {n}: only what brief fills into this word, in braces
-            // that close, typed half-width.
-            let known = placeholders(default).unwrap_or_default();
-            let shown = || {
-                known
-                    .iter()
-                    .map(|k| format!("{{{k}}}"))
-                    .collect::<Vec<_>>()
-                    .join(&tr!("list-separator"))
-                    + if known.is_empty() { "—" } else { "" }
-            };
-            if s.contains(['｛', '｝']) {
-                out.push(problem(
-                    path,
-                    "prose-fullwidth-brace",
-                    tr!("prose-fullwidth-brace"),
-                    Some(tr!("prose-fullwidth-brace-hint")),
-                ));
-                return;
-            }
-            let Some(found) = placeholders(s) else {
-                out.push(problem(
-                    path,
-                    "theme-unbalanced",
-                    tr!("theme-unbalanced", known = shown()),
-                    None,
-                ));
-                return;
-            };
-            if let Some(unknown) = found.into_iter().find(|p| !known.contains(p)) {
-                let hint = nearest(unknown, known.iter().copied())
-                    .map(|n| tr!("hint-did-you-mean", word = format!("{{{n}}}")));
-                out.push(problem(
-                    path,
-                    "theme-unknown-placeholder",
-                    tr!(
-                        "theme-unknown-placeholder",
-                        placeholder = format!("{{{unknown}}}"),
-                        known = shown()
-                    ),
-                    hint,
-                ));
-            }
+            let known = default
+                .as_str()
+                .and_then(placeholders)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| p.1)
+                .collect();
+            word(path, s, known, out);
         }
         (_, Value::String(_)) => {}
         _ => out.push(problem(path, "theme-not-text", tr!("theme-not-text"), None)),
@@ -331,16 +303,106 @@ fn choices(path: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The `{name}` placeholders of a word, as the data's texts write them;
-/// none when a brace does not close.
-fn placeholders(text: &str) -> Option<Vec<&str>> {
+/// The `{name}` placeholders of a word with their byte ranges, as the
+/// data's texts write them; none when a brace does not close.
+fn placeholders(text: &str) -> Option<Vec<(std::ops::Range<usize>, &str)>> {
     let found = super::prose::placeholders(text).ok()?;
     Some(
         found
             .into_iter()
-            .map(|p| &text[p.start + 1..p.end - 1])
+            .map(|p| (p.start..p.end, &text[p.start + 1..p.end - 1]))
             .collect(),
     )
+}
+
+/// A printed word of the theme: its placeholders are the `known` ones,
+/// typed half-width in braces that close, with no number, other
+/// placeholder or currency sign beside them and the word after them not
+/// typed twice (`{year}年年`).
+fn word(path: &str, s: &str, known: Vec<&str>, out: &mut Vec<Problem>) {
+    let shown = || {
+        known
+            .iter()
+            .map(|k| format!("{{{k}}}"))
+            .collect::<Vec<_>>()
+            .join(&tr!("list-separator"))
+            + if known.is_empty() { "—" } else { "" }
+    };
+    if s.contains(['｛', '｝']) {
+        out.push(problem(
+            path,
+            "prose-fullwidth-brace",
+            tr!("prose-fullwidth-brace"),
+            Some(tr!("prose-fullwidth-brace-hint")),
+        ));
+        return;
+    }
+    let Some(found) = placeholders(s) else {
+        out.push(problem(
+            path,
+            "theme-unbalanced",
+            tr!("theme-unbalanced", known = shown()),
+            None,
+        ));
+        return;
+    };
+    for (at, name) in found {
+        if !known.contains(&name) {
+            let hint = nearest(name, known.iter().copied())
+                .map(|n| tr!("hint-did-you-mean", word = format!("{{{n}}}")));
+            out.push(problem(
+                path,
+                "theme-unknown-placeholder",
+                tr!(
+                    "theme-unknown-placeholder",
+                    placeholder = format!("{{{name}}}"),
+                    known = shown()
+                ),
+                hint,
+            ));
+            return;
+        }
+        let (before, after) = (&s[..at.start], &s[at.end..]);
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == '{')
+            || before.ends_with(|c: char| c.is_ascii_digit())
+        {
+            out.push(problem(
+                path,
+                "prose-number-beside",
+                tr!("prose-number-beside"),
+                None,
+            ));
+            return;
+        }
+        if let Some(sign) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '$' | '¥' | '￥' | '€' | '£'))
+        {
+            let sign = sign.to_string();
+            out.push(problem(
+                path,
+                "prose-sign-before",
+                tr!("prose-sign-before", sign = sign.as_str()),
+                Some(tr!("prose-sign-before-hint", sign = sign.as_str())),
+            ));
+            return;
+        }
+        let mut next = after.chars();
+        if let (Some(a), Some(b)) = (next.next(), next.next())
+            && a == b
+            && !a.is_whitespace()
+        {
+            let twice = format!("{a}{b}");
+            out.push(problem(
+                path,
+                "theme-word-twice",
+                tr!("theme-word-twice", word = twice.as_str()),
+                None,
+            ));
+            return;
+        }
+    }
 }
 
 fn problem(path: &str, code: &'static str, message: String, hint: Option<String>) -> Problem {
@@ -473,5 +535,36 @@ mod tests {
         assert_eq!(paths, ["preset", "briefing.han_latin_space"]);
         assert!(problems[0].hint.as_deref().unwrap().contains("gongwen"));
         assert!(problems[1].message.contains("none"));
+    }
+
+    #[test]
+    fn a_printed_word_fills_only_its_own_placeholders_and_nothing_beside_them() {
+        let codes = |yaml: &str| -> Vec<&'static str> {
+            let user: Value = yaml_serde::from_str(yaml).unwrap();
+            check(&defaults(), &user).iter().map(|p| p.code).collect()
+        };
+        assert!(codes("words: {indicators: '{year}年度主要指标'}").is_empty());
+        assert_eq!(
+            codes("masthead: {text: '新区{year}工作简报'}"),
+            ["theme-unknown-placeholder"]
+        );
+        assert_eq!(
+            codes("words: {indicators: '${year}年主要指标'}"),
+            ["prose-sign-before"]
+        );
+        assert_eq!(
+            codes("words: {indicators: '{year}{year}年主要指标'}"),
+            ["prose-number-beside"]
+        );
+        assert_eq!(
+            codes("words: {indicators: '2{year}年主要指标'}"),
+            ["prose-number-beside"]
+        );
+        assert_eq!(
+            codes("words: {indicators: '{year}年年主要指标'}"),
+            ["theme-word-twice"]
+        );
+        let long = format!("masthead: {{text: '{}'}}", "简".repeat(100));
+        assert_eq!(codes(&long), ["data-too-long"]);
     }
 }

@@ -29,7 +29,7 @@ pub(super) fn chart(
         );
     }
     if let Some(title) = &chart.title {
-        c.title(&format!("{path}.title"), title, limits::TITLE);
+        c.text(&format!("{path}.title"), title, limits::TITLE);
     }
     if chart.members.is_empty() {
         c.report(

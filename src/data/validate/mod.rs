@@ -128,7 +128,7 @@ impl<'w> Checker<'w> {
 
     /// A text shown in a document: not blank, not too long, no word too
     /// long to break, no control character.
-    fn text(&mut self, path: &str, text: &str, max: usize) {
+    fn shown(&mut self, path: &str, text: &str, max: usize) {
         if text.trim().is_empty() {
             self.report(path, "data-empty-text", tr!("data-empty-text"))
                 .hint = Some(tr!("data-empty-text-hint"));
@@ -177,34 +177,35 @@ impl<'w> Checker<'w> {
         }
     }
 
-    /// A title: a text printed as written, where a placeholder would show
-    /// as typed (titles hold no figures).
-    fn title(&mut self, path: &str, text: &str, max: usize) {
-        self.text(path, text, max);
+    /// A text printed as written (every text but a paragraph), where a
+    /// placeholder would show as typed.
+    fn text(&mut self, path: &str, text: &str, max: usize) {
+        self.shown(path, text, max);
         if let Ok(list) = super::prose::placeholders(text)
             && let Some(p) = list.first()
         {
             let placeholder = &text[p.start..p.end];
             let problem = self.report(
                 path,
-                "data-placeholder-in-title",
-                tr!("data-placeholder-in-title", placeholder = placeholder),
+                "data-placeholder-outside-prose",
+                tr!("data-placeholder-outside-prose", placeholder = placeholder),
             );
             problem.offset = Some(p.start);
-            problem.hint = Some(tr!("data-placeholder-in-title-hint"));
-        }
-    }
-
-    fn fill_title(&mut self, path: &str, text: &Fill<String>, max: usize) {
-        match text {
-            Fill::Given(t) => self.title(path, t, max),
-            Fill::Todo => self.todo(path),
+            problem.hint = Some(tr!("data-placeholder-outside-prose-hint"));
         }
     }
 
     fn fill_text(&mut self, path: &str, text: &Fill<String>, max: usize) {
         match text {
             Fill::Given(t) => self.text(path, t, max),
+            Fill::Todo => self.todo(path),
+        }
+    }
+
+    /// A paragraph's text, whose placeholders `prose::check` reads.
+    fn fill_paragraph(&mut self, path: &str, text: &Fill<String>) {
+        match text {
+            Fill::Given(t) => self.shown(path, t, limits::PARAGRAPH),
             Fill::Todo => self.todo(path),
         }
     }

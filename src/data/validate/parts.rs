@@ -144,7 +144,7 @@ fn entries(part: &Part) -> Vec<(&str, String, Named<'_>)> {
 
 /// A paragraph: a text, and its placeholders and words against the data.
 fn prose(c: &mut Checker, path: &str, text: &Fill<String>, own: &HashMap<&str, Named>) {
-    c.fill_text(path, text, limits::PARAGRAPH);
+    c.fill_paragraph(path, text);
     if let Fill::Given(text) = text {
         for p in prose::check(text, own, c.words) {
             let problem = c.report(path, p.code, p.message);
@@ -159,7 +159,7 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
     let own = &index.own;
     c.year("year", part.year);
     if let Some(title) = &part.title {
-        c.fill_title("title", title, limits::TITLE);
+        c.fill_text("title", title, limits::TITLE);
     }
     for (i, p) in part.opening.iter().enumerate() {
         prose(c, &format!("opening[{i}]"), p, &index.named);
@@ -226,7 +226,7 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
 fn section_fields(c: &mut Checker, role: Role, base: &str, section: &Section, index: &Index) {
     c.id(base, &section.id);
     if let Some(title) = &section.title {
-        c.fill_title(&format!("{base}.title"), title, limits::TITLE);
+        c.fill_text(&format!("{base}.title"), title, limits::TITLE);
     }
     c.count(
         &format!("{base}.paragraphs"),
