@@ -266,3 +266,34 @@ fn watch_writes_the_document_again_when_a_figure_changes() {
         check(dir.path(), &[]);
     });
 }
+
+#[test]
+fn the_build_s_timestamp_is_shown_only_in_a_year_the_report_may_be_dated() {
+    let dir = project();
+    let pdf = dir.path().join("out/briefing.pdf");
+    let build = |epoch: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["build", "--only", "briefing", "--docx"])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        (stderr(&out), normal(&pdf_text(&pdf)))
+    };
+    // 2023-01-05: after the results' year, so shown (meta.yaml has no date).
+    let (said, text) = build("1672876800");
+    assert!(text.contains("2023年1月5日"), "{text}");
+    assert!(!said.contains("1970"), "{said}");
+    // 1970-01-01 (a reproducible build's zero) is before 2022: no date, said.
+    for (epoch, day, year) in [
+        ("0", "1970-01-01", "1970年"),
+        ("253402300799", "9999-12-31", "9999年"),
+    ] {
+        let (said, text) = build(epoch);
+        assert!(said.contains(day), "{said}");
+        assert!(!text.contains(year), "{epoch}: {text}");
+        let docx = &parts(&dir.path().join("out/briefing.docx"))["word/document.xml"];
+        assert!(!docx.contains(year), "{epoch}: {docx}");
+    }
+}

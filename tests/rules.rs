@@ -54,6 +54,14 @@ const RULES: &[Rule] = &[
         "date: 9999",
         "data-year-range",
     ),
+    // ... and not before the year of the results it reports.
+    r(
+        META,
+        "date: null",
+        "date: 2021-12-31",
+        "date: 2021",
+        "data-date-before",
+    ),
     // Charts.
     r(
         PLAN,

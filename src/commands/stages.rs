@@ -85,6 +85,16 @@ pub fn load(config: &Config) -> Result<Project, Failure> {
     if config.archival() && config.timestamp.is_none() && project.dataset.meta.date.is_none() {
         return Err(Failure::Usage(tr!("usage-archival-date")));
     }
+    if let Some(t) = config.timestamp
+        && project.shown_date(Some(t)).is_none()
+        && project.dataset.meta.date.is_none()
+    {
+        term::warning(&tr!(
+            "warn-timestamp-not-shown",
+            date = t.format("%Y-%m-%d").to_string(),
+            year = project.dataset.achievements.year
+        ));
+    }
     if let Some(out) = &config.output {
         unused_faces(&project, out)?;
     }
@@ -180,10 +190,12 @@ fn template_inputs(
     let mut dict = Dict::new();
     dict.insert(INPUT_DATA.into(), format!("/{DATA_FILE}").into_value());
     dict.insert(INPUT_THEME.into(), format!("/{THEME_FILE}").into_value());
-    if let Some(t) = timestamp {
+    if project.dataset.meta.date.is_none()
+        && let Some(day) = project.shown_date(timestamp)
+    {
         dict.insert(
             INPUT_DATE.into(),
-            t.format("%Y-%m-%d").to_string().into_value(),
+            day.format("%Y-%m-%d").to_string().into_value(),
         );
     }
     if draft {

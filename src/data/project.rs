@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
 use serde::Serialize;
 
 use super::load::{self as file, Partial};
@@ -264,6 +266,12 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         plan.as_ref().or(plan_rest.as_ref().map(|r| &r.value)),
         &words,
     );
+    if let Some(a) = achievements
+        .as_ref()
+        .or(achievements_rest.as_ref().map(|r| &r.value))
+    {
+        problems.extend(validate::dates(&meta, a.year, &words));
+    }
     let taken_out: Vec<&str> = [&achievements_rest, &plan_rest]
         .into_iter()
         .flatten()
@@ -622,6 +630,19 @@ fn string_at(
 }
 
 impl Project {
+    /// The date the documents show: `meta.yaml`'s, else the day of the
+    /// build's timestamp when a report on these results may be dated then
+    /// (from the achievements' year to the last year brief allows); a
+    /// timestamp outside that (`SOURCE_DATE_EPOCH=0`) shows no date.
+    pub fn shown_date(&self, timestamp: Option<DateTime<Utc>>) -> Option<NaiveDate> {
+        if let Some(d) = &self.dataset.meta.date {
+            return NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok();
+        }
+        let day = timestamp?.date_naive();
+        let years = self.dataset.achievements.year..=*super::limits::YEARS.end();
+        years.contains(&i64::from(day.year())).then_some(day)
+    }
+
     /// Every string of the data files that a document may show, with its
     /// file role and field path: for the check of characters no font draws.
     pub fn strings(&self, f: &mut dyn FnMut(Role, &str, &str)) {

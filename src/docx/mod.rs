@@ -92,20 +92,6 @@ fn marked_charts(document: &PagedDocument) -> Vec<(Dict, bool)> {
     out
 }
 
-/// The date the briefing shows: meta.date, else the build's.
-fn shown_date(project: &Project, timestamp: Option<DateTime<Utc>>) -> Option<(i32, u32, u32)> {
-    if let Some(d) = &project.dataset.meta.date {
-        let mut it = d
-            .trim()
-            .splitn(3, '-')
-            .map(|p| p.trim().parse::<u32>().ok());
-        if let (Some(Some(y)), Some(Some(m)), Some(Some(day))) = (it.next(), it.next(), it.next()) {
-            return Some((y as i32, m, day));
-        }
-    }
-    timestamp.map(|t| (t.year(), t.month(), t.day()))
-}
-
 /// The .docx of the laid-out briefing.
 pub fn write(
     document: &PagedDocument,
@@ -168,7 +154,9 @@ pub fn write(
         shown: &shown,
         look,
         words,
-        date: shown_date(project, timestamp),
+        date: project
+            .shown_date(timestamp)
+            .map(|d| (d.year(), d.month(), d.day())),
         charts,
     };
     let doc = build::document(&inputs);

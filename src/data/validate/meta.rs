@@ -80,6 +80,27 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
 }
 
 /// Exactly YYYY-MM-DD, as the schema says: chrono alone reads 23-1-5.
+/// The document's dates against the report: a report on the results of a
+/// year is issued after that year began, not before.
+pub fn dates(meta: &Meta, year: i64, words: &Words) -> Vec<Problem> {
+    let mut c = Checker::new(Role::Meta, words);
+    for (field, date) in [("date", &meta.date), ("printed", &meta.printed)] {
+        if let Some(date) = date
+            && is_date(date)
+            && let Ok(y) = date[..4].parse::<i64>()
+            && y < year
+        {
+            c.report(
+                field,
+                "data-date-before",
+                tr!("data-date-before", value = date.as_str(), year = year),
+            )
+            .hint = Some(tr!("data-date-before-hint"));
+        }
+    }
+    c.problems
+}
+
 fn is_date(d: &str) -> bool {
     let shaped = d.len() == 10
         && d.char_indices().all(|(i, c)| {
