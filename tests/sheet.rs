@@ -147,6 +147,58 @@ fn a_column_given_twice_is_an_error_at_its_header_cell() {
 }
 
 #[test]
+fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
+    // What an office's sheet holds besides plain values: a date typed in a
+    // value cell (kept as the day count 44941), a formula openpyxl writes
+    // with no saved result (as a program would), two rows' values merged
+    // into one cell, and a figure typed beside the columns.
+    let dir = with_sheet(&[&["id"]]);
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import sys, datetime, openpyxl\n\
+             wb = openpyxl.Workbook(); ws = wb.active; ws.title = '主要指标'\n\
+             ws.append(['id', '名称', '数值'])\n\
+             ws.append(['new_market_entities', '新增市场主体', datetime.datetime(2023, 1, 15)])\n\
+             ws.append(['consumption_subsidies', '消费补贴资金', '=2000+510'])\n\
+             ws.append(['housing_voucher_funds', '兑付“房票”资金', 7.3])\n\
+             ws.append(['policy_support_funds', '兑现政策扶持资金', None])\n\
+             ws.merge_cells('C4:C5')\n\
+             ws['E2'] = 1.6\n\
+             wb.save(sys.argv[1])",
+        )
+        .arg(dir.path().join("data/指标.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let err = stderr(&out);
+    let at = |row: usize, cell: &str, says: &str| {
+        err.lines()
+            .find(|l| {
+                l.starts_with(&format!("data/指标.xlsx:{row}:"))
+                    && l.contains(&format!("主要指标!{cell}"))
+                    && l.contains(says)
+            })
+            .unwrap_or_else(|| panic!("{cell} {says}: {err}"))
+            .to_string()
+    };
+    at(2, "C2", "holds a date");
+    at(2, "E2", "no header");
+    at(3, "C3", "no saved result");
+    at(4, "C4", "merged");
+    at(5, "C5", "merged");
+    // Nothing else: the date is not read as a value (44941 would be out of
+    // range), nor the merged value as one row's.
+    assert_eq!(
+        err.lines().filter(|l| l.contains("error:")).count(),
+        6,
+        "{err}"
+    );
+}
+
+#[test]
 fn a_figure_with_no_value_anywhere_is_listed_and_a_missing_sheet_named() {
     // The YAML leaves the value to fill; the sheet has no row for it.
     let dir = with_sheet(&[&["id", "数值"], &["consumption_subsidies", "2510"]]);

@@ -523,6 +523,32 @@ fn read_sheet(
                 tr!("sheet-no-such", id = id, what = what),
                 Some(tr!("sheet-no-such-hint", what = what)),
             ),
+            sheet::SheetProblem::Odd(odd, cell) => {
+                let (code, message, hint) = match odd {
+                    sheet::Odd::Date => (
+                        "sheet-date-cell",
+                        tr!("sheet-date-cell"),
+                        tr!("sheet-date-cell-hint"),
+                    ),
+                    sheet::Odd::NoResult => (
+                        "sheet-no-result",
+                        tr!("sheet-no-result"),
+                        tr!("sheet-no-result-hint"),
+                    ),
+                    sheet::Odd::Merged => (
+                        "sheet-merged",
+                        tr!("sheet-merged"),
+                        tr!("sheet-merged-hint"),
+                    ),
+                };
+                (cell, code, message, Some(hint))
+            }
+            sheet::SheetProblem::Unheaded(cell) => (
+                cell,
+                "sheet-unheaded",
+                tr!("sheet-unheaded"),
+                Some(tr!("sheet-layout-hint")),
+            ),
         };
         let mut e = sources.at_cell(&file, &cell, code, message);
         e.hint = hint;

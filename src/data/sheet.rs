@@ -81,7 +81,23 @@ pub struct Sheet {
     /// The sheet as lines of text, one a row (line N is row N), its cells
     /// between ` | `: where an error's excerpt shows the row.
     pub text: String,
+    /// Cells brief reads that do not hold what they show (a date, a formula
+    /// never calculated, a merged cell) and cells under no header.
+    pub problems: Vec<SheetProblem>,
 }
+
+/// A cell whose shown content is not what a reader gets: a date (its
+/// serial number), a formula never calculated (no saved result), a cell
+/// merged with others (its value stands in only one of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Odd {
+    Date,
+    NoResult,
+    Merged,
+}
+
+/// The odd cells of a sheet by (row, column), 1-based.
+type OddCells = std::collections::HashMap<(usize, usize), Odd>;
 
 /// A cell as a problem's field: 主要指标!C3 in a workbook, C3 in a CSV.
 pub fn field(sheet: Option<&str>, cell: &Cell) -> String {
@@ -144,10 +160,11 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
     let csv = rel
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let (name, grid) = if csv {
+    let (name, grid, odd) = if csv {
         let text = String::from_utf8(bytes)
             .map_err(|_| SheetError::Format(crate::tr!("sheet-csv-not-utf8")))?;
-        (None, csv_rows(text.trim_start_matches('\u{feff}')))
+        let grid = csv_rows(text.trim_start_matches('\u{feff}'));
+        (None, grid, OddCells::new())
     } else {
         use calamine::Reader;
         // calamine's own words are English: what the user can act on is
@@ -167,6 +184,37 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
             .worksheet_range(&name)
             .map_err(|_| SheetError::Format(crate::tr!("sheet-damaged", name = name.as_str())))?;
         let (r0, c0) = range.start().unwrap_or((0, 0));
+        let at = |r: u32, c: u32| (r as usize + 1, c as usize + 1);
+        let mut odd = OddCells::new();
+        // A formula with no saved result (written by a program, never
+        // opened in Excel or WPS) reads as empty: said, not passed over.
+        if let Ok(formulas) = book.worksheet_formula(&name) {
+            for (r, c, f) in formulas.used_cells() {
+                let (r, c) = (
+                    formulas.start().map_or(0, |s| s.0) + r as u32,
+                    formulas.start().map_or(0, |s| s.1) + c as u32,
+                );
+                if !f.trim().is_empty()
+                    && range
+                        .get_value((r, c))
+                        .is_none_or(|d| *d == calamine::Data::Empty)
+                {
+                    odd.insert(at(r, c), Odd::NoResult);
+                }
+            }
+        }
+        let merged = match &mut book {
+            calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).ok(),
+            calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).ok(),
+            _ => None,
+        };
+        for region in merged.into_iter().flatten() {
+            for r in region.start.0..=region.end.0.min(region.start.0 + 10_000) {
+                for c in region.start.1..=region.end.1.min(region.start.1 + 100) {
+                    odd.insert(at(r, c), Odd::Merged);
+                }
+            }
+        }
         let grid: Vec<Vec<(Cell, Option<String>)>> = range
             .rows()
             .enumerate()
@@ -178,20 +226,30 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                             row: r0 as usize + r + 1,
                             col: c0 as usize + c + 1,
                         };
+                        if matches!(
+                            data,
+                            calamine::Data::DateTime(_)
+                                | calamine::Data::DateTimeIso(_)
+                                | calamine::Data::DurationIso(_)
+                        ) {
+                            odd.insert((cell.row, cell.col), Odd::Date);
+                        }
                         (cell, text_of(data))
                     })
                     .collect()
             })
             .collect();
-        (Some(name), grid)
+        (Some(name), grid, odd)
     };
     let text = render(&grid);
+    let (rows, problems) = rows(&grid, name.as_deref(), &odd)?;
     Ok(Sheet {
         rel: rel.to_path_buf(),
-        rows: rows(&grid, name.as_deref())?,
+        rows,
         name,
         digest,
         text,
+        problems,
     })
 }
 
@@ -270,8 +328,13 @@ fn render(grid: &[Vec<(Cell, Option<String>)>]) -> String {
     lines.join("\n")
 }
 
-/// The figure rows under the header row.
-fn rows(grid: &[Vec<(Cell, Option<String>)>], sheet: Option<&str>) -> Result<Vec<Row>, SheetError> {
+/// The figure rows under the header row, and the problems of their cells:
+/// an odd cell where brief reads one, a cell under no header.
+fn rows(
+    grid: &[Vec<(Cell, Option<String>)>],
+    sheet: Option<&str>,
+    odd: &OddCells,
+) -> Result<(Vec<Row>, Vec<SheetProblem>), SheetError> {
     let Some((header_at, header)) = grid
         .iter()
         .enumerate()
@@ -311,24 +374,49 @@ fn rows(grid: &[Vec<(Cell, Option<String>)>], sheet: Option<&str>) -> Result<Vec
         }
     }
     let id_col = id_col.ok_or(SheetError::NoId)?;
+    let headed = |i: usize| header.get(i).is_some_and(|(_, t)| t.is_some());
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     for row in &grid[header_at + 1..] {
-        let Some((id_cell, Some(id))) = row.get(id_col) else {
+        // A value beside the columns: which figure's, and what of it?
+        for (i, (cell, text)) in row.iter().enumerate() {
+            if text.is_some() && !headed(i) {
+                problems.push(SheetProblem::Unheaded(cell.clone()));
+            }
+        }
+        let read = |i: usize| -> Option<(Cell, Option<String>)> {
+            let (cell, text) = row.get(i)?;
+            Some((cell.clone(), text.clone()))
+        };
+        let mut odd_at = |cell: &Cell| match odd.get(&(cell.row, cell.col)) {
+            Some(&kind) => {
+                problems.push(SheetProblem::Odd(kind, cell.clone()));
+                true
+            }
+            None => false,
+        };
+        let Some((id_cell, id)) = read(id_col) else {
             continue;
         };
-        out.push(Row {
-            id: id.clone(),
-            id_cell: id_cell.clone(),
-            cells: columns
-                .iter()
-                .filter_map(|(i, c)| {
-                    let (cell, text) = row.get(*i)?;
-                    Some((*c, text.clone()?, cell.clone()))
-                })
-                .collect(),
-        });
+        if odd_at(&id_cell) {
+            continue;
+        }
+        let Some(id) = id else { continue };
+        let mut cells = Vec::new();
+        for (i, c) in &columns {
+            let Some((cell, text)) = read(*i) else {
+                continue;
+            };
+            if odd_at(&cell) {
+                continue;
+            }
+            if let Some(text) = text {
+                cells.push((*c, text, cell));
+            }
+        }
+        out.push(Row { id, id_cell, cells });
     }
-    Ok(out)
+    Ok((out, problems))
 }
 
 #[cfg(test)]
@@ -346,7 +434,8 @@ mod tests {
         let grid = csv_rows(
             "id,名称,数值,同比\ngdp,\"地区生产总值, 全区\",2252.58,4.2\n,,\nnew_jobs,新增就业,8300,\n",
         );
-        let rows = rows(&grid, None).unwrap();
+        let (rows, problems) = rows(&grid, None, &OddCells::new()).unwrap();
+        assert!(problems.is_empty());
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].id, "gdp");
         assert_eq!(
@@ -355,9 +444,29 @@ mod tests {
         );
         assert_eq!(rows[1].cells.len(), 1);
         assert!(matches!(
-            super::rows(&csv_rows("id,数量\nx,1\n"), None),
+            super::rows(&csv_rows("id,数量\nx,1\n"), None, &OddCells::new()),
             Err(SheetError::Header(h, ..)) if h == "数量"
         ));
+    }
+
+    #[test]
+    fn odd_cells_and_cells_under_no_header_are_said_at_their_cell() {
+        let grid = csv_rows("id,value,,名称\ngdp,1,7,a\njobs,2,,b\nnet,3,,\n");
+        let odd = OddCells::from([((3, 2), Odd::Date), ((4, 1), Odd::Merged)]);
+        let (rows, problems) = super::rows(&grid, None, &odd).unwrap();
+        let said: Vec<String> = problems
+            .iter()
+            .map(|p| match p {
+                SheetProblem::Unheaded(c) => format!("unheaded {}", c.name()),
+                SheetProblem::Odd(k, c) => format!("{k:?} {}", c.name()),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(said, ["unheaded C2", "Date B3", "Merged A4"]);
+        // The date is not read as a value; the merged id's row is not read.
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["gdp", "jobs"]);
+        assert!(rows[1].cells.is_empty());
     }
 
     #[test]
@@ -369,7 +478,7 @@ mod tests {
             ("id,同比,yoy", "yoy"),
         ] {
             let grid = csv_rows(&format!("{header}\nx,1,2\n"));
-            match super::rows(&grid, None) {
+            match super::rows(&grid, None, &OddCells::new()) {
                 Err(SheetError::Twice(h, cell, _, first)) => {
                     assert_eq!(h, second);
                     let (at, before) = if second == "标识" {
@@ -383,7 +492,14 @@ mod tests {
             }
         }
         // Columns brief does not read may repeat.
-        assert!(super::rows(&csv_rows("id,名称,备注,备注,value\nx,a,b,c,1\n"), None).is_ok());
+        assert!(
+            super::rows(
+                &csv_rows("id,名称,备注,备注,value\nx,a,b,c,1\n"),
+                None,
+                &OddCells::new()
+            )
+            .is_ok()
+        );
     }
 }
 
@@ -405,7 +521,7 @@ pub fn apply(
 ) -> (Vec<Given>, Vec<SheetProblem>) {
     use super::model::{Fill, Num};
     let mut given = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = sheet.problems.clone();
     let mut ids: Vec<String> = Vec::new();
     for (_, part) in parts.iter() {
         if let Some(p) = part {
@@ -519,4 +635,8 @@ pub enum SheetProblem {
     NotANumber(String, Cell),
     /// A change or share column for a figure that has none in the data.
     NoSuch(String, &'static str, Cell),
+    /// A cell brief reads that does not hold what it shows.
+    Odd(Odd, Cell),
+    /// A filled cell under no header.
+    Unheaded(Cell),
 }
