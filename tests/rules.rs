@@ -243,6 +243,27 @@ const RULES: &[Rule] = &[
     ),
     r(
         ACHIEVEMENTS,
+        "兑现政策扶持资金{policy_support_funds}，",
+        "兑现政策扶持资金亿元{policy_support_funds}，",
+        "资金亿元{policy_support_funds}",
+        "prose-unit-before",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "达到{consumption_scale}。",
+        "达到{consumption_scale}上下。",
+        "{consumption_scale}上下",
+        "prose-qualifier-twice",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{policy_support_funds}，",
+        "{policy_support_funds}多，",
+        "{policy_support_funds}多",
+        "prose-qualifier-in-text",
+    ),
+    r(
+        ACHIEVEMENTS,
         "达到{consumption_scale}。",
         "达到{consumption_scale}以下。",
         "{consumption_scale}以下",

@@ -83,7 +83,16 @@ pub(super) fn printed_twice(
         && let Some(word) = words
             .qualifiers
             .iter()
-            .filter(|(w, p)| *p == Position::After && after.starts_with(w.as_str()))
+            .filter(|(w, p)| match p {
+                Position::After => after.starts_with(w.as_str()),
+                // 余 or 多 after the number and its unit (1.5万户余, 300家多
+                // or 300多家 typed as {x}多家), not a word of its own (多项).
+                Position::Inside => after.strip_prefix(w.as_str()).is_some_and(|rest| {
+                    !rest.starts_with(is_han)
+                        || words.units.iter().any(|u| rest.starts_with(u.as_str()))
+                }),
+                Position::Before => false,
+            })
             .map(|(w, _)| w.as_str())
             .max_by_key(|w| w.len())
     {
@@ -105,6 +114,23 @@ pub(super) fn printed_twice(
         || before.ends_with(|c: char| c.is_ascii_digit() || c == '.')
     {
         report(0, "prose-number-beside", tr!("prose-number-beside"), None);
+    }
+    // A unit typed before the number (资金亿元{x}): one with a magnitude
+    // (万元, 亿元, 万户, 千瓦), which no noun ends with; not 项 of 事项 or
+    // 人次 of 诊疗人次, measure words that end nouns.
+    let magnitude = |u: &&str| u.starts_with(['万', '亿', '千', '百']) && u.chars().count() >= 2;
+    if let Some(word) = unit
+        .into_iter()
+        .chain(words.units.iter().map(String::as_str))
+        .filter(|u| magnitude(u) && before.ends_with(*u))
+        .max_by_key(|u| u.len())
+    {
+        report(
+            word.len(),
+            "prose-unit-before",
+            tr!("prose-unit-before", word = word),
+            Some(tr!("prose-unit-before-hint", word = word)),
+        );
     }
     if let Some(sign) = before
         .chars()
@@ -522,6 +548,69 @@ mod tests {
                 unit_after(after, unit, &words),
                 found,
                 "{after} after {unit}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_typed_beside_a_placeholder_with_a_unit_are_found() {
+        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
+        let words = Words::merge(&built_in, None);
+        for (before, after, unit, qualifier, found) in [
+            // A unit with a magnitude before the number.
+            ("资金亿元", "，", "亿元", None, Some("prose-unit-before")),
+            ("新增万户", "。", "个", None, Some("prose-unit-before")),
+            // A measure word that ends a noun is no unit typed there.
+            ("改革事项", "，", "项", None, None),
+            ("诊疗人次", "。", "万人次", None, None),
+            // 上下 is a qualifier after the number, as 左右 is.
+            (
+                "增长",
+                "上下。",
+                "%",
+                Some("左右"),
+                Some("prose-qualifier-twice"),
+            ),
+            ("增长", "上下。", "%", None, Some("prose-qualifier-in-text")),
+            // 余 or 多 after the number and its unit, alone or before a unit.
+            (
+                "资金",
+                "多，",
+                "亿元",
+                None,
+                Some("prose-qualifier-in-text"),
+            ),
+            (
+                "新增",
+                "余户。",
+                "万",
+                None,
+                Some("prose-qualifier-in-text"),
+            ),
+            (
+                "新增",
+                "多，",
+                "万户",
+                Some("余"),
+                Some("prose-qualifier-twice"),
+            ),
+            // ... not as the first character of a word.
+            ("资金", "多用于科技。", "亿元", None, None),
+            ("完成", "余下任务。", "亿元", None, None),
+        ] {
+            let mut codes = Vec::new();
+            printed_twice(
+                before,
+                after,
+                Some(unit),
+                Qualifier::Data(qualifier),
+                &words,
+                &mut |_, code, _, _| codes.push(code),
+            );
+            assert_eq!(
+                codes.first().copied(),
+                found,
+                "{before}{{x}}{after} ({unit})"
             );
         }
     }
