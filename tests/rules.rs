@@ -335,6 +335,58 @@ const RULES: &[Rule] = &[
         "value: !!str",
         "data-tag",
     ),
+    // A paragraph or a section title pasted twice, a paragraph of
+    // punctuation only, one that ends no sentence, an odd space inside one,
+    // a keyword twice.
+    r(
+        ACHIEVEMENTS,
+        "房地产市场实现止跌回升。\n",
+        "房地产市场实现止跌回升。\n      - 举办首届新区房展会，在全省首推“房票”安置政策，设立“房产超市”，兑付“房票”资金{housing_voucher_funds}、增加房屋销售面积{housing_sales_area}，房地产市场实现止跌回升。  # 又一次\n",
+        "# 又一次",
+        "data-paragraph-twice",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "    title: 产业发展蒸蒸日上",
+        "    title: 多项改革全国全省打样  # 又一次",
+        "# 又一次",
+        "data-title-twice",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "      - 全年新增市场主体{new_market_entities}、",
+        "      - 。\n      - 全年新增市场主体{new_market_entities}、",
+        "      - 。",
+        "prose-no-words",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "房地产市场实现止跌回升。",
+        "房地产市场实现止跌回升",
+        "房地产市场实现止跌回升",
+        "prose-no-stop",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "房地产市场实现止跌回升。",
+        "房地产市场实现\u{3000}止跌回升。",
+        "房地产市场实现\u{3000}止跌",
+        "prose-odd-space",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "房地产市场实现止跌回升。",
+        "房地产市场实现\u{a0}止跌回升。",
+        "房地产市场实现\u{a0}止跌",
+        "prose-odd-space",
+    ),
+    r(
+        META,
+        "keywords: [哈尔滨新区, 改革,",
+        "keywords: [哈尔滨新区, 改革, 改革,",
+        "keywords: [哈尔滨新区, 改革, 改革,",
+        "data-item-twice",
+    ),
     // A title is printed as written: a placeholder there is an error.
     r(
         ACHIEVEMENTS,

@@ -124,7 +124,7 @@ const LIST: [&str; 4] = ["、", "和", "及", "与"];
 
 /// Checks one text's placeholders against what they name, and its words.
 pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Problem> {
-    let mut problems = Vec::new();
+    let mut problems = shape(text);
     let mut push = |offset: usize, code: &'static str, message: String, hint: Option<String>| {
         problems.push(Problem {
             offset,
@@ -327,6 +327,54 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
     problems
 }
 
+/// The paragraph as a whole: words, an end, no odd space.
+fn shape(text: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    // A paragraph of punctuation only (。) says nothing.
+    if !text.contains('{') && !text.chars().any(char::is_alphanumeric) {
+        problems.push(Problem {
+            offset: 0,
+            code: "prose-no-words",
+            message: tr!("prose-no-words"),
+            hint: None,
+            warning: false,
+        });
+        return problems;
+    }
+    // Every paragraph of the corpus's reports ends a sentence: one that does
+    // not was cut short, or runs on into the next.
+    let end = text.trim_end();
+    if !end.ends_with([
+        '。', '！', '？', '；', '：', '”', '’', '）', '」', '』', '…', '.', '!', '?', ')',
+    ]) {
+        problems.push(Problem {
+            offset: end.len(),
+            code: "prose-no-stop",
+            message: tr!("prose-no-stop"),
+            hint: Some(tr!("prose-no-stop-hint")),
+            warning: true,
+        });
+    }
+    // A space no keyboard types by itself (a no-break or an ideographic
+    // space, pasted from a web page or a Word file) between Chinese
+    // characters prints as a gap in the sentence.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    if let Some(w) = chars
+        .windows(3)
+        .find(|w| odd_space(w[1].1) && is_cjk(w[0].1) && is_cjk(w[2].1))
+    {
+        let code = format!("U+{:04X}", w[1].1 as u32);
+        problems.push(Problem {
+            offset: w[1].0,
+            code: "prose-odd-space",
+            message: tr!("prose-odd-space", code = code),
+            hint: Some(tr!("prose-odd-space-hint")),
+            warning: true,
+        });
+    }
+    problems
+}
+
 pub(super) type Report<'r> = dyn FnMut(usize, &'static str, String, Option<String>) + 'r;
 
 /// A space between two Chinese characters: YAML puts one where a plain or
@@ -338,6 +386,15 @@ pub fn folded_space(text: &str) -> Option<usize> {
     chars
         .windows(3)
         .find_map(|w| (w[1].1 == ' ' && is_cjk(w[0].1) && is_cjk(w[2].1)).then_some(w[1].0))
+}
+
+/// A space other than the plain one: no-break, ideographic, the typographic
+/// widths.
+fn odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{3000}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}'
+    )
 }
 
 /// A Han character or CJK punctuation: a space between two of them is a typing slip.

@@ -441,6 +441,13 @@ impl<'w> Checker<'w> {
         for (i, item) in items.iter().enumerate() {
             let p = format!("{path}[{i}]");
             self.text(&p, item, max);
+            if let Some(first) = items[..i].iter().position(|x| x.trim() == item.trim()) {
+                self.report(
+                    &p,
+                    "data-item-twice",
+                    tr!("data-item-twice", item = item.as_str(), first = first + 1),
+                );
+            }
             if let Some(at) = item.find(['，', '、']) {
                 let e = self.report(&p, "syntax-fullwidth-comma", tr!("syntax-fullwidth-comma"));
                 e.offset = Some(at);

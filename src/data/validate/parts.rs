@@ -203,6 +203,33 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
     for (t, target) in part.targets.iter().enumerate() {
         targets::target(c, &format!("targets[{t}]"), target, index);
     }
+    // The same paragraph or section title twice in a part: pasted twice.
+    let paragraphs = part
+        .opening
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("opening[{i}]"), p))
+        .chain(
+            part.lead
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("lead[{i}]"), p)),
+        )
+        .chain(part.sections.iter().enumerate().flat_map(|(s, section)| {
+            section
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(move |(i, p)| (format!("sections[{s}].paragraphs[{i}]"), p))
+        }));
+    twice(c, paragraphs, "data-paragraph-twice");
+    let titles = part.sections.iter().enumerate().filter_map(|(s, section)| {
+        section
+            .title
+            .as_ref()
+            .map(|t| (format!("sections[{s}].title"), t))
+    });
+    twice(c, titles, "data-title-twice");
     let mut ids = HashSet::new();
     for (s, section) in part.sections.iter().enumerate() {
         let base = format!("sections[{s}]");
@@ -219,6 +246,33 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
         c.count("charts", charts.len(), limits::CHARTS);
         for (i, chart) in charts.iter().enumerate() {
             charts::chart(c, &format!("charts[{i}]"), chart, own, charts);
+        }
+    }
+}
+
+/// A text given again at a second place: an error there, naming the first.
+fn twice<'t>(
+    c: &mut Checker,
+    texts: impl Iterator<Item = (String, &'t Fill<String>)>,
+    code: &'static str,
+) {
+    let mut seen: HashMap<&str, String> = HashMap::new();
+    for (path, text) in texts {
+        let Fill::Given(text) = text else { continue };
+        if text.trim().is_empty() {
+            continue;
+        }
+        match seen.get(text.trim()) {
+            Some(first) => {
+                let message = match code {
+                    "data-title-twice" => tr!("data-title-twice", first = first.as_str()),
+                    _ => tr!("data-paragraph-twice", first = first.as_str()),
+                };
+                c.report(path, code, message);
+            }
+            None => {
+                seen.insert(text.trim(), path);
+            }
         }
     }
 }
