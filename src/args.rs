@@ -165,7 +165,7 @@ fn parse_timestamp(s: &str) -> Result<i64, String> {
     let secs: i64 = s
         .trim()
         .parse()
-        .map_err(|_| crate::tr!("arg-not-integer", value = s))?;
+        .map_err(|_| crate::tr!("arg-not-integer", value = visible(s)))?;
     if TIMESTAMPS.contains(&secs) {
         Ok(secs)
     } else {
@@ -186,7 +186,7 @@ fn ranged(
         let n: u64 = s
             .trim()
             .parse()
-            .map_err(|_| crate::tr!("arg-not-integer", value = s))?;
+            .map_err(|_| crate::tr!("arg-not-integer", value = visible(s)))?;
         if (min..=max).contains(&n) {
             Ok(n)
         } else {
@@ -200,7 +200,7 @@ fn ranged(
 fn parse_ppi(s: &str) -> Result<f32, String> {
     let ppi: f32 = s
         .parse()
-        .map_err(|_| crate::tr!("arg-not-number", value = s))?;
+        .map_err(|_| crate::tr!("arg-not-number", value = visible(s)))?;
     if (24.0..=2400.0).contains(&ppi) {
         Ok(ppi)
     } else {
@@ -242,9 +242,9 @@ fn face_pair(s: &str, docx: bool) -> Result<Vec<(String, String)>, String> {
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
     else {
         return Err(if docx {
-            crate::tr!("arg-docx-face", value = s)
+            crate::tr!("arg-docx-face", value = visible(s))
         } else {
-            crate::tr!("arg-face", value = s)
+            crate::tr!("arg-face", value = visible(s))
         });
     };
     // A name goes into every run of the document: no second `=`, no
@@ -256,9 +256,31 @@ fn face_pair(s: &str, docx: bool) -> Result<Vec<(String, String)>, String> {
                 .any(|c| c.is_control() || crate::data::forbidden(c))
     };
     if bad(a) || bad(b) {
-        return Err(crate::tr!("arg-face-name", value = s, max = FACE_NAME));
+        return Err(crate::tr!(
+            "arg-face-name",
+            value = visible(s),
+            max = FACE_NAME
+        ));
     }
     Ok(vec![(a.to_string(), b.to_string())])
+}
+
+/// A value as typed, for a message: control and invisible characters as
+/// `<U+001B>`, and at most 80 characters.
+pub fn visible(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == 80 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || crate::data::forbidden(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The longest family or face name of `--pptx-font` and `--docx-font`, in
@@ -444,11 +466,15 @@ fn usage_error(e: clap::Error) -> ! {
         };
         std::process::exit(e.exit_code());
     }
-    let context = |kind: ContextKind| match e.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(v)) => v.join(", "),
-        Some(other) => other.to_string(),
-        None => String::new(),
+    // What the user typed is shown, never obeyed: an escape sequence or a
+    // U+202E in a value would recolour or reorder the terminal's line.
+    let context = |kind: ContextKind| {
+        visible(&match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        })
     };
     let message = match e.kind() {
         ErrorKind::UnknownArgument => {
@@ -549,5 +575,11 @@ mod tests {
             assert!(parse_face(&bad).is_err(), "{bad:?}");
             assert!(parse_docx_face(&bad).is_err(), "{bad:?}");
         }
+        // The refusal shows the value, never obeys it.
+        let said = parse_docx_face("Noto Serif SC=宋\u{1b}[31m\u{202E}体").unwrap_err();
+        assert!(said.contains("宋<U+001B>[31m<U+202E>体"), "{said}");
+        assert!(!said.contains(['\u{1b}', '\u{202E}']), "{said}");
+        let said = parse_face(&format!("Noto Serif SC={}", "宋".repeat(10_000))).unwrap_err();
+        assert!(said.chars().count() < 300, "{said}");
     }
 }

@@ -641,6 +641,19 @@ fn without_a_fonts_folder_the_faces_brief_carries_are_used_and_a_missing_font_pa
         "{}",
         stderr(&result)
     );
+    // A face file where its folder is meant: the folder to give is named.
+    fs::create_dir(dir.path().join("faces")).unwrap();
+    fs::write(dir.path().join("faces/仿宋_GB2312.ttf"), b"face").unwrap();
+    let result = brief(
+        dir.path(),
+        &["build", "--font-path", "faces/仿宋_GB2312.ttf"],
+    );
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    let said = stderr(&result);
+    assert!(
+        said.contains("not a folder") && said.contains("--font-path faces)"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -764,4 +777,33 @@ fn a_unit_or_qualifier_typed_again_after_its_placeholder_is_refused_at_its_line(
     );
     assert!(err.contains("“左右”"), "{err}");
     assert!(err.contains(&format!("{ACHIEVEMENTS}:{line}:")), "{err}");
+}
+
+#[test]
+fn a_value_with_control_characters_is_shown_not_obeyed() {
+    // An escape sequence or a direction override in a bad value would
+    // recolour, clear or reorder the user's terminal line if echoed.
+    let dir = project();
+    for args in [
+        &[
+            "build",
+            "--docx",
+            "--docx-font",
+            "Noto Serif SC=宋\u{1b}[31m体",
+        ][..],
+        &["build", "--timeout", "1\u{1b}[2J"],
+        &["build", "--onyl\u{1b}[2J"],
+        &[
+            "build",
+            "--pptx",
+            "--pptx-font",
+            "Noto Serif SC=宋\u{202E}体",
+        ],
+    ] {
+        let result = brief(dir.path(), args);
+        assert_eq!(code(&result), 2, "{args:?}");
+        let said = stderr(&result);
+        assert!(!said.contains(['\u{1b}', '\u{202E}']), "{args:?}: {said:?}");
+        assert!(said.contains("<U+"), "{args:?}: {said}");
+    }
 }

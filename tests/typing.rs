@@ -545,3 +545,24 @@ fn the_figures_sheet_may_be_named_by_its_file_alone() {
     let text = pdf_text(&dir.path().join("out/briefing.pdf"));
     assert!(text.contains("8400个以上"), "the sheet's value is printed");
 }
+
+#[test]
+fn a_space_typed_inside_the_quotes_of_a_word_is_called_a_space() {
+    let dir = project();
+    let path = dir.path().join(ACHIEVEMENTS);
+    edit(&path, "        unit: 亿元\n", "        unit: \"亿元 \"\n");
+    let line = line_of(&path, "unit: \"亿元 \"");
+    for (lang, says, not) in [
+        ("C", "space", "quotation"),
+        ("zh_CN.UTF-8", "空格", "引号是全角"),
+    ] {
+        let (exit, diags) = check(dir.path(), lang);
+        assert_eq!(exit, 3);
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == "data-unknown-unit" && d["line"] == line)
+            .unwrap_or_else(|| panic!("{diags:?}"));
+        let said = format!("{} {}", d["message"], d["hints"]);
+        assert!(said.contains(says) && !said.contains(not), "{said}");
+    }
+}

@@ -230,10 +230,21 @@ pub fn project_root(project: &Path) -> Result<PathBuf, Failure> {
 /// Every --font-path must be a folder.
 pub fn font_options(args: &FontArgs) -> Result<FontOptions, Failure> {
     if let Some(missing) = args.font_paths.iter().find(|p| !p.is_dir()) {
-        return Err(Failure::Usage(tr!(
-            "usage-font-path",
-            path = missing.display().to_string()
-        )));
+        let path = missing.display().to_string();
+        // A face file given where its folder is meant: say which folder.
+        return Err(Failure::Usage(if missing.exists() {
+            let folder = missing
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            tr!(
+                "usage-font-path-file",
+                path = path,
+                folder = folder.display().to_string()
+            )
+        } else {
+            tr!("usage-font-path", path = path)
+        }));
     }
     Ok(FontOptions {
         font_paths: args.font_paths.clone(),

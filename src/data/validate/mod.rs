@@ -221,12 +221,20 @@ impl<'w> Checker<'w> {
         let bare = word.trim_matches(['“', '”', '‘', '’', '"', '\'', ' ', '\u{3000}']);
         if bare != word && known.iter().any(|k| k == bare) {
             let key = path.rsplit('.').next().unwrap_or(path);
-            self.hinted(
-                path,
-                code,
-                tr!("data-quoted-word", word = word),
-                Some(tr!("hint-quoted-word", key = key, word = bare)),
-            );
+            // Only spaces around it (`unit: "亿元 "`): no quotation mark to
+            // speak of.
+            let (message, hint) = if word.trim_matches([' ', '\u{3000}']) == bare {
+                (
+                    tr!("data-spaced-word", word = word),
+                    tr!("hint-spaced-word", key = key, word = bare),
+                )
+            } else {
+                (
+                    tr!("data-quoted-word", word = word),
+                    tr!("hint-quoted-word", key = key, word = bare),
+                )
+            };
+            self.hinted(path, code, message, Some(hint));
             return;
         }
         let what = tr!("what", list = list);
