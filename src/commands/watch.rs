@@ -86,18 +86,23 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
 }
 
 /// Watches `paths`. An editor's temporary file listed a moment ago may be
-/// gone (renamed over the file it saves): the paths that are gone are
-/// dropped and the rest watched again.
+/// gone (renamed over the file it saves), or gone and made again as the
+/// watcher reaches it: the path the watcher could not find is dropped and
+/// the rest watched again. Any other failure is said.
 fn watch(watcher: &mut Watcher, mut paths: Vec<PathBuf>) -> Result<(), Failure> {
-    let mut tries = 0;
     loop {
-        match watcher.update(paths.clone()) {
-            Ok(()) => return Ok(()),
-            Err(_) if tries < 10 && paths.iter().any(|p| !p.exists()) => {
-                paths.retain(|p| p.exists());
-                tries += 1;
+        let Err(e) = watcher.update(paths.clone()) else {
+            return Ok(());
+        };
+        let e = e.to_string();
+        // typst-kit names the path it failed on as `{path:?}`; notify says
+        // a path vanished as "No path was found", the system as ENOENT.
+        let gone = e.contains("No path was found") || e.contains("os error 2");
+        match paths.iter().position(|p| e.contains(&format!("{p:?}"))) {
+            Some(i) if gone => {
+                paths.remove(i);
             }
-            Err(e) => return Err(Failure::Other(anyhow::anyhow!("{e}"))),
+            _ => return Err(Failure::Other(anyhow::anyhow!("{e}"))),
         }
     }
 }
@@ -185,5 +190,43 @@ fn rebuild(config: &crate::config::Config, session: &mut Session) -> Vec<(PathBu
                     .unwrap_or_default();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_gone_between_listing_and_watching_is_dropped_not_fatal() {
+        // An editor's temporary file, made and removed again and again as
+        // it saves: some update finds it listed, then gone before the
+        // watcher reaches it. The rest is watched; watch goes on.
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("meta.yaml");
+        std::fs::write(&kept, "kind: meta\n").unwrap();
+        let temp = dir.path().join(".meta.yaml.swp");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let editor = {
+            let (temp, stop) = (temp.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let _ = std::fs::write(&temp, "x");
+                    let _ = std::fs::remove_file(&temp);
+                }
+            })
+        };
+        let mut watcher = Watcher::new(None).unwrap();
+        let mut failed = None;
+        for _ in 0..20_000 {
+            let paths = vec![dir.path().to_path_buf(), kept.clone(), temp.clone()];
+            if let Err(e) = watch(&mut watcher, paths) {
+                failed = Some(e.to_string());
+                break;
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        editor.join().unwrap();
+        assert_eq!(failed, None);
     }
 }
