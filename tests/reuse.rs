@@ -400,6 +400,11 @@ fn fill(value: &mut Value) {
                         .collect()
                 })
                 .unwrap_or_default();
+            let id = map
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
             for (key, v) in map.iter_mut() {
                 let key = key.as_str().unwrap_or_default();
                 match (key, &v) {
@@ -410,8 +415,10 @@ fn fill(value: &mut Value) {
                     ("title" | "headline", Value::Null) => *v = Value::from("全年工作稳步推进"),
                     ("opening", _) => *v = Value::from(vec!["这一年，各项工作稳步推进。"]),
                     ("paragraphs", _) => {
+                        // (Each section its own words: a paragraph pasted
+                        // twice is an error.)
                         let text = if figures.is_empty() {
-                            "各项工作稳步推进。".to_string()
+                            format!("{id}各项工作稳步推进。")
                         } else {
                             figures.join("，") + "。"
                         };
