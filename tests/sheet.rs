@@ -199,6 +199,50 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
 }
 
 #[test]
+fn a_number_is_read_as_the_sheet_shows_it_from_the_first_sheet_shown() {
+    // Excel shows 0.036 formatted 0.0% as 3.6%, and 172.8 formatted 0.00 as
+    // 172.80: the figure is what the office reads on screen, not the value
+    // held (0.036% printed, a hundred times too small). The first sheet is
+    // hidden (last year's figures): without a sheet named, the first one
+    // shown is read.
+    let dir = project();
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import sys, openpyxl\n\
+             wb = openpyxl.Workbook(); old = wb.active; old.title = '去年'\n\
+             old.append(['id', '数值']); old.append(['gdp_growth', 9.9])\n\
+             old.sheet_state = 'hidden'\n\
+             ws = wb.create_sheet('主要指标')\n\
+             ws.append(['id', '名称', '数值'])\n\
+             ws.append(['gdp_growth', '地区生产总值同比增长', 0.036])\n\
+             ws['C2'].number_format = '0.0%'\n\
+             ws.append(['policy_support_funds', '兑现政策扶持资金', 172.8])\n\
+             ws['C3'].number_format = '0.00'\n\
+             ws.append(['enterprise_financing', '帮助企业融资', 4.4999])\n\
+             ws['C4'].number_format = '0.0'\n\
+             wb.save(sys.argv[1])",
+        )
+        .arg(dir.path().join("data/指标.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: 指标.xlsx\nachievements: 2022-achievements.yaml",
+    );
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    for shown in ["3.6%左右", "172.80亿元", "4.5亿元"] {
+        assert!(text.contains(shown), "{shown}: {text}");
+    }
+    for held in ["0.036", "9.9%", "4.4999"] {
+        assert!(!text.contains(held), "{held}: {text}");
+    }
+}
+
+#[test]
 fn a_figure_with_no_value_anywhere_is_listed_and_a_missing_sheet_named() {
     // The YAML leaves the value to fill; the sheet has no row for it.
     let dir = with_sheet(&[&["id", "数值"], &["consumption_subsidies", "2510"]]);

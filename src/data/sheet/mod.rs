@@ -9,6 +9,8 @@
 //! `share`/`占比`, `written`/`写法`, and `label`/`名称` (for people; not
 //! read). A row without an id is passed over.
 
+mod shown;
+
 use std::path::{Path, PathBuf};
 
 use crate::digest::{self, Follow};
@@ -169,16 +171,26 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         use calamine::Reader;
         // calamine's own words are English: what the user can act on is
         // whether the file is a workbook at all, or a damaged one.
-        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.clone()))
             .map_err(|_| SheetError::Format(crate::tr!("sheet-not-a-workbook")))?;
         let names = book.sheet_names();
+        // Without a name, the first sheet the user sees: not a hidden one
+        // that holds last year's figures or lookups.
+        let first_shown = book
+            .sheets_metadata()
+            .iter()
+            .find(|s| s.visible == calamine::SheetVisible::Visible)
+            .map(|s| s.name.clone());
         let name = match sheet {
             Some(s) if names.iter().any(|n| n == s) => s.to_string(),
             Some(s) => return Err(SheetError::NoSheet(s.to_string(), names)),
-            None => names
-                .first()
-                .cloned()
-                .ok_or_else(|| SheetError::NoSheet(String::new(), names.clone()))?,
+            None => first_shown.ok_or_else(|| SheetError::NoSheet(String::new(), names.clone()))?,
+        };
+        // A number as the sheet shows it (3.5% held as 0.035, 172.80 held
+        // as 172.8): .xlsx number formats.
+        let shown = match &book {
+            calamine::Sheets::Xlsx(_) => shown::formats(&bytes, &name),
+            _ => Default::default(),
         };
         let range = book
             .worksheet_range(&name)
@@ -234,7 +246,12 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                         ) {
                             odd.insert((cell.row, cell.col), Odd::Date);
                         }
-                        (cell, text_of(data))
+                        let text = match (data, shown.get(&(cell.row, cell.col))) {
+                            (calamine::Data::Float(f), Some(format)) => Some(format.text(*f)),
+                            (calamine::Data::Int(i), Some(format)) => Some(format.text(*i as f64)),
+                            _ => text_of(data),
+                        };
+                        (cell, text)
                     })
                     .collect()
             })
@@ -253,9 +270,9 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
     })
 }
 
-/// A cell's content as text: a number as its digits (172.8: a sheet's
-/// number holds no trailing zero; write it as text, or fill `written`, to
-/// print 172.80), text as typed.
+/// A cell's content as text, where its number format does not say more
+/// (`shown`): a number as its digits (172.8: a General number holds no
+/// trailing zero), text as typed.
 fn text_of(data: &calamine::Data) -> Option<String> {
     use calamine::Data;
     match data {

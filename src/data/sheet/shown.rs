@@ -1,0 +1,295 @@
+//! How an .xlsx shows its numbers. A cell formatted as a percent holds
+//! 0.035 and shows 3.5%; a cell formatted `0.0` holds 4.4999 and shows 4.5,
+//! and one formatted `0.00` holds 172.8 and shows 172.80. calamine gives the
+//! value held; the statistics office reads the figure as the sheet shows
+//! it, so the number formats are read here, from the workbook's styles and
+//! the sheet's cells.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+
+/// What a cell's number format does to the number it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    /// Shown a hundred times its value, with %.
+    pub percent: bool,
+    /// The decimals shown; none for General (as many as it has).
+    pub decimals: Option<usize>,
+}
+
+impl Shown {
+    /// The text of `value` as the cell shows it, without %.
+    pub fn text(self, value: f64) -> String {
+        let value = if self.percent { value * 100.0 } else { value };
+        match self.decimals {
+            Some(d) => format!("{value:.d$}"),
+            // 0.035 × 100 is 3.5000000000000004: the shortest text of the
+            // number to 12 significant digits.
+            None => {
+                let s = format!("{value:.12}");
+                let s = s.trim_end_matches('0').trim_end_matches('.');
+                if s == "-0" { "0".into() } else { s.into() }
+            }
+        }
+    }
+}
+
+/// Larger parts than this are not read (a figures sheet is a few kilobytes;
+/// the file is 8 MB at most).
+const MAX_PART: u64 = 64 * 1024 * 1024;
+
+/// The cells of the sheet `name` whose format changes what they show, by
+/// (row, column), 1-based; empty when the file is no .xlsx or a part is
+/// missing (calamine has read it already, so it is a workbook).
+pub fn formats(bytes: &[u8], name: &str) -> HashMap<(usize, usize), Shown> {
+    read(bytes, name).unwrap_or_default()
+}
+
+fn read(bytes: &[u8], name: &str) -> Option<HashMap<(usize, usize), Shown>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut part = |path: &str| -> Option<Vec<u8>> {
+        let file = zip.by_name(path.trim_start_matches('/')).ok()?;
+        let mut out = Vec::new();
+        file.take(MAX_PART).read_to_end(&mut out).ok()?;
+        Some(out)
+    };
+    // workbook.xml names the sheet's relationship; its rels, the part.
+    let workbook = part("xl/workbook.xml")?;
+    let rid = elements(&workbook, b"sheet")
+        .into_iter()
+        .find(|a| a.get("name").map(String::as_str) == Some(name))?
+        .get("r:id")?
+        .clone();
+    let rels = part("xl/_rels/workbook.xml.rels")?;
+    let target = elements(&rels, b"Relationship")
+        .into_iter()
+        .find(|a| a.get("Id") == Some(&rid))?
+        .get("Target")?
+        .clone();
+    let sheet_path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    };
+    let styles = part("xl/styles.xml").unwrap_or_default();
+    let codes: HashMap<u32, String> = elements(&styles, b"numFmt")
+        .into_iter()
+        .filter_map(|a| {
+            Some((
+                a.get("numFmtId")?.parse().ok()?,
+                a.get("formatCode")?.clone(),
+            ))
+        })
+        .collect();
+    let xfs = cell_xfs(&styles);
+    let shown_of_style: Vec<Option<Shown>> = xfs
+        .iter()
+        .map(|id| {
+            let code = codes.get(id).cloned().or_else(|| built_in(*id))?;
+            parse(&code)
+        })
+        .collect();
+    let sheet = part(&sheet_path)?;
+    let mut out = HashMap::new();
+    for a in elements(&sheet, b"c") {
+        let (Some(r), Some(s)) = (a.get("r"), a.get("s")) else {
+            continue;
+        };
+        let Some(Some(shown)) = s.parse::<usize>().ok().and_then(|s| shown_of_style.get(s)) else {
+            continue;
+        };
+        if let Some(at) = cell_ref(r) {
+            out.insert(at, *shown);
+        }
+    }
+    Some(out)
+}
+
+/// The attributes of every element `tag` of an XML part, in order.
+fn elements(xml: &[u8], tag: &[u8]) -> Vec<HashMap<String, String>> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.name().as_ref() == tag => {
+                out.push(attributes(&e));
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
+}
+
+fn attributes(e: &BytesStart) -> HashMap<String, String> {
+    e.attributes()
+        .flatten()
+        .filter_map(|a| {
+            let key = String::from_utf8(a.key.as_ref().to_vec()).ok()?;
+            let value = a.unescape_value().ok()?.into_owned();
+            Some((key, value))
+        })
+        .collect()
+}
+
+/// The number format id of each cell style, in the order cells name them
+/// (`s="3"`): the `xf` elements of `cellXfs` only (`cellStyleXfs` holds
+/// others).
+fn cell_xfs(styles: &[u8]) -> Vec<u32> {
+    let mut reader = quick_xml::Reader::from_reader(styles);
+    let mut buf = Vec::new();
+    let mut inside = false;
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.name().as_ref() == b"cellXfs" => inside = true,
+            Ok(Event::End(e)) if e.name().as_ref() == b"cellXfs" => inside = false,
+            Ok(Event::Start(e) | Event::Empty(e)) if inside && e.name().as_ref() == b"xf" => {
+                let id = attributes(&e)
+                    .get("numFmtId")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                out.push(id);
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
+}
+
+/// The built-in number formats that show a number otherwise than General
+/// (ECMA-376 Part 1, 18.8.30).
+fn built_in(id: u32) -> Option<String> {
+    Some(
+        match id {
+            1 => "0",
+            2 => "0.00",
+            3 => "#,##0",
+            4 => "#,##0.00",
+            9 => "0%",
+            10 => "0.00%",
+            37 | 38 => "#,##0 ;(#,##0)",
+            39 | 40 => "#,##0.00;(#,##0.00)",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+/// What a format code does to a number: its first section (for positive
+/// numbers), without quoted text, escapes and brackets. None for General,
+/// text, dates, fractions and scientific notation (dates and times are
+/// calamine's; the others are no way to print a figure).
+fn parse(code: &str) -> Option<Shown> {
+    let mut plain = String::new();
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                for d in chars.by_ref() {
+                    if d == '"' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                for d in chars.by_ref() {
+                    if d == ']' {
+                        break;
+                    }
+                }
+            }
+            c => plain.push(c),
+        }
+    }
+    let lower = plain.to_ascii_lowercase();
+    if lower.contains("general")
+        || lower.contains(['e', '/', '@', 'y', 'm', 'd', 'h', 's'])
+        || !plain.contains(['0', '#', '?'])
+    {
+        return None;
+    }
+    let decimals = plain.split_once('.').map_or(0, |(_, frac)| {
+        frac.chars()
+            .filter(|c| matches!(c, '0' | '#' | '?'))
+            .count()
+    });
+    Some(Shown {
+        percent: plain.contains('%'),
+        decimals: Some(decimals),
+    })
+}
+
+/// C3 as (3, 3), AA12 as (12, 27).
+fn cell_ref(r: &str) -> Option<(usize, usize)> {
+    let letters = r.chars().take_while(char::is_ascii_alphabetic).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = r[..letters].chars().fold(0usize, |n, c| {
+        n * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1)
+    });
+    let row = r[letters..].parse().ok()?;
+    Some((row, col))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_format_code_says_percent_and_decimals() {
+        let shown = |percent, decimals| {
+            Some(Shown {
+                percent,
+                decimals: Some(decimals),
+            })
+        };
+        assert_eq!(parse("0.0%"), shown(true, 1));
+        assert_eq!(parse("0%"), shown(true, 0));
+        assert_eq!(parse("#,##0.00"), shown(false, 2));
+        assert_eq!(parse("0.00_);[Red](0.00)"), shown(false, 2));
+        assert_eq!(parse("\"约\"0.0\"亿元\""), shown(false, 1));
+        assert_eq!(parse("General"), None);
+        assert_eq!(parse("@"), None);
+        assert_eq!(parse("yyyy-mm-dd"), None);
+        assert_eq!(parse("0.00E+00"), None);
+        assert_eq!(parse("# ?/?"), None);
+    }
+
+    #[test]
+    fn a_number_is_shown_as_its_format_shows_it() {
+        let percent = Shown {
+            percent: true,
+            decimals: Some(1),
+        };
+        assert_eq!(percent.text(0.035), "3.5");
+        assert_eq!(percent.text(0.143), "14.3");
+        let two = Shown {
+            percent: false,
+            decimals: Some(2),
+        };
+        assert_eq!(two.text(172.8), "172.80");
+        let one = Shown {
+            percent: false,
+            decimals: Some(1),
+        };
+        assert_eq!(one.text(4.4999), "4.5");
+        let general_percent = Shown {
+            percent: true,
+            decimals: None,
+        };
+        assert_eq!(general_percent.text(0.035), "3.5");
+        assert_eq!(cell_ref("C3"), Some((3, 3)));
+        assert_eq!(cell_ref("AA12"), Some((12, 27)));
+    }
+}
