@@ -268,19 +268,11 @@ fn face_pair(s: &str, docx: bool) -> Result<Vec<(String, String)>, String> {
 /// A value as typed, for a message: control and invisible characters as
 /// `<U+001B>`, and at most 80 characters.
 pub fn visible(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i == 80 {
-            out.push('…');
-            break;
-        }
-        if c.is_control() || crate::data::forbidden(c) {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
-        } else {
-            out.push(c);
-        }
+    let mut out: String = s.chars().take(80).collect();
+    if out.len() < s.len() {
+        out.push('…');
     }
-    out
+    crate::data::escaped(&out).replace(['\n', '\t'], " ")
 }
 
 /// The longest family or face name of `--pptx-font` and `--docx-font`, in

@@ -42,17 +42,25 @@ pub fn say(text: &str) {
 /// A one-line status message (`brief: wrote out/briefing.pdf`), on stderr so
 /// that stdout stays clean for data.
 pub fn status(message: &str) {
-    say(&format!("brief: {message}"));
+    say(&format!("brief: {}", crate::data::escaped(message)));
 }
 
 /// A warning that is not about a file's content (`warning: …`).
 pub fn warning(message: &str) {
-    say(&format!("{}: {message}", tr!("word-warning")));
+    say(&format!(
+        "{}: {}",
+        tr!("word-warning"),
+        crate::data::escaped(message)
+    ));
 }
 
 /// An error that ends the command, after the problems were printed.
 pub fn fatal(message: &str) {
-    say(&format!("{}: {message}", tr!("word-error")));
+    say(&format!(
+        "{}: {}",
+        tr!("word-error"),
+        crate::data::escaped(message)
+    ));
 }
 
 fn severity_key(severity: Severity) -> &'static str {
@@ -139,6 +147,11 @@ fn human(
     excerpt: Option<&Excerpt>,
     notes: &[String],
 ) {
+    // A file's or folder's name as the user made it, shown, not obeyed.
+    let (message, place) = (
+        &*crate::data::escaped(message),
+        &*crate::data::escaped(place),
+    );
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let paint = |code: &str, text: &str| {
         if color {

@@ -268,6 +268,27 @@ fn check_characters(rel: &Path, text: &str) -> Result<(), DataError> {
     Ok(())
 }
 
+/// `text` with its control and invisible characters written `<U+001B>`:
+/// what a message shows of a name or value the user typed (a folder's
+/// name, an option's value), so that the terminal shows an escape sequence
+/// or a U+202E and does not obey it. Line breaks and tabs stay.
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    let odd = |c: char| (c.is_control() && !matches!(c, '\n' | '\t')) || forbidden(c);
+    if !text.chars().any(odd) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if odd(c) {
+                format!("<U+{:04X}>", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// A character no data file needs and no document should print: C0 and C1
 /// controls (but tab, LF and CR), DEL, line and paragraph separators, a BOM
 /// inside the text, invisible marks, and Unicode noncharacters.

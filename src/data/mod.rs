@@ -32,7 +32,7 @@ pub mod vocabulary;
 use std::path::{Path, PathBuf};
 
 pub use error::{DataError, nearest};
-pub use load::{MAX_FILE_BYTES, Text, forbidden};
+pub use load::{MAX_FILE_BYTES, Text, escaped, forbidden};
 pub use project::{Dataset, Failed, Project, load};
 
 /// The mark of a text carried from last year's project by `init --from`:
