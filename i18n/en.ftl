@@ -249,6 +249,7 @@ data-percent-range = { $value }% is out of range: expected { $lo } to { $hi }
 data-negative = { $value }: an amount cannot be negative
 data-negative-zero = { $value }: zero has no sign; write 0 as the report prints it
 data-double-negative = a negative value with “{ $verb }” reads as a double negative: write { $value } without its sign, or use a verb of increase
+data-fall-whole = a fall of { $value }% would take the whole of a figure that is still there: a count or a sum falls by less than 100%
 data-issue-range = issue { $value } is out of range: from 1
 data-count-range = { $value } is out of range: from 1
 data-date = `{ $value }` is not a date: write it as YYYY-MM-DD, e.g. 2023-01-05

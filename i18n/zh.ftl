@@ -249,6 +249,7 @@ data-percent-range = { $value }% 超出范围：应在 { $lo } 至 { $hi } 之�
 data-negative = { $value }：数量不能为负
 data-negative-zero = { $value }：零没有正负，请照报告写 0
 data-double-negative = 用“{ $verb }”时写负数就成了双重否定：请把 { $value } 写成正数，或改用表示增加的动词
+data-fall-whole = 下降 { $value }% 会把整个数字降没，而这个数字还在：数量或金额的降幅不到 100%
 data-issue-range = 期号 { $value } 超出范围：应从 1 起
 data-count-range = { $value } 超出范围：应从 1 起
 data-date = `{ $value }` 不是日期：请写成 YYYY-MM-DD，如 2023-01-05

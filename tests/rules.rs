@@ -387,6 +387,29 @@ const RULES: &[Rule] = &[
         "keywords: [哈尔滨新区, 改革, 改革,",
         "data-item-twice",
     ),
+    // A target of decrease with a negative value (下降-6.5%), and a count
+    // that fell by all of itself or more.
+    r(
+        PLAN,
+        "    verb: 增长\n    value: 6.5\n",
+        "    verb: 下降\n    value: -6.5\n",
+        "value: -6.5",
+        "data-double-negative",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+        "yoy: { value: 500, verb: 下降, basis: 同比 }",
+        "yoy: { value: 500",
+        "data-fall-whole",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+        "yoy: { value: -100, verb: 增长, basis: 同比 }",
+        "yoy: { value: -100",
+        "data-fall-whole",
+    ),
     // A title is printed as written: a placeholder there is an error.
     r(
         ACHIEVEMENTS,

@@ -45,19 +45,29 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
         if let (Some(written), Fill::Given(v)) = (&yoy.written, &yoy.value) {
             c.written(&format!("{p}.written"), written, v, yoy.to.as_ref());
         }
-        if let Fill::Given(v) = &yoy.value
-            && v.get() < 0.0
-            && c.words.is_down(&yoy.verb)
-        {
-            c.report(
-                format!("{p}.value"),
-                "data-double-negative",
-                tr!(
-                    "data-double-negative",
-                    verb = yoy.verb.as_str(),
-                    value = v.to_string()
-                ),
-            );
+        if let Fill::Given(v) = &yoy.value {
+            c.double_negative(&format!("{p}.value"), &yoy.verb, v);
+            // An amount that is there this year fell by less than all of
+            // it (下降500% of 1.5万户 is a typo): a percent change of a
+            // count or a sum, not of a rate, which may turn (利润下降150%).
+            let fall = if c.words.is_down(&yoy.verb) {
+                v.get()
+            } else {
+                -v.get()
+            };
+            let amount = f.unit.as_deref().is_some_and(|u| !is_rate(u));
+            let there = f
+                .value
+                .as_ref()
+                .and_then(Fill::given)
+                .is_some_and(|n| n.get() > 0.0);
+            if unit == "%" && amount && there && fall >= 100.0 {
+                c.report(
+                    format!("{p}.value"),
+                    "data-fall-whole",
+                    tr!("data-fall-whole", value = v.to_string()),
+                );
+            }
         }
     }
     for (k, share) in f.share.iter().enumerate() {

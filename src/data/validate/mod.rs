@@ -177,6 +177,18 @@ impl<'w> Checker<'w> {
         }
     }
 
+    /// A negative value after a verb of decrease: 下降-6.5% reads as a
+    /// double negative.
+    fn double_negative(&mut self, path: &str, verb: &str, v: &Num) {
+        if v.get() < 0.0 && self.words.is_down(verb) {
+            self.report(
+                path,
+                "data-double-negative",
+                tr!("data-double-negative", verb = verb, value = v.to_string()),
+            );
+        }
+    }
+
     /// A text printed as written (every text but a paragraph), where a
     /// placeholder would show as typed.
     fn text(&mut self, path: &str, text: &str, max: usize) {

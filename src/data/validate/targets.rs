@@ -58,6 +58,9 @@ pub(super) fn target(c: &mut Checker, path: &str, t: &Target, index: &Index) {
                 Some(Fill::Todo) => c.todo(format!("{path}.value")),
                 Some(Fill::Given(v)) => {
                     c.value(&format!("{path}.value"), v, unit);
+                    if let Some(verb) = &t.verb {
+                        c.double_negative(&format!("{path}.value"), verb, v);
+                    }
                     if let Some(written) = &t.written {
                         c.written(&format!("{path}.written"), written, v, t.to.as_ref());
                     }
