@@ -410,6 +410,36 @@ const RULES: &[Rule] = &[
         "yoy: { value: -100",
         "data-fall-whole",
     ),
+    // Vocabulary words that would print nonsense: a unit with a number
+    // sign, a name of digits only, a qualifier declared as a verb.
+    r(
+        META,
+        "  names: [公交站点500米覆盖率]",
+        "  names: [公交站点500米覆盖率]\n  units: [10亿元]",
+        "units: [10亿元]",
+        "data-vocabulary-number",
+    ),
+    r(
+        META,
+        "  names: [公交站点500米覆盖率]",
+        "  names: [公交站点500米覆盖率]\n  units: [\"%%\"]",
+        "units: [\"%%\"]",
+        "data-vocabulary-number",
+    ),
+    r(
+        META,
+        "  names: [公交站点500米覆盖率]",
+        "  names: [公交站点500米覆盖率, \"1\"]",
+        "names: [公交站点500米覆盖率, \"1\"]",
+        "data-vocabulary-name-digits",
+    ),
+    r(
+        META,
+        "  names: [公交站点500米覆盖率]",
+        "  names: [公交站点500米覆盖率]\n  changes: {up: [左右]}",
+        "changes: {up: [左右]}",
+        "data-vocabulary-two-kinds",
+    ),
     // A title is printed as written: a placeholder there is an error.
     r(
         ACHIEVEMENTS,

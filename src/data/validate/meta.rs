@@ -190,6 +190,73 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             }
         }
     }
+    // A word that prints beside a number holds no number sign (10亿元 would
+    // print 1.410亿元, %% 14%%); a name holds a word, not digits alone (a
+    // name "1" would let every 1 of the prose pass).
+    for (list, words) in &ours {
+        for (i, w) in words.iter().enumerate() {
+            let path = if *list == "qualifiers" {
+                format!("vocabulary.qualifiers[{i}].word")
+            } else {
+                format!("vocabulary.{list}[{i}]")
+            };
+            let sign = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+            let bad = if *list == "names" {
+                !w.is_empty() && w.chars().all(|c| sign(c) || ".%‰".contains(c))
+            } else {
+                w.chars().any(|c| sign(c) || "%‰％".contains(c))
+            };
+            if bad {
+                let code = if *list == "names" {
+                    "data-vocabulary-name-digits"
+                } else {
+                    "data-vocabulary-number"
+                };
+                let message = if *list == "names" {
+                    tr!("data-vocabulary-name-digits", word = w.as_str())
+                } else {
+                    tr!("data-vocabulary-number", word = w.as_str())
+                };
+                c.report(&path, code, message);
+            }
+        }
+    }
+    // A word of two kinds the templates place differently: a unit or a
+    // qualifier declared as a verb of change (左右 as 增长), and the rest.
+    let kinds: [(&str, Vec<&str>); 3] = [
+        ("units", c.words.units.iter().map(String::as_str).collect()),
+        (
+            "qualifiers",
+            c.words.qualifiers.iter().map(|(w, _)| w.as_str()).collect(),
+        ),
+        ("changes", c.words.changes().collect()),
+    ];
+    for (list, words) in &ours {
+        let own = match *list {
+            "units" => "units",
+            "qualifiers" => "qualifiers",
+            "changes.up" | "changes.down" => "changes",
+            _ => continue,
+        };
+        for (i, w) in words.iter().enumerate() {
+            if let Some((other, _)) = kinds
+                .iter()
+                .find(|(k, known)| *k != own && known.contains(&w.as_str()))
+            {
+                let path = if *list == "qualifiers" {
+                    format!("vocabulary.qualifiers[{i}].word")
+                } else {
+                    format!("vocabulary.{list}[{i}]")
+                };
+                let message = tr!(
+                    "data-vocabulary-two-kinds",
+                    word = w.as_str(),
+                    other = *other
+                );
+                c.report(&path, "data-vocabulary-two-kinds", message);
+            }
+        }
+    }
     // A verb both up and down cannot say a direction: each of the
     // project's verbs that the other list has (its own or the vocabulary's).
     for (path, w) in crate::data::vocabulary::conflicts(v, built_in) {
