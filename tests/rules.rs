@@ -440,6 +440,21 @@ const RULES: &[Rule] = &[
         "changes: {up: [左右]}",
         "data-vocabulary-two-kinds",
     ),
+    // 余 and 多 have no place in a rate; 近 or 超 before a range.
+    r(
+        ACHIEVEMENTS,
+        "        unit: \"%\"\n        qualifier: 左右\n",
+        "        unit: \"%\"\n        qualifier: 多\n",
+        "qualifier: 多",
+        "data-qualifier-rate",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        value: 14\n        unit: 亿元\n",
+        "        value: 14\n        to: 16\n        unit: 亿元\n        qualifier: 近\n",
+        "qualifier: 近",
+        "data-qualifier-range",
+    ),
     // A title is printed as written: a placeholder there is an error.
     r(
         ACHIEVEMENTS,

@@ -32,7 +32,7 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
         let unit = yoy.unit.as_deref().unwrap_or("%");
         c.unit(&format!("{p}.unit"), unit);
         if let Some(q) = &yoy.qualifier {
-            c.qualifier(&format!("{p}.qualifier"), q);
+            c.qualifier(&format!("{p}.qualifier"), q, Some(unit), yoy.to.is_some());
         }
         match &yoy.value {
             Fill::Todo => c.todo(format!("{p}.value")),
@@ -84,7 +84,7 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
             }
         }
         if let Some(q) = &share.qualifier {
-            c.qualifier(&format!("{p}.qualifier"), q);
+            c.qualifier(&format!("{p}.qualifier"), q, Some("%"), false);
         }
         c.percent(&format!("{p}.value"), &share.value, 0.0, 100.0);
     }
@@ -118,7 +118,7 @@ fn quantity(c: &mut Checker, path: &str, f: &Figure) {
     }
     c.dash(path, f.dash.as_deref(), f.to.as_ref());
     if let Some(q) = &f.qualifier {
-        c.qualifier(&format!("{path}.qualifier"), q);
+        c.qualifier(&format!("{path}.qualifier"), q, unit, f.to.is_some());
     }
 }
 

@@ -292,10 +292,34 @@ impl<'w> Checker<'w> {
         self.word(path, unit, &known, "data-unknown-unit", "units");
     }
 
-    fn qualifier(&mut self, path: &str, word: &str) -> Option<Position> {
+    /// A number's qualifier: a word of the vocabulary that fits the number.
+    /// 余 and 多 stand between a count's magnitude and its unit (2万余户),
+    /// which a rate has not (3.5多%); a range says where its number stands,
+    /// with no 近 or 超 before it (近14—16亿元).
+    fn qualifier(&mut self, path: &str, word: &str, unit: Option<&str>, range: bool) {
         let known: Vec<String> = self.words.qualifier_words().map(str::to_string).collect();
         self.word(path, word, &known, "data-unknown-qualifier", "qualifiers");
-        self.words.qualifier(word)
+        match self.words.qualifier(word) {
+            Some(Position::Inside) if unit.is_some_and(is_rate) => {
+                self.report(
+                    path,
+                    "data-qualifier-rate",
+                    tr!(
+                        "data-qualifier-rate",
+                        word = word,
+                        unit = unit.unwrap_or("")
+                    ),
+                );
+            }
+            Some(Position::Inside | Position::Before) if range => {
+                self.report(
+                    path,
+                    "data-qualifier-range",
+                    tr!("data-qualifier-range", word = word),
+                );
+            }
+            _ => {}
+        }
     }
 
     fn scope(&mut self, path: &str, scope: &str) {

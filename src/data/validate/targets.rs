@@ -71,7 +71,7 @@ pub(super) fn target(c: &mut Checker, path: &str, t: &Target, index: &Index) {
             }
             c.dash(path, t.dash.as_deref(), t.to.as_ref());
             if let Some(q) = &t.qualifier {
-                c.qualifier(&format!("{path}.qualifier"), q);
+                c.qualifier(&format!("{path}.qualifier"), q, unit, t.to.is_some());
             }
         }
     }
