@@ -415,6 +415,7 @@ prose-odd-space = a space { $code } (no-break or ideographic, as pasted from a w
 prose-odd-space-hint = delete it: a Chinese sentence has no space between its characters
 data-paragraph-twice = this paragraph is the same as { $first } of this file: pasted twice?
 data-title-twice = this title is the same as { $first } of this file: two sections under one heading?
+data-label-twice = this figure has the name of { $first } of this file: two cards or rows would read alike with different numbers
 data-item-twice = “{ $item }” is given already, as item { $first } of this list
 prose-sign-before = “{ $sign }” stands before the placeholder, which prints the number with its unit
 prose-sign-before-hint = delete “{ $sign }” (the unit is written in `unit`, as 亿美元)

@@ -415,6 +415,7 @@ prose-odd-space = 汉字之间有一个空格 { $code }（不间断空格或全�
 prose-odd-space-hint = 删去它：中文句子的字与字之间没有空格
 data-paragraph-twice = 这一段与本文件的 { $first } 完全相同：是不是粘贴了两次？
 data-title-twice = 这个标题与本文件的 { $first } 相同：是不是两节用了同一个标题？
+data-label-twice = 这个数字的名称与本文件的 { $first } 相同：两张卡片或两行名称一样、数字不同
 data-item-twice = “{ $item }”已经写过了（本列表第 { $first } 项）
 prose-sign-before = 占位符前面写了“{ $sign }”，而占位符印出数字和单位
 prose-sign-before-hint = 请删去“{ $sign }”（单位写在 `unit` 里，如 亿美元）

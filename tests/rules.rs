@@ -455,6 +455,21 @@ const RULES: &[Rule] = &[
         "qualifier: 近",
         "data-qualifier-range",
     ),
+    // A placeholder typed full-width in a title; two figures of one name.
+    r(
+        ACHIEVEMENTS,
+        "    title: 多项改革全国全省打样",
+        "    title: 改革｛reform_items｝",
+        "    title: 改革｛",
+        "data-placeholder-outside-prose",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        label: 稳企稳岗贷款\n",
+        "        label: 兑现政策扶持资金\n",
+        "        label: 兑现政策扶持资金\n        value: 6",
+        "data-label-twice",
+    ),
     // A title is printed as written: a placeholder there is an error.
     r(
         ACHIEVEMENTS,

@@ -193,10 +193,12 @@ impl<'w> Checker<'w> {
     /// placeholder would show as typed.
     fn text(&mut self, path: &str, text: &str, max: usize) {
         self.shown(path, text, max);
-        if let Ok(list) = super::prose::placeholders(text)
-            && let Some(p) = list.first()
-        {
-            let placeholder = &text[p.start..p.end];
+        let placeholder = super::prose::placeholders(text)
+            .ok()
+            .and_then(|list| list.first().map(|p| p.start..p.end))
+            .or_else(|| fullwidth_placeholder(text));
+        if let Some(p) = placeholder {
+            let placeholder = &text[p.clone()];
             let problem = self.report(
                 path,
                 "data-placeholder-outside-prose",
@@ -513,6 +515,20 @@ impl<'w> Checker<'w> {
 
 /// The dashes of a range, as articles print them.
 pub const DASHES: [&str; 7] = ["—", "－", "-", "～", "~", "至", "到"];
+
+/// A placeholder typed with full-width braces (｛reform_items｝), as a
+/// Chinese input method types it: its byte range.
+fn fullwidth_placeholder(text: &str) -> Option<std::ops::Range<usize>> {
+    let open = text.find('｛')?;
+    let inner = &text[open + '｛'.len_utf8()..];
+    let close = inner.find('｝')?;
+    let id = &inner[..close];
+    (!id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.".contains(c)))
+    .then(|| open..open + '｛'.len_utf8() + close + '｝'.len_utf8())
+}
 
 /// Units of a rate: a value in them may be negative (下降 as −2%).
 pub fn is_rate(unit: &str) -> bool {

@@ -230,6 +230,23 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
             .map(|t| (format!("sections[{s}].title"), t))
     });
     twice(c, titles, "data-title-twice");
+    // Two figures of one name: two cards or rows that read alike with
+    // different numbers.
+    let mut labels: HashMap<&str, String> = HashMap::new();
+    for (s, section) in part.sections.iter().enumerate() {
+        for (i, f) in section.figures.iter().enumerate() {
+            let path = format!("sections[{s}].figures[{i}].label");
+            match labels.get(f.label.trim()) {
+                Some(first) => {
+                    let message = tr!("data-label-twice", first = first.as_str());
+                    c.report(path, "data-label-twice", message).warning = true;
+                }
+                None => {
+                    labels.insert(f.label.trim(), path);
+                }
+            }
+        }
+    }
     let mut ids = HashSet::new();
     for (s, section) in part.sections.iter().enumerate() {
         let base = format!("sections[{s}]");
