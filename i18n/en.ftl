@@ -311,6 +311,9 @@ theme-not-mapping = expected a mapping of keys, as in templates/theme.yaml
 theme-not-text = expected text (or null, to keep the default)
 theme-bad-colour = `{ $value }` is not a colour
 theme-bad-colour-hint = write a colour as "#RRGGBB", e.g. "#C00000"
+theme-contrast = { $colour } on { $ground } has a contrast of { $ratio }:1: text in it all but vanishes (at least 2:1; 4.5:1 reads well)
+theme-contrast-hint = choose a darker colour for text, or a lighter ground
+theme-ground-page = the white page
 
 ## brief fonts
 

@@ -311,6 +311,9 @@ theme-not-mapping = 这里应为若干键，见 templates/theme.yaml
 theme-not-text = 这里应为文字（或 null，表示沿用默认值）
 theme-bad-colour = `{ $value }` 不是颜色
 theme-bad-colour-hint = 颜色写作 "#RRGGBB"，如 "#C00000"
+theme-contrast = { $colour } 印在{ $ground }上，对比度只有 { $ratio }:1：文字几乎看不见（至少 2:1，4.5:1 才清楚）
+theme-contrast-hint = 文字选深一些的颜色，或底色选浅一些的颜色
+theme-ground-page = 白色页面
 
 ## brief fonts
 

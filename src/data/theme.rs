@@ -188,7 +188,108 @@ pub struct Problem {
 pub fn check(defaults: &Value, user: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
     walk(defaults, user, "", &mut problems);
+    if problems.is_empty() {
+        problems.extend(contrast(&merged(defaults, user), user));
+    }
     problems
+}
+
+/// The lowest contrast (WCAG's ratio of luminances, 1 to 21) at which a
+/// colour still reads against its ground: below it, text all but vanishes
+/// (white on the white page, the card's text in the card's colour).
+const MIN_CONTRAST: f64 = 2.0;
+
+/// Colours the documents print text in, against what they print it on: the
+/// white page, and the cards' `surface`. Each pair below the minimum is
+/// said at the key the project set (the defaults read well).
+fn contrast(theme: &Value, user: &Value) -> Vec<Problem> {
+    let colour = |path: &str| -> Option<(f64, f64, f64)> {
+        let mut v = theme;
+        for key in path.split('.') {
+            v = v.get(key)?;
+        }
+        let s = v.as_str().filter(|s| is_colour(s))?;
+        let c = |i: usize| {
+            u8::from_str_radix(&s[i..i + 2], 16)
+                .map(f64::from)
+                .unwrap_or(0.0)
+        };
+        Some((c(1), c(3), c(5)))
+    };
+    let set = |path: &str| {
+        let mut v = user;
+        for key in path.split('.') {
+            match v.get(key) {
+                Some(next) => v = next,
+                None => return false,
+            }
+        }
+        !v.is_null()
+    };
+    let white = Some((255.0, 255.0, 255.0));
+    let mut pairs: Vec<(&str, Option<(f64, f64, f64)>, &str)> = [
+        "colors.primary",
+        "colors.figure",
+        "colors.text",
+        "colors.secondary",
+        "colors.muted",
+        "masthead.color",
+    ]
+    .into_iter()
+    .map(|p| (p, white, "page"))
+    .collect();
+    for p in ["colors.text", "colors.figure"] {
+        pairs.push((p, colour("colors.surface"), "colors.surface"));
+    }
+    let mut out = Vec::new();
+    for (path, ground, ground_name) in pairs {
+        let (Some(fg), Some(bg)) = (colour(path), ground) else {
+            continue;
+        };
+        let ratio = contrast_ratio(fg, bg);
+        if ratio >= MIN_CONTRAST {
+            continue;
+        }
+        let at = if set(path) || !set(ground_name) {
+            path
+        } else {
+            ground_name
+        };
+        let ground = if ground_name == "page" {
+            tr!("theme-ground-page")
+        } else {
+            ground_name.to_string()
+        };
+        out.push(problem(
+            at,
+            "theme-contrast",
+            tr!(
+                "theme-contrast",
+                colour = path,
+                ground = ground,
+                ratio = format!("{ratio:.1}")
+            ),
+            Some(tr!("theme-contrast-hint")),
+        ));
+    }
+    out
+}
+
+/// WCAG 2's contrast ratio of two sRGB colours (0–255 a channel).
+fn contrast_ratio(a: (f64, f64, f64), b: (f64, f64, f64)) -> f64 {
+    let luminance = |(r, g, b): (f64, f64, f64)| {
+        let lin = |c: f64| {
+            let c = c / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
 
 fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
@@ -566,5 +667,23 @@ mod tests {
         );
         let long = format!("masthead: {{text: '{}'}}", "简".repeat(100));
         assert_eq!(codes(&long), ["data-too-long"]);
+    }
+
+    #[test]
+    fn a_colour_that_vanishes_on_its_ground_is_said_at_the_key_set() {
+        let paths = |yaml: &str| -> Vec<String> {
+            let user: Value = yaml_serde::from_str(yaml).unwrap();
+            check(&defaults(), &user)
+                .into_iter()
+                .filter(|p| p.code == "theme-contrast")
+                .map(|p| p.path)
+                .collect()
+        };
+        assert!(paths("colors: {primary: '#1F4E79'}").is_empty());
+        assert_eq!(paths("colors: {primary: '#FFFFFF'}"), ["colors.primary"]);
+        assert_eq!(paths("masthead: {color: '#FFFFF0'}"), ["masthead.color"]);
+        // The card's ground set to the text's colour: said at the ground.
+        assert_eq!(paths("colors: {surface: '#1A1A1A'}"), ["colors.surface"]);
+        assert!((contrast_ratio((0.0, 0.0, 0.0), (255.0, 255.0, 255.0)) - 21.0).abs() < 0.01);
     }
 }
