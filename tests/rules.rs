@@ -470,6 +470,43 @@ const RULES: &[Rule] = &[
         "        label: 兑现政策扶持资金\n        value: 6",
         "data-label-twice",
     ),
+    // What the templates print already, typed again; a ratio of nothing;
+    // printed before the document's date.
+    r(
+        META,
+        "subheadline: 在建设",
+        "subheadline: ——在建设",
+        "subheadline: ——",
+        "data-leading-dash",
+    ),
+    r(
+        META,
+        "byline: 本报记者 张焱",
+        "byline: 来源：本报记者 张焱",
+        "byline: 来源",
+        "data-template-word",
+    ),
+    r(
+        META,
+        "",
+        "\nrecipients: {report: [市委, 市政府。]}\n",
+        "recipients:",
+        "data-trailing-mark",
+    ),
+    r(
+        META,
+        "date: null",
+        "date: 2023-03-01\nprinted: 2023-01-01",
+        "printed: 2023",
+        "data-printed-before-date",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "      - id: consumption_subsidies\n",
+        "      - id: industry_structure\n        label: 三次产业结构\n        ratio: [0, 0, 0]\n      - id: consumption_subsidies\n",
+        "ratio: [0, 0, 0]",
+        "data-ratio-zero",
+    ),
     // A title is printed as written: a placeholder there is an error.
     r(
         ACHIEVEMENTS,

@@ -202,6 +202,18 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     };
     let words = Words::merge(&vocabulary, meta.vocabulary.as_ref());
     let mut problems = validate::meta(&meta, &words, &vocabulary);
+    // The source line is the theme's word (来源：) and the source's fields:
+    // a field that starts with that word again prints it twice.
+    let merged = theme::merged(&defaults, &theme);
+    if let Some(word) = merged
+        .get("words")
+        .and_then(|w| w.get("source"))
+        .and_then(yaml_serde::Value::as_str)
+        .map(|w| w.trim_end_matches(['：', ':', ' ']))
+        .filter(|w| !w.is_empty())
+    {
+        problems.extend(validate::template_word(&meta, word, &words));
+    }
 
     let part = |role: Role,
                 name: &str,

@@ -149,6 +149,13 @@ fn ratio(c: &mut Checker, path: &str, f: &Figure, parts: &[crate::data::model::N
     for (i, part) in parts.iter().enumerate() {
         c.value(&format!("{path}.ratio[{i}]"), part, None);
     }
+    if !parts.is_empty() && parts.iter().all(|p| p.get() == 0.0) {
+        c.report(
+            format!("{path}.ratio"),
+            "data-ratio-zero",
+            tr!("data-ratio-zero"),
+        );
+    }
     if let Some(colon) = &f.colon
         && !matches!(colon.as_str(), "：" | ":")
     {

@@ -24,6 +24,12 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
             c.text(field, v, limits::DOC_TITLE);
         }
     }
+    // The templates print the subheadline after their own ——.
+    if let Some(v) = &meta.subheadline
+        && v.trim_start().starts_with(['—', '―', '─', '-', '－', '–'])
+    {
+        c.report("subheadline", "data-leading-dash", tr!("data-leading-dash"));
+    }
     c.text("region", &meta.region, limits::NAME);
     c.text("masthead", &meta.masthead, limits::NAME);
     if let Some(source) = &meta.source {
@@ -65,10 +71,41 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
             None => {}
         }
     }
+    if let (Some(date), Some(printed)) = (&meta.date, &meta.printed)
+        && is_date(date)
+        && is_date(printed)
+        && printed.trim() < date.trim()
+    {
+        c.report(
+            "printed",
+            "data-printed-before-date",
+            tr!(
+                "data-printed-before-date",
+                printed = printed.as_str(),
+                date = date.as_str()
+            ),
+        )
+        .warning = true;
+    }
     if let Some(r) = &meta.recipients {
         for (list, names) in [("report", &r.report), ("send", &r.send), ("copy", &r.copy)] {
             for (i, n) in names.iter().enumerate() {
-                c.text(&format!("recipients.{list}[{i}]"), n, limits::NAME);
+                let path = format!("recipients.{list}[{i}]");
+                c.text(&path, n, limits::NAME);
+                // The 版记 joins the names with ，and ends them with 。.
+                if let Some(mark) = n
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .filter(|c| "。，、；,;.：:".contains(*c))
+                {
+                    let mark = mark.to_string();
+                    c.report(
+                        &path,
+                        "data-trailing-mark",
+                        tr!("data-trailing-mark", mark = mark.as_str()),
+                    );
+                }
             }
         }
     }
@@ -96,6 +133,30 @@ pub fn dates(meta: &Meta, year: i64, words: &Words) -> Vec<Problem> {
                 tr!("data-date-before", value = date.as_str(), year = year),
             )
             .hint = Some(tr!("data-date-before-hint"));
+        }
+    }
+    c.problems
+}
+
+/// A field of the source line that starts with the word the templates
+/// print before it (`word`, 来源 of the theme): printed twice.
+pub fn template_word(meta: &Meta, word: &str, words: &Words) -> Vec<Problem> {
+    let mut c = Checker::new(Role::Meta, words);
+    if let Some(source) = &meta.source {
+        for (field, value) in [
+            ("source.publication", Some(&source.publication)),
+            ("source.edition", source.edition.as_ref()),
+            ("source.byline", source.byline.as_ref()),
+        ] {
+            if let Some(v) = value
+                && v.trim_start().starts_with(word)
+            {
+                c.report(
+                    field,
+                    "data-template-word",
+                    tr!("data-template-word", word = word),
+                );
+            }
         }
     }
     c.problems
