@@ -136,3 +136,32 @@ fn the_longest_title_and_latin_run_the_data_allows_are_laid_out() {
     let (passed, report) = check(&dir.path().join("out"), false);
     assert!(passed, "{report}");
 }
+
+#[test]
+fn a_masthead_at_its_limit_stays_one_line() {
+    // A 版头 is one line: the masthead's 30 characters (its limit) are set
+    // smaller rather than wrapped over a third of page 1. A short one keeps
+    // its size (the reference images hold it).
+    let dir = project();
+    let masthead: String = "哈尔滨新区工作简报".chars().cycle().take(30).collect();
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "masthead: 哈尔滨新区工作简报",
+        &format!("masthead: {masthead}"),
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let out = tool("pdftotext")
+        .args(["-layout", "-f", "1", "-l", "1"])
+        .arg(dir.path().join("out/briefing.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let page = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        page.lines().any(|l| normal(l) == masthead),
+        "the masthead is not one line:\n{page}"
+    );
+}

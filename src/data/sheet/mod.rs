@@ -279,6 +279,8 @@ fn text_of(data: &calamine::Data) -> Option<String> {
         Data::Empty => None,
         Data::Int(i) => Some(i.to_string()),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some((*f as i64).to_string()),
+        // (1e308 as its 309 digits would say nothing a reader can check.)
+        Data::Float(f) if f.abs() >= 1e15 => Some(format!("{f:e}")),
         Data::Float(f) => Some(f.to_string()),
         Data::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         Data::Bool(b) => Some(b.to_string()),

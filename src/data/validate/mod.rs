@@ -232,12 +232,12 @@ impl<'w> Checker<'w> {
         }
         // Full-width quotes typed around a known word (`unit: “%”`) are
         // part of the text for YAML: the quotes to type are half-width.
-        let bare = word.trim_matches(['“', '”', '‘', '’', '"', '\'', ' ', '\u{3000}']);
+        let bare = word.trim_matches(['“', '”', '‘', '’', '"', '\'', ' ', '\u{3000}', '\u{a0}']);
         if bare != word && known.iter().any(|k| k == bare) {
             let key = path.rsplit('.').next().unwrap_or(path);
             // Only spaces around it (`unit: "亿元 "`): no quotation mark to
             // speak of.
-            let (message, hint) = if word.trim_matches([' ', '\u{3000}']) == bare {
+            let (message, hint) = if word.trim_matches([' ', '\u{3000}', '\u{a0}']) == bare {
                 (
                     tr!("data-spaced-word", word = word),
                     tr!("hint-spaced-word", key = key, word = bare),
