@@ -203,7 +203,7 @@ const MIN_CONTRAST: f64 = 2.0;
 /// white page, and the cards' `surface`. Each pair below the minimum is
 /// said at the key the project set (the defaults read well).
 fn contrast(theme: &Value, user: &Value) -> Vec<Problem> {
-    let colour = |path: &str| -> Option<(f64, f64, f64)> {
+    let colour = |path: &str| -> Option<Rgb> {
         let mut v = theme;
         for key in path.split('.') {
             v = v.get(key)?;
@@ -227,7 +227,7 @@ fn contrast(theme: &Value, user: &Value) -> Vec<Problem> {
         !v.is_null()
     };
     let white = Some((255.0, 255.0, 255.0));
-    let mut pairs: Vec<(&str, Option<(f64, f64, f64)>, &str)> = [
+    let mut pairs: Vec<(&str, Option<Rgb>, &str)> = [
         "colors.primary",
         "colors.figure",
         "colors.text",
@@ -275,9 +275,12 @@ fn contrast(theme: &Value, user: &Value) -> Vec<Problem> {
     out
 }
 
-/// WCAG 2's contrast ratio of two sRGB colours (0–255 a channel).
-fn contrast_ratio(a: (f64, f64, f64), b: (f64, f64, f64)) -> f64 {
-    let luminance = |(r, g, b): (f64, f64, f64)| {
+/// An sRGB colour, 0–255 a channel.
+type Rgb = (f64, f64, f64);
+
+/// WCAG 2's contrast ratio of two colours.
+fn contrast_ratio(a: Rgb, b: Rgb) -> f64 {
+    let luminance = |(r, g, b): Rgb| {
         let lin = |c: f64| {
             let c = c / 255.0;
             if c <= 0.04045 {
