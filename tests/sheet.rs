@@ -151,7 +151,7 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
     // What an office's sheet holds besides plain values: a date typed in a
     // value cell (kept as the day count 44941), a formula openpyxl writes
     // with no saved result (as a program would), two rows' values merged
-    // into one cell, and a figure typed beside the columns.
+    // into one cell, a figure typed beside the columns, and a hidden row.
     let dir = with_sheet(&[&["id"]]);
     let out = python_command()
         .arg("-c")
@@ -163,6 +163,8 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
              ws.append(['consumption_subsidies', '消费补贴资金', '=2000+510'])\n\
              ws.append(['housing_voucher_funds', '兑付“房票”资金', 7.3])\n\
              ws.append(['policy_support_funds', '兑现政策扶持资金', None])\n\
+             ws.append(['enterprise_financing', '帮助企业融资', 5])\n\
+             ws.row_dimensions[6].hidden = True\n\
              ws.merge_cells('C4:C5')\n\
              ws['E2'] = 1.6\n\
              wb.save(sys.argv[1])",
@@ -189,11 +191,13 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
     at(3, "C3", "no saved result");
     at(4, "C4", "merged");
     at(5, "C5", "merged");
+    // A hidden row: last year's figure, or a lookup, nobody sees on screen.
+    at(6, "A6", "hidden row");
     // Nothing else: the date is not read as a value (44941 would be out of
     // range), nor the merged value as one row's.
     assert_eq!(
         err.lines().filter(|l| l.contains("error:")).count(),
-        6,
+        7,
         "{err}"
     );
 }

@@ -552,6 +552,11 @@ fn read_sheet(
                         tr!("sheet-merged"),
                         tr!("sheet-merged-hint"),
                     ),
+                    sheet::Odd::Hidden => (
+                        "sheet-hidden",
+                        tr!("sheet-hidden"),
+                        tr!("sheet-hidden-hint"),
+                    ),
                 };
                 (cell, code, message, Some(hint))
             }

@@ -90,12 +90,14 @@ pub struct Sheet {
 
 /// A cell whose shown content is not what a reader gets: a date (its
 /// serial number), a formula never calculated (no saved result), a cell
-/// merged with others (its value stands in only one of them).
+/// merged with others (its value stands in only one of them), a cell in a
+/// hidden row or column (nobody sees it on screen).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Odd {
     Date,
     NoResult,
     Merged,
+    Hidden,
 }
 
 /// The odd cells of a sheet by (row, column), 1-based.
@@ -187,11 +189,12 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
             None => first_shown.ok_or_else(|| SheetError::NoSheet(String::new(), names.clone()))?,
         };
         // A number as the sheet shows it (3.5% held as 0.035, 172.80 held
-        // as 172.8): .xlsx number formats.
-        let shown = match &book {
-            calamine::Sheets::Xlsx(_) => shown::formats(&bytes, &name),
+        // as 172.8): .xlsx number formats; and its hidden rows and columns.
+        let seen = match &book {
+            calamine::Sheets::Xlsx(_) => shown::seen(&bytes, &name),
             _ => Default::default(),
         };
+        let shown = &seen.shown;
         let range = book
             .worksheet_range(&name)
             .map_err(|_| SheetError::Format(crate::tr!("sheet-damaged", name = name.as_str())))?;
@@ -238,6 +241,12 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                             row: r0 as usize + r + 1,
                             col: c0 as usize + c + 1,
                         };
+                        if (seen.hidden_rows.contains(&cell.row)
+                            || seen.hidden_cols.contains(&cell.col))
+                            && *data != calamine::Data::Empty
+                        {
+                            odd.insert((cell.row, cell.col), Odd::Hidden);
+                        }
                         if matches!(
                             data,
                             calamine::Data::DateTime(_)

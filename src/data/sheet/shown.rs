@@ -5,7 +5,7 @@
 //! it, so the number formats are read here, from the workbook's styles and
 //! the sheet's cells.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
@@ -40,14 +40,26 @@ impl Shown {
 /// the file is 8 MB at most).
 const MAX_PART: u64 = 64 * 1024 * 1024;
 
-/// The cells of the sheet `name` whose format changes what they show, by
-/// (row, column), 1-based; empty when the file is no .xlsx or a part is
-/// missing (calamine has read it already, so it is a workbook).
-pub fn formats(bytes: &[u8], name: &str) -> HashMap<(usize, usize), Shown> {
+/// What an .xlsx sheet shows otherwise than calamine reads it.
+#[derive(Debug, Default)]
+pub struct Seen {
+    /// The cells whose format changes what they show, by (row, column),
+    /// 1-based.
+    pub shown: HashMap<(usize, usize), Shown>,
+    /// Hidden rows and columns, 1-based: a figure there is one nobody sees
+    /// on screen (last year's, a lookup).
+    pub hidden_rows: HashSet<usize>,
+    pub hidden_cols: HashSet<usize>,
+}
+
+/// How the sheet `name` shows its cells; nothing when the file is no .xlsx
+/// or a part is missing (calamine has read it already, so it is a
+/// workbook).
+pub fn seen(bytes: &[u8], name: &str) -> Seen {
     read(bytes, name).unwrap_or_default()
 }
 
-fn read(bytes: &[u8], name: &str) -> Option<HashMap<(usize, usize), Shown>> {
+fn read(bytes: &[u8], name: &str) -> Option<Seen> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut part = |path: &str| -> Option<Vec<u8>> {
         let file = zip.by_name(path.trim_start_matches('/')).ok()?;
@@ -91,6 +103,26 @@ fn read(bytes: &[u8], name: &str) -> Option<HashMap<(usize, usize), Shown>> {
         })
         .collect();
     let sheet = part(&sheet_path)?;
+    let hidden = |a: &HashMap<String, String>| {
+        a.get("hidden")
+            .is_some_and(|h| h == "1" || h.eq_ignore_ascii_case("true"))
+    };
+    let hidden_rows = elements(&sheet, b"row")
+        .into_iter()
+        .filter(|a| hidden(a))
+        .filter_map(|a| a.get("r")?.parse().ok())
+        .collect();
+    let hidden_cols = elements(&sheet, b"col")
+        .into_iter()
+        .filter(|a| hidden(a))
+        .filter_map(|a| {
+            let min: usize = a.get("min")?.parse().ok()?;
+            let max: usize = a.get("max")?.parse().ok()?;
+            // (A column range reaches 16384 at most.)
+            Some(min..=max.min(16_384))
+        })
+        .flatten()
+        .collect();
     let mut out = HashMap::new();
     for a in elements(&sheet, b"c") {
         let (Some(r), Some(s)) = (a.get("r"), a.get("s")) else {
@@ -103,7 +135,11 @@ fn read(bytes: &[u8], name: &str) -> Option<HashMap<(usize, usize), Shown>> {
             out.insert(at, *shown);
         }
     }
-    Some(out)
+    Some(Seen {
+        shown: out,
+        hidden_rows,
+        hidden_cols,
+    })
 }
 
 /// The attributes of every element `tag` of an XML part, in order.
