@@ -165,3 +165,29 @@ fn a_masthead_at_its_limit_stays_one_line() {
         "the masthead is not one line:\n{page}"
     );
 }
+
+#[test]
+fn an_opening_written_as_one_long_sentence_leaves_no_slide_overflowing() {
+    // The part's divider slide leads in with the opening's first sentence.
+    // One of 700 characters (a paragraph with no 。 until its end; the
+    // corpus has sentences of 816) overflowed slide 3 (exit 4 under
+    // --strict): it now stays whole in the notes, and a short one still
+    // shows.
+    let dir = project();
+    let long: String = "稳中求进推动高质量发展，".chars().cycle().take(699).collect();
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "  - 惟其艰难，方显勇毅。",
+        &format!("  - {long}。"),
+    );
+    ok(brief(dir.path(), &["build", "--strict", "--only", "slides"]));
+    let short = project();
+    ok(brief(short.path(), &["build", "--only", "slides"]));
+    let out = tool("pdftotext")
+        .args(["-f", "3", "-l", "3"])
+        .arg(short.path().join("out/slides.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(normal(&String::from_utf8_lossy(&out.stdout)).contains("惟其艰难，方显勇毅。"));
+}
