@@ -174,13 +174,20 @@ fn an_opening_written_as_one_long_sentence_leaves_no_slide_overflowing() {
     // --strict): it now stays whole in the notes, and a short one still
     // shows.
     let dir = project();
-    let long: String = "稳中求进推动高质量发展，".chars().cycle().take(699).collect();
+    let long: String = "稳中求进推动高质量发展，"
+        .chars()
+        .cycle()
+        .take(699)
+        .collect();
     edit(
         &dir.path().join("data/2022-achievements.yaml"),
         "  - 惟其艰难，方显勇毅。",
         &format!("  - {long}。"),
     );
-    ok(brief(dir.path(), &["build", "--strict", "--only", "slides"]));
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "slides"],
+    ));
     let short = project();
     ok(brief(short.path(), &["build", "--only", "slides"]));
     let out = tool("pdftotext")
