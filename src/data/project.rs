@@ -398,7 +398,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         return Err(Failed { errors, sources });
     }
     let faces = theme::faces(&defaults, &theme);
-    let look = look::Look::new(theme::merged(&defaults, &theme));
+    let look = look::Look::new(merged);
     Ok(Project {
         dataset: Dataset {
             meta,

@@ -173,7 +173,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         use calamine::Reader;
         // calamine's own words are English: what the user can act on is
         // whether the file is a workbook at all, or a damaged one.
-        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.clone()))
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
             .map_err(|_| SheetError::Format(crate::tr!("sheet-not-a-workbook")))?;
         let names = book.sheet_names();
         // Without a name, the first sheet the user sees: not a hidden one
