@@ -212,6 +212,7 @@ data-binary = this is a binary file (it contains a NUL byte), not YAML text
 data-not-utf8 = the file is not valid UTF-8 (byte { $byte })
 data-not-utf8-hint = save the file as UTF-8
 data-empty = the file is empty
+data-null-file = the file holds only null (`~`): it is as good as empty
 data-empty-hint = see docs/data.md for what it holds
 data-lone-cr = this line ends with a lone CR (old Mac line endings)
 data-tab-indent = a tab indents this line; YAML indents with spaces only

@@ -212,6 +212,7 @@ data-binary = 这是二进制文件（含 NUL 字节），不是 YAML 文本
 data-not-utf8 = 文件不是有效的 UTF-8（第 { $byte } 字节）
 data-not-utf8-hint = 请将文件保存为 UTF-8 编码
 data-empty = 文件是空的
+data-null-file = 文件里只有一个空值（`~`），等于空文件
 data-empty-hint = 数据文件的内容见 docs/guide.zh.md
 data-lone-cr = 这一行以单独的 CR 结尾（旧式 Mac 换行）
 data-tab-indent = 这一行用制表符缩进；YAML 只能用空格缩进

@@ -109,6 +109,19 @@ pub struct OutputArgs {
     pub wait: u64,
 }
 
+impl Command {
+    /// How the command prints its problems: `human` for the commands that
+    /// have no `--diagnostic-format`.
+    pub fn diagnostic_format(&self) -> DiagnosticFormat {
+        match self {
+            Command::Build(a) => a.compile.diagnostic_format,
+            Command::Watch(a) => a.build.compile.diagnostic_format,
+            Command::Check(a) => a.compile.diagnostic_format,
+            Command::Fonts(_) | Command::Schema(_) | Command::Init(_) => DiagnosticFormat::Human,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
     #[command(flatten)]

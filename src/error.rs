@@ -37,6 +37,19 @@ impl Failure {
         }
     }
 
+    /// The stable code of a failure that no diagnostic describes (JSON
+    /// lines); `None` for data and template failures, whose problems were
+    /// printed one by one.
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            Failure::Other(_) => Some("fail-other"),
+            Failure::Usage(_) => Some("fail-usage"),
+            Failure::Locked(_) => Some("fail-locked"),
+            Failure::Timeout(_) => Some("fail-timeout"),
+            Failure::Data(_) | Failure::Template(_) => None,
+        }
+    }
+
     /// Whether no output was changed: true of every failure but some I/O
     /// errors, which say so themselves.
     fn unchanged(&self) -> bool {

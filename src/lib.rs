@@ -34,14 +34,20 @@ pub fn run() -> Result<(), Failure> {
     i18n::init(language(std::env::args_os().skip(1)));
     fonts::guard_mapped_files(format!("{}\n", tr!("fail-font-fault")));
     let cli = args::parse();
-    match &cli.command {
+    let result = match &cli.command {
         Command::Build(args) => commands::build::run(args),
         Command::Watch(args) => commands::watch::run(args),
         Command::Check(args) => commands::check::run(args),
         Command::Fonts(args) => commands::fonts::run(args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Init(args) => commands::init::run(args),
+    };
+    // A tool reading JSON lines learns why the run ended, also when the
+    // cause is no data or template problem (a bad `--out`, a held lock).
+    if let Err(failure) = &result {
+        term::failure(failure, cli.command.diagnostic_format());
     }
+    result
 }
 
 /// `--lang` must be known before the help is built: read it ahead of clap.

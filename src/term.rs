@@ -63,6 +63,27 @@ pub fn fatal(message: &str) {
     ));
 }
 
+/// The failure that ends a run, as a JSON line when tools read them; the
+/// data and template problems behind the other failures were printed as
+/// diagnostics already.
+pub fn failure(failure: &crate::error::Failure, format: DiagnosticFormat) {
+    if format != DiagnosticFormat::Json {
+        return;
+    }
+    if let Some(code) = failure.code() {
+        json_line(serde_json::json!({
+            "severity": "error",
+            "code": code,
+            "file": null,
+            "line": null,
+            "column": null,
+            "path": null,
+            "message": failure.to_string(),
+            "hints": [],
+        }));
+    }
+}
+
 fn severity_key(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",

@@ -421,6 +421,83 @@ fn a_missing_required_field_is_named_with_its_place() {
 }
 
 #[test]
+fn a_file_of_one_null_is_as_empty_as_an_empty_file_wherever_it_is() {
+    // `~` alone was read as "no settings" in theme.yaml and vocabulary.yaml
+    // and as a value of the wrong kind, placed nowhere, in templates/.
+    for (file, with_templates) in [
+        ("theme.yaml", false),
+        ("templates/vocabulary.yaml", true),
+        ("templates/theme.yaml", true),
+        (PLAN, false),
+    ] {
+        for text in ["~\n", "# 主题\n---\nnull  # 以后再写\n"] {
+            let dir = if with_templates {
+                project()
+            } else {
+                data_only()
+            };
+            fs::write(dir.path().join(file), text).unwrap();
+            let out = brief(dir.path(), &["check"]);
+            let err = stderr(&out);
+            assert_eq!(code(&out), 3, "{file} {text:?}: {err}");
+            let line = text.lines().count();
+            assert!(
+                err.contains(&format!("{file}:{line}:1")) && err.contains("only null"),
+                "{file} {text:?}: {err}"
+            );
+        }
+    }
+    // An empty mapping says "no settings" on purpose.
+    let dir = data_only();
+    fs::write(dir.path().join("theme.yaml"), "{}\n").unwrap();
+    ok(brief(dir.path(), &["check"]));
+}
+
+#[test]
+fn a_bad_output_folder_is_a_json_line_under_the_json_format() {
+    // Tools reading JSON lines saw nothing on stdout and only human text on
+    // stderr when the run ended on its --out.
+    let dir = data_only();
+    fs::write(dir.path().join("taken"), b"a file").unwrap();
+    let out = brief(
+        dir.path(),
+        &["build", "--out", "taken", "--diagnostic-format", "json"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["severity"], "error");
+    assert_eq!(lines[0]["code"], "fail-other");
+    assert!(
+        lines[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("taken") && m.contains("not a folder")),
+        "{lines:?}"
+    );
+    // --out inside data/ is a usage error, said the same way.
+    let out = brief(
+        dir.path(),
+        &["build", "--out", "data/x", "--diagnostic-format", "json"],
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["code"], "fail-usage");
+    // Data problems are still one line each, with no line for the failure.
+    let dir = data_only();
+    edit(&dir.path().join(PLAN), "kind: plan", "kind: plan\nbogus: 1");
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "json"]);
+    assert_eq!(code(&out), 3);
+    assert!(
+        stdout(&out).lines().all(|l| !l.contains("fail-")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn an_output_path_that_is_a_file_is_an_io_error() {
     let err = fails_and_keeps_outputs(
         |p| fs::write(p.join("taken"), b"a file").unwrap(),

@@ -208,6 +208,23 @@ fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, DataError> {
             DataError::new(rel, "data-empty", tr!("data-empty")).hint(tr!("data-empty-hint"))
         );
     }
+    // A file of one null (`~`) holds no more than an empty one: said alike
+    // for every file, rather than read as "no settings" in some and as a
+    // value of the wrong kind, placed nowhere, in others.
+    let mut content = text.lines().enumerate().filter(|(_, l)| {
+        let l = l.trim();
+        !(l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
+    });
+    if let (Some((at, only)), None) = (content.next(), content.next()) {
+        let value = only.split(" #").next().unwrap_or(only).trim();
+        let value = value.strip_prefix("--- ").unwrap_or(value).trim();
+        if matches!(value, "~" | "null" | "Null" | "NULL") {
+            let col = only.chars().take_while(|c| c.is_whitespace()).count() + 1;
+            return Err(DataError::new(rel, "data-null-file", tr!("data-null-file"))
+                .at(at + 1, col)
+                .hint(tr!("data-empty-hint")));
+        }
+    }
     Ok(text)
 }
 
