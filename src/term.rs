@@ -118,7 +118,7 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
                 "code": e.code,
                 "file": e.file.display().to_string(),
                 "line": e.line,
-                "column": e.col,
+                "column": e.col.filter(|_| !e.cell),
                 "path": e.path,
                 "message": e.message,
                 "hints": e.hint.iter().collect::<Vec<_>>(),

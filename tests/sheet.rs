@@ -107,6 +107,9 @@ fn every_problem_of_a_sheet_stands_at_its_cell() {
         .find(|l| l.starts_with("data/指标.xlsx:2:") && l.contains("主要指标!C2"))
         .unwrap_or_else(|| panic!("{err}"));
     assert!(c2.contains("1.5万"), "{c2}");
+    // The row is the line; no column, which would count characters of the
+    // row as brief shows it (`A | B | C`), meaningless in a workbook.
+    assert!(c2.starts_with("data/指标.xlsx:2: "), "{c2}");
     // An id no figure has, at A3, with the nearest id.
     let a3 = err
         .lines()

@@ -23,6 +23,10 @@ pub struct DataError {
     /// The problem is one character (or one placeholder) inside a value,
     /// not the value as a whole.
     pub point: bool,
+    /// The problem is at a spreadsheet's cell (named in `path`): `line` is
+    /// its row, `col` a place in the row as brief shows it (the cells
+    /// joined by ` | `), not in the file, so no location prints it.
+    pub cell: bool,
 }
 
 impl DataError {
@@ -37,6 +41,7 @@ impl DataError {
             message: message.into(),
             hint: None,
             point: false,
+            cell: false,
         }
     }
 
@@ -44,6 +49,13 @@ impl DataError {
         self.line = Some(line);
         self.col = Some(col);
         self
+    }
+
+    /// At the spreadsheet cell `name` in `row`; `col` places the mark in
+    /// the row as shown (see [`DataError::cell`]).
+    pub fn at_cell(mut self, row: usize, col: usize, name: impl Into<String>) -> Self {
+        self.cell = true;
+        self.at(row, col).path(name)
     }
 
     pub fn path(mut self, path: impl Into<String>) -> Self {
@@ -63,6 +75,7 @@ impl DataError {
     pub fn location(&self) -> String {
         let file = self.file.display();
         match (self.line, self.col) {
+            (Some(l), _) if self.cell => format!("{file}:{l}"),
             (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             _ => file.to_string(),
         }

@@ -110,9 +110,7 @@ impl Sources {
     ) -> DataError {
         let col = sheet::text_col(file.text.line(cell.row), cell);
         let field = sheet::field(self.sheet_name.as_deref(), cell);
-        DataError::new(&file.rel, code, message)
-            .at(cell.row, col)
-            .path(field)
+        DataError::new(&file.rel, code, message).at_cell(cell.row, col, field)
     }
 
     /// Where a value of the data stands, for a report: its file and field

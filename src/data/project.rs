@@ -464,8 +464,7 @@ fn read_sheet(
                 sheet::SheetError::Header(h, cell, field) => {
                     let mut e =
                         DataError::new(&rel, "sheet-header", tr!("sheet-header", header = h))
-                            .at(cell.row, 1)
-                            .path(field);
+                            .at_cell(cell.row, 1, field);
                     e.hint = Some(tr!("sheet-layout-hint"));
                     errors.push(e);
                     return;
@@ -473,8 +472,7 @@ fn read_sheet(
                 sheet::SheetError::Twice(h, cell, field, first) => {
                     let message = tr!("sheet-column-twice", header = h, first = first.name());
                     let mut e = DataError::new(&rel, "sheet-column-twice", message)
-                        .at(cell.row, 1)
-                        .path(field);
+                        .at_cell(cell.row, 1, field);
                     e.hint = Some(tr!("sheet-column-twice-hint"));
                     errors.push(e);
                     return;
