@@ -388,6 +388,69 @@ fn a_missing_output_folder_is_created_and_a_read_only_one_is_an_error() {
 }
 
 #[test]
+fn an_up_to_date_build_in_a_folder_brief_may_not_write_says_so_and_succeeds() {
+    // A scheduled rebuild into a folder made read-only (an archive, a share)
+    // failed on the lock even when there was nothing to write.
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--out", "ro"]));
+    let ro = dir.path().join("ro");
+    use std::os::unix::fs::PermissionsExt;
+    for entry in fs::read_dir(&ro).unwrap() {
+        let path = entry.unwrap().path();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let before: Vec<_> = fs::read_dir(&ro)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name(), read(&e.path()))
+        })
+        .collect();
+    // Root ignores permissions (CI runs as root): brief runs as nobody, for
+    // whom they apply.
+    let as_user = |args: &[&str]| {
+        let mut command = if fs::write(ro.join("probe"), b"x").is_err() {
+            let mut c = Command::new(BIN);
+            c.args(args);
+            c
+        } else {
+            fs::remove_file(ro.join("probe")).unwrap();
+            let mut c = Command::new(tool("setpriv").get_program());
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
+                .args(args);
+            c
+        };
+        command
+            .current_dir(dir.path())
+            .env("BRIEF_LANG", "en")
+            .env("HOME", dir.path())
+            .output()
+            .unwrap()
+    };
+    let result = as_user(&["build", "--out", "ro"]);
+    assert_eq!(code(&result), 0, "{}", stderr(&result));
+    assert!(stderr(&result).contains("up to date"), "{}", stderr(&result));
+    // With a change to write, it fails naming the folder, and keeps all.
+    let plan = dir.path().join(PLAN);
+    let text = fs::read_to_string(&plan).unwrap();
+    fs::write(&plan, text + "# 修改\n").unwrap();
+    let result = as_user(&["build", "--out", "ro"]);
+    assert_eq!(code(&result), 1, "{}", stderr(&result));
+    assert!(stderr(&result).contains("ro"), "{}", stderr(&result));
+    let after: Vec<_> = fs::read_dir(&ro)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name(), read(&e.path()))
+        })
+        .collect();
+    assert_eq!(before, after);
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
 fn a_missing_project_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let result = brief(dir.path(), &["build"]);

@@ -71,12 +71,31 @@ pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
 /// on a FIFO, and only a regular file.
 fn open(path: &Path) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
-    let file = File::options()
+    let flags = libc::O_NOFOLLOW | libc::O_NONBLOCK;
+    let file = match File::options()
         .create(true)
         .truncate(false)
         .write(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)?;
+        .custom_flags(flags)
+        .open(path)
+    {
+        Ok(file) => file,
+        // A folder brief may not write (read-only, or another user's) still
+        // takes the lock through its existing file, read-only: a build
+        // that is up to date there says so, and one that is not fails
+        // where it writes, naming the folder.
+        Err(e)
+            if e.kind() == std::io::ErrorKind::PermissionDenied
+                || e.raw_os_error() == Some(libc::EROFS) =>
+        {
+            File::options()
+                .read(true)
+                .custom_flags(flags)
+                .open(path)
+                .map_err(|_| e)?
+        }
+        Err(e) => return Err(e),
+    };
     if file.metadata()?.is_file() {
         Ok(file)
     } else {
