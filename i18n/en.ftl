@@ -277,6 +277,7 @@ data-compare-unit = `{ $id }` is in { $theirs }, this figure in { $ours }: compa
 data-compare-missing = `{ $id }` is not a figure of the achievements file
 data-no-subjects = name at least one subject
 data-rank-missing = missing: give a `position` (1 = 第一) or a `standing` (e.g. 前列)
+data-rank-standing = position { $position } contradicts the standing “{ $standing }”, whose words name place { $places }
 data-position-range = position { $value } is out of range: from 1
 data-years-range = { $value } years is out of range: 连续N年 starts at 2
 data-chart-empty = a chart needs members

@@ -277,6 +277,7 @@ data-compare-unit = `{ $id }` 的单位是 { $theirs }，这个数字是 { $ours
 data-compare-missing = `{ $id }` 不是成效文件中的数字
 data-no-subjects = 至少写一个排名主体
 data-rank-missing = 缺少：请写 `position`（1 为第一）或 `standing`（如 前列）
+data-rank-standing = 名次 { $position } 与“{ $standing }”不符：这几个字说的是第 { $places } 名
 data-position-range = 名次 { $value } 超出范围：应从 1 起
 data-years-range = { $value } 年超出范围：“连续N年”至少 2 年
 data-chart-empty = 图表需要成员

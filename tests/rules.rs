@@ -665,6 +665,21 @@ const RULES: &[Rule] = &[
         "position: 0",
         "data-position-range",
     ),
+    // A place the standing's own words contradict (之首 is the first).
+    r(
+        ACHIEVEMENTS,
+        "        position: null\n        standing: 前列\n",
+        "        position: 5\n        standing: 之首\n",
+        "position: 5",
+        "data-rank-standing",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        position: null\n        standing: 前列\n",
+        "        position: 12\n        standing: 前十\n",
+        "position: 12",
+        "data-rank-standing",
+    ),
     r(
         ACHIEVEMENTS,
         "        years: 4",

@@ -188,6 +188,25 @@ pub(super) fn rank(c: &mut Checker, path: &str, r: &Rank) {
     }
     if let Some(s) = &r.standing {
         c.text(&format!("{path}.standing"), s, limits::NAME);
+        if let (Some(p), Some((first, last))) = (r.position, standing_places(s))
+            && !(i64::from(first)..=i64::from(last)).contains(&p)
+        {
+            let places = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            c.report(
+                format!("{path}.position"),
+                "data-rank-standing",
+                tr!(
+                    "data-rank-standing",
+                    position = p,
+                    standing = s.as_str(),
+                    places = places
+                ),
+            );
+        }
     }
     if let Some(y) = r.years
         && !(2..=99).contains(&y)
@@ -201,6 +220,48 @@ pub(super) fn rank(c: &mut Checker, path: &str, r: &Rank) {
     if let Some(v) = &r.verb {
         c.text(&format!("{path}.verb"), v, limits::NAME);
     }
+}
+
+/// The places a standing's own words name, where they name any: 之首 and
+/// 第一 the first, 前三甲 or 十强 the first three or ten, 第二名 the second.
+/// 前列 and 第一方阵 (a tier) name none.
+fn standing_places(standing: &str) -> Option<(u32, u32)> {
+    const FIRST: [&str; 6] = ["之首", "首位", "榜首", "第一名", "第一位", "冠军"];
+    if FIRST.iter().any(|w| standing.contains(w)) || standing.ends_with("第一") {
+        return Some((1, 1));
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二两兩三四五六七八九十百千".contains(c);
+    let number = |text: &str| {
+        let n = crate::data::prose::chinese_number(&text.replace('兩', "两"))?;
+        (n >= 1.0 && n.fract() == 0.0 && n <= 10_000.0).then_some(n as u32)
+    };
+    let chars: Vec<char> = standing.chars().collect();
+    let run_after = |i: usize| -> String { chars[i..].iter().take_while(|c| numeral(**c)).collect() };
+    // 前三、前三甲、前十名: the first N, also within a group (「十強縣」前三甲).
+    let first_n = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '前')
+        .find_map(|(i, _)| number(&run_after(i + 1)));
+    if let Some(n) = first_n {
+        return Some((1, n));
+    }
+    // 十强、百強: the first N.
+    for (i, ch) in chars.iter().enumerate() {
+        if matches!(ch, '强' | '強') && i > 0 && numeral(chars[i - 1]) {
+            let start = (0..i).rev().take_while(|&j| numeral(chars[j])).last()?;
+            let n: String = chars[start..i].iter().collect();
+            if let Some(n) = number(&n) {
+                return Some((1, n));
+            }
+        }
+    }
+    // 第二、第三名: that place, only where nothing follows but 名 or 位.
+    let rest = standing.rsplit_once('第')?.1;
+    let n = rest.trim_end_matches(['名', '位']);
+    (n.chars().count() + 1 >= rest.chars().count())
+        .then(|| number(n).map(|n| (n, n)))
+        .flatten()
 }
 
 /// A plan figure's comparison with the achievements figure that measures
@@ -244,4 +305,30 @@ fn compare(c: &mut Checker, role: Role, path: &str, f: &Figure, other: &str, ind
 /// Whether a figure is a rate (its value may be charted as a growth).
 pub(super) fn is_rate_figure(f: &Figure) -> bool {
     f.unit.as_deref().is_some_and(is_rate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::standing_places;
+
+    #[test]
+    fn a_standing_names_the_places_its_words_say() {
+        for (standing, places) in [
+            ("之首", Some((1, 1))),
+            ("全省第一", Some((1, 1))),
+            ("前三甲", Some((1, 3))),
+            ("「十強縣」前三甲", Some((1, 3))),
+            ("工业百强区", Some((1, 100))),
+            ("投資潛力百強區", Some((1, 100))),
+            ("前10名", Some((1, 10))),
+            ("第二名", Some((2, 2))),
+            ("第三", Some((3, 3))),
+            ("前列", None),
+            ("前茅", None),
+            ("第一方阵", None),
+            ("第二梯队", None),
+        ] {
+            assert_eq!(standing_places(standing), places, "{standing}");
+        }
+    }
 }
