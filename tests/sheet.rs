@@ -167,6 +167,10 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
              ws.append(['housing_voucher_funds', '兑付“房票”资金', 7.3])\n\
              ws.append(['policy_support_funds', '兑现政策扶持资金', None])\n\
              ws.append(['enterprise_financing', '帮助企业融资', 5])\n\
+             ws.append(['consumption_scale', '消费规模', 100000])\n\
+             ws['C7'].number_format = '0,\"万\"'\n\
+             ws.append(['investment_projects', '投资项目', 24090000])\n\
+             ws['C8'].number_format = '0!.0000\"万\"'\n\
              ws.row_dimensions[6].hidden = True\n\
              ws.merge_cells('C4:C5')\n\
              ws['E2'] = 1.6\n\
@@ -196,11 +200,15 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
     at(5, "C5", "merged");
     // A hidden row: last year's figure, or a lookup, nobody sees on screen.
     at(6, "A6", "hidden row");
+    // Shown in 万 by its format (100000 as 100万, 24090000 as 2409.0000万):
+    // read as held, 24090000.0000万 was printed.
+    at(7, "C7", "number format");
+    at(8, "C8", "number format");
     // Nothing else: the date is not read as a value (44941 would be out of
     // range), nor the merged value as one row's.
     assert_eq!(
         err.lines().filter(|l| l.contains("error:")).count(),
-        7,
+        9,
         "{err}"
     );
 }

@@ -555,6 +555,11 @@ fn read_sheet(
                         tr!("sheet-hidden"),
                         tr!("sheet-hidden-hint"),
                     ),
+                    sheet::Odd::Scaled => (
+                        "sheet-scaled",
+                        tr!("sheet-scaled"),
+                        tr!("sheet-scaled-hint"),
+                    ),
                 };
                 (cell, code, message, Some(hint))
             }

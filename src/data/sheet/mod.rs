@@ -98,6 +98,9 @@ pub enum Odd {
     NoResult,
     Merged,
     Hidden,
+    /// Shown scaled (in 万, in thousands) or with a point of the format's
+    /// own: neither the number held nor the one shown is the figure for sure.
+    Scaled,
 }
 
 /// The odd cells of a sheet by (row, column), 1-based.
@@ -254,6 +257,11 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                                 | calamine::Data::DurationIso(_)
                         ) {
                             odd.insert((cell.row, cell.col), Odd::Date);
+                        }
+                        if shown.get(&(cell.row, cell.col)).is_some_and(|s| s.scaled)
+                            && matches!(data, calamine::Data::Float(_) | calamine::Data::Int(_))
+                        {
+                            odd.insert((cell.row, cell.col), Odd::Scaled);
                         }
                         let text = match (data, shown.get(&(cell.row, cell.col))) {
                             (calamine::Data::Float(f), Some(format)) => Some(format.text(*f)),

@@ -17,6 +17,10 @@ pub struct Shown {
     pub percent: bool,
     /// The decimals shown; none for General (as many as it has).
     pub decimals: Option<usize>,
+    /// Shown other than held, in a way no reading undoes: divided by
+    /// thousands (`0,`, `0.0,,`), or with digits or a point of the format's
+    /// own (`0!.0000"万"` shows 24090000 as 2409.0000万).
+    pub scaled: bool,
 }
 
 impl Shown {
@@ -223,6 +227,8 @@ fn built_in(id: u32) -> Option<String> {
 /// calamine's; the others are no way to print a figure).
 fn parse(code: &str) -> Option<Shown> {
     let mut plain = String::new();
+    // Digits or a point the format writes itself, among the number's.
+    let mut own_digits = false;
     let mut chars = code.chars();
     while let Some(c) = chars.next() {
         match c {
@@ -232,9 +238,13 @@ fn parse(code: &str) -> Option<Shown> {
                     if d == '"' {
                         break;
                     }
+                    own_digits |= d.is_ascii_digit() || d == '.';
                 }
             }
-            '\\' | '_' | '*' => {
+            '\\' | '!' => {
+                own_digits |= chars.next().is_some_and(|d| d.is_ascii_digit() || d == '.');
+            }
+            '_' | '*' => {
                 chars.next();
             }
             '[' => {
@@ -259,9 +269,16 @@ fn parse(code: &str) -> Option<Shown> {
             .filter(|c| matches!(c, '0' | '#' | '?'))
             .count()
     });
+    // A comma after the last digit of the whole part divides by 1,000.
+    let whole = plain.split('.').next().unwrap_or("");
+    let thousands = whole
+        .rfind(',')
+        .is_some_and(|at| !whole[at..].contains(['0', '#', '?']))
+        || plain.split_once('.').is_some_and(|(_, frac)| frac.contains(','));
     Some(Shown {
         percent: plain.contains('%'),
         decimals: Some(decimals),
+        scaled: thousands || own_digits,
     })
 }
 
@@ -288,8 +305,10 @@ mod tests {
             Some(Shown {
                 percent,
                 decimals: Some(decimals),
+                scaled: false,
             })
         };
+        let scaled = |code: &str| parse(code).is_some_and(|s| s.scaled);
         assert_eq!(parse("0.0%"), shown(true, 1));
         assert_eq!(parse("0%"), shown(true, 0));
         assert_eq!(parse("#,##0.00"), shown(false, 2));
@@ -300,6 +319,21 @@ mod tests {
         assert_eq!(parse("yyyy-mm-dd"), None);
         assert_eq!(parse("0.00E+00"), None);
         assert_eq!(parse("# ?/?"), None);
+        // Shown in 万 or thousands, or with a point of the format's own:
+        // nothing tells the figure (hostile round 5).
+        for code in [
+            "0!.0000\"万\"",
+            "0\\.0000\"万\"",
+            "0,\"万\"",
+            "0.0,,,",
+            "0.0,",
+            "#,##0,",
+            "0\".\"0",
+        ] {
+            assert!(scaled(code), "{code}");
+        }
+        assert_eq!(parse("#,##0.0_ "), shown(false, 1));
+        assert_eq!(parse("0\"亿元\""), shown(false, 0));
     }
 
     #[test]
@@ -307,22 +341,26 @@ mod tests {
         let percent = Shown {
             percent: true,
             decimals: Some(1),
+            scaled: false,
         };
         assert_eq!(percent.text(0.035), "3.5");
         assert_eq!(percent.text(0.143), "14.3");
         let two = Shown {
             percent: false,
             decimals: Some(2),
+            scaled: false,
         };
         assert_eq!(two.text(172.8), "172.80");
         let one = Shown {
             percent: false,
             decimals: Some(1),
+            scaled: false,
         };
         assert_eq!(one.text(4.4999), "4.5");
         let general_percent = Shown {
             percent: true,
             decimals: None,
+            scaled: false,
         };
         assert_eq!(general_percent.text(0.035), "3.5");
         assert_eq!(cell_ref("C3"), Some((3, 3)));
