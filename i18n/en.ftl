@@ -271,6 +271,7 @@ data-duplicate-chart = duplicate chart id `{ $id }`
 data-duplicate-section = another section of this file has the id `{ $id }`
 data-targets-in-achievements = targets belong in the plan file
 data-target-value = missing: a target needs a `value` (with `unit`), or a `goal` in words (完成市下达目标)
+data-written-unit = “{ $written }” ends with the magnitude its unit { $unit } starts with: “{ $printed }” would be printed
 data-written = “{ $written }” does not read as { $value }
 data-compare-plan = `compare` goes on plan figures, naming an achievements figure
 data-compare-unit = `{ $id }` is in { $theirs }, this figure in { $ours }: compare like with like

@@ -271,6 +271,7 @@ data-duplicate-chart = 图表 id `{ $id }` 重复
 data-duplicate-section = 本文件中已有另一节的 id 是 `{ $id }`
 data-targets-in-achievements = 主要目标应写在计划文件中
 data-target-value = 缺少：目标需要 `value`（和 `unit`），或用文字写的 `goal`（完成市下达目标）
+data-written-unit = “{ $written }”末尾的数量级与单位“{ $unit }”开头的重复，会印成“{ $printed }”
 data-written = “{ $written }”读出来不是 { $value }
 data-compare-plan = `compare` 写在计划的数字上，指向成效中的数字
 data-compare-unit = `{ $id }` 的单位是 { $theirs }，这个数字是 { $ours }：只能同类相比

@@ -665,6 +665,15 @@ const RULES: &[Rule] = &[
         "position: 0",
         "data-position-range",
     ),
+    // A written number ending in the magnitude its unit starts with:
+    // 1.5万 before 万户 printed 1.5万万户 (hostile round 5).
+    r(
+        ACHIEVEMENTS,
+        "        value: 1.5\n        unit: 万户\n",
+        "        value: 15000\n        written: 1.5万\n        unit: 万户\n",
+        "written: 1.5万",
+        "data-written-unit",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -43,7 +43,7 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
         }
         c.dash(&p, yoy.dash.as_deref(), yoy.to.as_ref());
         if let (Some(written), Fill::Given(v)) = (&yoy.written, &yoy.value) {
-            c.written(&format!("{p}.written"), written, v, yoy.to.as_ref());
+            c.written(&format!("{p}.written"), written, v, yoy.to.as_ref(), Some(unit));
         }
         if let Fill::Given(v) = &yoy.value {
             c.double_negative(&format!("{p}.value"), &yoy.verb, v);
@@ -109,7 +109,7 @@ fn quantity(c: &mut Checker, path: &str, f: &Figure) {
         Some(Fill::Given(v)) => {
             c.value(&format!("{path}.value"), v, unit);
             if let Some(written) = &f.written {
-                c.written(&format!("{path}.written"), written, v, f.to.as_ref());
+                c.written(&format!("{path}.written"), written, v, f.to.as_ref(), unit);
             }
         }
     }

@@ -448,8 +448,33 @@ impl<'w> Checker<'w> {
 
     /// How the article writes a number otherwise (`written`): it must say
     /// the same value, or the same range.
-    fn written(&mut self, path: &str, written: &str, value: &Num, to: Option<&Num>) {
+    fn written(
+        &mut self,
+        path: &str,
+        written: &str,
+        value: &Num,
+        to: Option<&Num>,
+        unit: Option<&str>,
+    ) {
         self.text(path, written, limits::WRITTEN);
+        // The unit follows the written number: 1.5万 before 万户 printed
+        // 1.5万万户.
+        let magnitude = written.trim_end().chars().last().filter(|c| "十百千万亿".contains(*c));
+        if let (Some(m), Some(unit)) = (magnitude, unit)
+            && unit.starts_with(m)
+        {
+            self.report(
+                path,
+                "data-written-unit",
+                tr!(
+                    "data-written-unit",
+                    written = written,
+                    unit = unit,
+                    printed = format!("{written}{unit}")
+                ),
+            );
+            return;
+        }
         let same = |w: &str, n: &Num| {
             super::prose::chinese_number(w).is_some_and(|x| (x - n.get()).abs() < 1e-9)
         };

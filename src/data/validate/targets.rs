@@ -62,7 +62,7 @@ pub(super) fn target(c: &mut Checker, path: &str, t: &Target, index: &Index) {
                         c.double_negative(&format!("{path}.value"), verb, v);
                     }
                     if let Some(written) = &t.written {
-                        c.written(&format!("{path}.written"), written, v, t.to.as_ref());
+                        c.written(&format!("{path}.written"), written, v, t.to.as_ref(), unit);
                     }
                 }
             }
