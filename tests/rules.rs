@@ -674,6 +674,22 @@ const RULES: &[Rule] = &[
         "written: 1.5万",
         "data-written-unit",
     ),
+    // A heading number copied with the title: the documents number their
+    // headings, （二）（二）产业发展… was printed (hostile round 5).
+    r(
+        ACHIEVEMENTS,
+        "    title: 产业发展蒸蒸日上",
+        "    title: （二）产业发展蒸蒸日上",
+        "（二）产业发展",
+        "data-title-numbered",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "title: 2022年新区交出",
+        "title: 一、2022年新区交出",
+        "一、2022年",
+        "data-title-numbered",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -216,6 +216,22 @@ impl<'w> Checker<'w> {
         }
     }
 
+    /// A part's or section's title, which the documents number themselves
+    /// (一、 and （一）): a number typed before it, copied from the
+    /// article, printed （二）（二）产业发展… .
+    fn heading(&mut self, path: &str, title: &Fill<String>) {
+        if let Fill::Given(t) = title
+            && let Some(number) = heading_number(t)
+        {
+            let e = self.report(
+                path,
+                "data-title-numbered",
+                tr!("data-title-numbered", number = number),
+            );
+            e.hint = Some(tr!("data-title-numbered-hint", number = number));
+        }
+    }
+
     /// A paragraph's text, whose placeholders `prose::check` reads.
     fn fill_paragraph(&mut self, path: &str, text: &Fill<String>) {
         match text {
@@ -633,6 +649,63 @@ mod tests {
         }
         for b in ["比上年", "比20年", "2020年", "比二〇二〇年"] {
             assert!(!year_basis(b), "{b}");
+        }
+    }
+}
+
+/// The heading number a title starts with, as typed: （二）, (3), 一、, 2.,
+/// ①. A year (2022年) or a count (三大行动) is no heading number.
+fn heading_number(title: &str) -> Option<&str> {
+    let t = title.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let end = |len: usize| Some(&t[..len]);
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    if ('①'..='⑳').contains(&first) || ('⑴'..='⒇').contains(&first) {
+        return end(first.len_utf8());
+    }
+    if matches!(first, '（' | '(') {
+        let rest = &t[first.len_utf8()..];
+        let digits = rest.chars().take_while(|c| numeral(*c)).count();
+        let after: usize = rest.chars().take(digits).map(char::len_utf8).sum();
+        let close = rest[after..].chars().next();
+        if digits > 0 && matches!(close, Some('）' | ')')) {
+            return end(first.len_utf8() + after + close?.len_utf8());
+        }
+        return None;
+    }
+    let digits = t.chars().take_while(|c| numeral(*c)).count();
+    let after: usize = t.chars().take(digits).map(char::len_utf8).sum();
+    let mut rest = t[after..].chars();
+    match (digits, rest.next(), rest.next()) {
+        (1..=3, Some(mark @ ('、' | '．')), _) => end(after + mark.len_utf8()),
+        // 2. but not 2.5
+        (1..=3, Some('.'), next) if !next.is_some_and(|c| c.is_ascii_digit()) => end(after + 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::heading_number;
+
+    #[test]
+    fn a_typed_heading_number_is_found_and_a_year_or_count_is_not() {
+        for (title, number) in [
+            ("（二）产业发展蒸蒸日上", Some("（二）")),
+            ("(3)营商环境", Some("(3)")),
+            ("一、2022年新区", Some("一、")),
+            ("十二、其他", Some("十二、")),
+            ("2. 重点工作", Some("2.")),
+            ("3．重点工作", Some("3．")),
+            ("①稳增长", Some("①")),
+            ("2022年新区自我加压", None),
+            ("三大行动成效显著", None),
+            ("2.5产业园", None),
+            ("（2022年）回顾", None),
+            ("十四五开局", None),
+        ] {
+            assert_eq!(heading_number(title), number, "{title}");
         }
     }
 }

@@ -160,6 +160,7 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
     c.year("year", part.year);
     if let Some(title) = &part.title {
         c.fill_text("title", title, limits::TITLE);
+        c.heading("title", title);
     }
     for (i, p) in part.opening.iter().enumerate() {
         prose(c, &format!("opening[{i}]"), p, &index.named);
@@ -298,6 +299,7 @@ fn section_fields(c: &mut Checker, role: Role, base: &str, section: &Section, in
     c.id(base, &section.id);
     if let Some(title) = &section.title {
         c.fill_text(&format!("{base}.title"), title, limits::TITLE);
+        c.heading(&format!("{base}.title"), title);
     }
     c.count(
         &format!("{base}.paragraphs"),
