@@ -690,6 +690,29 @@ const RULES: &[Rule] = &[
         "一、2022年",
         "data-title-numbered",
     ),
+    // The card prints the aim (力争) or 预计 as its tag: a label starting
+    // with it printed 力争 力争全年进出口总额 (hostile round 5).
+    r(
+        PLAN,
+        "        label: 全年进出口总额",
+        "        label: 力争全年进出口总额",
+        "label: 力争全年",
+        "data-label-tag",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        label: 地区生产总值同比增长",
+        "        label: 预计地区生产总值同比增长",
+        "label: 预计地区",
+        "data-label-tag",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "subjects: [综合指标排名]",
+        "subjects: [预计综合指标排名]",
+        "subjects: [预计综合",
+        "data-label-tag",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -232,6 +232,28 @@ impl<'w> Checker<'w> {
         }
     }
 
+    /// A figure's label or a ranking's subject names what is measured; the
+    /// card prints the aim (力争) or the estimate (预计) as its tag, from the
+    /// sentence or `estimate: true`, so one typed here was printed twice
+    /// (力争 力争全年进出口总额).
+    fn tag_word(&mut self, path: &str, label: &str, estimate: bool, aims: bool) {
+        let none = Vec::new();
+        let word = (if aims { &self.words.aims } else { &none })
+            .iter()
+            .chain(if estimate { &self.words.estimates } else { &none })
+            .filter(|w| label.trim_start().starts_with(w.as_str()))
+            .max_by_key(|w| w.len())
+            .cloned();
+        if let Some(word) = word {
+            let e = self.report(
+                path,
+                "data-label-tag",
+                tr!("data-label-tag", word = word.as_str()),
+            );
+            e.hint = Some(tr!("data-label-tag-hint", word = word.as_str()));
+        }
+    }
+
     /// A paragraph's text, whose placeholders `prose::check` reads.
     fn fill_paragraph(&mut self, path: &str, text: &Fill<String>) {
         match text {

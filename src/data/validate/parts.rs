@@ -331,5 +331,8 @@ fn ranking(c: &mut Checker, path: &str, r: &Ranking) {
         );
     }
     c.items(&format!("{path}.subjects"), &r.subjects, limits::LABEL);
+    if let Some(first) = r.subjects.first() {
+        c.tag_word(&format!("{path}.subjects[0]"), first, r.estimate, false);
+    }
     figures::rank(c, path, &r.rank());
 }
