@@ -713,6 +713,38 @@ const RULES: &[Rule] = &[
         "subjects: [预计综合",
         "data-label-tag",
     ),
+    // A sign, a Chinese numeral or a full-width digit against a
+    // placeholder: -14亿元, 十14亿元, 14亿元１ were printed (hostile round 5).
+    r(
+        ACHIEVEMENTS,
+        "资金{policy_support_funds}，",
+        "资金-{policy_support_funds}，",
+        "资金-{policy",
+        "prose-number-beside",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "资金{policy_support_funds}，",
+        "资金十{policy_support_funds}，",
+        "资金十{policy",
+        "prose-number-beside",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{policy_support_funds}，",
+        "{policy_support_funds}１，",
+        "{policy_support_funds}１",
+        "prose-number-beside",
+    ),
+    // Full-width digits in the prose: a number out of the data, typed
+    // otherwise, which the ASCII check passed over.
+    r(
+        ACHIEVEMENTS,
+        "{policy_support_funds}，",
+        "{policy_support_funds}，新建口袋公园１２个，",
+        "口袋公园１２个",
+        "prose-fullwidth-digits",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

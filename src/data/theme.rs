@@ -450,28 +450,7 @@ fn word(path: &str, s: &str, known: Vec<&str>, out: &mut Vec<Problem>) {
         ));
         return;
     };
-    // Each of the word's placeholders once: 第期 lost the number,
-    // 共{total}页　第{total}页 numbered every page as the last.
     let names: Vec<&str> = found.iter().map(|p| p.1).collect();
-    for k in &known {
-        let count = names.iter().filter(|n| *n == k).count();
-        if count != 1 {
-            let placeholder = format!("{{{k}}}");
-            let (code, message) = if count == 0 {
-                (
-                    "theme-placeholder-missing",
-                    tr!("theme-placeholder-missing", placeholder = placeholder.as_str()),
-                )
-            } else {
-                (
-                    "theme-placeholder-twice",
-                    tr!("theme-placeholder-twice", placeholder = placeholder.as_str()),
-                )
-            };
-            out.push(problem(path, code, message, None));
-            return;
-        }
-    }
     for (at, name) in found {
         if !known.contains(&name) {
             let hint = nearest(name, known.iter().copied())
@@ -526,6 +505,27 @@ fn word(path: &str, s: &str, known: Vec<&str>, out: &mut Vec<Problem>) {
                 tr!("theme-word-twice", word = twice.as_str()),
                 None,
             ));
+            return;
+        }
+    }
+    // Each of the word's placeholders once: 第期 lost the number,
+    // 共{total}页　第{total}页 numbered every page as the last.
+    for k in &known {
+        let count = names.iter().filter(|n| *n == k).count();
+        if count != 1 {
+            let placeholder = format!("{{{k}}}");
+            let (code, message) = if count == 0 {
+                (
+                    "theme-placeholder-missing",
+                    tr!("theme-placeholder-missing", placeholder = placeholder.as_str()),
+                )
+            } else {
+                (
+                    "theme-placeholder-twice",
+                    tr!("theme-placeholder-twice", placeholder = placeholder.as_str()),
+                )
+            };
+            out.push(problem(path, code, message, None));
             return;
         }
     }
@@ -680,7 +680,7 @@ mod tests {
         );
         assert_eq!(
             codes("words: {indicators: '{year}{year}年主要指标'}"),
-            ["theme-placeholder-twice"]
+            ["prose-number-beside"]
         );
         // Each placeholder once (hostile round 5): the number lost,
         // every page numbered as the last, the plan's year lost.

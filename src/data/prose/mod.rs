@@ -316,6 +316,17 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
         if named {
             continue;
         }
+        // Full-width digits are a typing mistake wherever they stand.
+        if digits.chars().any(|c| ('０'..='９').contains(&c)) {
+            problems.push(Problem {
+                offset: at,
+                code: "prose-fullwidth-digits",
+                message: tr!("prose-fullwidth-digits", digits = digits),
+                hint: Some(tr!("prose-fullwidth-digits-hint")),
+                warning: false,
+            });
+            continue;
+        }
         problems.push(Problem {
             offset: at,
             code: "prose-digits",

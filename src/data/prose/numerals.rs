@@ -21,13 +21,15 @@ pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
             '”' | '」' | '》' => quoted = quoted.saturating_sub(1),
             _ => {}
         }
-        if inside || quoted > 0 || !c.is_ascii_digit() {
+        // Full-width digits (１２个) are digits too, typed otherwise.
+        let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        if inside || quoted > 0 || !digit(c) {
             i += 1;
             continue;
         }
         // The whole run of the number: digits, a point, a dash of a range.
         let mut j = i;
-        while j < chars.len() && (chars[j].1.is_ascii_digit() || chars[j].1 == '.') {
+        while j < chars.len() && (digit(chars[j].1) || matches!(chars[j].1, '.' | '．')) {
             j += 1;
         }
         let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
@@ -37,6 +39,7 @@ pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         // A year is four digits (近6年来 is a duration: a figure).
         let year = digits.len() == 4 && next.starts_with(['年', '—', '-', '至']);
+        let full_width = digits.chars().any(|c| !c.is_ascii());
         let exempt = latin(prev)
             || latin(next.chars().next())
             || prev == Some('第')
@@ -60,7 +63,7 @@ pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
                     .chars()
                     .nth(1)
                     .is_some_and(|c| c.is_ascii_digit());
-        if !exempt {
+        if !exempt || full_width {
             out.push((at, digits.to_string()));
         }
         i = j.max(i + 1);
@@ -185,6 +188,9 @@ mod tests {
         assert_eq!(found("新增{a}，其中12项"), ["12"]);
         assert_eq!(found("增长{x.yoy}达92.9亿元"), ["92.9"]);
         assert_eq!(found("近6年来持续领跑"), ["6"]);
+        // Full-width digits are found wherever they stand (hostile round 5).
+        assert_eq!(found("新建口袋公园１２个"), ["１２"]);
+        assert_eq!(found("２０２２年"), ["２０２２"]);
         for fine in [
             "2022年，哈尔滨新区",
             "2月8日，南沙区",

@@ -110,8 +110,15 @@ pub(super) fn printed_twice(
         };
         report(0, code, message, Some(hint));
     }
-    if after.starts_with(|c: char| c.is_ascii_digit() || c == '{')
-        || before.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+    // A number or sign typed against the placeholder's own: 2409 2409万元,
+    // 14亿元１ (full-width), -14亿元 for an amount, 十14亿元, 亿14亿元.
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let numeral = |c: char| "一二三四五六七八九十百千万亿两零〇".contains(c);
+    // Words that end in a numeral and are no number: 统一, 唯一, 之一 …
+    let word_of_one = ["统一", "唯一", "之一", "第一", "逐一", "同一", "单一", "万一", "划一", "合一"];
+    if after.starts_with(|c: char| digit(c) || c == '{')
+        || before.ends_with(|c: char| digit(c) || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋' | '±'))
+        || (before.ends_with(numeral) && !word_of_one.iter().any(|w| before.ends_with(w)))
     {
         report(0, "prose-number-beside", tr!("prose-number-beside"), None);
     }
