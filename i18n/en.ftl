@@ -283,6 +283,7 @@ data-compare-missing = `{ $id }` is not a figure of the achievements file
 data-no-subjects = name at least one subject
 data-rank-missing = missing: give a `position` (1 = 第一) or a `standing` (e.g. 前列)
 data-rank-standing = position { $position } contradicts the standing “{ $standing }”, whose words name place { $places }
+data-standing-scope = the standing starts with its scope “{ $scope }”, which is printed before it: write the standing alone (第一, 前列)
 data-position-range = position { $value } is out of range: from 1
 data-years-range = { $value } years is out of range: 连续N年 starts at 2
 data-chart-empty = a chart needs members
@@ -420,6 +421,7 @@ prose-printed-twice = “{ $word }” stands after the placeholder, which prints
 prose-printed-twice-hint = delete “{ $word }” after the placeholder
 prose-fullwidth-digits = “{ $digits }” is typed in full-width digits
 prose-fullwidth-digits-hint = type it with half-width digits (switch the input method to half-width); a figure of the data goes in as a placeholder
+prose-rank-twice = the placeholder prints the place with its scope (全市第一, 全市前列) after the verb: the place or the verb is typed here again
 prose-number-beside = a number or another placeholder is typed right beside the placeholder
 prose-unit-after = “{ $word }” stands after the placeholder, which prints its unit “{ $unit }” already
 prose-unit-after-hint = delete “{ $word }”; if the unit is not “{ $unit }”, correct `unit` in the data

@@ -745,6 +745,36 @@ const RULES: &[Rule] = &[
         "口袋公园１２个",
         "prose-fullwidth-digits",
     ),
+    // The place a rank's placeholder prints, typed again (hostile round 5):
+    // 均居全市第一第一, 位居全市前列前列, 均居均居全市第一, 全市全市第一.
+    r(
+        ACHIEVEMENTS,
+        "均居{top_rankings.rank}，",
+        "均居{top_rankings.rank}第一，",
+        "{top_rankings.rank}第一",
+        "prose-rank-twice",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "位居{composite_ranking.rank}。",
+        "位居{composite_ranking.rank}前列。",
+        "{composite_ranking.rank}前列",
+        "prose-rank-twice",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "均居{top_rankings.rank}，",
+        "均居均居{top_rankings.rank}，",
+        "均居均居",
+        "prose-rank-twice",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        standing: 前列\n",
+        "        standing: 全市前列\n",
+        "standing: 全市前列",
+        "data-standing-scope",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

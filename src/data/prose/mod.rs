@@ -19,7 +19,8 @@ use super::model::{Figure, Ranking, Target};
 use super::vocabulary::Words;
 use crate::tr;
 use words::{
-    Qualifier, beside, change, estimates, printed_twice, qualifier_of, ranking, share_scope,
+    Qualifier, beside, change, estimates, printed_twice, qualifier_of, rank_printed_twice, ranking,
+    share_scope,
     target_verb,
 };
 
@@ -271,17 +272,33 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     tr!("prose-no-rank", placeholder = shown.as_str(), id = p.id),
                     None,
                 ),
-                Some(rank) => ranking(
-                    rank.verb.as_deref(),
-                    rank.years,
-                    &[],
-                    before,
-                    "",
-                    &mut report,
-                ),
+                Some(rank) => {
+                    rank_printed_twice(
+                        rank.verb.as_deref(),
+                        rank.standing.as_deref(),
+                        before,
+                        after,
+                        &mut report,
+                    );
+                    ranking(
+                        rank.verb.as_deref(),
+                        rank.years,
+                        &[],
+                        before,
+                        "",
+                        &mut report,
+                    )
+                }
             },
             (Named::Ranking(r), Some("rank")) => {
                 let sentence = &text[sentence_start(text, p.start)..p.start];
+                rank_printed_twice(
+                    r.verb.as_deref(),
+                    r.standing.as_deref(),
+                    before,
+                    after,
+                    &mut report,
+                );
                 ranking(
                     r.verb.as_deref(),
                     r.years,

@@ -463,6 +463,34 @@ pub(super) fn ranking(
     }
 }
 
+/// The place a rank's placeholder prints (全市第一, 全市前列), typed again
+/// after it or the verb typed twice before it: 均居全市第一第一,
+/// 位居全市前列前列, 均居均居全市第一.
+pub(super) fn rank_printed_twice(
+    verb: Option<&str>,
+    standing: Option<&str>,
+    before: &str,
+    after: &str,
+    report: &mut Report,
+) {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
+    let place = after
+        .strip_prefix('第')
+        .is_some_and(|rest| rest.starts_with(numeral))
+        || ["前列", "之首", "前茅", "首位", "榜首"]
+            .iter()
+            .chain(standing.as_slice())
+            .any(|w| after.starts_with(w));
+    let verb_twice = verb.is_some_and(|v| {
+        before
+            .strip_suffix(v)
+            .is_some_and(|rest| rest.ends_with(v))
+    });
+    if place || verb_twice {
+        report(0, "prose-rank-twice", tr!("prose-rank-twice"), None);
+    }
+}
+
 /// 预计 covers its whole sentence: every figure and ranking of a sentence
 /// whose words before its first number include an estimate word (预计,
 /// 初步统计 …) is an estimate, and an estimate stands in such a sentence.

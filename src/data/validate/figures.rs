@@ -191,6 +191,14 @@ pub(super) fn rank(c: &mut Checker, path: &str, r: &Rank) {
     }
     if let Some(s) = &r.standing {
         c.text(&format!("{path}.standing"), s, limits::NAME);
+        // The scope is printed before the standing: 全市全市第一.
+        if s.starts_with(r.scope.as_str()) && !r.scope.is_empty() {
+            c.report(
+                format!("{path}.standing"),
+                "data-standing-scope",
+                tr!("data-standing-scope", scope = r.scope.as_str()),
+            );
+        }
         if let (Some(p), Some((first, last))) = (r.position, standing_places(s))
             && !(i64::from(first)..=i64::from(last)).contains(&p)
         {
