@@ -279,6 +279,7 @@ data-written-unit = “{ $written }” ends with the magnitude its unit { $unit 
 data-written = “{ $written }” does not read as { $value }
 data-compare-plan = `compare` goes on plan figures, naming an achievements figure
 data-compare-unit = `{ $id }` is in { $theirs }, this figure in { $ours }: compare like with like
+data-compare-decrease = { $id } fell ({ $verb }): the chart draws last year's growth beside this year's target, and would draw the fall as growth; leave `compare` out, the text says it
 data-compare-missing = `{ $id }` is not a figure of the achievements file
 data-no-subjects = name at least one subject
 data-rank-missing = missing: give a `position` (1 = 第一) or a `standing` (e.g. 前列)

@@ -279,6 +279,7 @@ data-written-unit = “{ $written }”末尾的数量级与单位“{ $unit }”
 data-written = “{ $written }”读出来不是 { $value }
 data-compare-plan = `compare` 写在计划的数字上，指向成效中的数字
 data-compare-unit = `{ $id }` 的单位是 { $theirs }，这个数字是 { $ours }：只能同类相比
+data-compare-decrease = { $id } 是{ $verb }：对比图把上年的增长和今年的目标并排画出，会把下降画成增长；请删去 `compare`，由文字说明
 data-compare-missing = `{ $id }` 不是成效文件中的数字
 data-no-subjects = 至少写一个排名主体
 data-rank-missing = 缺少：请写 `position`（1 为第一）或 `standing`（如 前列）

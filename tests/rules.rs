@@ -961,6 +961,46 @@ fn svg_pages_are_the_pdf_pages_and_system_fonts_change_nothing_of_the_text() {
 }
 
 #[test]
+fn a_growth_target_compares_only_with_a_growth_in_percent() {
+    // The compare chart draws last year's growth beside the target: a fall
+    // was drawn as growth, a change in 亿元 or 个百分点 set the scale of a %
+    // (hostile round 5).
+    for (yoy, code) in [
+        ("{ value: 14.3, verb: 下降, basis: 同比 }", "data-compare-decrease"),
+        ("{ value: 1.2, verb: 增长, basis: 同比, unit: 万户 }", "data-compare-unit"),
+        ("{ value: 1.3, verb: 提高, unit: 个百分点 }", "data-compare-unit"),
+    ] {
+        let dir = project();
+        edit(
+            &dir.path().join(ACHIEVEMENTS),
+            "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+            &format!("yoy: {yoy}"),
+        );
+        let plan = dir.path().join(PLAN);
+        edit(
+            &plan,
+            "    unit: \"%\"\n    qualifier: 左右\n",
+            "    unit: \"%\"\n    qualifier: 左右\n    compare: new_market_entities\n",
+        );
+        let line = line_in(&plan, "compare: new_market_entities");
+        let errors = match brief::data::load(dir.path(), false) {
+            Ok(project) => project.warnings,
+            Err(failed) => failed.errors,
+        };
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.code == code && e.file == Path::new(PLAN) && e.line == Some(line)),
+            "{yoy}: {:?}",
+            errors
+                .iter()
+                .map(|e| format!("{}:{:?} {}", e.file.display(), e.line, e.code))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
 fn units_of_one_group_of_same_units_compare() {
     // 户 and 家 both count enterprises (the built-in `same_units`).
     let dir = project();

@@ -90,8 +90,28 @@ fn compare(c: &mut Checker, path: &str, t: &Target, other: &str, index: &Index) 
     match achieved.get(other) {
         Some(Named::Figure(f)) => {
             let rate = t.unit.as_deref() == Some("%");
+            // The chart draws the figure's growth beside the target's: a
+            // change in 亿元 or 个百分点 is on no scale with a %, and a fall
+            // would be drawn as growth.
+            let yoy_percent = f
+                .yoy
+                .as_ref()
+                .is_some_and(|y| y.unit.as_deref().unwrap_or("%") == "%");
+            if rate
+                && !figures::is_rate_figure(f)
+                && let Some(y) = &f.yoy
+                && yoy_percent
+                && c.words.is_down(&y.verb)
+            {
+                c.report(
+                    p,
+                    "data-compare-decrease",
+                    tr!("data-compare-decrease", id = other, verb = y.verb.as_str()),
+                );
+                return;
+            }
             let fits = if rate {
-                figures::is_rate_figure(f) || f.yoy.is_some()
+                figures::is_rate_figure(f) || yoy_percent
             } else {
                 c.words.same_unit(f.unit.as_deref(), t.unit.as_deref())
             };
