@@ -775,6 +775,22 @@ const RULES: &[Rule] = &[
         "standing: 全市前列",
         "data-standing-scope",
     ),
+    // {id.value} leaves the qualifier to the clause: alone, the text said
+    // 10亿元 where the data and the table say 10亿元以上 (hostile round 5).
+    r(
+        PLAN,
+        "进出口总额达到{import_export_volume}。",
+        "进出口总额达到{import_export_volume.value}。",
+        "{import_export_volume.value}",
+        "prose-qualifier-dropped",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "拉动消费规模达到{consumption_scale}",
+        "拉动消费规模达到{consumption_scale.value}",
+        "{consumption_scale.value}",
+        "prose-qualifier-dropped",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -20,7 +20,7 @@ use super::vocabulary::Words;
 use crate::tr;
 use words::{
     Qualifier, beside, change, estimates, printed_twice, qualifier_of, rank_printed_twice, ranking,
-    share_scope,
+    share_scope, value_qualifier,
     target_verb,
 };
 
@@ -210,7 +210,19 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     words,
                     &mut report,
                 );
-                beside(before, f.qualifier.as_deref(), words, &mut report);
+                if p.field == Some("value") {
+                    value_qualifier(before, after, f.qualifier.as_deref(), words, &mut report);
+                    // 近{x.value}: the text says the data's own qualifier.
+                    if !f
+                        .qualifier
+                        .as_deref()
+                        .is_some_and(|q| before.ends_with(q))
+                    {
+                        beside(before, f.qualifier.as_deref(), words, &mut report);
+                    }
+                } else {
+                    beside(before, f.qualifier.as_deref(), words, &mut report);
+                }
             }
             (Named::Figure(f), Some("yoy")) => match &f.yoy {
                 None => report(
@@ -320,6 +332,9 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     words,
                     &mut report,
                 );
+                if p.field == Some("value") {
+                    value_qualifier(before, after, t.qualifier.as_deref(), words, &mut report);
+                }
             }
             _ => field_error(&mut report),
         }

@@ -256,6 +256,44 @@ pub(super) fn beside(before: &str, qualifier: Option<&str>, words: &Words, repor
     }
 }
 
+/// `{id.value}` prints the number without the qualifier the data gives it,
+/// leaving it to the text (分别增长{a.value}、{b.value}以上; 近{a.value}、
+/// {b.value}): the clause must say it, before the number for 近 and 超,
+/// after it for 以上 and 余, or the text says less than the data.
+pub(super) fn value_qualifier(
+    before: &str,
+    after: &str,
+    qualifier: Option<&str>,
+    words: &Words,
+    report: &mut Report,
+) {
+    let Some(q) = qualifier.filter(|q| !q.trim().is_empty()) else {
+        return;
+    };
+    let stops = ['，', '。', '；', '！', '？', '：', ','];
+    let said = match words.qualifier(q) {
+        Some(Position::Before) => before
+            .rsplit(stops)
+            .next()
+            .is_some_and(|clause| clause.contains(q)),
+        // Said in the words, or by the list's last member, which prints
+        // its own (分别增长{a.value}、{b}: 8%、8%以上).
+        _ => after.split(stops).next().is_some_and(|clause| {
+            clause.contains(q)
+                || super::placeholders(clause)
+                    .is_ok_and(|found| found.iter().any(|p| p.field.is_none()))
+        }),
+    };
+    if !said {
+        report(
+            0,
+            "prose-qualifier-dropped",
+            tr!("prose-qualifier-dropped", word = q),
+            Some(tr!("prose-qualifier-dropped-hint", word = q)),
+        );
+    }
+}
+
 /// The words between a verb and its number that do not change its meaning:
 /// 增长预计超过30%.
 fn strip_between<'t>(before: &'t str, words: &Words) -> &'t str {
