@@ -431,7 +431,11 @@ fn an_up_to_date_build_in_a_folder_brief_may_not_write_says_so_and_succeeds() {
     };
     let result = as_user(&["build", "--out", "ro"]);
     assert_eq!(code(&result), 0, "{}", stderr(&result));
-    assert!(stderr(&result).contains("up to date"), "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("up to date"),
+        "{}",
+        stderr(&result)
+    );
     // With a change to write, it fails naming the folder, and keeps all.
     let plan = dir.path().join(PLAN);
     let text = fs::read_to_string(&plan).unwrap();

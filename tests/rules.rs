@@ -982,9 +982,18 @@ fn a_growth_target_compares_only_with_a_growth_in_percent() {
     // was drawn as growth, a change in 亿元 or 个百分点 set the scale of a %
     // (hostile round 5).
     for (yoy, code) in [
-        ("{ value: 14.3, verb: 下降, basis: 同比 }", "data-compare-decrease"),
-        ("{ value: 1.2, verb: 增长, basis: 同比, unit: 万户 }", "data-compare-unit"),
-        ("{ value: 1.3, verb: 提高, unit: 个百分点 }", "data-compare-unit"),
+        (
+            "{ value: 14.3, verb: 下降, basis: 同比 }",
+            "data-compare-decrease",
+        ),
+        (
+            "{ value: 1.2, verb: 增长, basis: 同比, unit: 万户 }",
+            "data-compare-unit",
+        ),
+        (
+            "{ value: 1.3, verb: 提高, unit: 个百分点 }",
+            "data-compare-unit",
+        ),
     ] {
         let dir = project();
         edit(

@@ -304,7 +304,7 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
 
     let old = &d.plan;
     let ids = result_ids(old, n1);
-    let results = results(old, &ids);
+    let results = results(old, &ids, &project.words);
     let achievements = Part {
         kind: PartKind::Achievements,
         year: n1,
@@ -315,7 +315,9 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
         sections: results,
         charts: None,
     };
-    let plan = next_plan(old, n2, &ids, &shift);
+    let mut achievements = achievements;
+    let mut plan = next_plan(old, n2, &ids, &shift);
+    unlink_dangling(&mut achievements, &mut plan);
     files.push((
         Path::new("data").join(&achievements_name),
         yaml(
@@ -383,7 +385,11 @@ fn result_label(label: &str) -> String {
 /// Last year's plan as this year's results: a section of its targets (one
 /// figure each, labelled as a result), then each of its sections with its
 /// title and sentences marked to revise, every value to fill in.
-fn results(old: &Part, ids: &HashMap<String, String>) -> Vec<Section> {
+fn results(
+    old: &Part,
+    ids: &HashMap<String, String>,
+    words: &data::vocabulary::Words,
+) -> Vec<Section> {
     let goals: HashMap<&str, &str> = old
         .targets
         .iter()
@@ -391,9 +397,22 @@ fn results(old: &Part, ids: &HashMap<String, String>) -> Vec<Section> {
         .collect();
     let mut sections = Vec::new();
     let numbered: Vec<&Target> = old.targets.iter().filter(|t| t.goal.is_none()).collect();
+    // A target's verb that is also a qualifier (超过{target}) becomes the
+    // result's qualifier: the figure prints it, so the text loses it.
+    let qualifier_verbs: HashMap<&str, &str> = numbered
+        .iter()
+        .filter_map(|t| {
+            let v = t.verb.as_deref()?;
+            (words.qualifier(v) == Some(data::model::Position::Before))
+                .then_some((t.id.as_str(), v))
+        })
+        .collect();
     // Placeholders name the results; a goal in words is written out.
     let carry = |text: &str| -> String {
         let mut out = text.to_string();
+        for (old_id, verb) in &qualifier_verbs {
+            out = out.replace(&format!("{verb}{{{old_id}}}"), &format!("{{{old_id}}}"));
+        }
         for (old_id, goal) in &goals {
             out = out.replace(&format!("{{{old_id}}}"), goal);
         }
@@ -412,7 +431,10 @@ fn results(old: &Part, ids: &HashMap<String, String>) -> Vec<Section> {
                     Some(v) if t.unit.as_deref() == Some("%") => format!("{}{v}", t.indicator),
                     _ => t.indicator.clone(),
                 };
-                to_fill(&ids[&t.id], label, t.unit.clone(), true)
+                Figure {
+                    qualifier: qualifier_verbs.get(t.id.as_str()).map(|v| v.to_string()),
+                    ..to_fill(&ids[&t.id], label, t.unit.clone(), true)
+                }
             })
             .collect();
         // The sentences of the plan that named its targets.
@@ -427,8 +449,19 @@ fn results(old: &Part, ids: &HashMap<String, String>) -> Vec<Section> {
             })
             .map(|p| Fill::Given(carry(p)))
             .collect();
+        // Last year's plan may have a section of that id (wulian-2013).
+        let id = (1..)
+            .map(|n| {
+                if n == 1 {
+                    "targets".to_string()
+                } else {
+                    format!("targets_{n}")
+                }
+            })
+            .find(|id| old.sections.iter().all(|s| &s.id != id))
+            .expect("a free id");
         sections.push(Section {
-            id: "targets".into(),
+            id,
             title: old.title.as_ref().map(|_| Fill::Todo),
             paragraphs: if paragraphs.is_empty() {
                 vec![Fill::Todo]
@@ -483,6 +516,56 @@ fn results(old: &Part, ids: &HashMap<String, String>) -> Vec<Section> {
         });
     }
     sections
+}
+
+/// A placeholder of the carried words that names nothing of the new year
+/// (last year's `{gdp.yoy}`, a ranking not carried) becomes the mark to
+/// revise: the paragraph is one to rewrite anyway, and `build --draft` of
+/// the new project must run.
+fn unlink_dangling(achievements: &mut Part, plan: &mut Part) {
+    let mut named: std::collections::HashSet<String> = Default::default();
+    for part in [&*achievements, &*plan] {
+        for s in &part.sections {
+            for f in &s.figures {
+                named.extend([f.id.clone(), format!("{}.value", f.id)]);
+                if f.yoy.is_some() {
+                    named.insert(format!("{}.yoy", f.id));
+                }
+                if !f.share.is_empty() {
+                    named.insert(format!("{}.share", f.id));
+                }
+                if f.rank.is_some() {
+                    named.insert(format!("{}.rank", f.id));
+                }
+            }
+            for r in &s.rankings {
+                named.insert(format!("{}.rank", r.id));
+            }
+        }
+        for t in &part.targets {
+            named.extend([t.id.clone(), format!("{}.value", t.id)]);
+        }
+    }
+    let fix = |text: &mut Fill<String>| {
+        let Fill::Given(t) = text else { return };
+        let Ok(found) = data::prose::placeholders(t) else {
+            return;
+        };
+        let mut out = t.clone();
+        for p in found.iter().rev() {
+            if !named.contains(&t[p.start + 1..p.end - 1]) {
+                out.replace_range(p.start..p.end, REVISE);
+            }
+        }
+        *t = out;
+    };
+    for part in [achievements, plan] {
+        part.opening.iter_mut().for_each(fix);
+        part.lead.iter_mut().for_each(fix);
+        for s in &mut part.sections {
+            s.paragraphs.iter_mut().for_each(fix);
+        }
+    }
 }
 
 /// Next year's plan, started from last year's: its words marked to revise,

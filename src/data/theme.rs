@@ -517,12 +517,18 @@ fn word(path: &str, s: &str, known: Vec<&str>, out: &mut Vec<Problem>) {
             let (code, message) = if count == 0 {
                 (
                     "theme-placeholder-missing",
-                    tr!("theme-placeholder-missing", placeholder = placeholder.as_str()),
+                    tr!(
+                        "theme-placeholder-missing",
+                        placeholder = placeholder.as_str()
+                    ),
                 )
             } else {
                 (
                     "theme-placeholder-twice",
-                    tr!("theme-placeholder-twice", placeholder = placeholder.as_str()),
+                    tr!(
+                        "theme-placeholder-twice",
+                        placeholder = placeholder.as_str()
+                    ),
                 )
             };
             out.push(problem(path, code, message, None));
@@ -684,8 +690,14 @@ mod tests {
         );
         // Each placeholder once (hostile round 5): the issue's number lost,
         // every page numbered as the last, the plan's year lost.
-        assert_eq!(codes("words: {issue: '第期'}"), ["theme-placeholder-missing"]);
-        assert_eq!(codes("words: {printed: '印发'}"), ["theme-placeholder-missing"]);
+        assert_eq!(
+            codes("words: {issue: '第期'}"),
+            ["theme-placeholder-missing"]
+        );
+        assert_eq!(
+            codes("words: {printed: '印发'}"),
+            ["theme-placeholder-missing"]
+        );
         assert_eq!(
             codes("words: {page: '共{total}页　第{total}页'}"),
             ["theme-placeholder-missing"]

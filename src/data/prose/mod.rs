@@ -20,8 +20,7 @@ use super::vocabulary::Words;
 use crate::tr;
 use words::{
     Qualifier, beside, change, estimates, printed_twice, qualifier_of, rank_printed_twice, ranking,
-    share_scope, value_qualifier,
-    target_verb,
+    share_scope, target_verb, value_qualifier,
 };
 
 /// What an id names.
@@ -213,11 +212,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                 if p.field == Some("value") {
                     value_qualifier(before, after, f.qualifier.as_deref(), words, &mut report);
                     // 近{x.value}: the text says the data's own qualifier.
-                    if !f
-                        .qualifier
-                        .as_deref()
-                        .is_some_and(|q| before.ends_with(q))
-                    {
+                    if !f.qualifier.as_deref().is_some_and(|q| before.ends_with(q)) {
                         beside(before, f.qualifier.as_deref(), words, &mut report);
                     }
                 } else {

@@ -115,9 +115,13 @@ pub(super) fn printed_twice(
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let numeral = |c: char| "一二三四五六七八九十百千万亿两零〇".contains(c);
     // Words that end in a numeral and are no number: 统一, 唯一, 之一 …
-    let word_of_one = ["统一", "唯一", "之一", "第一", "逐一", "同一", "单一", "万一", "划一", "合一"];
+    let word_of_one = [
+        "统一", "唯一", "之一", "第一", "逐一", "同一", "单一", "万一", "划一", "合一",
+    ];
     if after.starts_with(|c: char| digit(c) || c == '{')
-        || before.ends_with(|c: char| digit(c) || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋' | '±'))
+        || before.ends_with(|c: char| {
+            digit(c) || matches!(c, '.' | '．' | '-' | '－' | '+' | '＋' | '±')
+        })
         || (before.ends_with(numeral) && !word_of_one.iter().any(|w| before.ends_with(w)))
     {
         report(0, "prose-number-beside", tr!("prose-number-beside"), None);
@@ -519,11 +523,8 @@ pub(super) fn rank_printed_twice(
             .iter()
             .chain(standing.as_slice())
             .any(|w| after.starts_with(w));
-    let verb_twice = verb.is_some_and(|v| {
-        before
-            .strip_suffix(v)
-            .is_some_and(|rest| rest.ends_with(v))
-    });
+    let verb_twice =
+        verb.is_some_and(|v| before.strip_suffix(v).is_some_and(|rest| rest.ends_with(v)));
     if place || verb_twice {
         report(0, "prose-rank-twice", tr!("prose-rank-twice"), None);
     }

@@ -274,7 +274,9 @@ fn parse(code: &str) -> Option<Shown> {
     let thousands = whole
         .rfind(',')
         .is_some_and(|at| !whole[at..].contains(['0', '#', '?']))
-        || plain.split_once('.').is_some_and(|(_, frac)| frac.contains(','));
+        || plain
+            .split_once('.')
+            .is_some_and(|(_, frac)| frac.contains(','));
     Some(Shown {
         percent: plain.contains('%'),
         decimals: Some(decimals),

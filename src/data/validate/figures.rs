@@ -46,7 +46,13 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
         }
         c.dash(&p, yoy.dash.as_deref(), yoy.to.as_ref());
         if let (Some(written), Fill::Given(v)) = (&yoy.written, &yoy.value) {
-            c.written(&format!("{p}.written"), written, v, yoy.to.as_ref(), Some(unit));
+            c.written(
+                &format!("{p}.written"),
+                written,
+                v,
+                yoy.to.as_ref(),
+                Some(unit),
+            );
         }
         if let Fill::Given(v) = &yoy.value {
             c.double_negative(&format!("{p}.value"), &yoy.verb, v);
@@ -247,7 +253,8 @@ fn standing_places(standing: &str) -> Option<(u32, u32)> {
         (n >= 1.0 && n.fract() == 0.0 && n <= 10_000.0).then_some(n as u32)
     };
     let chars: Vec<char> = standing.chars().collect();
-    let run_after = |i: usize| -> String { chars[i..].iter().take_while(|c| numeral(**c)).collect() };
+    let run_after =
+        |i: usize| -> String { chars[i..].iter().take_while(|c| numeral(**c)).collect() };
     // 前三、前三甲、前十名: the first N, also within a group (「十強縣」前三甲).
     let first_n = chars
         .iter()

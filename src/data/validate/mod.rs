@@ -240,7 +240,11 @@ impl<'w> Checker<'w> {
         let none = Vec::new();
         let word = (if aims { &self.words.aims } else { &none })
             .iter()
-            .chain(if estimate { &self.words.estimates } else { &none })
+            .chain(if estimate {
+                &self.words.estimates
+            } else {
+                &none
+            })
             .filter(|w| label.trim_start().starts_with(w.as_str()))
             .max_by_key(|w| w.len())
             .cloned();
@@ -497,7 +501,11 @@ impl<'w> Checker<'w> {
         self.text(path, written, limits::WRITTEN);
         // The unit follows the written number: 1.5万 before 万户 printed
         // 1.5万万户.
-        let magnitude = written.trim_end().chars().last().filter(|c| "十百千万亿".contains(*c));
+        let magnitude = written
+            .trim_end()
+            .chars()
+            .last()
+            .filter(|c| "十百千万亿".contains(*c));
         if let (Some(m), Some(unit)) = (magnitude, unit)
             && unit.starts_with(m)
         {
