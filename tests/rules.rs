@@ -791,6 +791,21 @@ const RULES: &[Rule] = &[
         "{consumption_scale.value}",
         "prose-qualifier-dropped",
     ),
+    // The unit again in brackets, the small percent sign (hostile round 5).
+    r(
+        ACHIEVEMENTS,
+        "{policy_support_funds}，",
+        "{policy_support_funds}（亿元），",
+        "{policy_support_funds}（亿元）",
+        "prose-unit-after",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{new_market_entities.yoy}。",
+        "{new_market_entities.yoy}﹪。",
+        "{new_market_entities.yoy}﹪",
+        "prose-printed-twice",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

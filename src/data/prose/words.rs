@@ -52,7 +52,13 @@ pub(super) fn printed_twice(
         Qualifier::Data(q) => q,
         Qualifier::Text => None,
     };
-    let twice = [unit, if unit == Some("%") { Some("％") } else { None }, own]
+    let percent = unit == Some("%");
+    let twice = [
+        unit,
+        percent.then_some("％"),
+        percent.then_some("﹪"),
+        own,
+    ]
         .into_iter()
         .flatten()
         .find(|w| {
@@ -71,7 +77,12 @@ pub(super) fn printed_twice(
         );
     } else if let Some(unit) = unit
         // (Also after a closing quote or bracket: {x}”亿元, （{x}）亿元.)
-        && let Some(word) = unit_after(after.trim_start_matches(CLOSING), unit, words)
+        // (And in brackets: {x}（亿元）.)
+        && let Some(word) = unit_after(after.trim_start_matches(CLOSING), unit, words).or_else(|| {
+            after
+                .strip_prefix(['（', '('])
+                .and_then(|inside| unit_after(inside, unit, words))
+        })
     {
         report(
             0,
@@ -185,7 +196,7 @@ fn unit_after<'t>(after: &'t str, unit: &str, words: &Words) -> Option<&'t str> 
         .units
         .iter()
         .map(String::as_str)
-        .chain(["百分点", "个点", "%", "％"])
+        .chain(["百分点", "个点", "%", "％", "﹪"])
         .filter(|u| folded.starts_with(u) && ends(u.len()))
         .max_by_key(|u| u.len())
         .map(|u| as_written(u.len()))
