@@ -263,6 +263,7 @@ data-title-numbered = the title starts with the heading number “{ $number }”
 data-title-numbered-hint = delete “{ $number }” and keep the words of the title
 data-label-tag = the label starts with “{ $word }”, which the card prints as its tag (from the sentence, or `estimate: true`): it would be printed twice
 data-label-tag-hint = delete “{ $word }” here; the label names only what is measured
+data-han-space = a space between Chinese characters prints as a gap in the name
 data-leading-dash = the subheadline starts with a dash: the documents print it after their own ——
 data-trailing-mark = the name ends with “{ $mark }”: the 版记 joins the names with ，and ends the list with 。 itself
 data-printed-before-date = printed on { $printed }, before the document's date { $date }

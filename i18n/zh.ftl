@@ -263,6 +263,7 @@ data-title-numbered = 标题以序号“{ $number }”开头：文档会自动�
 data-title-numbered-hint = 删去“{ $number }”，只留标题的文字
 data-label-tag = 名称以“{ $word }”开头，而卡片会把它作为标签印出（取自句子或 `estimate: true`），会印两遍
 data-label-tag-hint = 在这里删去“{ $word }”，名称只写指标本身
+data-han-space = 汉字之间有空格，印出来是一个空隙
 data-leading-dash = 副标题以破折号开头：文档会在副标题前印上“——”
 data-trailing-mark = 名称以“{ $mark }”结尾：版记会自动用“，”连接各个名称，并在最后加“。”
 data-printed-before-date = 印发日期 { $printed } 早于文档日期 { $date }

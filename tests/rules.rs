@@ -806,6 +806,15 @@ const RULES: &[Rule] = &[
         "{new_market_entities.yoy}﹪",
         "prose-printed-twice",
     ),
+    // A space between Han in a name prints a gap (hostile round 5): a
+    // warning, an error under --strict.
+    r(
+        ACHIEVEMENTS,
+        "        label: 新增市场主体",
+        "        label: 新增 市场主体",
+        "label: 新增 市场主体",
+        "data-han-space",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

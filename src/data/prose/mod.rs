@@ -426,6 +426,16 @@ pub fn folded_space(text: &str) -> Option<usize> {
         .find_map(|w| (w[1].1 == ' ' && is_cjk(w[0].1) && is_cjk(w[2].1)).then_some(w[1].0))
 }
 
+/// A space of any kind between two Chinese characters, in a short text
+/// (a label, a title): its byte offset.
+pub fn han_space(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.windows(3).find_map(|w| {
+        ((w[1].1 == ' ' || odd_space(w[1].1)) && words::is_han(w[0].1) && words::is_han(w[2].1))
+            .then_some(w[1].0)
+    })
+}
+
 /// A space other than the plain one: no-break, ideographic, the typographic
 /// widths.
 fn odd_space(c: char) -> bool {
