@@ -815,6 +815,14 @@ const RULES: &[Rule] = &[
         "label: 新增 市场主体",
         "data-han-space",
     ),
+    // A goal typed with its verb, printed 增长增长… (hostile round 5).
+    r(
+        PLAN,
+        "    goal: 与GDP增速同步",
+        "    verb: 增长\n    goal: 增长与GDP增速同步",
+        "goal: 增长与GDP",
+        "data-goal-verb",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -432,6 +432,19 @@ fn word(path: &str, s: &str, known: Vec<&str>, out: &mut Vec<Problem>) {
             .join(&tr!("list-separator"))
             + if known.is_empty() { "—" } else { "" }
     };
+    // A word typed twice over (预计预计) is printed so on every tag.
+    let chars: Vec<char> = s.trim().chars().collect();
+    let half = chars.len() / 2;
+    if half > 1 && chars.len() % 2 == 0 && chars[..half] == chars[half..] {
+        let once: String = chars[..half].iter().collect();
+        out.push(problem(
+            path,
+            "theme-word-doubled",
+            tr!("theme-word-doubled", word = once),
+            None,
+        ));
+        return;
+    }
     if s.contains(['｛', '｝']) {
         out.push(problem(
             path,
@@ -695,6 +708,12 @@ mod tests {
             ["theme-placeholder-missing"]
         );
         assert_eq!(
+            codes("words: {estimate: '预计预计'}"),
+            ["theme-word-doubled"]
+        );
+        // 谢谢 is one word, not 谢 twice.
+        assert!(codes("words: {thanks: '谢谢'}").is_empty());
+        assert_eq!(
             codes("words: {printed: '印发'}"),
             ["theme-placeholder-missing"]
         );
@@ -715,7 +734,7 @@ mod tests {
             codes("words: {indicators: '{year}年年主要指标'}"),
             ["theme-word-twice"]
         );
-        let long = format!("masthead: {{text: '{}'}}", "简".repeat(100));
+        let long = format!("masthead: {{text: '{}'}}", "简报".repeat(50) + "新区");
         assert_eq!(codes(&long), ["data-too-long"]);
     }
 

@@ -53,12 +53,7 @@ pub(super) fn printed_twice(
         Qualifier::Text => None,
     };
     let percent = unit == Some("%");
-    let twice = [
-        unit,
-        percent.then_some("％"),
-        percent.then_some("﹪"),
-        own,
-    ]
+    let twice = [unit, percent.then_some("％"), percent.then_some("﹪"), own]
         .into_iter()
         .flatten()
         .find(|w| {

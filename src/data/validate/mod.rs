@@ -210,11 +210,9 @@ impl<'w> Checker<'w> {
         // A space between Chinese characters in a name prints as a gap
         // (新增 市场主体). Headlines set two phrases apart so (稳中求进促发展
         // 向新而行谱新篇), and a byline's 记者 王某 has its own.
-        let name = path.ends_with(".label")
-            || path.ends_with(".indicator")
-            || path.contains(".subjects[");
-        if name && let Some(at) = super::prose::han_space(text)
-        {
+        let name =
+            path.ends_with(".label") || path.ends_with(".indicator") || path.contains(".subjects[");
+        if name && let Some(at) = super::prose::han_space(text) {
             let problem = self.report(path, "data-han-space", tr!("data-han-space"));
             problem.offset = Some(at);
             problem.warning = true;

@@ -26,6 +26,14 @@ pub(super) fn target(c: &mut Checker, path: &str, t: &Target, index: &Index) {
     match &t.goal {
         Some(goal) => {
             c.text(&format!("{path}.goal"), goal, limits::LABEL);
+            // The verb is printed before the goal: 增长增长与经济增长同步.
+            if let Some(verb) = t.verb.as_deref().filter(|v| goal.starts_with(*v)) {
+                c.report(
+                    format!("{path}.goal"),
+                    "data-goal-verb",
+                    tr!("data-goal-verb", verb = verb),
+                );
+            }
             for (field, given) in [
                 ("value", t.value.is_some()),
                 ("unit", t.unit.is_some()),
