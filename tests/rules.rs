@@ -823,6 +823,14 @@ const RULES: &[Rule] = &[
         "goal: 增长与GDP",
         "data-goal-verb",
     ),
+    // The input method left in English mode: 14亿元,发放 (hostile round 5).
+    r(
+        ACHIEVEMENTS,
+        "资金{policy_support_funds}，",
+        "资金{policy_support_funds},",
+        "{policy_support_funds},",
+        "prose-halfwidth-mark",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -393,10 +393,27 @@ fn shape(text: &str) -> Vec<Problem> {
             warning: true,
         });
     }
+    // A half-width comma or semicolon between Chinese words (14亿元,发放)
+    // is the input method left in English mode: Chinese text takes ，；.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chinese = |c: char| words::is_han(c) || matches!(c, '}' | '{' | '%' | '”' | '“');
+    if let Some(w) = chars
+        .windows(3)
+        .find(|w| matches!(w[1].1, ',' | ';') && chinese(w[0].1) && chinese(w[2].1))
+    {
+        let mark = w[1].1.to_string();
+        let full = if w[1].1 == ',' { "，" } else { "；" };
+        problems.push(Problem {
+            offset: w[1].0,
+            code: "prose-halfwidth-mark",
+            message: tr!("prose-halfwidth-mark", mark = mark.as_str()),
+            hint: Some(tr!("prose-halfwidth-mark-hint", mark = mark.as_str(), full = full)),
+            warning: true,
+        });
+    }
     // A space no keyboard types by itself (a no-break or an ideographic
     // space, pasted from a web page or a Word file) between Chinese
     // characters prints as a gap in the sentence.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     if let Some(w) = chars
         .windows(3)
         .find(|w| odd_space(w[1].1) && is_cjk(w[0].1) && is_cjk(w[2].1))
