@@ -435,7 +435,7 @@ fn word(path: &str, s: &str, known: Vec<&str>, out: &mut Vec<Problem>) {
     // A word typed twice over (预计预计) is printed so on every tag.
     let chars: Vec<char> = s.trim().chars().collect();
     let half = chars.len() / 2;
-    if half > 1 && chars.len() % 2 == 0 && chars[..half] == chars[half..] {
+    if half > 1 && chars.len().is_multiple_of(2) && chars[..half] == chars[half..] {
         let once: String = chars[..half].iter().collect();
         out.push(problem(
             path,

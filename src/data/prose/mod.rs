@@ -407,7 +407,11 @@ fn shape(text: &str) -> Vec<Problem> {
             offset: w[1].0,
             code: "prose-halfwidth-mark",
             message: tr!("prose-halfwidth-mark", mark = mark.as_str()),
-            hint: Some(tr!("prose-halfwidth-mark-hint", mark = mark.as_str(), full = full)),
+            hint: Some(tr!(
+                "prose-halfwidth-mark-hint",
+                mark = mark.as_str(),
+                full = full
+            )),
             warning: true,
         });
     }

@@ -39,7 +39,7 @@ pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         // A year is four digits (近6年来 is a duration: a figure).
         let year = digits.len() == 4 && next.starts_with(['年', '—', '-', '至']);
-        let full_width = digits.chars().any(|c| !c.is_ascii());
+        let full_width = !digits.is_ascii();
         let exempt = latin(prev)
             || latin(next.chars().next())
             || prev == Some('第')
