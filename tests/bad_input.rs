@@ -401,13 +401,18 @@ fn an_up_to_date_build_in_a_folder_brief_may_not_write_says_so_and_succeeds() {
     }
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    let before: Vec<_> = fs::read_dir(&ro)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (e.file_name(), read(&e.path()))
-        })
-        .collect();
+    let files = || -> Vec<_> {
+        let mut all: Vec<_> = fs::read_dir(&ro)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name(), read(&e.path()))
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    let before = files();
     // Root ignores permissions (CI runs as root): brief runs as nobody, for
     // whom they apply.
     let as_user = |args: &[&str]| {
@@ -443,14 +448,7 @@ fn an_up_to_date_build_in_a_folder_brief_may_not_write_says_so_and_succeeds() {
     let result = as_user(&["build", "--out", "ro"]);
     assert_eq!(code(&result), 1, "{}", stderr(&result));
     assert!(stderr(&result).contains("ro"), "{}", stderr(&result));
-    let after: Vec<_> = fs::read_dir(&ro)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (e.file_name(), read(&e.path()))
-        })
-        .collect();
-    assert_eq!(before, after);
+    assert_eq!(before, files());
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
 }
 
