@@ -171,6 +171,8 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
              ws['C7'].number_format = '0,\"万\"'\n\
              ws.append(['investment_projects', '投资项目', 24090000])\n\
              ws['C8'].number_format = '0!.0000\"万\"'\n\
+             ws.append(['sci_tech_subsidies', '科技奖补资金', 0.14])\n\
+             ws['C9'].number_format = '0%'\n\
              ws.row_dimensions[6].hidden = True\n\
              ws.merge_cells('C4:C5')\n\
              ws['E2'] = 1.6\n\
@@ -204,11 +206,13 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
     // read as held, 24090000.0000万 was printed.
     at(7, "C7", "number format");
     at(8, "C8", "number format");
+    // A percent format on an amount: 0.14 shown as 14% was read as 14亿元.
+    at(9, "C9", "formatted as a percent");
     // Nothing else: the date is not read as a value (44941 would be out of
     // range), nor the merged value as one row's.
     assert_eq!(
         err.lines().filter(|l| l.contains("error:")).count(),
-        9,
+        10,
         "{err}"
     );
 }

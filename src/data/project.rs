@@ -563,6 +563,12 @@ fn read_sheet(
                 };
                 (cell, code, message, Some(hint))
             }
+            sheet::SheetProblem::Percent(unit, cell) => (
+                cell,
+                "sheet-percent",
+                tr!("sheet-percent", unit = unit),
+                Some(tr!("sheet-percent-hint")),
+            ),
             sheet::SheetProblem::Unheaded(cell) => (
                 cell,
                 "sheet-unheaded",

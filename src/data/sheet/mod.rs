@@ -86,6 +86,9 @@ pub struct Sheet {
     /// Cells brief reads that do not hold what they show (a date, a formula
     /// never calculated, a merged cell) and cells under no header.
     pub problems: Vec<SheetProblem>,
+    /// Number cells formatted as a percent (0.14 shown as 14%), by (row,
+    /// column): a rate's, or a slip where the figure is an amount.
+    pub percent: std::collections::HashSet<(usize, usize)>,
 }
 
 /// A cell whose shown content is not what a reader gets: a date (its
@@ -167,6 +170,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
     let csv = rel
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let mut percent = std::collections::HashSet::new();
     let (name, grid, odd) = if csv {
         let text = String::from_utf8(bytes)
             .map_err(|_| SheetError::Format(crate::tr!("sheet-csv-not-utf8")))?;
@@ -263,6 +267,11 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                         {
                             odd.insert((cell.row, cell.col), Odd::Scaled);
                         }
+                        if shown.get(&(cell.row, cell.col)).is_some_and(|s| s.percent)
+                            && matches!(data, calamine::Data::Float(_) | calamine::Data::Int(_))
+                        {
+                            percent.insert((cell.row, cell.col));
+                        }
                         let text = match (data, shown.get(&(cell.row, cell.col))) {
                             (calamine::Data::Float(f), Some(format)) => Some(format.text(*f)),
                             (calamine::Data::Int(i), Some(format)) => Some(format.text(*i as f64)),
@@ -284,6 +293,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         digest,
         text,
         problems,
+        percent,
     })
 }
 
@@ -603,6 +613,22 @@ pub fn apply(
                                     }
                                 };
                                 match number {
+                                    // 14% is no amount: a percent format on
+                                    // the value of a figure in 亿元 read
+                                    // 0.14 as 14亿元.
+                                    Column::Value
+                                        if sheet.percent.contains(&(cell.row, cell.col))
+                                            && !f
+                                                .unit
+                                                .as_deref()
+                                                .is_some_and(super::validate::is_rate) =>
+                                    {
+                                        problems.push(SheetProblem::Percent(
+                                            f.unit.clone().unwrap_or_default(),
+                                            cell.clone(),
+                                        ));
+                                        continue;
+                                    }
                                     Column::Value => {
                                         f.value = Some(Fill::Given(num));
                                         format!("{base}.value")
@@ -673,6 +699,9 @@ pub enum SheetProblem {
     NoSuch(String, &'static str, Cell),
     /// A cell brief reads that does not hold what it shows.
     Odd(Odd, Cell),
+    /// A figure's value formatted as a percent where its unit is not a
+    /// rate: the unit.
+    Percent(String, Cell),
     /// A filled cell under no header.
     Unheaded(Cell),
 }
