@@ -831,6 +831,22 @@ const RULES: &[Rule] = &[
         "{policy_support_funds},",
         "prose-halfwidth-mark",
     ),
+    // A qualifier said twice through a word between (hostile round 5):
+    // 超过了突破500家, 10亿元以上之多.
+    r(
+        ACHIEVEMENTS,
+        "注册企业{shenha_registered_enterprises}",
+        "注册企业超过了{shenha_registered_enterprises}",
+        "超过了{shenha",
+        "prose-qualifier-twice",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "拉动消费规模达到{consumption_scale}",
+        "拉动消费规模达到{consumption_scale}之多",
+        "{consumption_scale}之多",
+        "prose-qualifier-twice",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -63,6 +63,19 @@ pub(super) fn printed_twice(
                 && words.qualifier(w) != Some(Position::Before)
                 && after.starts_with(*w)
         });
+    // 之多 stresses a number as large; after the data's 以上 or 余 it says
+    // so twice (10亿元以上之多).
+    if let Qualifier::Data(Some(q)) = qualifier
+        && !q.trim().is_empty()
+        && after.starts_with("之多")
+    {
+        report(
+            0,
+            "prose-qualifier-twice",
+            tr!("prose-qualifier-twice", word = "之多"),
+            Some(tr!("prose-qualifier-twice-hint", word = "之多")),
+        );
+    }
     if let Some(word) = twice {
         report(
             0,
@@ -239,6 +252,11 @@ fn simplified(c: char) -> char {
 /// A qualifier before the number, in the text where the data has one or
 /// should have it (超{x} with qualifier 超).
 pub(super) fn beside(before: &str, qualifier: Option<&str>, words: &Words, report: &mut Report) {
+    // 超过了{x}: the particle does not part the word from the number.
+    let (before, particle) = match before.strip_suffix('了') {
+        Some(rest) => (rest, '了'.len_utf8()),
+        None => (before, 0),
+    };
     for (word, position) in &words.qualifiers {
         if *position != Position::Before || !before.ends_with(word.as_str()) {
             continue;
@@ -262,7 +280,7 @@ pub(super) fn beside(before: &str, qualifier: Option<&str>, words: &Words, repor
                 tr!("prose-qualifier-in-text-hint", word = word.as_str()),
             )
         };
-        report(word.len(), code, message, Some(hint));
+        report(word.len() + particle, code, message, Some(hint));
     }
 }
 
