@@ -286,6 +286,8 @@ data-no-subjects = name at least one subject
 data-rank-missing = missing: give a `position` (1 = 第一) or a `standing` (e.g. 前列)
 data-rank-standing = position { $position } contradicts the standing “{ $standing }”, whose words name place { $places }
 data-standing-scope = the standing starts with its scope “{ $scope }”, which is printed before it: write the standing alone (第一, 前列)
+data-rate-change-percent = the figure is a rate in %, and its change is in % too: a change of 5% is a twentieth of the rate, not 5 points
+data-rate-change-percent-hint = where the article means points (提高5个百分点), set the change's `unit: 个百分点`
 data-position-range = position { $value } is out of range: from 1
 data-years-range = { $value } years is out of range: 连续N年 starts at 2
 data-chart-empty = a chart needs members

@@ -847,6 +847,15 @@ const RULES: &[Rule] = &[
         "{consumption_scale}之多",
         "prose-qualifier-twice",
     ),
+    // A rate's change in % (办结率97%，提高5%): mostly meant as points; a
+    // warning (hostile round 5).
+    r(
+        ACHIEVEMENTS,
+        "        label: 地区生产总值同比增长",
+        "        label: 地区生产总值同比增长\n        yoy: { value: 1.2, verb: 提高 }",
+        "yoy: { value: 1.2, verb: 提高 }",
+        "data-rate-change-percent",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

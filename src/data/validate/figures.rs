@@ -33,6 +33,17 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
         }
         // A rate (增长14.3%, 提高1.2个百分点) or an amount (净增50亿元).
         let unit = yoy.unit.as_deref().unwrap_or("%");
+        // A rate that rose 5% rose by a twentieth of itself; reports mostly
+        // mean 5个百分点 (办结率97%，提高5%): said, not refused.
+        if f.unit.as_deref() == Some("%") && unit == "%" {
+            let p = c.report(
+                format!("{p}.value"),
+                "data-rate-change-percent",
+                tr!("data-rate-change-percent"),
+            );
+            p.warning = true;
+            p.hint = Some(tr!("data-rate-change-percent-hint"));
+        }
         c.unit(&format!("{p}.unit"), unit);
         if let Some(q) = &yoy.qualifier {
             c.qualifier(&format!("{p}.qualifier"), q, Some(unit), yoy.to.is_some());
