@@ -856,6 +856,14 @@ const RULES: &[Rule] = &[
         "yoy: { value: 1.2, verb: 提高 }",
         "data-rate-change-percent",
     ),
+    // Straight quotes in Chinese text: "六个龙江" (hostile round 5).
+    r(
+        ACHIEVEMENTS,
+        "title: 2022年新区交出",
+        "title: 2022年\"新区\"交出",
+        "title: 2022年",
+        "prose-halfwidth-mark",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -393,18 +393,10 @@ fn shape(text: &str) -> Vec<Problem> {
             warning: true,
         });
     }
-    // A half-width comma or semicolon between Chinese words (14亿元,发放)
-    // is the input method left in English mode: Chinese text takes ，；.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let chinese = |c: char| words::is_han(c) || matches!(c, '}' | '{' | '%' | '”' | '“');
-    if let Some(w) = chars
-        .windows(3)
-        .find(|w| matches!(w[1].1, ',' | ';') && chinese(w[0].1) && chinese(w[2].1))
-    {
-        let mark = w[1].1.to_string();
-        let full = if w[1].1 == ',' { "，" } else { "；" };
+    if let Some((at, mark, full)) = halfwidth_mark(text) {
+        let mark = mark.to_string();
         problems.push(Problem {
-            offset: w[1].0,
+            offset: at,
             code: "prose-halfwidth-mark",
             message: tr!("prose-halfwidth-mark", mark = mark.as_str()),
             hint: Some(tr!(
@@ -415,6 +407,7 @@ fn shape(text: &str) -> Vec<Problem> {
             warning: true,
         });
     }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
     // A space no keyboard types by itself (a no-break or an ideographic
     // space, pasted from a web page or a Word file) between Chinese
     // characters prints as a gap in the sentence.
@@ -445,6 +438,30 @@ pub fn folded_space(text: &str) -> Option<usize> {
     chars
         .windows(3)
         .find_map(|w| (w[1].1 == ' ' && is_cjk(w[0].1) && is_cjk(w[2].1)).then_some(w[1].0))
+}
+
+/// A half-width mark in Chinese text, the input method left in English
+/// mode: a comma or semicolon between Chinese words (14亿元,发放), a
+/// straight quote beside a Chinese character ("六个龙江"). Its byte offset,
+/// the mark, and the Chinese mark to type.
+pub fn halfwidth_mark(text: &str) -> Option<(usize, char, &'static str)> {
+    let chinese = |c: char| words::is_han(c) || matches!(c, '}' | '{' | '%' | '”' | '“');
+    let padded: Vec<(usize, char)> = std::iter::once((0, ' '))
+        .chain(text.char_indices())
+        .chain(std::iter::once((text.len(), ' ')))
+        .collect();
+    padded.windows(3).find_map(|w| {
+        let (at, mark) = w[1];
+        match mark {
+            ',' | ';' if chinese(w[0].1) && chinese(w[2].1) => {
+                Some((at, mark, if mark == ',' { "，" } else { "；" }))
+            }
+            '"' if words::is_han(w[0].1) || words::is_han(w[2].1) => {
+                Some((at, mark, if words::is_han(w[2].1) { "“" } else { "”" }))
+            }
+            _ => None,
+        }
+    })
 }
 
 /// A space of any kind between two Chinese characters, in a short text

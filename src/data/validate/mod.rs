@@ -212,6 +212,21 @@ impl<'w> Checker<'w> {
         // 向新而行谱新篇), and a byline's 记者 王某 has its own.
         let name =
             path.ends_with(".label") || path.ends_with(".indicator") || path.contains(".subjects[");
+        if let Some((at, mark, full)) = super::prose::halfwidth_mark(text) {
+            let mark = mark.to_string();
+            let problem = self.report(
+                path,
+                "prose-halfwidth-mark",
+                tr!("prose-halfwidth-mark", mark = mark.as_str()),
+            );
+            problem.offset = Some(at);
+            problem.warning = true;
+            problem.hint = Some(tr!(
+                "prose-halfwidth-mark-hint",
+                mark = mark.as_str(),
+                full = full
+            ));
+        }
         if name && let Some(at) = super::prose::han_space(text) {
             let problem = self.report(path, "data-han-space", tr!("data-han-space"));
             problem.offset = Some(at);
