@@ -217,7 +217,7 @@ fn markup_characters_and_a_very_long_bullet_still_give_a_valid_file() {
     edit(
         &f,
         "2022年，哈尔滨新区经济发展稳中有进。",
-        "2022年，哈尔滨新区经济发展稳中有进（A&B <c> \"引号\" 'd'）。",
+        "2022年，哈尔滨新区经济发展稳中有进（A&B <c> \"q\" 'd'）。",
     );
     let long = "坚持稳中求进工作总基调，统筹推进各项工作".repeat(60);
     edit(&f, "加力助企纾困，", &format!("{long}。加力助企纾困，"));
