@@ -330,7 +330,9 @@ impl<'a> Builder<'a> {
         if !goals.is_empty() {
             self.label(&i.look.word("goals", &[("year", &plan.year.to_string())]));
             let words = i.words;
-            self.cards(&goals, &|f| text::aim_of(words, plan, &f.id));
+            self.cards(&goals, &|f| {
+                crate::data::prose::aims::aim_of(words, plan, &f.id)
+            });
         }
     }
 

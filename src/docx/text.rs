@@ -3,7 +3,7 @@
 //! the parts of a card or a table that the briefing does not mark. Every
 //! figure the briefing marks is taken from its mark instead.
 
-use crate::data::model::{Figure, Fill, Num, Part, Position, Rank, Ranking, Share, Target, Yoy};
+use crate::data::model::{Figure, Fill, Num, Position, Rank, Ranking, Share, Target, Yoy};
 use crate::data::vocabulary::Words;
 
 /// A value in parts: before the number, the number, the unit, after it.
@@ -233,48 +233,6 @@ pub fn target_value(words: &Words, todo: &str, t: &Target) -> String {
     .joined()
 }
 
-/// Every paragraph of a part, in the article's order.
-pub(crate) fn paragraphs(part: &Part) -> impl Iterator<Item = &str> {
-    part.opening
-        .iter()
-        .chain(&part.lead)
-        .chain(part.sections.iter().flat_map(|s| &s.paragraphs))
-        .filter_map(|p| p.given().map(String::as_str))
-}
-
-/// A paragraph's sentences: up to 。！？ and a closing quote or bracket.
-pub(crate) fn sentences(p: &str) -> Vec<&str> {
-    crate::data::prose::sentence_spans(p)
-        .into_iter()
-        .map(|r| p[r].trim())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// The goal word that governs a figure in its sentence (力争, 确保): the
-/// nearest before it in its clause.
-pub fn aim_of(words: &Words, part: &Part, id: &str) -> Option<String> {
-    let open = format!("{{{id}");
-    for p in paragraphs(part) {
-        for t in sentences(p) {
-            let hit = t.contains(&format!("{{{id}}}")) || t.contains(&format!("{{{id}."));
-            let Some(at) = t.find(&open).filter(|_| hit) else {
-                continue;
-            };
-            let before = t[..at].rsplit('；').next().unwrap_or("");
-            let best = words
-                .aims
-                .iter()
-                .filter_map(|w| before.rfind(w.as_str()).map(|i| (i + w.len(), w)))
-                .max_by_key(|(end, _)| *end);
-            if let Some((_, w)) = best {
-                return Some(w.clone());
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,10 +243,5 @@ mod tests {
         assert_eq!(cn_num(10), "十");
         assert_eq!(cn_num(12), "十二");
         assert_eq!(cn_num(24), "二十四");
-    }
-
-    #[test]
-    fn sentences_end_with_their_closing_marks() {
-        assert_eq!(sentences("甲。乙！”丙"), ["甲。", "乙！”", "丙"]);
     }
 }

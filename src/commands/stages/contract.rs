@@ -137,7 +137,7 @@ fn rust_side(project: &Project) -> Json {
                     "yoy": text::yoy_phrase(words, todo, f),
                     "shares": f.share.iter().map(|s| text::share_phrase(words, todo, s)).collect::<Vec<_>>(),
                     "rank": f.rank.as_ref().map(text::rank_note),
-                    "aim": text::aim_of(words, part, &f.id),
+                    "aim": crate::data::prose::aims::aim_of(words, part, &f.id),
                 }),
             );
         }
@@ -147,10 +147,15 @@ fn rust_side(project: &Project) -> Json {
                 json!({"verb": text::target_verb(t), "value": text::target_value(words, todo, t)}),
             );
         }
-        let sentences: Vec<Vec<&str>> = text::paragraphs(part).map(text::sentences).collect();
+        let sentences: Vec<Vec<&str>> = crate::data::prose::aims::paragraphs(part)
+            .map(crate::data::prose::aims::sentences)
+            .collect();
         out.insert(format!("{key}/sentences"), json!(sentences));
     }
-    let cases: Vec<Vec<&str>> = CASES.iter().map(|c| text::sentences(c)).collect();
+    let cases: Vec<Vec<&str>> = CASES
+        .iter()
+        .map(|c| crate::data::prose::aims::sentences(c))
+        .collect();
     out.insert("cases".into(), json!(cases));
     let valid_id = |id: &str| {
         id.starts_with(|c: char| c.is_ascii_lowercase())

@@ -8,6 +8,7 @@
 //! (The word that makes a figure a goal, 力争 or 确保, is read from the
 //! prose by the templates.)
 
+pub mod aims;
 mod numerals;
 mod words;
 

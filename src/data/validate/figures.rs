@@ -11,9 +11,12 @@ use crate::tr;
 
 pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index: &Index) {
     c.text(&format!("{path}.label"), &f.label, limits::LABEL);
-    // The tags a card prints: 预计 for an estimate, the aim of a goal.
-    let aims = role == Role::Plan && f.headline;
-    c.tag_word(&format!("{path}.label"), &f.label, f.estimate, aims);
+    // The tag an estimate's card prints (预计); a goal's aim is checked
+    // with its sentence, by the part.
+    if f.estimate {
+        let estimates = c.words.estimates.clone();
+        c.tag_word(&format!("{path}.label"), &f.label, &estimates);
+    }
     match &f.ratio {
         Some(parts) => ratio(c, path, f, parts),
         None => quantity(c, path, f),

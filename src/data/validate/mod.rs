@@ -261,15 +261,9 @@ impl<'w> Checker<'w> {
     /// card prints the aim (力争) or the estimate (预计) as its tag, from the
     /// sentence or `estimate: true`, so one typed here was printed twice
     /// (力争 力争全年进出口总额).
-    fn tag_word(&mut self, path: &str, label: &str, estimate: bool, aims: bool) {
-        let none = Vec::new();
-        let word = (if aims { &self.words.aims } else { &none })
+    fn tag_word(&mut self, path: &str, label: &str, tags: &[String]) {
+        let word = tags
             .iter()
-            .chain(if estimate {
-                &self.words.estimates
-            } else {
-                &none
-            })
             .filter(|w| label.trim_start().starts_with(w.as_str()))
             .max_by_key(|w| w.len())
             .cloned();

@@ -259,6 +259,19 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
             );
         }
         section_fields(c, role, &base, section, index);
+        // A goal's card prints the aim of its sentence (力争) as its tag.
+        if role == Role::Plan {
+            for (i, f) in section
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.headline)
+            {
+                if let Some(aim) = crate::data::prose::aims::aim_of(c.words, part, &f.id) {
+                    c.tag_word(&format!("{base}.figures[{i}].label"), &f.label, &[aim]);
+                }
+            }
+        }
     }
     if let Some(charts) = &part.charts {
         c.count("charts", charts.len(), limits::CHARTS);
@@ -332,7 +345,10 @@ fn ranking(c: &mut Checker, path: &str, r: &Ranking) {
     }
     c.items(&format!("{path}.subjects"), &r.subjects, limits::LABEL);
     if let Some(first) = r.subjects.first() {
-        c.tag_word(&format!("{path}.subjects[0]"), first, r.estimate, false);
+        if r.estimate {
+            let estimates = c.words.estimates.clone();
+            c.tag_word(&format!("{path}.subjects[0]"), first, &estimates);
+        }
     }
     figures::rank(c, path, &r.rank());
 }
