@@ -344,11 +344,11 @@ fn ranking(c: &mut Checker, path: &str, r: &Ranking) {
         );
     }
     c.items(&format!("{path}.subjects"), &r.subjects, limits::LABEL);
-    if let Some(first) = r.subjects.first() {
-        if r.estimate {
-            let estimates = c.words.estimates.clone();
-            c.tag_word(&format!("{path}.subjects[0]"), first, &estimates);
-        }
+    if let Some(first) = r.subjects.first()
+        && r.estimate
+    {
+        let estimates = c.words.estimates.clone();
+        c.tag_word(&format!("{path}.subjects[0]"), first, &estimates);
     }
     figures::rank(c, path, &r.rank());
 }
