@@ -1,5 +1,5 @@
 //! The wording rules are written twice: in `templates/lib.typ`, which sets
-//! the PDFs, and in `docx::text`, which writes the .docx from the data. This
+//! the PDFs, and in `docx::text` and `data::prose::aims`, which write the .docx. This
 //! test ties them: it compiles a page of brief's own templates through the
 //! same inputs as a build, has them say every figure, share, rank, target
 //! and sentence of every shipped and corpus project, and compares each with
