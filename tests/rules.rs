@@ -864,6 +864,36 @@ const RULES: &[Rule] = &[
         "title: 2022年",
         "prose-halfwidth-mark",
     ),
+    // What a qualifier means: a range has both its ends (6%—7%以上), no
+    // share is more than its whole, a verb and a qualifier of opposite ways.
+    r(
+        ACHIEVEMENTS,
+        "        value: 14\n        unit: 亿元\n",
+        "        value: 14\n        to: 16\n        unit: 亿元\n        qualifier: 以内\n",
+        "qualifier: 以内",
+        "data-qualifier-range-bound",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "share: [{ scope: 全市, value: 26.6 }]",
+        "share: [{ scope: 全市, value: 100, qualifier: 以上 }]",
+        "value: 100, qualifier: 以上",
+        "data-share-over-whole",
+    ),
+    r(
+        PLAN,
+        "    indicator: 一般公共预算收入\n    verb: 增长\n    value: 10\n    unit: \"%\"\n",
+        "    indicator: 一般公共预算收入\n    verb: 超过\n    value: 10\n    unit: \"%\"\n    qualifier: 近\n",
+        "qualifier: 近",
+        "data-qualifier-verb",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  qualifiers: [{ word: 左右, position: after, meaning: more }]",
+        "meaning: more",
+        "data-vocabulary-conflict",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -399,6 +399,26 @@ pub struct QualifierWord {
         description = "位置：before 在数字前（近300家），after 在单位后（5.5%以内），inside 在数量级后、单位前（2万余户）。"
     )]
     pub position: Position,
+    /// What it says of the number, so that a share of 100%以上 or a range
+    /// of 6%—7%以上 can be told apart from 100%左右; a project's own word
+    /// may leave it out, and is then not checked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "含义：about 约数（左右、约），more 不少于（以上、超过、余），less 不多于（以内、以下、近）。可省略：省略时不做与含义有关的检查。"
+    )]
+    pub meaning: Option<Meaning>,
+}
+
+/// What a qualifier says of its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Meaning {
+    /// About the number: 左右, 上下, 约.
+    About,
+    /// The number or more: 以上, 超过, 余, 多, 突破, 不低于.
+    More,
+    /// The number or less, or just under it: 以内, 以下, 近, 接近.
+    Less,
 }
 
 /// Where a qualifier goes.

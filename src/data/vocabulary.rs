@@ -2,8 +2,8 @@
 //! (`templates/vocabulary.yaml`, which the templates read too, so that checks
 //! and layout agree) and what a project adds in `meta.yaml`.
 
-pub use super::model::Position;
-use super::model::{QualifierWord, Vocabulary};
+use super::model::Vocabulary;
+pub use super::model::{Meaning, Position, QualifierWord};
 
 /// The vocabulary shipped with brief, for projects without their own copy
 /// of `templates/vocabulary.yaml` (and for `brief init`).
@@ -15,7 +15,7 @@ pub struct Words {
     pub units: Vec<String>,
     /// Groups of units that count the same thing (户, 家).
     pub same_units: Vec<Vec<String>>,
-    pub qualifiers: Vec<(String, Position)>,
+    pub qualifiers: Vec<QualifierWord>,
     pub scopes: Vec<String>,
     pub up: Vec<String>,
     pub down: Vec<String>,
@@ -43,9 +43,9 @@ impl Words {
             extend(&mut words.bases, &v.bases);
             extend(&mut words.estimates, &v.estimates);
             extend(&mut words.names, &v.names);
-            for QualifierWord { word, position } in &v.qualifiers {
-                if !words.qualifiers.iter().any(|(w, _)| w == word) {
-                    words.qualifiers.push((word.clone(), *position));
+            for q in &v.qualifiers {
+                if !words.qualifiers.iter().any(|w| w.word == q.word) {
+                    words.qualifiers.push(q.clone());
                 }
             }
         }
@@ -66,12 +66,20 @@ impl Words {
     pub fn qualifier(&self, word: &str) -> Option<Position> {
         self.qualifiers
             .iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, p)| *p)
+            .find(|q| q.word == word)
+            .map(|q| q.position)
+    }
+
+    /// What `word` says of its number, where the vocabulary records it.
+    pub fn meaning(&self, word: &str) -> Option<Meaning> {
+        self.qualifiers
+            .iter()
+            .find(|q| q.word == word)
+            .and_then(|q| q.meaning)
     }
 
     pub fn qualifier_words(&self) -> impl Iterator<Item = &str> {
-        self.qualifiers.iter().map(|(w, _)| w.as_str())
+        self.qualifiers.iter().map(|q| q.word.as_str())
     }
 
     /// Every verb of change, either direction.
@@ -131,6 +139,14 @@ mod tests {
         assert_eq!(w.qualifier("近"), Some(Position::Before));
         assert_eq!(w.qualifier("余"), Some(Position::Inside));
         assert_eq!(w.qualifier("以内"), Some(Position::After));
+        // Every built-in qualifier says what it means, so that the checks
+        // of a meaning never skip a shipped word.
+        for q in &w.qualifiers {
+            assert!(q.meaning.is_some(), "{} has no meaning", q.word);
+        }
+        assert_eq!(w.meaning("左右"), Some(Meaning::About));
+        assert_eq!(w.meaning("余"), Some(Meaning::More));
+        assert_eq!(w.meaning("近"), Some(Meaning::Less));
         for scope in ["全区", "全市", "全省", "全国"] {
             assert!(w.scopes.iter().any(|s| s == scope));
         }

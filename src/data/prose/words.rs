@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::numerals::years_before;
 use super::{Named, Placeholder, Problem, Report, sentence_spans};
 use crate::data::model::Target;
-use crate::data::vocabulary::{Position, Words};
+use crate::data::vocabulary::{Position, QualifierWord, Words};
 use crate::tr;
 
 /// A Han character.
@@ -102,17 +102,17 @@ pub(super) fn printed_twice(
         && let Some(word) = words
             .qualifiers
             .iter()
-            .filter(|(w, p)| match p {
-                Position::After => after.starts_with(w.as_str()),
+            .filter(|q| match q.position {
+                Position::After => after.starts_with(q.word.as_str()),
                 // 余 or 多 after the number and its unit (1.5万户余, 300家多
                 // or 300多家 typed as {x}多家), not a word of its own (多项).
-                Position::Inside => after.strip_prefix(w.as_str()).is_some_and(|rest| {
+                Position::Inside => after.strip_prefix(q.word.as_str()).is_some_and(|rest| {
                     !rest.starts_with(is_han)
                         || words.units.iter().any(|u| rest.starts_with(u.as_str()))
                 }),
                 Position::Before => false,
             })
-            .map(|(w, _)| w.as_str())
+            .map(|q| q.word.as_str())
             .max_by_key(|w| w.len())
     {
         let (code, message, hint) = match own {
@@ -257,13 +257,15 @@ pub(super) fn beside(before: &str, qualifier: Option<&str>, words: &Words, repor
         Some(rest) => (rest, '了'.len_utf8()),
         None => (before, 0),
     };
-    for (word, position) in &words.qualifiers {
+    for QualifierWord { word, position, .. } in &words.qualifiers {
         if *position != Position::Before || !before.ends_with(word.as_str()) {
             continue;
         }
         // 超过 ends with 过, not with 超: the longest word that ends the text.
-        if words.qualifiers.iter().any(|(w, p)| {
-            *p == Position::Before && w.len() > word.len() && before.ends_with(w.as_str())
+        if words.qualifiers.iter().any(|q| {
+            q.position == Position::Before
+                && q.word.len() > word.len()
+                && before.ends_with(q.word.as_str())
         }) {
             continue;
         }

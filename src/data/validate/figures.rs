@@ -7,6 +7,7 @@ use crate::data::Role;
 use crate::data::limits;
 use crate::data::model::{Figure, Fill, Rank};
 use crate::data::prose::Named;
+use crate::data::vocabulary::Meaning;
 use crate::tr;
 
 pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index: &Index) {
@@ -108,6 +109,16 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
         }
         if let Some(q) = &share.qualifier {
             c.qualifier(&format!("{p}.qualifier"), q, Some("%"), false);
+            // Nothing is more than the whole it is a share of.
+            if c.words.meaning(q) == Some(Meaning::More)
+                && share.value.given().is_some_and(|v| v.get() >= 100.0)
+            {
+                c.report(
+                    format!("{p}.qualifier"),
+                    "data-share-over-whole",
+                    tr!("data-share-over-whole", word = q.as_str()),
+                );
+            }
         }
         c.percent(&format!("{p}.value"), &share.value, 0.0, 100.0);
     }

@@ -234,8 +234,10 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
     }
     for (i, q) in v.qualifiers.iter().enumerate() {
         if let Some(b) = built_in.qualifiers.iter().find(|b| b.word == q.word) {
-            let path = format!("vocabulary.qualifiers[{i}].position");
-            if b.position == q.position {
+            let differs = q.meaning.is_some() && q.meaning != b.meaning;
+            let field = if differs { "meaning" } else { "position" };
+            let path = format!("vocabulary.qualifiers[{i}].{field}");
+            if b.position == q.position && !differs {
                 let p = c.report(
                     &path,
                     "data-vocabulary-built-in",
@@ -286,10 +288,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
     // qualifier declared as a verb of change (左右 as 增长), and the rest.
     let kinds: [(&str, Vec<&str>); 3] = [
         ("units", c.words.units.iter().map(String::as_str).collect()),
-        (
-            "qualifiers",
-            c.words.qualifiers.iter().map(|(w, _)| w.as_str()).collect(),
-        ),
+        ("qualifiers", c.words.qualifier_words().collect()),
         ("changes", c.words.changes().collect()),
     ];
     for (list, words) in &ours {

@@ -19,7 +19,7 @@ use super::Role;
 use super::limits;
 use super::model::{Fill, Num};
 use super::prose::Named;
-use super::vocabulary::{Position, Words};
+use super::vocabulary::{Meaning, Position, Words};
 use crate::tr;
 
 /// What the checks of one part may look up.
@@ -381,7 +381,39 @@ impl<'w> Checker<'w> {
                     tr!("data-qualifier-range", word = word),
                 );
             }
+            // A range has both its ends: 6%—7%以上 says two things.
+            Some(Position::After)
+                if range
+                    && matches!(
+                        self.words.meaning(word),
+                        Some(Meaning::More | Meaning::Less)
+                    ) =>
+            {
+                self.report(
+                    path,
+                    "data-qualifier-range-bound",
+                    tr!("data-qualifier-range-bound", word = word),
+                );
+            }
             _ => {}
+        }
+    }
+
+    /// A verb that is itself a qualifier (超过, 突破) and a qualifier of the
+    /// other way (超过近300家, 突破500家以内).
+    fn qualifier_verb(&mut self, path: &str, verb: &str, word: &str) {
+        let (Some(a), Some(b)) = (self.words.meaning(verb), self.words.meaning(word)) else {
+            return;
+        };
+        if matches!(
+            (a, b),
+            (Meaning::More, Meaning::Less) | (Meaning::Less, Meaning::More)
+        ) {
+            self.report(
+                path,
+                "data-qualifier-verb",
+                tr!("data-qualifier-verb", verb = verb, word = word),
+            );
         }
     }
 

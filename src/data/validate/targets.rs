@@ -80,6 +80,9 @@ pub(super) fn target(c: &mut Checker, path: &str, t: &Target, index: &Index) {
             c.dash(path, t.dash.as_deref(), t.to.as_ref());
             if let Some(q) = &t.qualifier {
                 c.qualifier(&format!("{path}.qualifier"), q, unit, t.to.is_some());
+                if let Some(verb) = &t.verb {
+                    c.qualifier_verb(&format!("{path}.qualifier"), verb, q);
+                }
             }
         }
     }
