@@ -1,4 +1,4 @@
-//! How an .xlsx shows its numbers. A cell formatted as a percent holds
+//! How an .xlsx shows its numbers (`biff` reads an .xls's). A cell formatted as a percent holds
 //! 0.035 and shows 3.5%; a cell formatted `0.0` holds 4.4999 and shows 4.5,
 //! and one formatted `0.00` holds 172.8 and shows 172.80. calamine gives the
 //! value held; the statistics office reads the figure as the sheet shows
@@ -204,7 +204,7 @@ fn cell_xfs(styles: &[u8]) -> Vec<u32> {
 
 /// The built-in number formats that show a number otherwise than General
 /// (ECMA-376 Part 1, 18.8.30).
-fn built_in(id: u32) -> Option<String> {
+pub(super) fn built_in(id: u32) -> Option<String> {
     Some(
         match id {
             1 => "0",
@@ -225,7 +225,7 @@ fn built_in(id: u32) -> Option<String> {
 /// numbers), without quoted text, escapes and brackets. None for General,
 /// text, dates, fractions and scientific notation (dates and times are
 /// calamine's; the others are no way to print a figure).
-fn parse(code: &str) -> Option<Shown> {
+pub(super) fn parse(code: &str) -> Option<Shown> {
     let mut plain = String::new();
     // Digits or a point the format writes itself, among the number's.
     let mut own_digits = false;
