@@ -49,11 +49,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         match kind {
             // BIFF8 says version 0x0600; an older one stores its strings
             // otherwise.
-            BOF if i == 0 => {
-                if u16_at(body, 0)? != 0x0600 {
-                    return None;
-                }
-            }
+            BOF if i == 0 && u16_at(body, 0)? != 0x0600 => return None,
             FORMAT => {
                 let id = u16_at(body, 0)?;
                 codes.insert(id.into(), unicode(body.get(2..)?, true)?);
