@@ -218,6 +218,56 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
 }
 
 #[test]
+fn a_percent_format_is_read_only_where_the_number_is_in_percent() {
+    // 0.003 formatted 0.0% shows 0.3%, which is 3‰, and a change in 万户
+    // formatted 0% shows 20%: neither is the number in its unit (0.3‰
+    // and 20万户 were printed). A change in 个百分点 shown as 1.2% is 1.2
+    // of them; a cell formatted ;;; shows nothing.
+    let dir = with_sheet(&[&["id"]]);
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "        value: 3.5\n        unit: \"%\"",
+        "        value: 3.5\n        unit: \"‰\"",
+    );
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+        "yoy: { value: 0.2, verb: 增长, basis: 同比, unit: 万户 }",
+    );
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import sys, openpyxl\n\
+             wb = openpyxl.Workbook(); ws = wb.active; ws.title = '主要指标'\n\
+             ws.append(['id', '名称', '数值', '同比'])\n\
+             ws.append(['gdp_growth', '地区生产总值', 0.003, None]); ws['C2'].number_format = '0.0%'\n\
+             ws.append(['new_market_entities', '新增市场主体', None, 0.2]); ws['D3'].number_format = '0%'\n\
+             ws.append(['policy_support_funds', '兑现政策扶持资金', 99, None]); ws['C4'].number_format = ';;;'\n\
+             wb.save(sys.argv[1])",
+        )
+        .arg(dir.path().join("data/指标.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let err = stderr(&out);
+    for (row, cell, says) in [
+        (2, "C2", "figure is in ‰"),
+        (3, "D3", "figure is in 万户"),
+        (4, "C4", "show nothing"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(&format!("data/指标.xlsx:{row}:"))
+                    && l.contains(&format!("主要指标!{cell}"))
+                    && l.contains(says)),
+            "{cell} {says}: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_number_is_read_as_the_sheet_shows_it_from_the_first_sheet_shown() {
     // Excel shows 0.036 formatted 0.0% as 3.6%, and 172.8 formatted 0.00 as
     // 172.80: the figure is what the office reads on screen, not the value
@@ -240,6 +290,10 @@ fn a_number_is_read_as_the_sheet_shows_it_from_the_first_sheet_shown() {
              ws['C3'].number_format = '0.00'\n\
              ws.append(['enterprise_financing', '帮助企业融资', 4.4999])\n\
              ws['C4'].number_format = '0.0'\n\
+             ws.append(['job_stabilization_loans', '稳企稳岗贷款', 2.5])\n\
+             ws['C5'].number_format = '0'\n\
+             ws.append(['housing_voucher_funds', '兑付“房票”资金', 14.25])\n\
+             ws['C6'].number_format = '0.0'\n\
              wb.save(sys.argv[1])",
         )
         .arg(dir.path().join("data/指标.xlsx"))
@@ -253,10 +307,12 @@ fn a_number_is_read_as_the_sheet_shows_it_from_the_first_sheet_shown() {
     );
     ok(brief(dir.path(), &["build", "--only", "briefing"]));
     let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
-    for shown in ["3.6%左右", "172.80亿元", "4.5亿元"] {
+    // A half rounds away from zero, as spreadsheets show it: 2.5 as 3,
+    // 14.25 as 14.3 (Rust's formatting gave 2 and 14.2).
+    for shown in ["3.6%左右", "172.80亿元", "4.5亿元", "3亿元", "14.3亿元"] {
         assert!(text.contains(shown), "{shown}: {text}");
     }
-    for held in ["0.036", "9.9%", "4.4999"] {
+    for held in ["0.036", "9.9%", "4.4999", "14.2亿元", "14.25"] {
         assert!(!text.contains(held), "{held}: {text}");
     }
 }

@@ -101,12 +101,13 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
                     note(row, col, u16_at(cell, 0)?);
                 }
             }
-            // fDyZero: the row is hidden.
-            ROW if u16_at(body, 12)? & 0x20 != 0 => {
+            // fDyZero: the row is hidden (or dragged shut).
+            ROW if u16_at(body, 12)? & 0x20 != 0 || u16_at(body, 6)? & 0x7FFF == 0 => {
                 hidden_rows.push(usize::from(u16_at(body, 0)?) + 1);
             }
-            // fHidden, for columns colFirst to colLast (256 columns at most).
-            COL_INFO if u16_at(body, 8)? & 1 != 0 => {
+            // fHidden or no width, for columns colFirst to colLast (256
+            // columns at most).
+            COL_INFO if u16_at(body, 8)? & 1 != 0 || u16_at(body, 4)? == 0 => {
                 let (first, last) = (u16_at(body, 0)?, u16_at(body, 2)?.min(255));
                 hidden_cols.extend((first..=last).map(|c| usize::from(c) + 1));
             }

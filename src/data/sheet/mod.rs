@@ -252,7 +252,8 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                             col: c0 as usize + c + 1,
                         };
                         if (seen.hidden_rows.contains(&cell.row)
-                            || seen.hidden_cols.contains(&cell.col))
+                            || seen.hidden_cols.contains(&cell.col)
+                            || shown.get(&(cell.row, cell.col)).is_some_and(|s| s.blank))
                             && *data != calamine::Data::Empty
                         {
                             odd.insert((cell.row, cell.col), Odd::Hidden);
@@ -321,25 +322,38 @@ fn text_of(data: &calamine::Data) -> Option<String> {
 /// The rows of a CSV text (RFC 4180: quoted fields may hold commas,
 /// quotes doubled), with their cells.
 fn csv_rows(text: &str) -> Vec<Vec<(Cell, Option<String>)>> {
-    let mut out = Vec::new();
-    for (r, line) in text.lines().enumerate() {
-        let mut fields = Vec::new();
-        let mut field = String::new();
-        let mut quoted = false;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, quoted) {
-                ('"', true) if chars.peek() == Some(&'"') => {
-                    field.push('"');
-                    chars.next();
-                }
-                ('"', _) => quoted = !quoted,
-                (',', false) => fields.push(std::mem::take(&mut field)),
-                (c, _) => field.push(c),
+    // A quoted field may hold commas, doubled quotes and line breaks (a
+    // label typed with Alt+Enter): a record is a row, as a spreadsheet
+    // opens the file, whatever lines it takes.
+    let mut records: Vec<Vec<String>> = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
             }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            ('\r', false) if chars.peek() == Some(&'\n') => {}
+            ('\n' | '\r', false) => {
+                fields.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut fields));
+            }
+            (c, _) => field.push(c),
         }
+    }
+    if !field.is_empty() || !fields.is_empty() {
         fields.push(field);
-        out.push(
+        records.push(fields);
+    }
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(r, fields)| {
             fields
                 .into_iter()
                 .enumerate()
@@ -353,10 +367,9 @@ fn csv_rows(text: &str) -> Vec<Vec<(Cell, Option<String>)>> {
                         (!f.is_empty()).then_some(f),
                     )
                 })
-                .collect(),
-        );
-    }
-    out
+                .collect()
+        })
+        .collect()
 }
 
 /// The grid as lines, line N holding row N (rows above the used range and
@@ -371,7 +384,11 @@ fn render(grid: &[Vec<(Cell, Option<String>)>]) -> String {
             lines.push(String::new());
         }
         let mut cells: Vec<String> = vec![String::new(); first.col - 1];
-        cells.extend(row.iter().map(|(_, t)| t.clone().unwrap_or_default()));
+        // A break inside a cell would push the rows below off their lines.
+        cells.extend(
+            row.iter()
+                .map(|(_, t)| t.as_deref().unwrap_or_default().replace(['\n', '\r'], " ")),
+        );
         lines.push(cells.join(" | "));
     }
     lines.join("\n")
@@ -492,6 +509,16 @@ mod tests {
             (Column::Value, "2252.58".into(), Cell { row: 2, col: 3 })
         );
         assert_eq!(rows[1].cells.len(), 1);
+        // A label over two lines (Alt+Enter) is one field of one row; the
+        // rows after it keep their numbers (hostile round 6), and the
+        // rendering keeps row N on line N.
+        let grid = csv_rows("id,名称,数值\r\ngdp,\"地区\n生产总值\",2300\r\nnew_jobs,,8300\n");
+        let (rows, _) = super::rows(&grid, None, &OddCells::new()).unwrap();
+        assert_eq!(
+            rows[1].cells[0],
+            (Column::Value, "8300".into(), Cell { row: 3, col: 3 })
+        );
+        assert_eq!(render(&grid).lines().nth(2), Some("new_jobs |  | 8300"));
         assert!(matches!(
             super::rows(&csv_rows("id,数量\nx,1\n"), None, &OddCells::new()),
             Err(SheetError::Header(h, ..)) if h == "数量"
@@ -615,23 +642,29 @@ pub fn apply(
                                         continue;
                                     }
                                 };
+                                // A percent format gives hundredths: 14% is
+                                // no amount (0.14 printed 14亿元), and 0.3%
+                                // is 3‰, not 0.3‰. A change in 个百分点
+                                // shown as 1.2% is 1.2 of them.
+                                let unit = match number {
+                                    Column::Value => f.unit.clone(),
+                                    Column::Yoy => f
+                                        .yoy
+                                        .as_ref()
+                                        .map(|y| y.unit.clone().unwrap_or_else(|| "%".into())),
+                                    _ => Some("%".into()),
+                                };
+                                if sheet.percent.contains(&(cell.row, cell.col))
+                                    && (*number != Column::Yoy || f.yoy.is_some())
+                                    && !matches!(unit.as_deref(), Some("%" | "个百分点"))
+                                {
+                                    problems.push(SheetProblem::Percent(
+                                        unit.unwrap_or_default(),
+                                        cell.clone(),
+                                    ));
+                                    continue;
+                                }
                                 match number {
-                                    // 14% is no amount: a percent format on
-                                    // the value of a figure in 亿元 read
-                                    // 0.14 as 14亿元.
-                                    Column::Value
-                                        if sheet.percent.contains(&(cell.row, cell.col))
-                                            && !f
-                                                .unit
-                                                .as_deref()
-                                                .is_some_and(super::validate::is_rate) =>
-                                    {
-                                        problems.push(SheetProblem::Percent(
-                                            f.unit.clone().unwrap_or_default(),
-                                            cell.clone(),
-                                        ));
-                                        continue;
-                                    }
                                     Column::Value => {
                                         f.value = Some(Fill::Given(num));
                                         format!("{base}.value")
@@ -702,8 +735,8 @@ pub enum SheetProblem {
     NoSuch(String, &'static str, Cell),
     /// A cell brief reads that does not hold what it shows.
     Odd(Odd, Cell),
-    /// A figure's value formatted as a percent where its unit is not a
-    /// rate: the unit.
+    /// A value or change formatted as a percent where its unit is not
+    /// % (nor 个百分点): the unit.
     Percent(String, Cell),
     /// A filled cell under no header.
     Unheaded(Cell),

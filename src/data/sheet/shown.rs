@@ -21,6 +21,9 @@ pub struct Shown {
     /// thousands (`0,`, `0.0,,`), or with digits or a point of the format's
     /// own (`0!.0000"万"` shows 24090000 as 2409.0000万).
     pub scaled: bool,
+    /// Shown as nothing: a format whose section for the number is empty
+    /// (`;;;`), a figure nobody sees on screen.
+    pub blank: bool,
 }
 
 impl Shown {
@@ -28,7 +31,7 @@ impl Shown {
     pub fn text(self, value: f64) -> String {
         let value = if self.percent { value * 100.0 } else { value };
         match self.decimals {
-            Some(d) => format!("{value:.d$}"),
+            Some(d) => rounded(value, d),
             // 0.035 × 100 is 3.5000000000000004: the shortest text of the
             // number to 12 significant digits.
             None => {
@@ -37,6 +40,66 @@ impl Shown {
                 if s == "-0" { "0".into() } else { s.into() }
             }
         }
+    }
+}
+
+/// `value` to `d` decimals as a spreadsheet shows it: from its 15
+/// significant digits (1.005 is held as 1.00499999999999989…, shown 1.01),
+/// a half rounded away from zero (14.25 shown 14.3, 2.5 shown 3), where
+/// Rust's formatting rounds the binary value half to even (14.2, 2).
+fn rounded(value: f64, d: usize) -> String {
+    if !value.is_finite() {
+        return format!("{value:.d$}");
+    }
+    // 15 significant digits: "1.23450000000000e2".
+    let sci = format!("{:.14e}", value.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let mut digits: Vec<u8> = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    // The point stands after `point` digits; pad with zeros on either side
+    // so that it falls within the digits and `d` decimals follow it.
+    let mut point = exp + 1;
+    while point < 1 {
+        digits.insert(0, 0);
+        point += 1;
+    }
+    let point = point as usize;
+    let keep = point + d;
+    digits.resize(digits.len().max(keep + 1), 0);
+    let up = digits[keep] >= 5;
+    digits.truncate(keep);
+    if up {
+        let mut i = keep;
+        loop {
+            if i == 0 {
+                digits.insert(0, 1);
+                break;
+            }
+            i -= 1;
+            if digits[i] == 9 {
+                digits[i] = 0;
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let point = point + (digits.len() - keep);
+    let text = |ds: &[u8]| ds.iter().map(|x| char::from(b'0' + x)).collect::<String>();
+    let whole = text(&digits[..point]);
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let frac = text(&digits[point..]);
+    let zero = digits.iter().all(|x| *x == 0);
+    let sign = if value < 0.0 && !zero { "-" } else { "" };
+    if d == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
     }
 }
 
@@ -107,9 +170,13 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         })
         .collect();
     let sheet = part(&sheet_path)?;
+    // Hidden, or of no height or width (a row dragged shut).
     let hidden = |a: &HashMap<String, String>| {
         a.get("hidden")
             .is_some_and(|h| h == "1" || h.eq_ignore_ascii_case("true"))
+            || ["ht", "width"]
+                .iter()
+                .any(|k| a.get(*k).and_then(|v| v.parse::<f64>().ok()) == Some(0.0))
     };
     let hidden_rows = elements(&sheet, b"row")
         .into_iter()
@@ -257,6 +324,14 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
             c => plain.push(c),
         }
     }
+    if plain.trim().is_empty() && code.contains(';') {
+        return Some(Shown {
+            percent: false,
+            decimals: None,
+            scaled: false,
+            blank: true,
+        });
+    }
     let lower = plain.to_ascii_lowercase();
     if lower.contains("general")
         || lower.contains(['e', '/', '@', 'y', 'm', 'd', 'h', 's'])
@@ -281,6 +356,7 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
         percent: plain.contains('%'),
         decimals: Some(decimals),
         scaled: thousands || own_digits,
+        blank: false,
     })
 }
 
@@ -308,6 +384,7 @@ mod tests {
                 percent,
                 decimals: Some(decimals),
                 scaled: false,
+                blank: false,
             })
         };
         let scaled = |code: &str| parse(code).is_some_and(|s| s.scaled);
@@ -336,6 +413,11 @@ mod tests {
         }
         assert_eq!(parse("#,##0.0_ "), shown(false, 1));
         assert_eq!(parse("0\"亿元\""), shown(false, 0));
+        // No section for the number: shown as nothing (hostile round 6).
+        for code in [";;;", ";;", ";\"-\";"] {
+            assert!(parse(code).is_some_and(|s| s.blank), "{code}");
+        }
+        assert!(!parse("0;-0;;@").is_some_and(|s| s.blank));
     }
 
     #[test]
@@ -344,6 +426,7 @@ mod tests {
             percent: true,
             decimals: Some(1),
             scaled: false,
+            blank: false,
         };
         assert_eq!(percent.text(0.035), "3.5");
         assert_eq!(percent.text(0.143), "14.3");
@@ -351,18 +434,35 @@ mod tests {
             percent: false,
             decimals: Some(2),
             scaled: false,
+            blank: false,
         };
         assert_eq!(two.text(172.8), "172.80");
         let one = Shown {
             percent: false,
             decimals: Some(1),
             scaled: false,
+            blank: false,
         };
         assert_eq!(one.text(4.4999), "4.5");
+        // A half rounds away from zero, from 15 significant digits, as
+        // Excel, WPS and LibreOffice show it (Rust's own formatting gives
+        // 14.2, 2 and 1.00).
+        assert_eq!(one.text(14.25), "14.3");
+        assert_eq!(rounded(2.5, 0), "3");
+        assert_eq!(rounded(-2.5, 0), "-3");
+        assert_eq!(two.text(1.005), "1.01");
+        assert_eq!(one.text(9.96), "10.0");
+        assert_eq!(two.text(0.004), "0.00");
+        assert_eq!(two.text(-0.004), "0.00");
+        assert_eq!(rounded(0.0, 2), "0.00");
+        assert_eq!(rounded(0.05, 1), "0.1");
+        assert_eq!(rounded(24090000.0, 0), "24090000");
+        assert_eq!(rounded(1e20, 1), "100000000000000000000.0");
         let general_percent = Shown {
             percent: true,
             decimals: None,
             scaled: false,
+            blank: false,
         };
         assert_eq!(general_percent.text(0.035), "3.5");
         assert_eq!(cell_ref("C3"), Some((3, 3)));
