@@ -288,6 +288,7 @@ data-compare-missing = `{ $id }` is not a figure of the achievements file
 data-no-subjects = name at least one subject
 data-rank-missing = missing: give a `position` (1 = 第一) or a `standing` (e.g. 前列)
 data-rank-standing = position { $position } contradicts the standing “{ $standing }”, whose words name place { $places }
+data-rank-from-bottom = “{ $standing }” counts from the bottom, and a position from the top: the two cannot both be given; keep the standing alone
 data-standing-scope = the standing starts with its scope “{ $scope }”, which is printed before it: write the standing alone (第一, 前列)
 data-rate-change-percent = the figure is a rate in %, and its change is in % too: a change of 5% is a twentieth of the rate, not 5 points
 data-rate-change-percent-hint = where the article means points (提高5个百分点), set the change's `unit: 个百分点`
@@ -297,6 +298,7 @@ data-chart-empty = a chart needs members
 data-chart-units = a chart compares like with like, but its members are in { $units }
 data-member-unknown = `{ $id }` names no figure or target of this file
 data-member-kind = `{ $id }` cannot be shown in a `{ $kind }` chart (shares need a share, compare needs `compare`, bars a value)
+data-member-range = `{ $id }` is a range: a bar has one length, and drawn at its lower bound it would say less than the text; leave it to its card and its sentence
 data-todo = still to fill in
 data-todo-hint = fill in the value, or build with --draft to see it marked 【待填】
 

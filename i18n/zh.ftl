@@ -288,6 +288,7 @@ data-compare-missing = `{ $id }` 不是成效文件中的数字
 data-no-subjects = 至少写一个排名主体
 data-rank-missing = 缺少：请写 `position`（1 为第一）或 `standing`（如 前列）
 data-rank-standing = 名次 { $position } 与“{ $standing }”不符：这几个字说的是第 { $places } 名
+data-rank-from-bottom = “{ $standing }”是倒数的名次，position 是正数的名次：两者不能同时写；只写 standing
 data-standing-scope = 名次说法以范围“{ $scope }”开头，而范围会印在它前面：这里只写名次（第一、前列）
 data-rate-change-percent = 这个数字本身是百分数，它的变化也用 %：提高 5% 是比原来多二十分之一，不是多 5 个点
 data-rate-change-percent-hint = 原文指的是百分点（提高5个百分点）时，把变化的 `unit` 写成 个百分点
@@ -297,6 +298,7 @@ data-chart-empty = 图表需要成员
 data-chart-units = 图表只能同类相比，但其成员的单位有 { $units }
 data-member-unknown = `{ $id }` 不是本文件中的数字或目标
 data-member-kind = `{ $id }` 不能放进 `{ $kind }` 图表（shares 需要占比，compare 需要 `compare`，bars 需要数值）
+data-member-range = `{ $id }` 是一个范围：柱子只有一个长度，画到下限就比原文说得少；请把它留在卡片和句子中，不放进图表
 data-todo = 待填
 data-todo-hint = 请填上这个值，或用 --draft 生成以看到标为【待填】的位置
 

@@ -909,6 +909,14 @@ const RULES: &[Rule] = &[
         "position: 12",
         "data-rank-standing",
     ),
+    // 倒数第一 is the last place, though it says 第一 (hostile round 6).
+    r(
+        ACHIEVEMENTS,
+        "        position: null\n        standing: 前列\n",
+        "        position: 1\n        standing: 倒数第一\n",
+        "position: 1\n        standing: 倒数",
+        "data-rank-from-bottom",
+    ),
     r(
         ACHIEVEMENTS,
         "        years: 4",
@@ -1176,4 +1184,52 @@ fn a_family_given_two_faces_is_a_usage_error() {
             "office",
         ],
     ));
+}
+
+#[test]
+fn a_range_is_no_bar_and_is_left_out_of_the_growth_chart() {
+    // A bar has one length: a range (6.5%—7%) was drawn at its lower bound,
+    // saying less than the text (hostile round 6).
+    let dir = project();
+    let plan = dir.path().join(PLAN);
+    edit(
+        &plan,
+        "    value: 6.5\n    unit: \"%\"\n    qualifier: 左右\n",
+        "    value: 6.5\n    to: 7\n    unit: \"%\"\n",
+    );
+    edit(
+        &plan,
+        "targets:\n",
+        "charts:\n  - id: growth\n    kind: bars\n    members: [target_gdp, target_retail_sales]\ntargets:\n",
+    );
+    let line = line_in(&plan, "members: [target_gdp");
+    let errors = match brief::data::load(dir.path(), false) {
+        Ok(project) => project.warnings,
+        Err(failed) => failed.errors,
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.code == "data-member-range" && e.line == Some(line)),
+        "{:?}",
+        errors.iter().map(|e| &e.code).collect::<Vec<_>>()
+    );
+    // Without a chart of its own, the default growth chart leaves it out:
+    // its bars are the other targets, none at 6.5.
+    edit(
+        &plan,
+        "charts:\n  - id: growth\n    kind: bars\n    members: [target_gdp, target_retail_sales]\n",
+        "",
+    );
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    assert!(text.contains("6.5%—7%"), "{text}");
+    let chart = text
+        .split("增长目标（%）")
+        .nth(1)
+        .expect("the growth chart")
+        .chars()
+        .take(120)
+        .collect::<String>();
+    assert!(!chart.contains("6.5"), "{chart}");
 }

@@ -48,6 +48,21 @@ pub(super) fn chart(
     for (i, id) in chart.members.iter().enumerate() {
         let mpath = format!("{path}.members[{i}]");
         let named = own.get(id.as_str());
+        // A range (6%—7%, 168.5—200亿元) has no one length: a bar at its
+        // lower bound would say less than the text.
+        let range = match named {
+            Some(Named::Figure(f)) => f.to.is_some(),
+            Some(Named::Target(t)) => t.to.is_some(),
+            _ => false,
+        };
+        if range && matches!(chart.kind, ChartKind::Bars | ChartKind::Compare) {
+            c.report(
+                mpath,
+                "data-member-range",
+                tr!("data-member-range", id = id.as_str()),
+            );
+            continue;
+        }
         let fits = match (chart.kind, named) {
             (ChartKind::Bars, Some(Named::Figure(f))) if f.ratio.is_none() => {
                 units.push(f.unit.clone().unwrap_or_default());

@@ -230,7 +230,15 @@ pub(super) fn rank(c: &mut Checker, path: &str, r: &Rank) {
                 tr!("data-standing-scope", scope = r.scope.as_str()),
             );
         }
-        if let (Some(p), Some((first, last))) = (r.position, standing_places(s))
+        // 倒数第一 counts from the bottom, a position from the top: the
+        // place is the last, whatever 第一 in it says.
+        if r.position.is_some() && FROM_BOTTOM.iter().any(|w| s.contains(w)) {
+            c.report(
+                format!("{path}.position"),
+                "data-rank-from-bottom",
+                tr!("data-rank-from-bottom", standing = s.as_str()),
+            );
+        } else if let (Some(p), Some((first, last))) = (r.position, standing_places(s))
             && !(i64::from(first)..=i64::from(last)).contains(&p)
         {
             let places = if first == last {
@@ -263,6 +271,9 @@ pub(super) fn rank(c: &mut Checker, path: &str, r: &Rank) {
         c.text(&format!("{path}.verb"), v, limits::NAME);
     }
 }
+
+/// Words of a place counted from the bottom.
+const FROM_BOTTOM: [&str; 5] = ["倒数", "倒數", "末位", "末尾", "垫底"];
 
 /// The places a standing's own words name, where they name any: 之首 and
 /// 第一 the first, 前三甲 or 十强 the first three or ten, 第二名 the second.
