@@ -894,6 +894,36 @@ const RULES: &[Rule] = &[
         "meaning: more",
         "data-vocabulary-conflict",
     ),
+    // A space at an end of a name prints as a gap (超百 个); full-width
+    // digits in a name; a number in a goal (hostile round 6).
+    r(
+        PLAN,
+        "        written: 百         # 原文“超百个”",
+        "        written: \"百 \"         # 原文“超百个”",
+        "written: \"百 \"",
+        "data-edge-space",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        standing: 前列\n",
+        "        standing: \"前列\u{3000}\"\n",
+        "standing: \"前列",
+        "data-edge-space",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "label: 新增市场主体",
+        "label: 新增市场主体１",
+        "label: 新增市场主体１",
+        "prose-fullwidth-digits",
+    ),
+    r(
+        PLAN,
+        "    goal: 与GDP增速同步",
+        "    goal: 与GDP增速同步增长6%以上",
+        "goal: 与GDP",
+        "data-goal-number",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,
@@ -958,6 +988,36 @@ const RULES: &[Rule] = &[
         "      - 2022年，哈尔滨新区经济发展稳中有进。",
         "      - 2022年，哈尔滨新区\u{200B}经济发展稳中有进。",
         "哈尔滨新区\u{200B}",
+        "data-control-character",
+    ),
+    // A joiner, a soft hyphen, a blank filler, a lost character (hostile
+    // round 6).
+    r(
+        ACHIEVEMENTS,
+        "label: 新增市场主体",
+        "label: 新增市场\u{200D}主体",
+        "新增市场\u{200D}",
+        "data-control-character",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - 2022年，哈尔滨新区经济\u{00AD}发展稳中有进。",
+        "经济\u{00AD}",
+        "data-control-character",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - 2022年，哈尔滨新区经济发展\u{2800}稳中有进。",
+        "发展\u{2800}",
+        "data-control-character",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - 2022年，哈尔滨新区经济发展稳中有\u{FFFD}。",
+        "稳中有\u{FFFD}",
         "data-control-character",
     ),
     // Values.

@@ -308,7 +308,8 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A character no data file needs and no document should print: C0 and C1
 /// controls (but tab, LF and CR), DEL, line and paragraph separators, a BOM
-/// inside the text, invisible marks, and Unicode noncharacters.
+/// inside the text, invisible marks and fillers, U+FFFD, and Unicode
+/// noncharacters.
 pub fn forbidden(c: char) -> bool {
     let u = c as u32;
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
@@ -316,9 +317,14 @@ pub fn forbidden(c: char) -> bool {
         // Direction marks and overrides: invisible, they reorder what is
         // printed (a pasted U+202E turns 2022 into 2202 on the page).
         || matches!(u, 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
-        // Zero-width space and word joiner: invisible, they split a word
-        // for search and copying, or glue a number to what follows.
-        || matches!(u, 0x200B | 0x2060)
+        // Zero-width space and joiners, word joiner, soft hyphen, invisible
+        // operators and grapheme joiner: invisible, they split a word for
+        // search and copying, or glue a number to what follows.
+        || matches!(u, 0x00AD | 0x034F | 0x180E | 0x200B..=0x200D | 0x2060..=0x2064)
+        // Blank fillers that print as nothing yet are no space (U+2800 the
+        // braille blank, the Hangul fillers), and U+FFFD, the mark of a
+        // character an encoding lost.
+        || matches!(u, 0x115F | 0x1160 | 0x2800 | 0x3164 | 0xFFA0 | 0xFFFD)
         || (0xFDD0..=0xFDEF).contains(&u)
         || (u & 0xFFFE) == 0xFFFE
 }

@@ -193,6 +193,41 @@ impl<'w> Checker<'w> {
     /// placeholder would show as typed.
     fn text(&mut self, path: &str, text: &str, max: usize) {
         self.shown(path, text, max);
+        // A space at either end of a name prints as a gap before its unit
+        // or its mark (超百 个, 全市前列 。): a quoted "百 " or a U+3000
+        // that YAML keeps.
+        let edge = text
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(|_| 0)
+            .or_else(|| {
+                text.char_indices()
+                    .last()
+                    .filter(|(_, c)| c.is_whitespace())
+                    .map(|(at, _)| at)
+            });
+        // Full-width digits are a typing mistake in a name as in a
+        // paragraph (２０２３年, ６%).
+        if let Some(at) = text.find(|c: char| ('０'..='９').contains(&c)) {
+            let digits: String = text[at..]
+                .chars()
+                .take_while(|c| ('０'..='９').contains(c))
+                .collect();
+            let problem = self.report(
+                path,
+                "prose-fullwidth-digits",
+                tr!("prose-fullwidth-digits", digits = digits.as_str()),
+            );
+            problem.offset = Some(at);
+            problem.hint = Some(tr!("prose-fullwidth-digits-hint"));
+        }
+        if let Some(at) = edge
+            && !text.trim().is_empty()
+        {
+            let problem = self.report(path, "data-edge-space", tr!("data-edge-space"));
+            problem.offset = Some(at);
+        }
         let placeholder = super::prose::placeholders(text)
             .ok()
             .and_then(|list| list.first().map(|p| p.start..p.end))

@@ -26,6 +26,27 @@ pub(super) fn target(c: &mut Checker, path: &str, t: &Target, index: &Index) {
     match &t.goal {
         Some(goal) => {
             c.text(&format!("{path}.goal"), goal, limits::LABEL);
+            // A goal is the words of a target that has no number: a number
+            // in it is one the data does not hold (a name with digits, of
+            // `names`, is none).
+            let names = &c.words.names;
+            if let Some((at, digits)) =
+                crate::data::prose::stray_digits(goal)
+                    .into_iter()
+                    .find(|(at, _)| {
+                        !names.iter().any(|n| {
+                            goal.match_indices(n.as_str())
+                                .any(|(i, _)| i <= *at && *at < i + n.len())
+                        })
+                    })
+            {
+                let problem = c.report(
+                    format!("{path}.goal"),
+                    "data-goal-number",
+                    tr!("data-goal-number", digits = digits.as_str()),
+                );
+                problem.offset = Some(at);
+            }
             // The verb is printed before the goal: 增长增长与经济增长同步.
             if let Some(verb) = t.verb.as_deref().filter(|v| goal.starts_with(*v)) {
                 c.report(
