@@ -336,14 +336,7 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
         }
     }
     problems.extend(estimates(text, &list, own, words));
-    for (at, digits) in stray_digits(text) {
-        let named = words.names.iter().any(|n| {
-            text.match_indices(n.as_str())
-                .any(|(i, _)| i <= at && at < i + n.len())
-        });
-        if named {
-            continue;
-        }
+    for (at, digits) in unnamed_digits(text, &words.names) {
         // Full-width digits are a typing mistake wherever they stand.
         if digits.chars().any(|c| ('０'..='９').contains(&c)) {
             problems.push(Problem {
@@ -429,6 +422,20 @@ fn shape(text: &str) -> Vec<Problem> {
 }
 
 pub(super) type Report<'r> = dyn FnMut(usize, &'static str, String, Option<String>) + 'r;
+
+/// The runs of digits outside placeholders that no declared name (of
+/// `names`: 公交站点500米覆盖率) holds, with their byte offsets.
+pub fn unnamed_digits(text: &str, names: &[String]) -> Vec<(usize, String)> {
+    stray_digits(text)
+        .into_iter()
+        .filter(|(at, _)| {
+            !names.iter().any(|n| {
+                text.match_indices(n.as_str())
+                    .any(|(i, _)| i <= *at && *at < i + n.len())
+            })
+        })
+        .collect()
+}
 
 /// A space between two Chinese characters: YAML puts one where a plain or
 /// folded paragraph is continued on the next line (the loader asks only of

@@ -29,16 +29,9 @@ pub(super) fn target(c: &mut Checker, path: &str, t: &Target, index: &Index) {
             // A goal is the words of a target that has no number: a number
             // in it is one the data does not hold (a name with digits, of
             // `names`, is none).
-            let names = &c.words.names;
-            if let Some((at, digits)) =
-                crate::data::prose::stray_digits(goal)
-                    .into_iter()
-                    .find(|(at, _)| {
-                        !names.iter().any(|n| {
-                            goal.match_indices(n.as_str())
-                                .any(|(i, _)| i <= *at && *at < i + n.len())
-                        })
-                    })
+            if let Some((at, digits)) = crate::data::prose::unnamed_digits(goal, &c.words.names)
+                .into_iter()
+                .next()
             {
                 let problem = c.report(
                     format!("{path}.goal"),
