@@ -924,6 +924,22 @@ const RULES: &[Rule] = &[
         "goal: 与GDP",
         "data-goal-number",
     ),
+    // A brace in a declared word; a unit that holds a qualifier (hostile
+    // round 6: 14{, 1.5户以上左右).
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  units: [\"个{\"]",
+        "units: [\"个{",
+        "data-vocabulary-brace",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  units: [户以上]",
+        "units: [户以上]",
+        "data-vocabulary-unit-qualifier",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

@@ -8,7 +8,7 @@ use super::{Checker, Problem};
 use crate::data::Role;
 use crate::data::limits;
 use crate::data::model::{Meta, Vocabulary};
-use crate::data::vocabulary::Words;
+use crate::data::vocabulary::{Position, Words};
 use crate::tr;
 
 /// Checks meta.yaml beyond its types; `built_in` is the vocabulary the
@@ -281,6 +281,43 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
                     tr!("data-vocabulary-number", word = w.as_str())
                 };
                 c.report(&path, code, message);
+            }
+        }
+    }
+    // A brace would open a placeholder where the word is printed (14{),
+    // and a unit that holds a qualifier prints it beside the data's own
+    // (1.5户以上左右).
+    for (list, words) in &ours {
+        for (i, w) in words.iter().enumerate() {
+            let path = if *list == "qualifiers" {
+                format!("vocabulary.qualifiers[{i}].word")
+            } else {
+                format!("vocabulary.{list}[{i}]")
+            };
+            if w.contains(['{', '}', '｛', '｝']) {
+                c.report(
+                    &path,
+                    "data-vocabulary-brace",
+                    tr!("data-vocabulary-brace", word = w.as_str()),
+                );
+            }
+            if *list != "units" {
+                continue;
+            }
+            let held = c.words.qualifiers.iter().find(|q| match q.position {
+                Position::After => w.ends_with(q.word.as_str()),
+                Position::Before | Position::Inside => w.starts_with(q.word.as_str()),
+            });
+            if let Some(q) = held {
+                c.report(
+                    &path,
+                    "data-vocabulary-unit-qualifier",
+                    tr!(
+                        "data-vocabulary-unit-qualifier",
+                        word = w.as_str(),
+                        qualifier = q.word.as_str()
+                    ),
+                );
             }
         }
     }
