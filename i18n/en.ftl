@@ -353,6 +353,8 @@ font-variant = { $style }, weight { $weight }, width { $stretch }  [{ $origin }]
 ## brief init --from
 
 init-meta-header = The document of { $year } and { $next }: fill in every null (brief build lists them).
+init-meta-sheet = Last year's figures sheet ({ $file }) is not carried over: it holds last year's figures. Name this year's with `figures:` once it exists.
+init-year-beyond = the plan of next year would be for { $year }, past { $last }, the last year the data may hold
 init-achievements-header = The achievements of { $year }: the sections and targets of the { $old } plan, every value to fill in.
 
 ## Operating-system errors

@@ -353,6 +353,8 @@ font-variant = { $style }，字重 { $weight }，宽度 { $stretch }  [{ $origin
 ## brief init --from
 
 init-meta-header = { $year } 年和 { $next } 年的文档：请填上每个 null（brief build 会逐一列出）。
+init-meta-sheet = 去年的指标表（{ $file }）没有带过来：它是去年的数字。今年的指标表做好后，请用 `figures:` 写上它的文件名。
+init-year-beyond = 下一年的计划将是 { $year } 年，超过了数据允许的最后一年 { $last } 年
 init-achievements-header = { $year } 年的工作成效：由 { $old } 年计划的各节和主要目标生成，所有数值待填。
 
 ## 操作系统错误

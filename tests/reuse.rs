@@ -472,6 +472,57 @@ fn every_real_report_rolls_forward_to_a_project_whose_draft_loads() {
 }
 
 #[test]
+fn a_roll_forward_leaves_last_year_s_sheet_and_refuses_a_year_past_the_limit() {
+    // Last year's sheet was named in the new meta.yaml but not copied: the
+    // new project did not load; a plan of 2200 rolled into one of 2201 that
+    // no build takes (hostile round 6).
+    let place = tempfile::tempdir().unwrap();
+    let from = place.path().join("from");
+    copy_dir(&repo().join("data"), &from.join("data"));
+    fs::write(
+        from.join("data/f.csv"),
+        "id,value\npolicy_support_funds,15\n",
+    )
+    .unwrap();
+    edit(
+        &from.join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: f.csv\nachievements: 2022-achievements.yaml",
+    );
+    ok(brief(&from, &["check"]));
+    ok(brief(
+        place.path(),
+        &["init", "--from", &from.to_string_lossy(), "next"],
+    ));
+    let meta = fs::read_to_string(place.path().join("next/data/meta.yaml")).unwrap();
+    assert!(!meta.lines().any(|l| l.starts_with("figures:")), "{meta}");
+    assert!(
+        meta.lines()
+            .any(|l| l.starts_with('#') && l.contains("f.csv")),
+        "{meta}"
+    );
+    brief::data::load(&place.path().join("next"), true).expect("the new draft loads");
+
+    edit(
+        &from.join("data/2022-achievements.yaml"),
+        "year: 2022",
+        "year: 2199",
+    );
+    edit(
+        &from.join("data/2023-plan.yaml"),
+        "year: 2023",
+        "year: 2200",
+    );
+    let out = brief(
+        place.path(),
+        &["init", "--from", &from.to_string_lossy(), "late"],
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("2201"), "{}", stderr(&out));
+    assert!(!place.path().join("late").exists());
+}
+
+#[test]
 fn a_rolled_forward_project_lists_what_to_fill_builds_as_a_draft_and_builds_once_filled() {
     let place = tempfile::tempdir().unwrap();
     ok(brief(

@@ -269,6 +269,14 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     let d = &project.dataset;
     let (y0, y1) = (d.achievements.year, d.plan.year);
     let (n1, n2) = (y1, y1 + 1);
+    // A plan of the last year data may hold has no next year to write.
+    if !data::limits::YEARS.contains(&n2) {
+        return Err(Failure::Usage(tr!(
+            "init-year-beyond",
+            year = n2,
+            last = *data::limits::YEARS.end()
+        )));
+    }
     // Years in the words move on by one: 2022 → 2023, 2023 → 2024.
     let shift = |s: &str| {
         s.replace(&y1.to_string(), "\u{0}")
@@ -297,10 +305,14 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     }
     meta.achievements = achievements_name.clone();
     meta.plan = plan_name.clone();
-    files.push((
-        "data/meta.yaml".into(),
-        yaml(&tr!("init-meta-header", year = n1, next = n2), &meta),
-    ));
+    // Last year's sheet holds last year's figures under last year's ids:
+    // the new year's sheet is a new file, named here when it exists.
+    let mut header = tr!("init-meta-header", year = n1, next = n2);
+    if let Some(sheet) = meta.figures.take() {
+        header.push('\n');
+        header.push_str(&tr!("init-meta-sheet", file = sheet.file.as_str()));
+    }
+    files.push(("data/meta.yaml".into(), yaml(&header, &meta)));
 
     let old = &d.plan;
     let ids = result_ids(old, n1);
