@@ -551,9 +551,26 @@ fn usage_error(e: clap::Error) -> ! {
         ),
         _ => e.kind().to_string(),
     };
+    // A tool reading JSON lines learns of a usage error too, though clap
+    // refused the arguments before the format was read.
+    if json_requested(std::env::args_os()) {
+        crate::term::failure(
+            &crate::error::Failure::Usage(message.clone()),
+            DiagnosticFormat::Json,
+        );
+    }
     crate::term::say(&format!("{}: {message}", i18n::message("word-error", &[])));
     crate::term::say(&i18n::message("arg-see-help", &[]));
     std::process::exit(2);
+}
+
+/// Whether the raw arguments ask for `--diagnostic-format json`.
+fn json_requested(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    args.iter().enumerate().any(|(i, a)| {
+        a == "--diagnostic-format=json"
+            || (a == "--diagnostic-format" && args.get(i + 1).is_some_and(|v| v == "json"))
+    })
 }
 
 #[cfg(test)]

@@ -71,24 +71,24 @@ pub fn failure(failure: &crate::error::Failure, format: DiagnosticFormat) {
         return;
     }
     if let Some(code) = failure.code() {
-        json_line(serde_json::json!({
-            "severity": "error",
-            "code": code,
-            "file": null,
-            "line": null,
-            "column": null,
-            "path": null,
-            "message": failure.to_string(),
-            "hints": [],
-        }));
+        json_line(&JsonLine {
+            severity: Severity::Error,
+            code,
+            file: None,
+            line: None,
+            column: None,
+            path: None,
+            message: &failure.to_string(),
+            hints: Vec::new(),
+        });
     }
 }
 
-fn severity_key(severity: Severity) -> &'static str {
-    match severity {
+fn severity_key<S: serde::Serializer>(severity: &Severity, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-    }
+    })
 }
 
 fn severity_word(severity: Severity) -> String {
@@ -98,9 +98,28 @@ fn severity_word(severity: Severity) -> String {
     }
 }
 
-fn json_line(value: serde_json::Value) {
+/// One diagnostic of `--diagnostic-format json`: every line has these
+/// keys, null where they do not apply.
+#[derive(serde::Serialize)]
+struct JsonLine<'a> {
+    #[serde(serialize_with = "severity_key")]
+    severity: Severity,
+    code: &'a str,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: Option<&'a str>,
+    message: &'a str,
+    hints: Vec<&'a str>,
+}
+
+fn json_line(line: &JsonLine) {
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{value}");
+    let _ = writeln!(
+        out,
+        "{}",
+        serde_json::to_string(line).expect("a diagnostic serialises")
+    );
 }
 
 /// Prints problems placed in data files, as errors or as warnings; their
@@ -113,16 +132,16 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
             .map(|p| tr!("note-field", path = p.as_str()));
         let hint = e.hint.as_ref().map(|h| tr!("note-hint", hint = h.as_str()));
         match format {
-            DiagnosticFormat::Json => json_line(serde_json::json!({
-                "severity": severity_key(severity),
-                "code": e.code,
-                "file": e.file.display().to_string(),
-                "line": e.line,
-                "column": e.col.filter(|_| !e.cell),
-                "path": e.path,
-                "message": e.message,
-                "hints": e.hint.iter().collect::<Vec<_>>(),
-            })),
+            DiagnosticFormat::Json => json_line(&JsonLine {
+                severity,
+                code: e.code,
+                file: Some(e.file.display().to_string()),
+                line: e.line,
+                column: e.col.filter(|_| !e.cell),
+                path: e.path.as_deref(),
+                message: &e.message,
+                hints: e.hint.iter().map(String::as_str).collect(),
+            }),
             DiagnosticFormat::Short => {
                 let mut line = format!(
                     "{}: {}: {}",
@@ -316,15 +335,16 @@ pub fn typst(
                 let (line, col) = lines.byte_to_line_column(range.start)?;
                 Some((world.name(id), line + 1, col + 1))
             });
-            json_line(serde_json::json!({
-                "severity": severity_key(d.severity),
-                "code": "template",
-                "file": place.as_ref().map(|p| p.0.clone()),
-                "line": place.as_ref().map(|p| p.1),
-                "column": place.as_ref().map(|p| p.2),
-                "message": d.message.as_str(),
-                "hints": d.hints.iter().map(|h| h.v.as_str()).collect::<Vec<_>>(),
-            }));
+            json_line(&JsonLine {
+                severity: d.severity,
+                code: "template",
+                file: place.as_ref().map(|p| p.0.clone()),
+                line: place.as_ref().map(|p| p.1),
+                column: place.as_ref().map(|p| p.2),
+                path: None,
+                message: d.message.as_str(),
+                hints: d.hints.iter().map(|h| h.v.as_str()).collect(),
+            });
         }
         return;
     }
@@ -385,15 +405,16 @@ pub fn note(
     format: DiagnosticFormat,
 ) {
     match format {
-        DiagnosticFormat::Json => json_line(serde_json::json!({
-            "severity": severity_key(severity),
-            "code": code,
-            "file": file,
-            "line": null,
-            "column": null,
-            "message": message,
-            "hints": hints,
-        })),
+        DiagnosticFormat::Json => json_line(&JsonLine {
+            severity,
+            code,
+            file: Some(file.to_string()),
+            line: None,
+            column: None,
+            path: None,
+            message,
+            hints: hints.iter().map(String::as_str).collect(),
+        }),
         DiagnosticFormat::Short => {
             let mut line = format!("{file}: {}: {message}", severity_word(severity));
             for h in hints {

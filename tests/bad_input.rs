@@ -550,6 +550,36 @@ fn a_bad_output_folder_is_a_json_line_under_the_json_format() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(line["code"], "fail-usage");
+    // So is a value or an option clap refuses before the format is read
+    // (hostile round 6: nothing on stdout), in either spelling.
+    for args in [
+        &["build", "--ppi", "5", "--diagnostic-format", "json"][..],
+        &["check", "--bogus", "--diagnostic-format=json"][..],
+    ] {
+        let out = brief(dir.path(), args);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        assert_eq!(line["code"], "fail-usage", "{args:?}");
+    }
+    // Every line has the same keys, a kept file of the user's too (its
+    // line lacked `path`).
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    fs::create_dir_all(dir.path().join("mine")).unwrap();
+    fs::write(dir.path().join("mine/briefing.pdf"), b"mine").unwrap();
+    let out = brief(
+        dir.path(),
+        &["build", "--out", "mine", "--diagnostic-format", "json"],
+    );
+    let kept: serde_json::Value = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["code"] == "output-kept")
+        .unwrap_or_else(|| panic!("{}", stdout(&out)));
+    assert_eq!(keys(&kept), keys(&line));
     // Data problems are still one line each, with no line for the failure.
     let dir = data_only();
     edit(&dir.path().join(PLAN), "kind: plan", "kind: plan\nbogus: 1");
