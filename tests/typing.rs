@@ -153,6 +153,15 @@ const MISTAKES: &[Mistake] = &[
         "\\主体",
         "syntax-bad-escape",
     ),
+    // Half of a UTF-16 pair, far above the end of the file the parser
+    // reaches (hostile round 6: "a quote never closed").
+    m(
+        ACHIEVEMENTS,
+        "        label: 稳企稳岗贷款",
+        "        label: \"稳企稳岗\\uD800贷款\"",
+        "\\uD800",
+        "syntax-bad-escape",
+    ),
     // Full-width brackets, commas, braces and dashes.
     m(
         ACHIEVEMENTS,

@@ -29,6 +29,21 @@ pub fn diagnose(text: &str, stop_line: usize, parser: &str) -> Diagnosis {
     // The mistake is on the parser's line or before it; the nearest wins.
     let last = stop_line.min(lines.len()).max(1);
     let first = last.saturating_sub(8).max(1);
+    // An escape that is no character (\uD800) makes the parser run on to
+    // the end of the file, however far above it stands.
+    if parser.contains("end of stream") || parser.contains("quoted scalar") {
+        for n in 1..=last {
+            if let Some((i, escape)) = bad_escape(lines[n - 1]) {
+                return at(
+                    n,
+                    col_of(lines[n - 1], i),
+                    "syntax-bad-escape",
+                    tr!("syntax-bad-escape", escape = escape),
+                    tr!("syntax-bad-escape-hint"),
+                );
+            }
+        }
+    }
     for n in (first..=last).rev() {
         if let Some(d) = on_line(&lines, n) {
             return d;
@@ -268,6 +283,25 @@ fn bad_escape(line: &str) -> Option<(usize, String)> {
             (None, '#') if i == 0 || line[..i].ends_with([' ', '\t']) => return None,
             (None, '"' | '\'') => quote = Some(c),
             (Some('"'), '\\') => match chars.next() {
+                // \uD800: half of a UTF-16 pair, or digits that are no
+                // character, which the parser reports as a quote never
+                // closed at the end of the file.
+                Some((at, e @ ('x' | 'u' | 'U'))) => {
+                    let n = match e {
+                        'x' => 2,
+                        'u' => 4,
+                        _ => 8,
+                    };
+                    let hex: String = line[at + 1..].chars().take(n).collect();
+                    let valid = hex.len() == n
+                        && u32::from_str_radix(&hex, 16)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .is_some();
+                    if !valid {
+                        return Some((i, format!("\\{e}{hex}")));
+                    }
+                }
                 Some((_, e)) if ESCAPES.contains(e) => {}
                 Some((_, e)) => return Some((i, format!("\\{e}"))),
                 // A line break escaped: the text goes on on the next line.
@@ -446,6 +480,19 @@ mod tests {
             "label: a # \"\\q\"",
         ] {
             assert_eq!(bad_escape(fine), None, "{fine}");
+        }
+        // Half of a UTF-16 pair, or no hex digits: said at the escape, not
+        // as a quote never closed (hostile round 6).
+        for (line, escape) in [
+            (r#"label: "稳企\uD800贷款""#, r"\uD800"),
+            (r#"label: "a\x4""#, r#"\x4""#),
+            (r#"label: "a\U00110000""#, r"\U00110000"),
+        ] {
+            assert_eq!(
+                bad_escape(line).map(|(_, e)| e),
+                Some(escape.into()),
+                "{line}"
+            );
         }
     }
 
