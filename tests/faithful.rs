@@ -64,6 +64,11 @@ fn the_briefing_reproduces_the_article_word_for_word_and_in_its_order() {
     assert!(opening_2023 < first_heading);
     // No words of brief's own in the text (the old fallback for figures).
     assert!(!body.contains("未引用"), "{body}");
+    // Nor a space the article does not have: the comparison above drops
+    // white space, and the mark of a goal put one before it (收入 与GDP增速
+    // 同步). Lines joined, spaces kept.
+    let raw = pdf_text(&dir.path().join("out/briefing.pdf")).replace('\n', "");
+    assert!(raw.contains("城乡居民人均可支配收入与GDP增速同步"), "{raw}");
 }
 
 #[test]

@@ -290,7 +290,11 @@ fn check_characters(rel: &Path, text: &str) -> Result<(), DataError> {
 /// name, an option's value), so that the terminal shows an escape sequence
 /// or a U+202E and does not obey it. Line breaks and tabs stay.
 pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
-    let odd = |c: char| (c.is_control() && !matches!(c, '\n' | '\t')) || forbidden(c);
+    // U+FFFD stands for what a name not in UTF-8 loses when shown: harmless
+    // on a terminal, and the way such a name is shown.
+    let odd = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t')) || (forbidden(c) && c != '\u{FFFD}')
+    };
     if !text.chars().any(odd) {
         return text.into();
     }
