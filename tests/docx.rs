@@ -297,3 +297,33 @@ fn the_build_s_timestamp_is_shown_only_in_a_year_the_report_may_be_dated() {
         assert!(!docx.contains(year), "{epoch}: {docx}");
     }
 }
+
+#[test]
+fn yu_and_duo_follow_a_round_number_and_otherwise_the_magnitude() {
+    // 余 and 多 follow a round number (20余万户, 3000多万元) and otherwise
+    // the magnitude (2万余户): after 20万 they said twenty thousand and a
+    // bit (hostile round 7). Both documents say it alike.
+    let dir = project();
+    edit(
+        &dir.path().join(ACHIEVEMENTS),
+        "        value: 2\n        unit: 万户\n        qualifier: 余",
+        "        value: 20\n        unit: 万户\n        qualifier: 余",
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--docx", "--only", "briefing"],
+    ));
+    let pdf = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    let out = common::python_command()
+        .arg("-c")
+        .arg("import docx, sys; print(''.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))")
+        .arg(dir.path().join("out/briefing.docx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docx = normal(&String::from_utf8_lossy(&out.stdout));
+    for text in [&pdf, &docx] {
+        assert!(text.contains("惠及居民20余万户"), "{text}");
+        assert!(!text.contains("20万余户"), "{text}");
+    }
+}

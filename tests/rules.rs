@@ -940,6 +940,14 @@ const RULES: &[Rule] = &[
         "units: [户以上]",
         "data-vocabulary-unit-qualifier",
     ),
+    // A magnitude after 万 or 亿 (1.2亿 with 万元 printed 1.2亿万元).
+    r(
+        PLAN,
+        "        written: 百         # 原文“超百个”\n        unit: 个",
+        "        written: 1.2亿\n        unit: 万元",
+        "written: 1.2亿",
+        "data-written-unit",
+    ),
     // A place the standing's own words contradict (之首 is the first).
     r(
         ACHIEVEMENTS,

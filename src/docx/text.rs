@@ -91,9 +91,12 @@ pub fn qualified(words: &Words, todo: &str, amount: &Amount) -> Parts {
     };
     match words.qualifier(q).unwrap_or(Position::After) {
         Position::Inside => {
+            // 余 and 多 follow a round number (20余万人, 3000多万元) and
+            // otherwise the magnitude (2万余户): as templates/format.typ.
+            let round = num.ends_with(['0', '十', '百', '千']);
             let mut chars = u.chars();
             let unit = match chars.next() {
-                Some(first @ ('万' | '亿')) if u.chars().count() > 1 => {
+                Some(first @ ('万' | '亿' | '萬' | '億')) if u.chars().count() > 1 && !round => {
                     format!("{first}{q}{}", chars.as_str())
                 }
                 _ => format!("{q}{u}"),

@@ -87,7 +87,13 @@ pub(super) fn years_before(text: &str) -> Option<(i64, &str)> {
 /// A number written in Chinese numerals, digits, or both: 四 → 4, 十二 →
 /// 12, 两千 → 2000, 百 → 100, 1.5万 → 15000, 2.3亿 → 230000000.
 pub fn chinese_number(s: &str) -> Option<f64> {
-    let s = s.trim();
+    // Traditional characters count as their simplified forms (1.5萬, 兩千).
+    let s = s
+        .trim()
+        .replace('萬', "万")
+        .replace('億', "亿")
+        .replace('兩', "两");
+    let s = s.as_str();
     if s.is_empty() {
         return None;
     }
@@ -168,6 +174,10 @@ mod tests {
             ("1.5万", 15000.0),
             ("2.3亿", 230_000_000.0),
             ("172.80", 172.8),
+            // Traditional characters (wenchang-2023 is in them).
+            ("1.5萬", 15000.0),
+            ("1.2億", 120_000_000.0),
+            ("兩千", 2000.0),
         ] {
             assert_eq!(chinese_number(s), Some(n), "{s}");
         }

@@ -285,7 +285,7 @@ fn standing_places(standing: &str) -> Option<(u32, u32)> {
     }
     let numeral = |c: char| c.is_ascii_digit() || "一二两兩三四五六七八九十百千".contains(c);
     let number = |text: &str| {
-        let n = crate::data::prose::chinese_number(&text.replace('兩', "两"))?;
+        let n = crate::data::prose::chinese_number(text)?;
         (n >= 1.0 && n.fract() == 0.0 && n <= 10_000.0).then_some(n as u32)
     };
     let chars: Vec<char> = standing.chars().collect();

@@ -587,13 +587,16 @@ impl<'w> Checker<'w> {
         self.text(path, written, limits::WRITTEN);
         // The unit follows the written number: 1.5万 before 万户 printed
         // 1.5万万户.
+        // So does any magnitude after 万 or 亿: 1.2亿 before 万元 printed
+        // 1.2亿万元.
         let magnitude = written
             .trim_end()
             .chars()
             .last()
-            .filter(|c| "十百千万亿".contains(*c));
+            .filter(|c| "十百千万亿萬億".contains(*c));
+        let large = |c: char| "万亿萬億".contains(c);
         if let (Some(m), Some(unit)) = (magnitude, unit)
-            && unit.starts_with(m)
+            && (unit.starts_with(m) || (large(m) && unit.starts_with(large)))
         {
             self.report(
                 path,
