@@ -438,6 +438,7 @@ prose-printed-twice-hint = delete “{ $word }” after the placeholder
 prose-fullwidth-digits = “{ $digits }” is typed in full-width digits
 prose-fullwidth-digits-hint = type it with half-width digits (switch the input method to half-width); a figure of the data goes in as a placeholder
 prose-rank-twice = the placeholder prints the place with its scope (全市第一, 全市前列) after the verb: the place or the verb is typed here again
+prose-list-verb = { $placeholder } stands in a list said with “{ $first }”, but its data says “{ $verb }”: the text would say { $first } for it; give it the first item's verb and basis, or write its own verb before it
 prose-qualifier-dropped = this placeholder prints the number without its qualifier “{ $word }”, and its clause does not say “{ $word }”: the text says less than the data
 prose-qualifier-dropped-hint = write the placeholder without .value (it prints “{ $word }”), or type “{ $word }” in the clause as the article does (分别增长{"{"}a.value{"}"}、{"{"}b.value{"}"}以上)
 prose-halfwidth-mark = a half-width “{ $mark }” in Chinese text

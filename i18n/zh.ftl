@@ -438,6 +438,7 @@ prose-printed-twice-hint = 请删去占位符后面的“{ $word }”
 prose-fullwidth-digits = “{ $digits }”是全角数字
 prose-fullwidth-digits-hint = 请改用半角数字（输入法切换到半角）；数据里的数字请写成占位符
 prose-rank-twice = 占位符会印出范围和名次（全市第一、全市前列），前面是动词：这里又写了一遍名次或动词
+prose-list-verb = { $placeholder } 在用“{ $first }”说的并列中，它的数据却是“{ $verb }”：文字会把它也说成{ $first }；请让它与第一项的动词和基准一致，或在它前面写出它自己的动词
 prose-qualifier-dropped = 这个占位符印出的数字不带限定词“{ $word }”，而这一分句里也没有写“{ $word }”：文字比数据少说了一层意思
 prose-qualifier-dropped-hint = 去掉 .value（占位符会印出“{ $word }”），或者像原文那样在分句里写上“{ $word }”（分别增长{"{"}a.value{"}"}、{"{"}b.value{"}"}以上）
 prose-halfwidth-mark = 中文里用了半角的“{ $mark }”

@@ -1317,3 +1317,50 @@ fn a_range_is_no_bar_and_is_left_out_of_the_growth_chart() {
         .collect::<String>();
     assert!(!chart.contains("6.5"), "{chart}");
 }
+
+#[test]
+fn a_list_says_its_items_with_the_first_s_verb_basis_and_qualifier() {
+    // 同比增长{a}、{b} printed 增长 for a {b} that fell; 分别增长{a.value}、{b}
+    // printed 6%、8%以上 for an {a} of 6%左右 (hostile round 7).
+    for (project, file, from, to, code) in [
+        (
+            "anci-2020",
+            "data/2019-achievements.yaml",
+            "yoy: { value: 9, verb: 增长, basis: 同比 }",
+            "yoy: { value: 9, verb: 下降, basis: 同比 }",
+            "prose-list-verb",
+        ),
+        (
+            "dongfang-2023",
+            "data/2023-plan.yaml",
+            "    indicator: 农村常住居民人均可支配收入\n    verb: 增长",
+            "    indicator: 农村常住居民人均可支配收入\n    verb: 下降",
+            "prose-list-verb",
+        ),
+        (
+            "lanzhou-xinqu-2023",
+            "data/2023-plan.yaml",
+            "    indicator: 城镇居民人均可支配收入\n    verb: 增长\n    value: 6\n    unit: \"%\"\n    qualifier: 以上",
+            "    indicator: 城镇居民人均可支配收入\n    verb: 增长\n    value: 6\n    unit: \"%\"\n    qualifier: 左右",
+            "prose-qualifier-dropped",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(
+            &repo().join("tests/corpus").join(project).join("data"),
+            &dir.path().join("data"),
+        );
+        brief::data::load(dir.path(), false)
+            .unwrap_or_else(|f| panic!("{project} loads as shipped: {:?}", f.errors));
+        edit(&dir.path().join(file), from, to);
+        let errors = match brief::data::load(dir.path(), false) {
+            Ok(project) => project.warnings,
+            Err(failed) => failed.errors,
+        };
+        assert!(
+            errors.iter().any(|e| e.code == code),
+            "{project}: {:?}",
+            errors.iter().map(|e| e.code).collect::<Vec<_>>()
+        );
+    }
+}

@@ -120,6 +120,21 @@ fn sentence_start(text: &str, at: usize) -> usize {
         .map_or(0, |r| r.start)
 }
 
+/// The verb and basis a placeholder's number is said with, where it has
+/// them: a change's, a target's.
+fn said_with<'d>(named: &Named<'d>, field: Option<&str>) -> Option<(&'d str, Option<&'d str>)> {
+    match (named, field) {
+        (Named::Figure(f), Some("yoy")) => f
+            .yoy
+            .as_ref()
+            .map(|y| (y.verb.as_str(), y.basis.as_deref())),
+        (Named::Target(t), None | Some("value")) => {
+            t.verb.as_deref().map(|v| (v, t.basis.as_deref()))
+        }
+        _ => None,
+    }
+}
+
 /// What joins the items of a list: 分别增长{a}、{b}和{c}.
 const LIST: [&str; 4] = ["、", "和", "及", "与"];
 
@@ -160,6 +175,12 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
             return problems;
         }
     };
+    // The qualifier `{id}` prints with its number.
+    let printed = |id: &str| match own.get(id) {
+        Some(Named::Figure(f)) => f.qualifier.clone(),
+        Some(Named::Target(t)) => t.qualifier.clone(),
+        _ => None,
+    };
     for (k, p) in list.iter().enumerate() {
         // `back`: how many bytes before the placeholder the word at fault
         // starts, so that the column points at the word itself.
@@ -192,6 +213,28 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                 .iter()
                 .any(|sep| before.strip_suffix(sep).is_some_and(|b| b.ends_with('}')))
             && list[k - 1].end + 3 >= p.start;
+        // ... and must be said with the same verb and basis: 同比增长{a}、{b}
+        // printed 增长 for a {b} that fell.
+        if listed
+            && let Some(prev) = own.get(list[k - 1].id)
+            && let (Some(first), Some(this)) = (
+                said_with(prev, list[k - 1].field),
+                said_with(named, p.field),
+            )
+            && first != this
+        {
+            report(
+                0,
+                "prose-list-verb",
+                tr!(
+                    "prose-list-verb",
+                    placeholder = shown.as_str(),
+                    verb = [this.1.unwrap_or(""), this.0].concat(),
+                    first = [first.1.unwrap_or(""), first.0].concat()
+                ),
+                None,
+            );
+        }
         let field_error = |report: &mut dyn FnMut(usize, &'static str, String, Option<String>)| {
             report(
                 0,
@@ -211,7 +254,14 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     &mut report,
                 );
                 if p.field == Some("value") {
-                    value_qualifier(before, after, f.qualifier.as_deref(), words, &mut report);
+                    value_qualifier(
+                        before,
+                        after,
+                        f.qualifier.as_deref(),
+                        &printed,
+                        words,
+                        &mut report,
+                    );
                     // 近{x.value}: the text says the data's own qualifier.
                     if !f.qualifier.as_deref().is_some_and(|q| before.ends_with(q)) {
                         beside(before, f.qualifier.as_deref(), words, &mut report);
@@ -329,7 +379,14 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     &mut report,
                 );
                 if p.field == Some("value") {
-                    value_qualifier(before, after, t.qualifier.as_deref(), words, &mut report);
+                    value_qualifier(
+                        before,
+                        after,
+                        t.qualifier.as_deref(),
+                        &printed,
+                        words,
+                        &mut report,
+                    );
                 }
             }
             _ => field_error(&mut report),

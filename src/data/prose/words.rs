@@ -294,6 +294,7 @@ pub(super) fn value_qualifier(
     before: &str,
     after: &str,
     qualifier: Option<&str>,
+    printed: &dyn Fn(&str) -> Option<String>,
     words: &Words,
     report: &mut Report,
 ) {
@@ -307,11 +308,15 @@ pub(super) fn value_qualifier(
             .next()
             .is_some_and(|clause| clause.contains(q)),
         // Said in the words, or by the list's last member, which prints
-        // its own (分别增长{a.value}、{b}: 8%、8%以上).
+        // its own, the same (分别增长{a.value}、{b}: 8%、8%以上; with 左右
+        // on {a} it read 6%以上).
         _ => after.split(stops).next().is_some_and(|clause| {
             clause.contains(q)
-                || super::placeholders(clause)
-                    .is_ok_and(|found| found.iter().any(|p| p.field.is_none()))
+                || super::placeholders(clause).is_ok_and(|found| {
+                    found
+                        .iter()
+                        .any(|p| p.field.is_none() && printed(p.id).as_deref() == Some(q))
+                })
         }),
     };
     if !said {
