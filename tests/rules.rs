@@ -1364,3 +1364,53 @@ fn a_list_says_its_items_with_the_first_s_verb_basis_and_qualifier() {
         );
     }
 }
+
+#[test]
+fn an_estimate_word_covers_the_figures_after_it_and_tags_their_cards_in_either_part() {
+    // 预计 in the middle of a sentence covers the figures after it, not
+    // those before (dongfang-2023's words, hostile round 7: refused); an
+    // estimate of the plan is tagged 预计 on its card, as a result is.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/corpus/dongfang-2023/data"),
+        &dir.path().join("data"),
+    );
+    let ach = dir.path().join("data/2022-achievements.yaml");
+    edit(
+        &ach,
+        "总投资{concentrated_projects_investment}。",
+        "总投资{concentrated_projects_investment}，预计全年完成投资{est_invest}。",
+    );
+    edit(
+        &ach,
+        "  - id: key_tasks",
+        "      - { id: est_invest, label: 全年完成投资, value: 180, unit: 亿元, qualifier: 突破, estimate: true }\n\n  - id: key_tasks",
+    );
+    edit(
+        &dir.path().join("data/2023-plan.yaml"),
+        "sections: []",
+        "sections:\n  - id: outlook\n    paragraphs:\n      - 预计全年地区生产总值达到{f_gdp}。\n    figures:\n      - { id: f_gdp, label: 全年地区生产总值, value: 260, unit: 亿元, estimate: true, headline: true }\n",
+    );
+    ok(brief(dir.path(), &["build", "--strict", "--docx"]));
+    // The plan's card, under its heading, carries the tag.
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    assert!(
+        text.contains("2023年主要目标任务预计全年地区生产总值260亿元"),
+        "{text}"
+    );
+    // The figure before the word is no estimate.
+    edit(
+        &ach,
+        "qualifier: 突破, estimate: true }",
+        "qualifier: 突破 }",
+    );
+    let errors = match brief::data::load(dir.path(), false) {
+        Ok(project) => project.warnings,
+        Err(failed) => failed.errors,
+    };
+    assert!(
+        errors.iter().any(|e| e.code == "prose-estimate-unmarked"),
+        "{:?}",
+        errors.iter().map(|e| e.code).collect::<Vec<_>>()
+    );
+}

@@ -330,8 +330,14 @@ impl<'a> Builder<'a> {
         if !goals.is_empty() {
             self.label(&i.look.word("goals", &[("year", &plan.year.to_string())]));
             let words = i.words;
+            // An estimate of the plan (预计全年…) is tagged as one.
+            let estimate = i.look.word("estimate", &[]);
             self.cards(&goals, &|f| {
-                crate::data::prose::aims::aim_of(words, plan, &f.id)
+                if f.estimate {
+                    Some(estimate.clone())
+                } else {
+                    crate::data::prose::aims::aim_of(words, plan, &f.id)
+                }
             });
         }
     }

@@ -576,22 +576,23 @@ pub(super) fn estimates(
             .iter()
             .filter(|p| p.start >= start && p.start < end)
             .collect();
-        let head_end = inside.first().map_or(end, |p| p.start);
-        let said = words
-            .estimates
-            .iter()
-            .filter_map(|w| {
-                text[start..head_end]
-                    .find(w.as_str())
-                    .map(|i| (start + i, w))
-            })
-            .min_by_key(|(i, _)| *i);
+        // 预计 covers the figures after it in its sentence: all of them at
+        // its head, the later ones in its middle (…总投资突破{a}，预计全年完成
+        // 投资突破{b}).
+        let said_before = |at: usize| {
+            words
+                .estimates
+                .iter()
+                .filter_map(|w| text[start..at].find(w.as_str()).map(|i| (start + i, w)))
+                .min_by_key(|(i, _)| *i)
+        };
         let mut seen = Vec::new();
         for p in inside {
             if seen.contains(&p.id) {
                 continue;
             }
             seen.push(p.id);
+            let said = said_before(p.start);
             let (estimate, id) = match own.get(p.id) {
                 Some(Named::Figure(f)) => (f.estimate, &f.id),
                 Some(Named::Ranking(r)) => (r.estimate, &r.id),
