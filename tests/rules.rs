@@ -1414,3 +1414,25 @@ fn an_estimate_word_covers_the_figures_after_it_and_tags_their_cards_in_either_p
         errors.iter().map(|e| e.code).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_ratio_sign_is_a_colon_a_ratio_may_print() {
+    // Many reports print 3.2∶44.2∶52.6 with the ratio sign U+2236: refused
+    // before (hostile round 7).
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/corpus/nansha-2023/data"),
+        &dir.path().join("data"),
+    );
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "colon: ：",
+        "colon: \"∶\"",
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    assert!(text.contains("3.2∶44.2∶52.6"), "{text}");
+}

@@ -614,10 +614,10 @@ pub struct Figure {
         description = "比例的各项：3.2：44.2：52.6 写 [3.2, 44.2, 52.6]；不写 value 和 unit。"
     )]
     pub ratio: Option<Vec<Num>>,
-    /// The colon between a ratio's parts as printed: ：or :.
+    /// The colon between a ratio's parts as printed: ：, : or the ratio sign ∶.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "比例各项之间的冒号，照原文：：（默认）或 :。",
+        description = "比例各项之间的冒号，照原文：：（默认）、: 或比号 ∶。",
         length(min = 1, max = 1)
     )]
     pub colon: Option<String>,
