@@ -241,3 +241,36 @@ fn zip_entries(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
         .expect("python");
     serde_json::from_slice(&out.stdout).expect("the parts as JSON")
 }
+
+#[test]
+fn a_divider_s_lead_is_one_text_box_in_reading_order() {
+    // Text alone in a block is no paragraph: the divider's lead came out
+    // as a text box per line, stored out of order, so PowerPoint read
+    // "…增长会消费品…" and an edit did not reflow (hostile round 7).
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/corpus/dongfang-2023/data"),
+        &dir.path().join("data"),
+    );
+    ok(brief(dir.path(), &["build", "--pptx", "--only", "slides"]));
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import sys, pptx\n\
+             deck = pptx.Presentation(sys.argv[1])\n\
+             for slide in deck.slides:\n\
+             \x20   for shape in slide.shapes:\n\
+             \x20       if shape.has_text_frame and '卢胜说' in shape.text_frame.text:\n\
+             \x20           print(shape.text_frame.text.replace('\\n', ''))",
+        )
+        .arg(dir.path().join("out/slides.pptx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let boxes = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        boxes.lines().any(|l| l.starts_with("卢胜说，2023年东方市经济社会发展的主要预期目标是：地区生产总值增长9.5%左右，地方一般公共预算收入增长26%左右")
+            && l.contains("分别增长9%左右、9.5%左右。")),
+        "{boxes}"
+    );
+}
