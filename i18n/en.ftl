@@ -243,6 +243,7 @@ data-placeholder-outside-prose-hint = write the words as the report prints them 
 data-too-long = { $length } characters; at most { $max } fit where this is shown
 data-unbroken = a run of { $length } letters and digits without a break; at most { $max } fit on a line
 data-too-many = { $count } entries; at most { $max } are laid out
+data-too-many-cards = { $count } figures of this file are headline figures (cards); at most { $max } are laid out: set `headline: false` from here on
 data-unknown-word = `{ $word }` is not a known { $what }; known: { $known }
 data-value-range = { $value } is out of range: values lie below { $max } in size
 data-decimals = { $value } has more than { $max } decimals

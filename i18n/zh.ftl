@@ -243,6 +243,7 @@ data-placeholder-outside-prose-hint = 这里照报告原文写出文字（标题
 data-too-long = 有 { $length } 个字；显示它的地方最多容纳 { $max } 个
 data-unbroken = 有一串 { $length } 个不能断开的字母和数字；一行最多容纳 { $max } 个
 data-too-many = 有 { $count } 项；最多排 { $max } 项
+data-too-many-cards = 本文件有 { $count } 个重点数字（卡片）；最多能排 { $max } 个：从这里起请改为 `headline: false`
 data-unknown-word = `{ $word }` 不是已知的{ $what }；已知的有：{ $known }
 data-value-range = { $value } 超出范围：数值的绝对值应小于 { $max }
 data-decimals = { $value } 的小数超过 { $max } 位

@@ -1436,3 +1436,57 @@ fn the_ratio_sign_is_a_colon_a_ratio_may_print() {
     let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
     assert!(text.contains("3.2∶44.2∶52.6"), "{text}");
 }
+
+#[test]
+fn the_card_past_the_limit_is_said_at_its_headline() {
+    // 25 headline figures were said at `sections` with "25 entries"
+    // (hostile round 7): the card past the limit is the one to change.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/corpus/dongfang-2023/data"),
+        &dir.path().join("data"),
+    );
+    let file = dir.path().join("data/2022-achievements.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let have = text.matches("headline: true").count();
+    let add = 25 - have;
+    let names: Vec<char> = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+        .chars()
+        .collect();
+    let para: Vec<String> = (0..add)
+        .map(|i| format!("项目{}{{h{i}}}", names[i]))
+        .collect();
+    let figures: Vec<String> = (0..add)
+        .map(|i| {
+            format!(
+                "      - {{ id: h{i}, label: 项目{}, value: {}, unit: 个, headline: true }}",
+                names[i],
+                i + 1
+            )
+        })
+        .collect();
+    std::fs::write(
+        &file,
+        format!(
+            "{text}\n  - id: more\n    paragraphs:\n      - {}。\n    figures:\n{}\n",
+            para.join("，"),
+            figures.join("\n")
+        ),
+    )
+    .unwrap();
+    let line = line_in(&file, &format!("id: h{}, label", add - 1));
+    let errors = match brief::data::load(dir.path(), false) {
+        Ok(project) => project.warnings,
+        Err(failed) => failed.errors,
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.code == "data-too-many-cards" && e.line == Some(line)),
+        "{:?}",
+        errors
+            .iter()
+            .map(|e| format!("{:?} {}", e.line, e.code))
+            .collect::<Vec<_>>()
+    );
+}

@@ -194,13 +194,31 @@ fn part_fields(c: &mut Checker, role: Role, part: &Part, index: &Index) {
             Some(tr!("data-part-empty-hint")),
         );
     }
-    let headlines = part
+    // The cards: said at the first one past the limit, which is the one
+    // to take off the cards.
+    let headlines: Vec<String> = part
         .sections
         .iter()
-        .flat_map(|s| &s.figures)
-        .filter(|f| f.headline)
-        .count();
-    c.count("sections", headlines, limits::HEADLINES);
+        .enumerate()
+        .flat_map(|(s, sec)| {
+            sec.figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.headline)
+                .map(move |(i, _)| format!("sections[{s}].figures[{i}].headline"))
+        })
+        .collect();
+    if let Some(past) = headlines.get(limits::HEADLINES) {
+        c.report(
+            past,
+            "data-too-many-cards",
+            tr!(
+                "data-too-many-cards",
+                count = headlines.len(),
+                max = limits::HEADLINES
+            ),
+        );
+    }
     for (t, target) in part.targets.iter().enumerate() {
         targets::target(c, &format!("targets[{t}]"), target, index);
     }
