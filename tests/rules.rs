@@ -1089,6 +1089,26 @@ const RULES: &[Rule] = &[
     ),
 ];
 
+/// A copy of a corpus report's data, alone (brief's templates and faces
+/// come from the binary).
+fn corpus_data(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/corpus").join(name).join("data"),
+        &dir.path().join("data"),
+    );
+    dir
+}
+
+/// Every problem the data of `dir` has, errors or warnings, loaded in
+/// process as a build loads it.
+fn problems(dir: &Path) -> Vec<brief::data::DataError> {
+    match brief::data::load(dir, false) {
+        Ok(project) => project.warnings,
+        Err(failed) => failed.errors,
+    }
+}
+
 /// The line (1-based) of `needle` in the text of `path`.
 fn line_in(path: &Path, needle: &str) -> usize {
     let text = std::fs::read_to_string(path).unwrap();
@@ -1114,10 +1134,7 @@ fn every_rule_is_said_at_its_line() {
         }
         let line = line_in(&path, rule.needle);
         // An error stops the load; a warning is said beside the loaded data.
-        let errors = match brief::data::load(dir.path(), false) {
-            Ok(project) => project.warnings,
-            Err(failed) => failed.errors,
-        };
+        let errors = problems(dir.path());
         let found = errors
             .iter()
             .any(|e| e.code == rule.code && e.file == Path::new(rule.file) && e.line == Some(line));
@@ -1203,10 +1220,7 @@ fn a_growth_target_compares_only_with_a_growth_in_percent() {
             "    unit: \"%\"\n    qualifier: 左右\n    compare: new_market_entities\n",
         );
         let line = line_in(&plan, "compare: new_market_entities");
-        let errors = match brief::data::load(dir.path(), false) {
-            Ok(project) => project.warnings,
-            Err(failed) => failed.errors,
-        };
+        let errors = problems(dir.path());
         assert!(
             errors
                 .iter()
@@ -1287,10 +1301,7 @@ fn a_range_is_no_bar_and_is_left_out_of_the_growth_chart() {
         "charts:\n  - id: growth\n    kind: bars\n    members: [target_gdp, target_retail_sales]\ntargets:\n",
     );
     let line = line_in(&plan, "members: [target_gdp");
-    let errors = match brief::data::load(dir.path(), false) {
-        Ok(project) => project.warnings,
-        Err(failed) => failed.errors,
-    };
+    let errors = problems(dir.path());
     assert!(
         errors
             .iter()
@@ -1345,18 +1356,11 @@ fn a_list_says_its_items_with_the_first_s_verb_basis_and_qualifier() {
             "prose-qualifier-dropped",
         ),
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(
-            &repo().join("tests/corpus").join(project).join("data"),
-            &dir.path().join("data"),
-        );
+        let dir = corpus_data(project);
         brief::data::load(dir.path(), false)
             .unwrap_or_else(|f| panic!("{project} loads as shipped: {:?}", f.errors));
         edit(&dir.path().join(file), from, to);
-        let errors = match brief::data::load(dir.path(), false) {
-            Ok(project) => project.warnings,
-            Err(failed) => failed.errors,
-        };
+        let errors = problems(dir.path());
         assert!(
             errors.iter().any(|e| e.code == code),
             "{project}: {:?}",
@@ -1370,11 +1374,7 @@ fn an_estimate_word_covers_the_figures_after_it_and_tags_their_cards_in_either_p
     // 预计 in the middle of a sentence covers the figures after it, not
     // those before (dongfang-2023's words, hostile round 7: refused); an
     // estimate of the plan is tagged 预计 on its card, as a result is.
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/corpus/dongfang-2023/data"),
-        &dir.path().join("data"),
-    );
+    let dir = corpus_data("dongfang-2023");
     let ach = dir.path().join("data/2022-achievements.yaml");
     edit(
         &ach,
@@ -1404,10 +1404,7 @@ fn an_estimate_word_covers_the_figures_after_it_and_tags_their_cards_in_either_p
         "qualifier: 突破, estimate: true }",
         "qualifier: 突破 }",
     );
-    let errors = match brief::data::load(dir.path(), false) {
-        Ok(project) => project.warnings,
-        Err(failed) => failed.errors,
-    };
+    let errors = problems(dir.path());
     assert!(
         errors.iter().any(|e| e.code == "prose-estimate-unmarked"),
         "{:?}",
@@ -1419,11 +1416,7 @@ fn an_estimate_word_covers_the_figures_after_it_and_tags_their_cards_in_either_p
 fn the_ratio_sign_is_a_colon_a_ratio_may_print() {
     // Many reports print 3.2∶44.2∶52.6 with the ratio sign U+2236: refused
     // before (hostile round 7).
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/corpus/nansha-2023/data"),
-        &dir.path().join("data"),
-    );
+    let dir = corpus_data("nansha-2023");
     edit(
         &dir.path().join("data/2022-achievements.yaml"),
         "colon: ：",
@@ -1441,11 +1434,7 @@ fn the_ratio_sign_is_a_colon_a_ratio_may_print() {
 fn the_card_past_the_limit_is_said_at_its_headline() {
     // 25 headline figures were said at `sections` with "25 entries"
     // (hostile round 7): the card past the limit is the one to change.
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/corpus/dongfang-2023/data"),
-        &dir.path().join("data"),
-    );
+    let dir = corpus_data("dongfang-2023");
     let file = dir.path().join("data/2022-achievements.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     let have = text.matches("headline: true").count();
@@ -1475,10 +1464,7 @@ fn the_card_past_the_limit_is_said_at_its_headline() {
     )
     .unwrap();
     let line = line_in(&file, &format!("id: h{}, label", add - 1));
-    let errors = match brief::data::load(dir.path(), false) {
-        Ok(project) => project.warnings,
-        Err(failed) => failed.errors,
-    };
+    let errors = problems(dir.path());
     assert!(
         errors
             .iter()

@@ -37,6 +37,18 @@ fn xlsx(path: &Path, name: &str, rows: &[&[&str]]) {
     );
 }
 
+/// The short-format line of `err` that says `says` of the cell `cell` of
+/// the sheet 主要指标 in `data/FILE`, at its row.
+fn said_at(err: &str, file: &str, row: usize, cell: &str, says: &str) {
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with(&format!("data/{file}:{row}:"))
+                && l.contains(&format!("主要指标!{cell}"))
+                && l.contains(says)),
+        "{cell} {says}: {err}"
+    );
+}
+
 /// The shipped project, its figures read from `data/指标.xlsx`.
 fn with_sheet(rows: &[&[&str]]) -> tempfile::TempDir {
     let dir = project();
@@ -185,16 +197,7 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
     let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     let err = stderr(&out);
-    let at = |row: usize, cell: &str, says: &str| {
-        err.lines()
-            .find(|l| {
-                l.starts_with(&format!("data/指标.xlsx:{row}:"))
-                    && l.contains(&format!("主要指标!{cell}"))
-                    && l.contains(says)
-            })
-            .unwrap_or_else(|| panic!("{cell} {says}: {err}"))
-            .to_string()
-    };
+    let at = |row: usize, cell: &str, says: &str| said_at(&err, "指标.xlsx", row, cell, says);
     at(2, "C2", "holds a date");
     at(2, "E2", "no header");
     at(3, "C3", "no saved result");
@@ -257,13 +260,7 @@ fn a_percent_format_is_read_only_where_the_number_is_in_percent() {
         (3, "D3", "figure is in 万户"),
         (4, "C4", "show nothing"),
     ] {
-        assert!(
-            err.lines()
-                .any(|l| l.starts_with(&format!("data/指标.xlsx:{row}:"))
-                    && l.contains(&format!("主要指标!{cell}"))
-                    && l.contains(says)),
-            "{cell} {says}: {err}"
-        );
+        said_at(&err, "指标.xlsx", row, cell, says);
     }
 }
 
@@ -380,13 +377,7 @@ fn an_xls_is_read_as_it_shows_its_numbers_and_its_odd_cells_said() {
         (4, "A4", "hidden row"),
         (5, "D5", "hidden row or column"),
     ] {
-        assert!(
-            err.lines()
-                .any(|l| l.starts_with(&format!("data/指标.xls:{row}:"))
-                    && l.contains(&format!("主要指标!{cell}"))
-                    && l.contains(says)),
-            "{cell} {says}: {err}"
-        );
+        said_at(&err, "指标.xls", row, cell, says);
     }
     assert_eq!(
         err.lines()

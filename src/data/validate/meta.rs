@@ -200,11 +200,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
     for ((list, words), (_, known)) in ours.iter().zip(&theirs) {
         let mut seen = HashMap::new();
         for (i, w) in words.iter().enumerate() {
-            let path = if *list == "qualifiers" {
-                format!("vocabulary.qualifiers[{i}].word")
-            } else {
-                format!("vocabulary.{list}[{i}]")
-            };
+            let path = word_path(list, i);
             let max = if *list == "names" {
                 limits::LABEL
             } else {
@@ -258,11 +254,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
     // name "1" would let every 1 of the prose pass).
     for (list, words) in &ours {
         for (i, w) in words.iter().enumerate() {
-            let path = if *list == "qualifiers" {
-                format!("vocabulary.qualifiers[{i}].word")
-            } else {
-                format!("vocabulary.{list}[{i}]")
-            };
+            let path = word_path(list, i);
             let sign = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
             let bad = if *list == "names" {
                 !w.is_empty() && w.chars().all(|c| sign(c) || ".%‰".contains(c))
@@ -282,18 +274,9 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
                 };
                 c.report(&path, code, message);
             }
-        }
-    }
-    // A brace would open a placeholder where the word is printed (14{),
-    // and a unit that holds a qualifier prints it beside the data's own
-    // (1.5户以上左右).
-    for (list, words) in &ours {
-        for (i, w) in words.iter().enumerate() {
-            let path = if *list == "qualifiers" {
-                format!("vocabulary.qualifiers[{i}].word")
-            } else {
-                format!("vocabulary.{list}[{i}]")
-            };
+            // A brace would open a placeholder where the word is printed
+            // (14{), and a unit that holds a qualifier prints it beside the
+            // data's own (1.5户以上左右).
             if w.contains(['{', '}', '｛', '｝']) {
                 c.report(
                     &path,
@@ -340,11 +323,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
                 .iter()
                 .find(|(k, known)| *k != own && known.contains(&w.as_str()))
             {
-                let path = if *list == "qualifiers" {
-                    format!("vocabulary.qualifiers[{i}].word")
-                } else {
-                    format!("vocabulary.{list}[{i}]")
-                };
+                let path = word_path(list, i);
                 let message = tr!(
                     "data-vocabulary-two-kinds",
                     word = w.as_str(),
@@ -362,5 +341,15 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             "data-vocabulary-both-ways",
             tr!("data-vocabulary-both-ways", word = w.as_str()),
         );
+    }
+}
+
+/// Where a declared word stands: `vocabulary.units[2]`, or the `word` of a
+/// qualifier.
+fn word_path(list: &str, i: usize) -> String {
+    if list == "qualifiers" {
+        format!("vocabulary.qualifiers[{i}].word")
+    } else {
+        format!("vocabulary.{list}[{i}]")
     }
 }
