@@ -166,8 +166,10 @@ fn the_built_in_words_cover_what_bulletins_use_each_where_chinese_puts_it() {
         ("以上", "10亿元以上"),
         ("以内", "10亿元以内"),
         ("以下", "10亿元以下"),
-        ("余", "10亿余元"),
-        ("多", "10亿多元"),
+        // After a round number, before the magnitude (10余亿元, not 10亿余元:
+        // a billion and a bit).
+        ("余", "10余亿元"),
+        ("多", "10多亿元"),
         ("近", "近10亿元"),
         ("超", "超10亿元"),
         ("突破", "突破10亿元"),
@@ -707,10 +709,16 @@ fn random_part(rng: &mut Rng, kind: &str, year: i64) -> String {
                     let verb = if rng.chance(15) { "下降" } else { "增长" };
                     let value = rng.below(30);
                     y += &format!("    verb: {verb}\n    value: {value}\n    unit: \"%\"\n");
-                    if rng.chance(25) {
+                    // A range takes no qualifier of more or less (6%—7%以上).
+                    let range = rng.chance(25);
+                    if range {
                         y += &format!("    to: {}\n", value + 1 + rng.below(5));
                     }
-                    let q = rng.pick(&["左右", "以上", "null"]);
+                    let q = if range {
+                        rng.pick(&["左右", "null"])
+                    } else {
+                        rng.pick(&["左右", "以上", "null"])
+                    };
                     y += &format!("    qualifier: {q}\n");
                     sentence.push(format!("{name}{verb}{{t{i}}}"));
                 }
