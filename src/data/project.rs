@@ -753,14 +753,13 @@ impl Project {
         String::new()
     }
 
-    /// Ids of every figure of both parts, each with its label: what the
-    /// documents must show somewhere.
     /// Where the data holds a run of text the pages show (a line that
     /// overflows): the file, the field and the byte offset of its start.
     /// The run's first characters are looked for, at least four of them, in
     /// each text with its placeholders as the pages show them (`shown`: by
     /// `id` or `id.field`); a run that starts inside a figure stands at the
-    /// figure's placeholder.
+    /// figure's placeholder. A run that several texts hold (同比增长) names
+    /// none of them: the first was often not the one set on that page.
     pub fn place_of_text(
         &self,
         run: &str,
@@ -777,20 +776,20 @@ impl Project {
             (Role::Achievements, serde_json::to_value(&data.achievements)),
             (Role::Plan, serde_json::to_value(&data.plan)),
         ];
-        let mut found = None;
+        let mut found = Vec::new();
         for (role, value) in values {
             let Ok(value) = value else { continue };
             strings(&value, &mut |path, text| {
-                if found.is_none()
-                    && let Some(at) = printed_at(text, &head, shown)
-                {
-                    found = Some((role, path.to_string(), text.to_string(), at));
+                if let Some(at) = printed_at(text, &head, shown) {
+                    found.push((role, path.to_string(), text.to_string(), at));
                 }
             });
         }
-        found
+        if found.len() == 1 { found.pop() } else { None }
     }
 
+    /// Ids of every figure of both parts, each with its label: what the
+    /// documents must show somewhere.
     pub fn figure_ids(&self) -> Vec<(&str, &str)> {
         [&self.dataset.achievements, &self.dataset.plan]
             .into_iter()
