@@ -200,4 +200,73 @@ mod tests {
         let all: Vec<_> = records(&data, 0).collect();
         assert_eq!(all, vec![(NUMBER, &[7u8][..])]);
     }
+
+    /// A workbook stream in a compound file, as an .xls holds it.
+    fn xls(stream: &[u8]) -> Vec<u8> {
+        let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+        std::io::Write::write_all(&mut file.create_stream("/Workbook").unwrap(), stream).unwrap();
+        file.into_inner().into_inner()
+    }
+
+    fn record(kind: u16, body: &[u8]) -> Vec<u8> {
+        let mut out = kind.to_le_bytes().to_vec();
+        out.extend((body.len() as u16).to_le_bytes());
+        out.extend(body);
+        out
+    }
+
+    /// BIFF8 globals with a format `0.0%`, its XF, and a sheet 表 whose
+    /// C2 is a number in that XF.
+    fn workbook() -> Vec<u8> {
+        let mut globals = record(BOF, &[0x00, 0x06, 0x05, 0x00]);
+        globals.extend(record(
+            FORMAT,
+            &[0xA4, 0x00, 4, 0, 0, b'0', b'.', b'0', b'%'],
+        ));
+        globals.extend(record(XF, &[0, 0, 0xA4, 0x00]));
+        // The sheet's BOF follows this record (4 + 10 bytes) and the EOF.
+        let sheet_at = globals.len() + 14 + 4;
+        let mut bound = (sheet_at as u32).to_le_bytes().to_vec();
+        bound.extend([0, 0, 1, 1, 0x68, 0x88]);
+        globals.extend(record(BOUND_SHEET, &bound));
+        globals.extend(record(EOF, &[]));
+        let mut sheet = record(BOF, &[0x00, 0x06, 0x10, 0x00]);
+        let mut number = vec![1, 0, 2, 0, 0, 0];
+        number.extend(0.036f64.to_le_bytes());
+        sheet.extend(record(NUMBER, &number));
+        sheet.extend(record(EOF, &[]));
+        [globals, sheet].concat()
+    }
+
+    #[test]
+    fn a_number_cell_is_read_with_its_format() {
+        let seen = seen(&xls(&workbook()), "表");
+        let shown = seen.shown.get(&(2, 3)).expect("C2 has its format");
+        assert!(shown.percent);
+        assert_eq!(shown.text(0.036), "3.6");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+        /// Bytes that are no workbook, or a workbook stream cut or changed
+        /// anywhere, read as nothing or as something: never a panic or a
+        /// hang.
+        #[test]
+        fn any_bytes_read_without_a_panic(
+            at in 0usize..200,
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+            cut in 0usize..200,
+        ) {
+            let _ = seen(&bytes, "表");
+            let mut stream = workbook();
+            let at = at.min(stream.len());
+            for (i, b) in bytes.iter().enumerate() {
+                if let Some(x) = stream.get_mut(at + i) {
+                    *x = *b;
+                }
+            }
+            stream.truncate(stream.len().saturating_sub(cut % 16));
+            let _ = seen(&xls(&stream), "表");
+        }
+    }
 }
