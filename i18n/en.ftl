@@ -392,6 +392,7 @@ data-unknown-value = `{ $value }` is not one of: { $known }
 data-not-a-number = “{ $text }” is not a number as brief reads it
 hint-number-percent = write only the number, `{ $number }`, and `unit: "%"`
 hint-number-unit = write only the number, `{ $number }`, and the unit in `unit: { $unit }`
+hint-number-magnitude = write only the number, `{ $number }`: { $magnitude } belongs to the figure's unit (`unit: { $magnitude }元`, `{ $magnitude }人` …)
 hint-number-thousands = write the number without separators, `{ $number }` (Chinese reports print none)
 hint-number-fullwidth = type the digits half-width: `{ $number }` (switch the input method to half-width)
 hint-number-point = write a digit before the point: `{ $number }`

@@ -392,6 +392,7 @@ data-unknown-value = `{ $value }` 不是可用的值；可用的有：{ $known }
 data-not-a-number = “{ $text }”不是 brief 能读的数字
 hint-number-percent = 只写数值 `{ $number }`，百分号写在 `unit: "%"` 里
 hint-number-unit = 只写数值 `{ $number }`，单位写在 `unit: { $unit }` 里
+hint-number-magnitude = 只写数值 `{ $number }`：“{ $magnitude }”属于数字的单位（`unit: { $magnitude }元`、`{ $magnitude }人`……）
 hint-number-thousands = 数字不写千位分隔符：`{ $number }`（中文报告不用千位分隔符）
 hint-number-fullwidth = 数字请用半角：`{ $number }`（把输入法切换到半角）
 hint-number-point = 小数点前要写数字：`{ $number }`

@@ -654,6 +654,13 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
     let message = tr!("data-not-a-number", text = text.as_str());
     let hint = match kind {
         "percent" => tr!("hint-number-percent", number = number.as_str()),
+        // 6亿: the magnitude belongs to the figure's unit (亿元), which is
+        // no unit on its own.
+        "unit" if matches!(text.as_str(), "十" | "百" | "千" | "万" | "亿" | "万亿") => tr!(
+            "hint-number-magnitude",
+            number = number.as_str(),
+            magnitude = text.as_str()
+        ),
         "unit" => tr!(
             "hint-number-unit",
             number = number.as_str(),
@@ -702,4 +709,23 @@ fn kind_of(serde: &str) -> String {
         return s.to_string();
     };
     crate::i18n::message(key, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_magnitude_typed_with_the_number_belongs_to_the_unit() {
+        // 6亿 in a sheet's cell for a figure in 亿元: 亿 alone is no unit
+        // (hostile round 6: the hint said `unit: 亿`).
+        let (code, _, hint) = number_error("6亿").expect("no number");
+        assert_eq!(code, "data-not-a-number");
+        let hint = hint.expect("a hint");
+        assert!(hint.contains("`6`") && hint.contains("亿元"), "{hint}");
+        assert!(!hint.contains("unit: 亿`"), "{hint}");
+        // A unit of its own is named as the unit.
+        let (_, _, hint) = number_error("8300个").expect("no number");
+        assert!(hint.expect("a hint").contains("unit: 个"));
+    }
 }
