@@ -389,6 +389,55 @@ fn an_xls_is_read_as_it_shows_its_numbers_and_its_odd_cells_said() {
 }
 
 #[test]
+fn an_ods_is_read_as_it_shows_its_numbers() {
+    // An .ods keeps beside each number the text the sheet showed (3.6% for
+    // 0.036): read as held, 0.036% and 4.4999亿元 were printed. The .ods is
+    // LibreOffice Calc's own, saved from an .xlsx as an office would.
+    require("soffice");
+    let dir = project();
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import sys, openpyxl\n\
+             wb = openpyxl.Workbook(); ws = wb.active; ws.title = '主要指标'\n\
+             ws.append(['id', '名称', '数值'])\n\
+             ws.append(['gdp_growth', '地区生产总值', 0.036]); ws['C2'].number_format = '0.0%'\n\
+             ws.append(['policy_support_funds', '兑现政策扶持资金', 172.8]); ws['C3'].number_format = '0.00'\n\
+             ws.append(['enterprise_financing', '帮助企业融资', 4.4999]); ws['C4'].number_format = '0.0'\n\
+             ws.append(['job_stabilization_loans', '稳企稳岗贷款', 14.25]); ws['C5'].number_format = '0.0'\n\
+             wb.save(sys.argv[1])",
+        )
+        .arg(dir.path().join("指标.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = tool("soffice")
+        .args(["--headless", "--convert-to", "ods", "--outdir"])
+        .arg(dir.path().join("data"))
+        .arg(dir.path().join("指标.xlsx"))
+        .output()
+        .unwrap();
+    assert!(
+        dir.path().join("data/指标.ods").is_file(),
+        "{}",
+        stderr(&out)
+    );
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: 指标.ods\nachievements: 2022-achievements.yaml",
+    );
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    for shown in ["3.6%左右", "172.80亿元", "4.5亿元", "14.3亿元"] {
+        assert!(text.contains(shown), "{shown}: {text}");
+    }
+    for held in ["0.036", "4.4999", "14.25"] {
+        assert!(!text.contains(held), "{held}: {text}");
+    }
+}
+
+#[test]
 fn a_figure_with_no_value_anywhere_is_listed_and_a_missing_sheet_named() {
     // The YAML leaves the value to fill; the sheet has no row for it.
     let dir = with_sheet(&[&["id", "数值"], &["consumption_subsidies", "2510"]]);

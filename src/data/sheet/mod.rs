@@ -10,6 +10,7 @@
 //! read). A row without an id is passed over.
 
 mod biff;
+mod ods;
 mod shown;
 
 use std::path::{Path, PathBuf};
@@ -197,11 +198,12 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
             None => first_shown.ok_or_else(|| SheetError::NoSheet(String::new(), names.clone()))?,
         };
         // A number as the sheet shows it (3.5% held as 0.035, 172.80 held
-        // as 172.8): .xlsx and .xls number formats; and its hidden rows and
-        // columns.
+        // as 172.8): .xlsx and .xls number formats, the text an .ods shows;
+        // and its hidden rows and columns.
         let seen = match &book {
             calamine::Sheets::Xlsx(_) => shown::seen(&bytes, &name),
             calamine::Sheets::Xls(_) => biff::seen(&bytes, &name),
+            calamine::Sheets::Ods(_) => ods::seen(&bytes, &name),
             _ => Default::default(),
         };
         let shown = &seen.shown;
