@@ -49,11 +49,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
                 inside = attr(&e, b"table:name").as_deref() == Some(name);
                 (row, col) = (0, 0);
             }
-            Event::End(e) if e.name().as_ref() == b"table:table" => {
-                if inside {
-                    break;
-                }
-            }
+            Event::End(e) if inside && e.name().as_ref() == b"table:table" => break,
             Event::Start(e) | Event::Empty(e) if inside => {
                 // A sheet has 1,048,576 rows and 16,384 columns at most: a
                 // count beyond (a hostile 2^64) counts no further.
