@@ -33,6 +33,8 @@ from pathlib import Path
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PUNCT = re.compile(r"[\s，。、；：！？（）《》“”‘’「」『』【】—…·,.;:!?()\[\]]")
 NUMBER_END = re.compile(r"[0-9０-９][.:：～~\-—]?$|[.:：～~+\-]$")
+# the same at the end of a body line, where a line may end with a colon before a list
+BODY_NUMBER_END = re.compile(r"[0-9０-９][.:：～~\-—]?$|[+\-]$")
 NUMBER_NEXT = re.compile(r"^[0-9０-９.%‰]|^[\u3400-\u9fff]")
 
 
@@ -118,6 +120,14 @@ def check_briefing(pdf, fail):
                     continue
                 if NUMBER_END.search(a[4]) and NUMBER_NEXT.search(c[4]):
                     fail(f"briefing p.{number}: a number split across lines: …{a[4][-12:]} | {c[4][:12]}…")
+        # body text: pdftotext makes a block of each line at this leading, so the line after a
+        # full line is the next in reading order (on the next page, too)
+        right = max((l[2] for l in body if abs(l[3] - l[1] - 16) < 0.5), default=0)
+        for l in body:
+            nxt = following.get(id(l))
+            if abs(l[3] - l[1] - 16) < 0.5 and nxt and l[2] > right - 1.5 * 16:
+                if BODY_NUMBER_END.search(l[4]) and NUMBER_NEXT.search(nxt[4]):
+                    fail(f"briefing p.{number}: a number split across lines: …{l[4][-12:]} | {nxt[4][:12]}…")
         for l in body:
             size = l[3] - l[1]
             if l[4][0] in "，。；、：！？）》”’" and abs(size - 16) < 0.5:
