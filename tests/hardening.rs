@@ -542,6 +542,22 @@ fn text_outside_its_page_or_over_other_text_is_found_on_every_page() {
         .find(|l| l.contains("“同比增长” reaches outside"))
         .unwrap_or_else(|| panic!("{err}"));
     assert!(said.contains("templates/briefing.typ"), "{said}");
+    // A line whose first words two texts hold is told apart by the rest of it: said at the one
+    // text that holds it whole.
+    let text = fs::read_to_string(&t).unwrap();
+    fs::write(
+        &t,
+        format!("{text}\n#place(dx: -80mm)[市政基础配套项目。实施江北中环线]\n"),
+    )
+    .unwrap();
+    let err = ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let plan = "data/2023-plan.yaml";
+    let line = line_of(&dir.path().join(plan), "市政基础配套项目。实施江北中环线");
+    assert!(
+        err.contains("“市政基础配套项目。实施江北中环线” reaches outside")
+            && err.contains(&format!("{plan}:{line}:")),
+        "{err}"
+    );
 }
 
 #[test]

@@ -758,8 +758,9 @@ impl Project {
     /// The run's first characters are looked for, at least four of them, in
     /// each text with its placeholders as the pages show them (`shown`: by
     /// `id` or `id.field`); a run that starts inside a figure stands at the
-    /// figure's placeholder. A run that several texts hold (同比增长) names
-    /// none of them: the first was often not the one set on that page.
+    /// figure's placeholder. Where several texts start so (同比增长…), the
+    /// whole run tells them apart; a run that several texts hold whole
+    /// names none of them: the first was often not the one set on that page.
     pub fn place_of_text(
         &self,
         run: &str,
@@ -784,6 +785,15 @@ impl Project {
                     found.push((role, path.to_string(), text.to_string(), at));
                 }
             });
+        }
+        if found.len() > 1 && run.len() > head.len() {
+            found = found
+                .into_iter()
+                .filter_map(|(role, path, text, _)| {
+                    let at = printed_at(&text, run, shown)?;
+                    Some((role, path, text, at))
+                })
+                .collect();
         }
         if found.len() == 1 { found.pop() } else { None }
     }
