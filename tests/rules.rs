@@ -894,6 +894,29 @@ const RULES: &[Rule] = &[
         "meaning: more",
         "data-vocabulary-conflict",
     ),
+    // 控制在 bounds its number from above: 控制在10%以上 says two things; a
+    // project that declares it bounding the other way contradicts brief's.
+    r(
+        PLAN,
+        "    indicator: 一般公共预算收入\n    verb: 增长\n    value: 10\n    unit: \"%\"\n",
+        "    indicator: 一般公共预算收入\n    verb: 控制在\n    value: 10\n    unit: \"%\"\n    qualifier: 以上\n",
+        "qualifier: 以上",
+        "data-qualifier-verb",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  target_verbs: [稳定在, { word: 控制在, meaning: more }]",
+        "meaning: more",
+        "data-vocabulary-conflict",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  target_verbs:\n    - { word: 压减到 }",
+        "word: 压减到",
+        "data-missing-field",
+    ),
     // A space at an end of a name prints as a gap (超百 个); full-width
     // digits in a name; a number in a goal (hostile round 6).
     r(

@@ -323,14 +323,14 @@ pub struct Vocabulary {
     #[schemars(description = "变化的动词：up 为增加方向，down 为减少方向。")]
     pub changes: Changes,
     /// Verbs a target or a figure may stand after besides those of change:
-    /// 达到, 控制在, 保持在 …
+    /// 达到, 控制在, 保持在 …; one that bounds its number says which way
+    /// (控制在: at most).
     #[serde(default)]
     #[schemars(
-        description = "目标动词（变化动词之外的）：达到、控制在 …",
-        inner(length(min = 1, max = limits::NAME)),
-        extend("examples" = [["控制在"]])
+        description = "目标动词（变化动词之外的）：达到、控制在 …；给数字定了界的动词可写成 { word: 控制在, meaning: less }。",
+        extend("examples" = [["稳定在", {"word": "压减到", "meaning": "less"}]])
     )]
-    pub target_verbs: Vec<String>,
+    pub target_verbs: Vec<VerbWord>,
     /// Words that make a number a goal: 力争, 确保, 计划 …
     #[serde(default)]
     #[schemars(
@@ -381,6 +381,75 @@ pub struct Changes {
         inner(length(min = 1, max = limits::NAME))
     )]
     pub down: Vec<String>,
+}
+
+/// A target verb: the word alone, or with what it says of its number
+/// (控制在: the number or less), so that 控制在5%以上 says two things.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+#[schemars(
+    title = "目标动词",
+    description = "目标动词：只写词（达到），或写成 { word: 控制在, meaning: less }，说明它给数字定的界。"
+)]
+pub enum VerbWord {
+    Word(#[schemars(length(min = 1, max = limits::NAME))] String),
+    Bound(BoundVerb),
+}
+
+/// A target verb with its meaning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "定界的目标动词")]
+pub struct BoundVerb {
+    #[schemars(
+        description = "目标动词本身。",
+        length(min = 1, max = limits::NAME),
+        extend("examples" = ["控制在"])
+    )]
+    #[serde(deserialize_with = "text")]
+    pub word: String,
+    #[schemars(
+        description = "含义：less 不多于（控制在），more 不少于，about 约数。与之相反的限定词（控制在5%以上）是错误。"
+    )]
+    pub meaning: Meaning,
+}
+
+impl VerbWord {
+    pub fn word(&self) -> &str {
+        match self {
+            VerbWord::Word(w) => w,
+            VerbWord::Bound(b) => &b.word,
+        }
+    }
+
+    pub fn meaning(&self) -> Option<Meaning> {
+        match self {
+            VerbWord::Word(_) => None,
+            VerbWord::Bound(b) => Some(b.meaning),
+        }
+    }
+}
+
+/// A word, or a mapping of the word with its meaning; each kind's own
+/// errors (a missing `meaning`, a number for a word) as serde words them.
+impl<'de> Deserialize<'de> for VerbWord {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = VerbWord;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<VerbWord, E> {
+                Ok(VerbWord::Word(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<VerbWord, A::Error> {
+                BoundVerb::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(VerbWord::Bound)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 /// A qualifier and its place.

@@ -20,6 +20,8 @@ pub struct Words {
     pub up: Vec<String>,
     pub down: Vec<String>,
     pub target_verbs: Vec<String>,
+    /// What a target verb that bounds its number says of it (控制在: less).
+    pub bounds: Vec<(String, Meaning)>,
     pub aims: Vec<String>,
     pub bases: Vec<String>,
     pub estimates: Vec<String>,
@@ -38,7 +40,19 @@ impl Words {
             extend(&mut words.scopes, &v.scopes);
             extend(&mut words.up, &v.changes.up);
             extend(&mut words.down, &v.changes.down);
-            extend(&mut words.target_verbs, &v.target_verbs);
+            let verbs: Vec<String> = v
+                .target_verbs
+                .iter()
+                .map(|w| w.word().to_string())
+                .collect();
+            extend(&mut words.target_verbs, &verbs);
+            for w in &v.target_verbs {
+                if let Some(m) = w.meaning()
+                    && !words.bounds.iter().any(|(b, _)| b == w.word())
+                {
+                    words.bounds.push((w.word().to_string(), m));
+                }
+            }
             extend(&mut words.aims, &v.aims);
             extend(&mut words.bases, &v.bases);
             extend(&mut words.estimates, &v.estimates);
@@ -70,12 +84,14 @@ impl Words {
             .map(|q| q.position)
     }
 
-    /// What `word` says of its number, where the vocabulary records it.
+    /// What `word` (a qualifier, or a target verb that bounds its number)
+    /// says of its number, where the vocabulary records it.
     pub fn meaning(&self, word: &str) -> Option<Meaning> {
         self.qualifiers
             .iter()
             .find(|q| q.word == word)
             .and_then(|q| q.meaning)
+            .or_else(|| self.bounds.iter().find(|(b, _)| b == word).map(|&(_, m)| m))
     }
 
     pub fn qualifier_words(&self) -> impl Iterator<Item = &str> {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::{Checker, Problem};
 use crate::data::Role;
 use crate::data::limits;
-use crate::data::model::{Meta, Vocabulary};
+use crate::data::model::{Meta, VerbWord, Vocabulary};
 use crate::data::vocabulary::{Position, Words};
 use crate::tr;
 
@@ -182,7 +182,13 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
         vec![
             ("units", v.units.clone()),
             ("scopes", v.scopes.clone()),
-            ("target_verbs", v.target_verbs.clone()),
+            (
+                "target_verbs",
+                v.target_verbs
+                    .iter()
+                    .map(|w| w.word().to_string())
+                    .collect(),
+            ),
             ("aims", v.aims.clone()),
             ("bases", v.bases.clone()),
             ("estimates", v.estimates.clone()),
@@ -200,7 +206,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
     for ((list, words), (_, known)) in ours.iter().zip(&theirs) {
         let mut seen = HashMap::new();
         for (i, w) in words.iter().enumerate() {
-            let path = word_path(list, i);
+            let path = word_path(v, list, i);
             let max = if *list == "names" {
                 limits::LABEL
             } else {
@@ -249,12 +255,26 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             }
         }
     }
+    // A bound verb of the other meaning than the built-in one (控制在 as
+    // more): which one holds?
+    for (i, w) in v.target_verbs.iter().enumerate() {
+        let theirs = built_in.target_verbs.iter().find(|b| b.word() == w.word());
+        if let (Some(m), Some(b)) = (w.meaning(), theirs)
+            && b.meaning() != Some(m)
+        {
+            c.report(
+                format!("vocabulary.target_verbs[{i}].meaning"),
+                "data-vocabulary-conflict",
+                tr!("data-vocabulary-conflict", word = w.word()),
+            );
+        }
+    }
     // A word that prints beside a number holds no number sign (10亿元 would
     // print 1.410亿元, %% 14%%); a name holds a word, not digits alone (a
     // name "1" would let every 1 of the prose pass).
     for (list, words) in &ours {
         for (i, w) in words.iter().enumerate() {
-            let path = word_path(list, i);
+            let path = word_path(v, list, i);
             let sign = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
             let bad = if *list == "names" {
                 !w.is_empty() && w.chars().all(|c| sign(c) || ".%‰".contains(c))
@@ -323,7 +343,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
                 .iter()
                 .find(|(k, known)| *k != own && known.contains(&w.as_str()))
             {
-                let path = word_path(list, i);
+                let path = word_path(v, list, i);
                 let message = tr!(
                     "data-vocabulary-two-kinds",
                     word = w.as_str(),
@@ -346,9 +366,13 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
 
 /// Where a declared word stands: `vocabulary.units[2]`, or the `word` of a
 /// qualifier.
-fn word_path(list: &str, i: usize) -> String {
-    if list == "qualifiers" {
-        format!("vocabulary.qualifiers[{i}].word")
+/// Where the `i`th word of `list` is written: the entry, or its `word` where
+/// the entry is a mapping (a qualifier, a target verb with its meaning).
+fn word_path(v: &Vocabulary, list: &str, i: usize) -> String {
+    let mapped = list == "qualifiers"
+        || (list == "target_verbs" && matches!(v.target_verbs.get(i), Some(VerbWord::Bound(_))));
+    if mapped {
+        format!("vocabulary.{list}[{i}].word")
     } else {
         format!("vocabulary.{list}[{i}]")
     }

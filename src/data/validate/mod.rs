@@ -434,8 +434,9 @@ impl<'w> Checker<'w> {
         }
     }
 
-    /// A verb that is itself a qualifier (超过, 突破) and a qualifier of the
-    /// other way (超过近300家, 突破500家以内).
+    /// A verb that is itself a qualifier (超过, 突破), or bounds its number
+    /// (控制在), and a qualifier of the other way (超过近300家, 突破500家以内,
+    /// 控制在5%以上).
     fn qualifier_verb(&mut self, path: &str, verb: &str, word: &str) {
         let (Some(a), Some(b)) = (self.words.meaning(verb), self.words.meaning(word)) else {
             return;
