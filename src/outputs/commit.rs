@@ -83,6 +83,21 @@ struct Step {
     /// file replaces it; none when the file there is brief's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     kept: Option<String>,
+    /// The size and modification time of the current version when it was
+    /// linked: an editor that saves in place (into the linked file) changes
+    /// them. Not journaled: a recovery cannot tell, a commit can.
+    #[serde(skip)]
+    seen: Option<Seen>,
+}
+
+/// A file's size and modification time.
+type Seen = (u64, i64, i64);
+
+fn seen(path: &Path) -> Option<Seen> {
+    use std::os::unix::fs::MetadataExt;
+    fs::symlink_metadata(path)
+        .ok()
+        .map(|m| (m.len(), m.mtime(), m.mtime_nsec()))
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -255,6 +270,7 @@ impl Staging {
                 old: old.as_deref().map(file_name),
                 digest: staged.map(|s| s.digest.clone()),
                 kept: keep,
+                seen: old.as_deref().and_then(seen),
             });
         }
         let journal = Journal { steps };
@@ -273,10 +289,11 @@ impl Staging {
         // completed by the next run, so they must outlive this value.
         let temps: Vec<tempfile::TempPath> = self.files.into_iter().map(|f| f.tmp).collect();
         let guard = APPLYING.lock().unwrap_or_else(|e| e.into_inner());
-        let applied = apply(&dir, &journal.steps);
+        let applied = apply(&dir, &journal.steps, &kept);
         let result = match applied {
-            Ok(()) => {
+            Ok(late) => {
                 finish(&dir, &journal.steps);
+                kept.extend(late);
                 Ok(kept)
             }
             Err((done, e)) => {
@@ -391,8 +408,15 @@ fn write_journal(dir: &Path, journal: &Journal, durable: bool) -> Result<()> {
     Ok(())
 }
 
-/// Applies the steps in order; on failure, how many were applied and why.
-fn apply(dir: &Path, steps: &[Step]) -> std::result::Result<(), (usize, anyhow::Error)> {
+/// Applies the steps in order: the files the user saved at an output's name
+/// after the plan, kept beside it; on failure, how many steps were applied
+/// and why.
+fn apply(
+    dir: &Path,
+    steps: &[Step],
+    kept: &[Kept],
+) -> std::result::Result<Vec<Kept>, (usize, anyhow::Error)> {
+    let mut late = Vec::new();
     for (i, step) in steps.iter().enumerate() {
         let target = dir.join(&step.name);
         // The user's file first gets its other name (from the link that
@@ -414,7 +438,9 @@ fn apply(dir: &Path, steps: &[Step]) -> std::result::Result<(), (usize, anyhow::
             }
         }
         let done = match &step.new {
-            Some(tmp) => fs::rename(dir.join(tmp), &target),
+            Some(tmp) => put_in_place(dir, step, &dir.join(tmp), &target, kept).map(|k| {
+                late.extend(k);
+            }),
             None => fs::remove_file(&target),
         };
         if done.is_err()
@@ -432,7 +458,111 @@ fn apply(dir: &Path, steps: &[Step]) -> std::result::Result<(), (usize, anyhow::
             ));
         }
     }
-    Ok(())
+    Ok(late)
+}
+
+/// Puts the new file `tmp` at `target` and looks at what it replaced at
+/// that very instant: an editor saves by renaming over the name, so a deck
+/// saved after the plan (after `step.old` was linked) would otherwise go
+/// with the rename. Where the file system exchanges two names in one step
+/// (Linux `renameat2`), what was at `target` comes out at `tmp`'s name; a
+/// file that is neither the version the plan linked nor absent is the
+/// user's, and is kept beside the output. Elsewhere, a plain rename.
+fn put_in_place(
+    dir: &Path,
+    step: &Step,
+    tmp: &Path,
+    target: &Path,
+    kept: &[Kept],
+) -> io::Result<Option<Kept>> {
+    match exchange(tmp, target) {
+        Ok(()) => {}
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) && tmp.exists() => {
+            // Nothing at the name: a plain rename, unless a file comes
+            // meanwhile, which the next turn exchanges.
+            return match rename_new(tmp, target) {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    put_in_place(dir, step, tmp, target, kept)
+                }
+                done => done.map(|()| None),
+            };
+        }
+        Err(_) => return fs::rename(tmp, target).map(|()| None),
+    }
+    let linked = step
+        .old
+        .as_ref()
+        .is_some_and(|o| same_file(&dir.join(o), tmp));
+    // The linked version, unless saved into since it was found brief's own;
+    // or a file kept already (by the plan, or by recovery after a kill).
+    let planned = linked && step.seen.is_none_or(|s| seen(tmp) == Some(s));
+    let kept_already = step
+        .kept
+        .iter()
+        .chain(kept.iter().filter(|k| k.name == step.name).map(|k| &k.kept))
+        .any(|k| same_file(&dir.join(k), tmp));
+    if planned || kept_already || step.name.starts_with(".brief-") {
+        return Ok(None);
+    }
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M").to_string();
+    let taken: Vec<String> = step.kept.iter().cloned().collect();
+    let kept = kept_name(dir, &step.name, &stamp, &taken);
+    match fs::rename(tmp, dir.join(&kept)) {
+        Ok(()) => Ok(Some(Kept {
+            name: step.name.clone(),
+            kept,
+        })),
+        Err(e) => {
+            // Not kept: the user's file goes back to its name, and the step fails.
+            let _ = exchange(tmp, target);
+            Err(e)
+        }
+    }
+}
+
+/// Swaps the files at `a` and `b` in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    renameat2(a, b, libc::RENAME_EXCHANGE)
+}
+
+/// Renames `a` to `b`, failing with `AlreadyExists` when `b` exists.
+#[cfg(target_os = "linux")]
+fn rename_new(a: &Path, b: &Path) -> io::Result<()> {
+    renameat2(a, b, libc::RENAME_NOREPLACE)
+}
+
+#[cfg(target_os = "linux")]
+fn renameat2(a: &Path, b: &Path, flags: libc::c_uint) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: two NUL-terminated paths that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            flags,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn rename_new(a: &Path, b: &Path) -> io::Result<()> {
+    fs::rename(a, b)
 }
 
 /// Undoes applied steps: the kept versions go back in place; a file that
@@ -574,20 +704,66 @@ fn complete(dir: &Path, steps: &[Step]) -> Recovery {
         }
         _ => true,
     });
+    let (done, swapped) = exchanged(dir, steps);
+    let kept: Vec<Kept> = kept.into_iter().chain(swapped).collect();
     let pending: Vec<Step> = steps
         .iter()
+        .zip(&done)
+        .filter(|(_, done)| !**done)
+        .map(|(s, _)| s)
         .filter(|s| match &s.new {
             Some(tmp) => dir.join(tmp).exists(),
             None => fs::symlink_metadata(dir.join(&s.name)).is_ok(),
         })
         .cloned()
         .collect();
-    if consistent && apply(dir, &pending).is_ok() {
-        Recovery::Completed(kept)
+    if consistent && let Ok(late) = apply(dir, &pending, &kept) {
+        Recovery::Completed(kept.into_iter().chain(late).collect())
     } else {
         roll_back(dir, steps);
         Recovery::RolledBack(kept)
     }
+}
+
+/// The steps a killed run had done by exchange ([`put_in_place`]): the file
+/// at the temporary's name is the version the step linked, or a file the
+/// user saved at the name just before, which is kept beside it now. Which
+/// steps, and the files kept.
+fn exchanged(dir: &Path, steps: &[Step]) -> (Vec<bool>, Vec<Kept>) {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M").to_string();
+    let mut kept = Vec::new();
+    let done = steps
+        .iter()
+        .map(|s| {
+            let Some(tmp) = s.new.as_ref().map(|t| dir.join(t)) else {
+                return false;
+            };
+            if fs::symlink_metadata(&tmp).is_err() {
+                return false;
+            }
+            if s.old
+                .as_ref()
+                .is_some_and(|o| same_file(&dir.join(o), &tmp))
+            {
+                return true;
+            }
+            let new = crate::digest::read(&tmp, MAX_OUTPUT, crate::digest::Follow::No)
+                .is_ok_and(|b| Some(&crate::digest::digest(&b)) == s.digest.as_ref());
+            if new {
+                return false;
+            }
+            let taken: Vec<String> = kept.iter().map(|k: &Kept| k.kept.clone()).collect();
+            let name = kept_name(dir, &s.name, &stamp, &taken);
+            if fs::rename(&tmp, dir.join(&name)).is_ok() {
+                kept.push(Kept {
+                    name: s.name.clone(),
+                    kept: name,
+                });
+            }
+            true
+        })
+        .collect();
+    (done, kept)
 }
 
 /// Links every file at a step's name that the journal does not account
@@ -715,6 +891,7 @@ mod tests {
             old: Some(old.into()),
             digest: Some(crate::digest::digest(body)),
             kept: None,
+            seen: None,
         };
         let journal = Journal {
             steps: vec![
@@ -859,6 +1036,7 @@ mod tests {
                     old: Some(".brief-old-slides.pptx.1.tmp".into()),
                     digest: Some(crate::digest::digest(b"new deck")),
                     kept: Some("slides.edited-20261204-1803.pptx".into()),
+                    seen: None,
                 },
                 Step {
                     name: "slides.pdf".into(),
@@ -866,6 +1044,7 @@ mod tests {
                     old: Some(".brief-old-slides.pdf.2.tmp".into()),
                     digest: Some(crate::digest::digest(b"new pdf")),
                     kept: None,
+                    seen: None,
                 },
             ];
             let journal = Journal { steps };
@@ -937,6 +1116,7 @@ mod tests {
                     old: Some(".brief-old-slides.pptx.1.tmp".into()),
                     digest: Some(crate::digest::digest(b"new deck")),
                     kept: Some("slides.edited-20261204-1803.pptx".into()),
+                    seen: None,
                 },
                 // A step that cannot be completed: its new file is gone and
                 // the output is not the new one.
@@ -946,6 +1126,7 @@ mod tests {
                     old: None,
                     digest: Some(crate::digest::digest(b"new pdf")),
                     kept: None,
+                    seen: None,
                 },
             ],
         };
@@ -975,6 +1156,7 @@ mod tests {
                 old: None,
                 digest: Some(crate::digest::digest(b"new deck")),
                 kept: None,
+                seen: None,
             }];
             fs::write(d.join(".brief-new-slides.pptx.x.tmp"), b"new deck").unwrap();
             if had_old {
@@ -989,6 +1171,7 @@ mod tests {
                     old: None,
                     digest: Some(crate::digest::digest(b"new pdf")),
                     kept: None,
+                    seen: None,
                 });
             }
             write_journal(d, &Journal { steps }, false).unwrap();
@@ -1017,6 +1200,51 @@ mod tests {
         }
     }
 
+    /// The user saves the deck after the plan linked brief's version and
+    /// before the new one is put in place: by renaming over the name (as
+    /// PowerPoint and WPS do), or by writing into the file. The save is kept.
+    #[test]
+    fn a_file_saved_while_the_set_is_applied_is_kept() {
+        for save in ["none", "rename", "in place"] {
+            let dir = tempfile::tempdir().unwrap();
+            let d = dir.path();
+            fs::write(d.join("slides.pptx"), b"brief's deck").unwrap();
+            fs::write(d.join(".brief-new-slides.pptx.x.tmp"), b"new deck").unwrap();
+            let old = old_link(d, "slides.pptx", &d.join("slides.pptx")).unwrap();
+            let steps = vec![Step {
+                name: "slides.pptx".into(),
+                new: Some(".brief-new-slides.pptx.x.tmp".into()),
+                old: Some(file_name(&old)),
+                digest: Some(crate::digest::digest(b"new deck")),
+                kept: None,
+                seen: seen(&old),
+            }];
+            // Modification times are coarse on some file systems.
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            match save {
+                "rename" => {
+                    fs::write(d.join("saving.tmp"), b"user's deck").unwrap();
+                    fs::rename(d.join("saving.tmp"), d.join("slides.pptx")).unwrap();
+                }
+                "in place" => fs::write(d.join("slides.pptx"), b"user's deck!").unwrap(),
+                _ => {}
+            }
+            let late = apply(d, &steps, &[]).unwrap();
+            finish(d, &steps);
+            assert_eq!(fs::read(d.join("slides.pptx")).unwrap(), b"new deck");
+            if save == "none" {
+                assert!(late.is_empty());
+                assert_eq!(names(d), ["slides.pptx"]);
+                continue;
+            }
+            assert_eq!(late.len(), 1, "{save}");
+            assert!(late[0].kept.starts_with("slides.edited-"), "{save}");
+            let kept = fs::read(d.join(&late[0].kept)).unwrap();
+            assert!(kept.starts_with(b"user's deck"), "{save}");
+            assert_eq!(names(d).len(), 2, "{save}: {:?}", names(d));
+        }
+    }
+
     #[test]
     fn a_journal_cannot_make_brief_remove_a_file_it_did_not_link() {
         for old in [None, Some(".brief-old-notes.txt.1.tmp")] {
@@ -1030,6 +1258,7 @@ mod tests {
                     old: old.map(str::to_string),
                     digest: None,
                     kept: None,
+                    seen: None,
                 }],
             };
             fs::write(d.join(JOURNAL), serde_json::to_vec(&journal).unwrap()).unwrap();
@@ -1050,6 +1279,7 @@ mod tests {
             old: Some(".brief-old-a.pdf.1.tmp".into()),
             digest: None,
             kept: Some(kept.into()),
+            seen: None,
         };
         assert!(step("a.edited-20261204-1803.pdf").is_own());
         for bad in [
