@@ -298,6 +298,45 @@ fn the_build_s_timestamp_is_shown_only_in_a_year_the_report_may_be_dated() {
     }
 }
 
+/// A draft's document says so on every page as the PDF does: the theme's
+/// 草稿 as Word's own watermark in both headers (the first page's and the
+/// others'), which Word's Watermark command removes; a final build has none.
+/// The check (openxml-audit among it) passes either way.
+#[test]
+fn a_draft_document_carries_the_draft_word_as_a_watermark() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("examples/xinhe/data"),
+        &dir.path().join("data"),
+    );
+    let headers = |dir: &Path| {
+        let xml = parts(&dir.join("out/briefing.docx"));
+        ["word/header1.xml", "word/header2.xml"].map(|h| xml[h].clone())
+    };
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx", "--draft"],
+    ));
+    for h in headers(dir.path()) {
+        assert!(
+            h.contains("string=\"草稿\"") && h.contains("PowerPlusWaterMarkObject"),
+            "{h}"
+        );
+    }
+    let docx = dir.path().join("out/briefing.docx");
+    let draft = fs::read(&docx).unwrap();
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx"],
+    ));
+    for h in headers(dir.path()) {
+        assert!(!h.contains("草稿") && !h.contains("v:shape "), "{h}");
+    }
+    // The draft's document against the final PDF, whose text no stamp crosses.
+    fs::write(&docx, draft).unwrap();
+    check(dir.path(), &["--lo"]);
+}
+
 #[test]
 fn yu_and_duo_follow_a_round_number_and_otherwise_the_magnitude() {
     // 余 and 多 follow a round number (20余万户, 3000多万元) and otherwise

@@ -479,10 +479,14 @@ fn export_document(
     }
     // The .docx, whatever the format of the pages.
     if doc == Doc::Briefing && out.docx && !files.iter().any(|(n, _)| n == "briefing.docx") {
-        let docx = crate::docx::write(document, project, &out.docx_faces, config.timestamp)
-            .map_err(|e| {
-                Failure::Other(anyhow::anyhow!(tr!("fail-docx", error = e.to_string())))
-            })?;
+        let docx = crate::docx::write(
+            document,
+            project,
+            &out.docx_faces,
+            config.timestamp,
+            config.draft,
+        )
+        .map_err(|e| Failure::Other(anyhow::anyhow!(tr!("fail-docx", error = e.to_string()))))?;
         files.push(("briefing.docx".into(), docx));
     }
     for (name, bytes) in &files {

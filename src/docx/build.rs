@@ -31,6 +31,13 @@ pub struct Inputs<'a> {
     pub charts: Vec<(Chart, bool)>,
 }
 
+/// `2023-01-05` (as validated) → (2023, 1, 5).
+fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    use chrono::Datelike;
+    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
+    Some((d.year(), d.month(), d.day()))
+}
+
 /// 2023年1月5日
 pub fn cn_date(d: (i32, u32, u32)) -> String {
     format!("{}年{}月{}日", d.0, d.1, d.2)
@@ -454,7 +461,11 @@ pub fn document(i: &Inputs) -> Document {
             look.word("issue", &[("n", &n.to_string())]),
         ));
     }
-    let mut line = vec![Run::plain(&meta.region), Run::Tab];
+    // The issuing office, as the PDF's masthead: the region is not an office.
+    let mut line = vec![
+        Run::plain(meta.issuer.clone().unwrap_or_default()),
+        Run::Tab,
+    ];
     if let Some(d) = i.date {
         line.push(Run::plain(cn_date(d)));
     }
@@ -510,15 +521,30 @@ pub fn document(i: &Inputs) -> Document {
         1
     };
     b.part(&i.data.plan, second);
-    // 版记
-    let mut colophon = vec![
-        Run::plain(source_line(look, i.data).unwrap_or_default()),
-        Run::Tab,
-    ];
-    if let Some(d) = i.date {
-        colophon.push(Run::plain(look.word("printed", &[("date", &cn_date(d))])));
+    // 版记: as templates/briefing.typ's colophon, only what meta states.
+    let rows = meta.recipients.iter().flat_map(|r| {
+        [("report", &r.report), ("send", &r.send), ("copy", &r.copy)]
+            .into_iter()
+            .filter(|(_, names)| !names.is_empty())
+            .map(|(k, names)| (look.word(k, &[]), format!("{}。", names.join("，"))))
+    });
+    for (label, names) in rows.collect::<Vec<_>>() {
+        let hanging = label.chars().count() as u32;
+        let mut p = Para::new(Style::Colophon, vec![Run::plain(label + &names)]);
+        p.hanging = Some(hanging);
+        b.push(p);
     }
-    b.push(Para::new(Style::Colophon, colophon));
+    let printed = meta.printed.as_deref().and_then(parse_date).or(i.date);
+    if meta.issuer.is_some() || printed.is_some() {
+        let mut line = vec![
+            Run::plain(meta.issuer.clone().unwrap_or_default()),
+            Run::Tab,
+        ];
+        if let Some(d) = printed {
+            line.push(Run::plain(look.word("printed", &[("date", &cn_date(d))])));
+        }
+        b.push(Para::new(Style::Colophon, line));
+    }
     b.doc
 }
 

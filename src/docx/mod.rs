@@ -98,6 +98,7 @@ pub fn write(
     project: &Project,
     faces: &DocxFaces,
     timestamp: Option<DateTime<Utc>>,
+    draft: bool,
 ) -> anyhow::Result<Vec<u8>> {
     let data = &project.dataset;
     let look = &project.look;
@@ -159,7 +160,16 @@ pub fn write(
             .map(|d| (d.year(), d.month(), d.day())),
         charts,
     };
-    let doc = build::document(&inputs);
+    let mut doc = build::document(&inputs);
+    if draft {
+        let stamp = model::Run::Watermark(look.word("draft", &[]));
+        for header in [&mut doc.first_header, &mut doc.header] {
+            match header.first_mut() {
+                Some(p) => p.runs.push(stamp.clone()),
+                None => header.push(model::Para::new(model::Style::Header, vec![stamp.clone()])),
+            }
+        }
+    }
 
     let props = crate::chart::xml::Properties::of(document);
     package::package(&doc, look, &mut faces, &props, timestamp)

@@ -28,7 +28,9 @@ pub enum Style {
     ListItem,
     /// The paragraph that holds a chart.
     Chart,
-    /// 版记: source and printed date between two rules.
+    /// 版记 (GB/T 9704): a row of recipients (报、送、抄送), or the issuing
+    /// office and the printing date; the rows between two thick rules, a
+    /// thin rule between rows.
     Colophon,
     Header,
     Footer,
@@ -60,6 +62,10 @@ pub enum Run {
     Tab,
     /// A field: PAGE or NUMPAGES, with its cached result.
     Field(&'static str, String),
+    /// A draft's stamp (the theme's 草稿) across every page, faint, as
+    /// Word's own watermark: a text path in the header, which Word's
+    /// Watermark command removes.
+    Watermark(String),
 }
 
 impl Run {
@@ -72,11 +78,18 @@ impl Run {
 pub struct Para {
     pub style: Style,
     pub runs: Vec<Run>,
+    /// Turned lines begin this many characters in (under the first name
+    /// after a 版记's label).
+    pub hanging: Option<u32>,
 }
 
 impl Para {
     pub fn new(style: Style, runs: Vec<Run>) -> Para {
-        Para { style, runs }
+        Para {
+            style,
+            runs,
+            hanging: None,
+        }
     }
 
     pub fn text(style: Style, s: impl Into<String>) -> Para {

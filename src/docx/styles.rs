@@ -205,13 +205,34 @@ fn no_indent(x: &mut Xml) {
     x.empty("w:ind", &[("w:firstLineChars", "0"), ("w:firstLine", "0")]);
 }
 
-fn right_tab(x: &mut Xml) {
+fn right_tab(x: &mut Xml, at: u32) {
     x.el("w:tabs", &[], |x| {
-        x.empty(
-            "w:tab",
-            &[("w:val", "right"), ("w:pos", &TEXT_WIDTH.to_string())],
-        );
+        x.empty("w:tab", &[("w:val", "right"), ("w:pos", &at.to_string())]);
     });
+}
+
+/// The 版记's size in half-points (四号, as the PDF's) and its rules in
+/// eighths of a point.
+pub const COLOPHON_SIZE: u32 = 28;
+const COLOPHON_THICK: u32 = 8;
+const COLOPHON_THIN: u32 = 6;
+
+/// The 版记's rows are one character in from either side; a row of
+/// recipients turns under its first name, `hanging` characters in.
+pub fn colophon_indent(x: &mut Xml, hanging: u32) {
+    let char = COLOPHON_SIZE * 10;
+    let (left, right) = ((1 + hanging) * char, char);
+    x.empty(
+        "w:ind",
+        &[
+            ("w:leftChars", &((1 + hanging) * 100).to_string()),
+            ("w:left", &left.to_string()),
+            ("w:rightChars", "100"),
+            ("w:right", &right.to_string()),
+            ("w:hangingChars", &(hanging * 100).to_string()),
+            ("w:hanging", &(hanging * char).to_string()),
+        ],
+    );
 }
 
 /// One paragraph style: its paragraph and run properties, in schema order.
@@ -274,15 +295,21 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
             Style::Headline => x.el("w:pBdr", &[], |x| {
                 border(x, "w:top", 4, look.color(Color::Line), 18)
             }),
+            // Word and Writer draw the rows of one border as one box: the
+            // thick rules (0.35 mm) around it, a thin one (0.25 mm) between.
             Style::Colophon => x.el("w:pBdr", &[], |x| {
-                border(x, "w:top", 6, look.color(Color::Text), 4);
-                border(x, "w:bottom", 6, look.color(Color::Text), 4);
+                border(x, "w:top", COLOPHON_THICK, look.color(Color::Text), 4);
+                border(x, "w:bottom", COLOPHON_THICK, look.color(Color::Text), 4);
+                border(x, "w:between", COLOPHON_THIN, look.color(Color::Text), 4);
             }),
             Style::Header => x.el("w:pBdr", &[], |x| border(x, "w:bottom", 4, primary, 2)),
             _ => x,
         };
-        if matches!(style, Style::MastheadLine | Style::Colophon | Style::Header) {
-            right_tab(x);
+        if matches!(style, Style::MastheadLine | Style::Header) {
+            right_tab(x, TEXT_WIDTH);
+        }
+        if style == Style::Colophon {
+            right_tab(x, TEXT_WIDTH - COLOPHON_SIZE * 10);
         }
         match style {
             Style::Body => spacing(x, 0, 0, Some(PITCH)),
@@ -313,6 +340,11 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
                         ("w:firstLine", &INDENT.to_string()),
                     ],
                 );
+            }
+            Style::Colophon => {
+                colophon_indent(x, 0);
+                // The space before the 版记, not between its rows.
+                x.empty("w:contextualSpacing", &[]);
             }
             _ => no_indent(x),
         }
@@ -368,6 +400,7 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
             | Style::MastheadLine => 32,
             Style::Footer => 24,
             Style::CardLabel | Style::CardNote | Style::Header => 18,
+            Style::Colophon => COLOPHON_SIZE,
             _ => 21,
         };
         size_el(x, size);

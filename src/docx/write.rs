@@ -4,7 +4,7 @@
 
 use super::build::chart_width;
 use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
-use super::styles::{Faces, PITCH, R, W, border, role, size_el, style_id};
+use super::styles::{Faces, PITCH, R, W, border, colophon_indent, role, size_el, style_id};
 use crate::chart::Rgb;
 use crate::chart::xml::Xml;
 use crate::data::look::{Color, Look};
@@ -91,6 +91,9 @@ impl Writer<'_> {
         x.open("w:p", &[]);
         x.el("w:pPr", &[], |x| {
             x.wval("w:pStyle", style_id(p.style));
+            if let Some(n) = p.hanging {
+                colophon_indent(x, n);
+            }
             if center {
                 x.wval("w:jc", "center");
             }
@@ -110,6 +113,19 @@ impl Writer<'_> {
                     x.el("w:r", &[], |x| {
                         x.empty("w:tab", &[]);
                     });
+                }
+                Run::Watermark(s) => {
+                    self.faces.record("heading", true, s);
+                    // One shape a header, each with its own id, as Word numbers them.
+                    self.drawings += 1;
+                    let n = self.drawings;
+                    watermark(
+                        x,
+                        s,
+                        n,
+                        self.faces.name("heading"),
+                        self.look.color(Color::Primary),
+                    );
                 }
                 Run::Field(instr, cached) => {
                     self.faces.record(role, bold, "0123456789");
@@ -312,7 +328,106 @@ impl Writer<'_> {
     }
 }
 
-const DOC_NS: [(&str, &str); 5] = [
+/// Word's watermark: a VML text path (shape type 136, as Word writes it)
+/// centred on the page behind the text, turned 30° as the PDF's stamp, in
+/// the primary colour at a fifth of its strength.
+fn watermark(x: &mut Xml, text: &str, n: usize, face: &str, color: Rgb) {
+    x.open("w:r", &[]);
+    x.el("w:rPr", &[], |x| {
+        x.empty("w:noProof", &[]);
+    });
+    x.open("w:pict", &[]);
+    x.open(
+        "v:shapetype",
+        &[
+            ("id", "_x0000_t136"),
+            ("coordsize", "21600,21600"),
+            ("o:spt", "136"),
+            ("adj", "10800"),
+            ("path", "m@7,l@8,m@5,21600l@6,21600e"),
+        ],
+    );
+    x.el("v:formulas", &[], |x| {
+        for eqn in [
+            "sum #0 0 10800",
+            "prod #0 2 1",
+            "sum 21600 0 @1",
+            "sum 0 0 @2",
+            "sum 21600 0 @3",
+            "if @0 @3 0",
+            "if @0 21600 @1",
+            "if @0 0 @2",
+            "if @0 @4 21600",
+            "mid @5 @6",
+            "mid @8 @5",
+            "mid @7 @8",
+            "mid @6 @7",
+            "sum @6 0 @5",
+        ] {
+            x.empty("v:f", &[("eqn", eqn)]);
+        }
+    });
+    x.empty(
+        "v:path",
+        &[
+            ("textpathok", "t"),
+            ("o:connecttype", "custom"),
+            ("o:connectlocs", "@9,0;@10,10800;@11,21600;@12,10800"),
+            ("o:connectangles", "270,180,90,0"),
+        ],
+    );
+    x.empty("v:textpath", &[("on", "t"), ("fitshape", "t")]);
+    x.el("v:handles", &[], |x| {
+        x.empty(
+            "v:h",
+            &[("position", "#0,bottomRight"), ("xrange", "6629,14971")],
+        );
+    });
+    x.empty(
+        "o:lock",
+        &[("v:ext", "edit"), ("text", "t"), ("shapetype", "t")],
+    );
+    x.close("v:shapetype");
+    // 96 pt a character, as the PDF's stamp.
+    let width = 96 * text.chars().count().max(1);
+    let style = format!(
+        "position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:96pt;rotation:330;\
+         z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;\
+         mso-position-vertical:center;mso-position-vertical-relative:margin"
+    );
+    x.open(
+        "v:shape",
+        &[
+            ("id", &format!("PowerPlusWaterMarkObject{n}")),
+            ("o:spid", &format!("_x0000_s{}", 2048 + n)),
+            ("type", "#_x0000_t136"),
+            ("style", &style),
+            ("o:allowincell", "f"),
+            ("fillcolor", &format!("#{}", color.hex())),
+            ("stroked", "f"),
+        ],
+    );
+    x.empty("v:fill", &[("opacity", ".2")]);
+    x.empty(
+        "v:textpath",
+        &[
+            (
+                "style",
+                &format!("font-family:\"{face}\";font-size:1pt;font-weight:bold"),
+            ),
+            ("string", text),
+        ],
+    );
+    x.empty("w10:wrap", &[("anchorx", "margin"), ("anchory", "margin")]);
+    x.close("v:shape");
+    x.close("w:pict");
+    x.close("w:r");
+}
+
+const DOC_NS: [(&str, &str); 8] = [
+    ("xmlns:v", "urn:schemas-microsoft-com:vml"),
+    ("xmlns:o", "urn:schemas-microsoft-com:office:office"),
+    ("xmlns:w10", "urn:schemas-microsoft-com:office:word"),
     ("xmlns:w", W),
     ("xmlns:r", R),
     (

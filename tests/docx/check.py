@@ -130,6 +130,32 @@ def check_text(rep: Report, d, pdf: Path, meta, parts):
     rep.check(not breaks, "body paragraphs flow freely (no line breaks)", f"{breaks[:3]}")
 
 
+def check_colophon(rep: Report, d, pdf: Path, meta):
+    """The 版记 says what the PDF's says, and all that meta states: each
+    recipient, the issuing office, the printing date (printed, else date)."""
+    rows = [p for p in d.paragraphs if p.style.name == "Colophon"]
+    text = squash("".join(p.text for p in rows))
+    r = meta.get("recipients") or {}
+    names = [n for k in ("report", "send", "copy") for n in r.get(k) or []]
+    issuer = meta.get("issuer")
+    when = str(meta.get("printed") or meta.get("date") or "")
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", when)
+    date = f"{int(m[1])}年{int(m[2])}月{int(m[3])}日" if m else None
+    want = names + [x for x in (issuer, date) if x]
+    missing = [w for w in want if squash(w) not in text]
+    rep.check(not missing, "the 版记 holds every recipient, the issuing office and the printing date",
+              f"missing {missing} in {text!r}")
+    rep.check(len(rows) == sum(1 for k in ("report", "send", "copy") if r.get(k)) + (1 if issuer or date else 0),
+              "the 版记: a row per kind of recipient and one for the office and the date", f"{[p.text for p in rows]}")
+    last = subprocess.run(["pdftotext", "-f", "0", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    last = squash(last.split("\f")[-2] if "\f" in last else last)
+    rep.check(not rows or text in last, "the 版记 reads as the PDF's",
+              f"docx {text!r}, PDF's last page ends {last[-80:]!r}")
+    header = d.sections[0].first_page_header
+    line = [p.text for p in header.paragraphs if p.style.name == "Masthead Line"]
+    rep.check(not issuer or any(issuer in t for t in line), "the masthead names the issuing office", f"{line}")
+
+
 def check_tables(rep: Report, d, meta, parts):
     plan = parts[1]
     targets = plan.get("targets") or []
@@ -294,6 +320,7 @@ def main():
     check_audit(rep, a.docx)
     check_text(rep, d, a.pdf, meta, parts)
     check_tables(rep, d, meta, parts)
+    check_colophon(rep, d, a.pdf, meta)
     check_charts(rep, d, a.docx, a.project, a.charts)
     check_properties(rep, d, meta)
     z = zipfile.ZipFile(a.docx)
