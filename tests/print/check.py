@@ -185,10 +185,40 @@ def check_slides(pdf, fail, sparse=None):
             sparse(f"slide {number}: the body ends {fill:.0%} of the way down the slide")
 
 
+def units():
+    import yaml
+    vocabulary = Path(__file__).resolve().parents[2] / "templates" / "vocabulary.yaml"
+    return sorted(yaml.safe_load(vocabulary.read_text(encoding="utf-8"))["units"], key=len, reverse=True)
+
+
+NUMBER_TAIL = re.compile(r"[0-9][0-9.,]*([^0-9]{0,3})$")
+
+
+def split_unit(line, nxt, units):
+    """Whether `line` ends inside a number or inside the unit after one, `nxt` holding the rest."""
+    m = NUMBER_TAIL.search(line)
+    if not m:
+        return False
+    tail = m.group(1)
+    if tail == "" or tail in ".,":
+        return bool(re.match(r"[0-9.%‰]", nxt)) or any(nxt.startswith(u) for u in units)
+    return any(u.startswith(tail) and len(u) > len(tail) and nxt.startswith(u[len(tail):]) for u in units)
+
+
+def check_handout(pdf, fail):
+    us = units()
+    for number, (w, h, blocks) in enumerate(lines_of(pdf), 1):
+        for b in blocks:
+            for a, c in zip(b, b[1:]):
+                if c[1] > a[1] and split_unit(a[4], c[4], us):
+                    fail(f"handout p.{number}: a number split from its unit: …{a[4][-12:]} | {c[4][:12]}…")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--briefing")
     ap.add_argument("--slides")
+    ap.add_argument("--handout")
     ap.add_argument("--sparse-ok", action="store_true", help="report nearly empty slides, not fail")
     args = ap.parse_args()
     failures = []
@@ -197,6 +227,8 @@ def main():
     if args.slides:
         note = (lambda m: print("NOTE: " + m)) if args.sparse_ok else None
         check_slides(args.slides, failures.append, note)
+    if args.handout:
+        check_handout(args.handout, failures.append)
     for f in failures:
         print("FAIL: " + f)
     print(f"{len(failures)} problems")
