@@ -619,6 +619,35 @@ fn init_from_refuses_a_template_that_leads_outside_and_says_a_face_it_leaves() {
     assert!(!next.join("fonts/Extra.ttf").exists());
 }
 
+/// A project's `data/` given where the project is meant (`init --from
+/// proj/data`, `build --project proj/data`): a usage error that names the
+/// project folder, not a file it could not read.
+#[test]
+fn the_data_folder_given_for_the_project_is_said_as_such() {
+    let dir = data_only();
+    let next = dir.path().join("next");
+    for args in [
+        vec!["init", "--from", "data", next.to_str().unwrap()],
+        vec!["check", "--project", "data"],
+    ] {
+        let out = Command::new(BIN)
+            .args(&args)
+            .current_dir(dir.path())
+            .env("BRIEF_LANG", "en")
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        let root = dir.path().canonicalize().unwrap();
+        assert!(
+            stderr(&out).contains("data/ folder itself")
+                && stderr(&out).contains(&format!("{}\n", root.display())),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(!next.exists());
+    }
+}
+
 #[test]
 fn data_written_to_a_full_output_is_an_error_and_a_closed_pipe_a_quiet_end() {
     let dir = data_only();

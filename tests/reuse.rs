@@ -587,6 +587,13 @@ fn a_rolled_forward_project_lists_what_to_fill_builds_as_a_draft_and_builds_once
         })
         .sum();
     assert!(revise > 20, "{revise} texts carried");
+    // A target's goal in words is last year's words too.
+    let plan = fs::read_to_string(next.join("data/2024-plan.yaml")).unwrap();
+    assert!(
+        plan.lines()
+            .any(|l| l.contains("goal:") && l.contains("【待改】与GDP增速同步")),
+        "{plan}"
+    );
     assert_eq!(listed, nulls + revise, "{err}");
     let gdp = line_of(&achievements, "id: gdp_2023") + 2;
     assert!(

@@ -583,6 +583,22 @@ const RULES: &[Rule] = &[
         "thanks:",
         "data-too-long",
     ),
+    // An office among the recipients twice (报 and 抄送).
+    r(
+        META,
+        "",
+        "recipients:\n  report: [市人民政府办公室]\n  copy: [各街道办事处, 市人民政府办公室]\n",
+        "copy: [各街道办事处, 市人民政府办公室]",
+        "data-recipient-twice",
+    ),
+    // A colour without quotes is a YAML comment: the key null, said at it.
+    r(
+        "theme.yaml",
+        "",
+        "colors:\n  text: \"#222222\"\n  primary: #1F4E79\n",
+        "primary: #1F4E79",
+        "theme-colour-unquoted",
+    ),
     // The defaults' YAML broken: said in templates/theme.yaml, at its line.
     r(
         "templates/theme.yaml",

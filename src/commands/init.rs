@@ -256,7 +256,7 @@ fn sheet_template(parts: &[Part]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
 
 /// Next year's project from `from`.
 fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
-    let root = super::project_root(from)?;
+    let root = super::data_root(from)?;
     let project = data::load(&root, true).map_err(|failed| {
         term::data(
             &failed.errors,
@@ -600,6 +600,9 @@ fn next_plan(
             // Ids move on with the years in the words: {target_2023} → {target_2024}.
             id: shift(&t.id),
             value: t.value.as_ref().map(|_| Fill::Todo),
+            // A goal in words is last year's words (完成市下达目标): to revise,
+            // as a number is to fill.
+            goal: t.goal.as_ref().map(|g| format!("{REVISE}{}", shift(g))),
             to: None,
             written: None,
             compare: ids.get(&t.id).cloned(),

@@ -24,13 +24,7 @@ use crate::tr;
 /// `build` and `watch`. Every conflict is a usage error here, before any
 /// work: `watch` never waits for an edit that cannot fix its options.
 pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, Failure> {
-    let root = project_root(&args.project.project)?;
-    if !root.join(crate::data::DATA_DIR).is_dir() {
-        return Err(Failure::Usage(tr!(
-            "usage-no-data",
-            root = root.display().to_string()
-        )));
-    }
+    let root = data_root(&args.project.project)?;
     let fonts = font_options(&args.fonts)?;
     let timestamp = match args.creation_timestamp {
         None => None,
@@ -225,6 +219,27 @@ pub fn project_root(project: &Path) -> Result<PathBuf, Failure> {
             error = crate::i18n::io(&e)
         ))
     })
+}
+
+/// The project folder, which must hold `data/`; its `data/` given instead
+/// is said as such.
+pub fn data_root(project: &Path) -> Result<PathBuf, Failure> {
+    let root = project_root(project)?;
+    if root.join(crate::data::DATA_DIR).is_dir() {
+        return Ok(root);
+    }
+    let parent = root.parent().filter(|_| {
+        root.file_name() == Some(std::ffi::OsStr::new(crate::data::DATA_DIR))
+            && root.join(crate::data::META_FILE).is_file()
+    });
+    Err(Failure::Usage(match parent {
+        Some(parent) => tr!(
+            "usage-data-given",
+            root = root.display().to_string(),
+            parent = parent.display().to_string()
+        ),
+        None => tr!("usage-no-data", root = root.display().to_string()),
+    }))
 }
 
 /// Every --font-path must be a folder.

@@ -160,6 +160,33 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         e.hint = p.hint;
         errors.push(e);
     }
+    // `primary: #1F4E79` unquoted: YAML reads a comment, and the key null,
+    // which keeps the default colour without a word.
+    if let Some(file) = sources.get(Role::Theme) {
+        for path in theme::null_colours(&theme) {
+            let line = file
+                .text
+                .spans
+                .key(&path)
+                .and_then(|at| file.text.text.lines().nth(at.line - 1).map(str::to_string));
+            let Some(colour) = line.as_deref().and_then(unquoted_colour) else {
+                continue;
+            };
+            let mut e = sources.error(
+                Role::Theme,
+                &path,
+                None,
+                "theme-colour-unquoted",
+                tr!("theme-colour-unquoted", value = colour.as_str()),
+            );
+            e.hint = Some(tr!(
+                "theme-colour-unquoted-hint",
+                key = path.rsplit('.').next().unwrap_or_default(),
+                value = colour.as_str()
+            ));
+            errors.push(e);
+        }
+    }
 
     let meta_rel = Path::new(DATA_DIR).join(META_FILE);
     let Some(meta) = read_file::<Meta>(root, &meta_rel, Role::Meta, &mut sources, &mut errors)
@@ -954,4 +981,17 @@ mod fuzz {
             .dataset;
         assert_eq!(again, dataset);
     }
+}
+
+/// The `#RRGGBB` written unquoted after a key's colon on `line`, which YAML
+/// took for a comment.
+fn unquoted_colour(line: &str) -> Option<String> {
+    let (_, after) = line.split_once(':')?;
+    let after = after.trim_start();
+    let hex: String = after
+        .strip_prefix('#')?
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    matches!(hex.len(), 3 | 6).then(|| format!("#{hex}"))
 }

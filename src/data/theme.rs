@@ -295,6 +295,22 @@ fn contrast_ratio(a: Rgb, b: Rgb) -> f64 {
     (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
 
+/// The colour keys (`colors.*`, `masthead.color`) the theme sets to null.
+pub fn null_colours(user: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(Value::Mapping(colors)) = user.get("colors") {
+        for (k, v) in colors {
+            if let (Some(k), Value::Null) = (k.as_str(), v) {
+                out.push(format!("colors.{k}"));
+            }
+        }
+    }
+    if let Some(Value::Null) = user.get("masthead").and_then(|m| m.get("color")) {
+        out.push("masthead.color".into());
+    }
+    out
+}
+
 fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
     match (defaults, user) {
         (_, Value::Null) => {}

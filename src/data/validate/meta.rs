@@ -88,10 +88,26 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
         .warning = true;
     }
     if let Some(r) = &meta.recipients {
+        // An office receives the briefing once: under one of 报、送、抄送.
+        let mut seen: Vec<(&str, String)> = Vec::new();
         for (list, names) in [("report", &r.report), ("send", &r.send), ("copy", &r.copy)] {
             for (i, n) in names.iter().enumerate() {
                 let path = format!("recipients.{list}[{i}]");
                 c.text(&path, n, limits::NAME);
+                match seen.iter().find(|(name, _)| *name == n.trim()) {
+                    Some((_, first)) => {
+                        c.report(
+                            &path,
+                            "data-recipient-twice",
+                            tr!(
+                                "data-recipient-twice",
+                                name = n.trim(),
+                                first = first.as_str()
+                            ),
+                        );
+                    }
+                    None => seen.push((n.trim(), path.clone())),
+                }
                 // The 版记 joins the names with ，and ends them with 。.
                 if let Some(mark) = n
                     .trim_end()
