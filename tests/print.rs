@@ -274,3 +274,100 @@ fn a_joint_issuer_turns_above_the_date_it_stands_beside() {
     let (passed, report) = check(&dir.path().join("out"), false);
     assert!(passed, "{report}");
 }
+
+/// A target written as a sentence (a goal of 38 characters) and a long
+/// column head (the theme's `words.target`): the indicator keeps its width
+/// and the target turns its lines, in the briefing's table and on the
+/// slides, with no character alone on a line and the pages as many.
+#[test]
+fn a_target_written_as_a_sentence_turns_its_lines_beside_a_whole_indicator() {
+    require("pdftotext");
+    let dir = project();
+    let pages = |dir: &Path| {
+        [
+            pdf_info(&dir.join("out/briefing.pdf")).0,
+            pdf_info(&dir.join("out/slides.pdf")).0,
+        ]
+    };
+    ok(brief(dir.path(), &["build", "--strict"]));
+    let before = pages(dir.path());
+    edit(
+        &dir.path().join("data/2023-plan.yaml"),
+        "    goal: 与GDP增速同步",
+        "    goal: 与全区经济增长基本同步并力争高于全市平均水平实现稳中有进稳中提质的发展目标",
+    );
+    fs::write(
+        dir.path().join("theme.yaml"),
+        "words:\n  target: \"{year}年主要目标（按市委市政府下达的年度考核任务和区人代会审议通过的计划）\"\n",
+    )
+    .unwrap();
+    ok(brief(dir.path(), &["build", "--strict"]));
+    assert_eq!(pages(dir.path()), before);
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    assert!(text.contains("城乡居民人均可支配收入"), "{text}");
+    let (passed, report) = check(&dir.path().join("out"), false);
+    assert!(passed, "{report}");
+}
+
+/// Every field of the title slide and the running head at its limit at
+/// once (title, headline and subheadline 60 characters, masthead, issuer
+/// and the source's fields 30): one title slide as many slides as before,
+/// nothing outside its page or column (--strict), the masthead one line,
+/// and the print check passes.
+#[test]
+fn every_title_field_at_its_limit_makes_one_title_slide() {
+    require("pdftotext");
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--strict"]));
+    let slides = || pdf_info(&dir.path().join("out/slides.pdf")).0;
+    let before = slides();
+    let take = |s: &str, n: usize| -> String { s.chars().cycle().take(n).collect() };
+    let meta = dir.path().join("data/meta.yaml");
+    let masthead = take("哈尔滨新区工作简报", 30);
+    let mut text = fs::read_to_string(&meta).unwrap();
+    for (key, value) in [
+        (
+            "title: ",
+            take("哈尔滨新区二〇二二年经济社会发展工作成效与安排", 60),
+        ),
+        (
+            "headline: ",
+            take("抓改革兴产业重科技促开放优环境惠民生", 60),
+        ),
+        (
+            "subheadline: ",
+            take("在建设六个龙江打造七大都市中扛起新区担当", 60),
+        ),
+        ("masthead: ", masthead.clone()),
+        (
+            "date: ",
+            "\"2023-01-20\"\nissuer: ".to_string() + &take("哈尔滨新区管委会办公室", 30),
+        ),
+        ("  publication: ", take("哈尔滨日报", 30)),
+        ("  edition: ", take("第03版要闻", 30)),
+        ("  byline: ", take("本报记者张焱", 30)),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap()
+            .to_string();
+        text = text.replace(&line, &format!("{key}{value}"));
+    }
+    fs::write(&meta, text).unwrap();
+    ok(brief(dir.path(), &["build", "--strict"]));
+    assert_eq!(slides(), before, "the title slide spilled");
+    let first = tool("pdftotext")
+        .args(["-layout", "-f", "1", "-l", "1"])
+        .arg(dir.path().join("out/slides.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let first = String::from_utf8_lossy(&first.stdout).to_string();
+    assert!(
+        first.lines().any(|l| normal(l) == masthead),
+        "the masthead is not one line:\n{first}"
+    );
+    let (passed, report) = check(&dir.path().join("out"), false);
+    assert!(passed, "{report}");
+}
