@@ -4,7 +4,7 @@
 
 use super::Properties;
 use super::drawing::{
-    Faces, Kind, NS, Paint, ThemeFaces, body_properties, first_run, line_xml, names,
+    Faces, Kind, NS, Paint, ThemeFaces, body_properties, emu, first_run, line_xml, names,
     number_paragraph, preset, root, slide_image_names, theme_typefaces, tree_names, tree_start,
     xfrm,
 };
@@ -75,6 +75,38 @@ impl Style<'_> {
             None => {
                 x.el("a:lvl1pPr", &[], run);
             }
+        }
+        // A list item the user demotes (Tab): one indent further in, a
+        // smaller marker of the same colour, its text a tenth smaller.
+        if let (Some(p), Some(b), Some(r)) = (self.para, self.para.and_then(|p| p.bullet), self.run)
+        {
+            let indent = emu(b.indent);
+            let pts = |v: f64| ((v * 100.0).round() as i64).clamp(0, 158_400).to_string();
+            let smaller = Run {
+                size: r.size * 0.9,
+                ..r.clone()
+            };
+            x.el(
+                "a:lvl2pPr",
+                &[
+                    ("marL", &(2 * indent).to_string()),
+                    ("indent", &(-indent).to_string()),
+                    ("algn", "l"),
+                ],
+                |x| {
+                    x.el("a:lnSpc", &[], |x| {
+                        x.val("a:spcPts", &pts(p.pitch * 0.9));
+                    });
+                    x.el("a:spcBef", &[], |x| {
+                        x.val("a:spcPts", &pts(p.before / 2.0));
+                    });
+                    x.el("a:buClr", &[], |x| paint.color(x, b.color));
+                    x.val("a:buSzPct", "100000");
+                    x.empty("a:buFont", &[("typeface", "+mn-lt")]);
+                    x.empty("a:buChar", &[("char", "•")]);
+                    paint.run_properties(x, "a:defRPr", &smaller, Faces::Theme(faces));
+                },
+            );
         }
     }
 }
@@ -572,5 +604,10 @@ mod tests {
         assert!(body.contains("<a:buChar char=\"■\"/>"), "{body}");
         assert!(body.contains("typeface=\"+mn-ea\""), "{body}");
         assert!(!body.contains("lang="), "{body}");
+        // A demoted item (Tab) has its own level: indented, marked, smaller.
+        assert!(
+            body.contains("<a:lvl2pPr marL=") && body.contains("<a:buChar char=\"•\"/>"),
+            "{body}"
+        );
     }
 }
