@@ -110,7 +110,8 @@ fn the_briefing_as_docx_reads_back_word_for_word_and_renders_as_delivered_and_ed
         footer.contains(" PAGE ") && footer.contains(" NUMPAGES "),
         "{footer}"
     );
-    // The comparison is one chart of two series named by the data.
+    // The comparison: a chart of two series named by the data for each pair, the first with
+    // the legend; each pair on its own scale (66个 projects, 7500个 jobs), as the PDF.
     let compare = xml
         .iter()
         .find(|(n, x)| n.starts_with("word/charts/chart") && x.contains("2022年实绩"))
@@ -118,6 +119,18 @@ fn the_briefing_as_docx_reads_back_word_for_word_and_renders_as_delivered_and_ed
         .expect("a comparison chart");
     assert!(compare.contains("2023年目标") && compare.contains("<c:legend>"));
     assert_eq!(compare.matches("<c:ser>").count(), 2);
+    let pairs: Vec<&String> = xml
+        .iter()
+        .filter(|(n, x)| n.starts_with("word/charts/chart") && x.contains("2022年实绩"))
+        .map(|(_, x)| x)
+        .collect();
+    assert_eq!(pairs.len(), 3);
+    assert_eq!(pairs.iter().filter(|x| x.contains("<c:legend>")).count(), 1);
+    let jobs = pairs.iter().find(|x| x.contains("新开发就业岗位")).unwrap();
+    assert!(
+        jobs.contains("<c:max val=\"8000\"/>") && !jobs.contains("省市重点项目"),
+        "{jobs}"
+    );
     same_properties_everywhere(dir.path());
     // Up to date with --docx too; a build without it removes the file it wrote.
     assert!(ok(brief(dir.path(), &["build", "--docx", "--pptx"])).contains("up to date"));

@@ -61,7 +61,7 @@ fn the_deck_as_pptx_has_the_pdfs_slides_text_notes_and_charts_where_the_pdf_has_
         text.contains("PASS: slide 8: a title placeholder with the slide's title"),
         "{text}"
     );
-    // Last year against this year is one chart of two series named by the data.
+    // Last year against this year: charts of two series named by the data, under the key.
     assert!(
         text.contains("names its series from the data, with a legend"),
         "{text}"

@@ -54,10 +54,10 @@ pub enum Kind {
     Bars,
     /// Shares of a whole: the value over a 0–100 % track.
     Shares,
-    /// One pair of a comparison, as the templates mark it (merged into a
-    /// [`Kind::Compare`] chart by [`merge_pairs`]).
+    /// One pair of a comparison, as the templates mark it (made a
+    /// [`Kind::Compare`] chart by [`compare_pairs`]).
     Pair,
-    /// Last year beside this year: two series, a legend.
+    /// Last year beside this year: two named series, a legend where keyed.
     Compare,
 }
 
@@ -78,6 +78,9 @@ pub struct Chart {
     /// Where the bars lie across the chart's width (left edge and width,
     /// fractions): names left of them, labels right.
     pub plot: Option<(f64, f64)>,
+    /// A comparison's first pair in a document that draws no key of its
+    /// own: it carries the legend (and, in the .docx, the title and note).
+    pub key: bool,
 }
 
 fn get<T: FromValue>(d: &Dict, key: &str) -> Option<T> {
@@ -128,6 +131,7 @@ impl Chart {
         let font = family(spec, "font").unwrap_or_else(|| crate::fonts::BUNDLED_SANS.into());
         let plot = get::<Dict>(spec, "plot")
             .and_then(|p| Some((get::<f64>(&p, "x")?, get::<f64>(&p, "w")?)));
+
         let base = Chart {
             kind: Kind::Bars,
             title: title.clone(),
@@ -141,6 +145,7 @@ impl Chart {
                 .map(|c| Rgb::of(&c))
                 .unwrap_or(Rgb([0x1A, 0x1A, 0x1A])),
             plot,
+            key: false,
         };
         let mut chart = if n == 2 && hatched == [true, false] {
             // One pair of a comparison: last year hatched, this year solid.
@@ -225,7 +230,7 @@ impl Chart {
 
     /// Whether the chart shows a legend (the series mean something apart).
     pub fn legend(&self) -> bool {
-        self.kind == Kind::Compare
+        self.kind == Kind::Compare && self.key
     }
 
     /// Every character the chart shows, for the faces a document embeds.
@@ -253,43 +258,32 @@ fn number(v: f64) -> String {
     }
 }
 
-/// The pairs of a comparison, one after another, as one clustered chart of
-/// two series named `names` (2022年实绩, 2023年目标) with a legend; every
-/// other chart as it is. `join` makes the place of the merged chart from
-/// its pairs' places.
-pub fn merge_pairs<T>(
+/// The pairs of a comparison (last year's result beside this year's figure
+/// or target), each a chart of two series named by `names` on its own
+/// axis, as the PDF scales each pair by its larger bar: 66个 projects and
+/// 7500个 jobs on one axis would compare what cannot be. `keyed`: the first
+/// pair of each run carries the legend (a document that draws none).
+pub fn compare_pairs<T>(
     charts: Vec<(T, Chart)>,
     names: &(String, String),
-    join: impl Fn(&T, &T) -> T,
+    keyed: bool,
 ) -> Vec<(T, Chart)> {
-    let mut out: Vec<(T, Chart)> = Vec::new();
-    for (place, chart) in charts {
-        if chart.kind == Kind::Pair {
-            if let Some((p, last)) = out.last_mut()
-                && last.kind == Kind::Compare
-                && last.font == chart.font
-            {
-                *p = join(p, &place);
-                last.categories.extend(chart.categories);
-                for (mine, theirs) in last.series.iter_mut().zip(chart.series) {
-                    mine.values.extend(theirs.values);
-                    mine.labels.extend(theirs.labels);
-                }
-                let (min, max) = (last.min.min(chart.min), last.max.max(chart.max));
-                last.min = min;
-                last.max = max;
-                continue;
+    let mut first = true;
+    charts
+        .into_iter()
+        .map(|(place, mut chart)| {
+            if chart.kind == Kind::Pair {
+                chart.kind = Kind::Compare;
+                chart.series[0].name = names.0.clone();
+                chart.series[1].name = names.1.clone();
+                chart.key = keyed && first;
+                first = false;
+            } else {
+                first = true;
             }
-            let mut chart = chart;
-            chart.kind = Kind::Compare;
-            chart.series[0].name = names.0.clone();
-            chart.series[1].name = names.1.clone();
-            out.push((place, chart));
-        } else {
-            out.push((place, chart));
-        }
-    }
-    out
+            (place, chart)
+        })
+        .collect()
 }
 
 /// The series names of a comparison: the theme's words for last year's
@@ -390,27 +384,38 @@ mod tests {
             size: 10.0,
             text: Rgb([0, 0, 0]),
             plot: None,
+            key: false,
         }
     }
 
     #[test]
-    fn pairs_become_one_chart_of_two_named_series() {
+    fn each_pair_is_a_chart_of_two_named_series_on_its_own_axis() {
         let names = ("2022年实绩".to_string(), "2023年目标".to_string());
-        let merged = merge_pairs(
-            vec![(1, bar("A", &[1.0, 2.0])), (2, bar("B", &[30.0, 40.0]))],
+        let mut shares = bar("S", &[1.0]);
+        shares.kind = Kind::Shares;
+        let charts = compare_pairs(
+            vec![
+                (1, bar("A", &[66.0, 100.0])),
+                (2, bar("B", &[7500.0, 8000.0])),
+                (3, shares),
+                (4, bar("C", &[1.0, 2.0])),
+            ],
             &names,
-            |a, b| a + b,
+            true,
         );
-        assert_eq!(merged.len(), 1);
-        let (place, c) = &merged[0];
-        assert_eq!(*place, 3);
-        assert_eq!(c.kind, Kind::Compare);
-        assert_eq!(c.categories, ["A", "B"]);
-        assert_eq!(c.series[0].name, "2022年实绩");
-        assert_eq!(c.series[0].values, [1.0, 30.0]);
-        assert_eq!(c.series[1].values, [2.0, 40.0]);
-        assert_eq!(c.max, 40.0);
-        assert!(c.legend());
+        assert_eq!(charts.len(), 4);
+        let (a, b) = (&charts[0].1, &charts[1].1);
+        assert_eq!(a.kind, Kind::Compare);
+        assert_eq!(a.categories, ["A"]);
+        assert_eq!(a.series[0].name, "2022年实绩");
+        assert_eq!(a.series[1].name, "2023年目标");
+        assert_eq!((a.max, b.max), (100.0, 8000.0));
+        // The key once a run: on A and on C, after the shares.
+        let keys: Vec<bool> = charts.iter().map(|(_, c)| c.legend()).collect();
+        assert_eq!(keys, [true, false, false, true]);
+        // A document that draws its own key: none.
+        let none = compare_pairs(vec![(1, bar("A", &[1.0, 2.0]))], &names, false);
+        assert!(!none[0].1.legend());
     }
 
     #[test]

@@ -177,17 +177,21 @@ pub fn part(chart: &Chart) -> Vec<u8> {
     x.open("c:chart", &[]);
     x.val("c:autoTitleDeleted", "1");
     x.open("c:plotArea", &[]);
+    // The bars where the PDF has them across the width, so that a
+    // comparison's pairs, one chart each, start on one line; under the key
+    // where there is one (a third of a pair's height, as the .docx sizes it).
+    let top = if chart.legend() { 0.34 } else { 0.02 };
     match chart.plot {
-        Some((px, pw)) if !chart.legend() => {
+        Some((px, pw)) => {
             x.el("c:layout", &[], |x| {
                 x.el("c:manualLayout", &[], |x| {
                     x.val("c:layoutTarget", "inner")
                         .val("c:xMode", "edge")
                         .val("c:yMode", "edge")
                         .val("c:x", &format!("{px:.4}"))
-                        .val("c:y", "0.02")
+                        .val("c:y", &format!("{top:.2}"))
                         .val("c:w", &format!("{pw:.4}"))
-                        .val("c:h", "0.96");
+                        .val("c:h", &format!("{:.2}", 0.98 - top));
                 });
             });
         }

@@ -228,19 +228,24 @@ impl<'a> Builder<'a> {
     }
 
     fn chart(&mut self, chart: &Chart) {
-        let title = if chart.kind == Kind::Compare {
-            self.i.look.word(
+        // A comparison: its title, note and key once, over its first pair.
+        let title = match chart.kind {
+            Kind::Compare if chart.key => self.i.look.word(
                 "compare",
                 &[
                     ("year0", &self.i.data.achievements.year.to_string()),
                     ("year1", &self.i.data.plan.year.to_string()),
                 ],
-            )
-        } else {
-            chart.title.clone()
+            ),
+            Kind::Compare => String::new(),
+            _ => chart.title.clone(),
         };
         if !title.is_empty() {
             self.label(&title);
+        }
+        if chart.key {
+            let note = self.i.look.word("scale_note", &[]);
+            self.push(Para::text(Style::CardNote, note));
         }
         // Rows as tall as the PDF's (4.2 mm bars, 2.2 mm apart), a pair of
         // bars per row in a comparison, and room for its legend.

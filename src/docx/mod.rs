@@ -142,7 +142,7 @@ pub fn write(
         .collect();
     let names = chart::compare_names(look, data);
     let is_down = |v: &str| words.down.iter().any(|d| d == v);
-    let charts = chart::merge_pairs(charts, &names, |a, b| *a || *b)
+    let charts = chart::compare_pairs(charts, &names, true)
         .into_iter()
         .map(|(after, mut c)| {
             chart::sign_decreases(&mut c, data, &is_down);

@@ -33,39 +33,21 @@ const DESCENT: f64 = 0.288;
 /// one chart of two named series, shares over the theme's track, decreases
 /// drawn as decreases.
 fn charts(deck: &mut model::Deck, project: &Project) {
-    use model::{Rect, Shape};
+    use model::Shape;
     let (data, look) = (&project.dataset, &project.look);
     let names = chart::compare_names(look, data);
     let is_down = |v: &str| project.words.down.iter().any(|d| d == v);
+    // Each pair of a comparison a chart of its own, in its place; the
+    // slide keeps the key and note the PDF draws above them.
     for slide in &mut deck.slides {
-        let mut shapes = Vec::new();
-        let mut run: Vec<(Rect, chart::Chart)> = Vec::new();
-        let flush = |run: &mut Vec<(Rect, chart::Chart)>, shapes: &mut Vec<Shape>| {
-            let merged = chart::merge_pairs(std::mem::take(run), &names, |a: &Rect, b: &Rect| {
-                let (x, y) = (a.x.min(b.x), a.y.min(b.y));
-                Rect {
-                    x,
-                    y,
-                    w: (a.x + a.w).max(b.x + b.w) - x,
-                    h: (a.y + a.h).max(b.y + b.h) - y,
-                }
-            });
-            for (rect, mut c) in merged {
-                chart::sign_decreases(&mut c, data, &is_down);
-                shapes.push(Shape::Chart(model::Chart { rect, chart: c }));
-            }
-        };
-        for shape in std::mem::take(&mut slide.shapes) {
-            match shape {
-                Shape::Chart(c) => run.push((c.rect, c.chart)),
-                other => {
-                    flush(&mut run, &mut shapes);
-                    shapes.push(other);
-                }
+        for shape in &mut slide.shapes {
+            if let Shape::Chart(c) = shape {
+                let one = vec![((), c.chart.clone())];
+                let (_, mut chart) = chart::compare_pairs(one, &names, false).remove(0);
+                chart::sign_decreases(&mut chart, data, &is_down);
+                c.chart = chart;
             }
         }
-        flush(&mut run, &mut shapes);
-        slide.shapes = shapes;
     }
 }
 

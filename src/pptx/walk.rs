@@ -240,10 +240,6 @@ impl<'a> Walker<'a> {
                         self.chart(&spec, rect);
                     } else if let Some(spec) = marked(&g.frame, Mark::Table) {
                         self.table(&g.frame, inner, rect, get(&spec, "inset").unwrap_or(4.0));
-                    } else if marked(&g.frame, Mark::Role)
-                        .is_some_and(|d| get::<String>(&d, "role").as_deref() == Some("legend"))
-                    {
-                        // A hand-drawn legend: the native chart has its own.
                     } else if self.card.is_none() && !self.cells && is_card(&g.frame) {
                         // A card: its shapes and text as one group.
                         self.cards.push((self.shapes.len(), Vec::new()));

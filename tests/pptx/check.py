@@ -832,13 +832,15 @@ def check_charts(rep: Report, prs, pptx: Path, project: Path) -> None:
             )
             shown = [s for s in series if not s["track"]]
             if len(shown) > 1:
-                # a comparison: series named by their years, with a native legend
+                # a comparison: series named by their years, with a native legend or the PDF's key
+                # drawn on the slide (swatches and the series' names, as text of the slide)
                 years = {str(f.year) for f in figs if f.year is not None}
                 unnamed = [s["name"] for s in shown if not any(y in s["name"] for y in years)]
                 legend = bool(xp(sh.chart._chartSpace, ".//c:chart/c:legend"))
-                rep.check(not unnamed and legend and len({s["name"] for s in shown}) == len(shown),
+                drawn = all(squash(s["name"]) in squash(slide_text(slide)[0]) for s in shown)
+                rep.check(not unnamed and (legend or drawn) and len({s["name"] for s in shown}) == len(shown),
                           f"{where} names its series from the data, with a legend",
-                          f"names {[s['name'] for s in shown]}, legend {legend}")
+                          f"names {[s['name'] for s in shown]}, legend {legend}, key on the slide {drawn}")
             check_workbook(rep, z, names, str(sh.chart.part.partname).lstrip("/"), where)
 
 
