@@ -10,7 +10,7 @@ use super::xml::Xml;
 use super::{Chart, Fill, Rgb};
 
 /// A number format that prints the value as the PDF's label does: the digits
-/// in their place, the words around them as literal text ("0.0\"%左右\"");
+/// in their place, the words around them as literal text ("0.0###\"%左右\"");
 /// a label whose number is not the value written out (超百个) is literal.
 pub fn number_format(label: &str, value: f64) -> String {
     let quote = |s: &str| {
@@ -30,11 +30,15 @@ pub fn number_format(label: &str, value: f64) -> String {
             .parse::<f64>()
             .is_ok_and(|d| (d - value.abs()).abs() < 1e-9 || (d - value).abs() < 1e-9)
         {
+            // The decimals as printed (10.0%, 172.80亿元), and up to three
+            // more, so that a value typed in with "Edit Data" (7.25) shows as
+            // typed, not rounded to the old label's places; a whole number
+            // as General (268, and 268.5 once edited: 0.### would print 268.).
             let decimals = digits.split('.').nth(1).map_or(0, str::len);
             let code = if decimals == 0 {
-                "0".to_string()
+                "General".to_string()
             } else {
-                format!("0.{}", "0".repeat(decimals))
+                format!("0.{}###", "0".repeat(decimals))
             };
             let before = quote(&label[..start]);
             let after = quote(&label[start + digits.len()..]);
@@ -382,13 +386,14 @@ mod tests {
 
     #[test]
     fn labels_become_number_formats_around_the_value() {
-        assert_eq!(number_format("148.9亿元", 148.9), "0.0\"亿元\"");
-        assert_eq!(number_format("6.5%左右", 6.5), "0.0\"%左右\"");
-        assert_eq!(number_format("超100个", 100.0), "\"超\"0\"个\"");
+        assert_eq!(number_format("148.9亿元", 148.9), "0.0###\"亿元\"");
+        assert_eq!(number_format("172.80亿元", 172.8), "0.00###\"亿元\"");
+        assert_eq!(number_format("6.5%左右", 6.5), "0.0###\"%左右\"");
+        assert_eq!(number_format("超100个", 100.0), "\"超\"General\"个\"");
         assert_eq!(number_format("超百个", 100.0), "\"超百个\"");
-        assert_eq!(number_format("10%", 10.0), "0\"%\"");
+        assert_eq!(number_format("10%", 10.0), "General\"%\"");
         // a decrease drawn to the left prints its label without a sign
-        assert_eq!(number_format("3%", -3.0), "0\"%\";0\"%\"");
+        assert_eq!(number_format("3%", -3.0), "General\"%\";General\"%\"");
     }
 
     #[test]

@@ -814,9 +814,17 @@ def check_charts(rep: Report, prs, pptx: Path, project: Path) -> None:
                     if any(top is None or abs(v - top) > 1e-9 for _, _c, v, _f in s["points"]):
                         bad.append(f"background series {s['name']!r} is not at the axis' end {top}")
                     continue
-                for _, cat, v, _f in s["points"]:
+                for _, cat, v, pfmts in s["points"]:
                     if not match_point(figs, cat, s["name"], abs(v)):
                         bad.append(f"({cat!r}, {plain_number(v)}) of series {s['name']!r}")
+                    # a value typed in with Edit Data (two decimals more) shows as typed, not
+                    # rounded to the places of the label it replaces
+                    edited = round(abs(v) + 0.01, 6)
+                    for f in pfmts:
+                        r = render_numfmt(edited, f)
+                        numeric = re.search(r"0|General", re.sub(r'"[^"]*"', "", f))
+                        if r is not None and numeric and plain_number(edited) not in r:
+                            bad.append(f"({cat!r}) edited to {plain_number(edited)} shows {r!r} ({f})")
             rep.check(bool(series) and not bad, f"{where} points match the data", "; ".join(bad) or "no points")
             cs = sh.chart._chartSpace
             scaling = xp(cs, ".//c:valAx/c:scaling")
