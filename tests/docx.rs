@@ -379,3 +379,46 @@ fn yu_and_duo_follow_a_round_number_and_otherwise_the_magnitude() {
         assert!(!text.contains("20万余户"), "{text}");
     }
 }
+
+/// A 版头 is one line in the Word document too: a masthead of 10 and of 30
+/// characters (its limit) is set smaller rather than wrapped, as rendered
+/// by LibreOffice; a short one keeps the style's size.
+#[test]
+fn a_long_masthead_stays_one_line_in_the_document() {
+    require("soffice");
+    for masthead in [
+        "中共新河区委员会工作",
+        "新河区人民政府办公室新河区发展和改革局新河区统计局工作",
+    ] {
+        let dir = example("xinhe");
+        fs::remove_file(dir.path().join("theme.yaml")).ok();
+        edit(
+            &dir.path().join("data/meta.yaml"),
+            "masthead: 新河区政务简报",
+            &format!("masthead: {masthead}"),
+        );
+        ok(brief(
+            dir.path(),
+            &["build", "--only", "briefing", "--docx"],
+        ));
+        let lo = dir.path().join("lo");
+        let out = tool("soffice")
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(&lo)
+            .arg(dir.path().join("out/briefing.docx"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let page = tool("pdftotext")
+            .args(["-layout", "-f", "1", "-l", "1"])
+            .arg(lo.join("briefing.pdf"))
+            .arg("-")
+            .output()
+            .unwrap();
+        let page = String::from_utf8_lossy(&page.stdout).to_string();
+        assert!(
+            page.lines().any(|l| normal(l) == masthead),
+            "the masthead is not one line:\n{page}"
+        );
+    }
+}

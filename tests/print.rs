@@ -371,3 +371,28 @@ fn every_title_field_at_its_limit_makes_one_title_slide() {
     let (passed, report) = check(&dir.path().join("out"), false);
     assert!(passed, "{report}");
 }
+
+/// Recipients at their limit (180 characters with their marks) lay out: the
+/// 版记 stands at the foot of the last page with nothing drawn over it.
+#[test]
+fn recipients_at_their_limit_fit_the_colophon() {
+    require("pdftotext");
+    let dir = example("xinhe");
+    let names: Vec<String> = "一二三四五六七八九十"
+        .chars()
+        .chain("一二三四".chars())
+        .enumerate()
+        .map(|(i, c)| format!("新河区第{c}{}办事处", if i < 10 { "街道" } else { "社区" }))
+        .collect();
+    // with 报's and 送's 25
+    let total: usize = 25 + names.iter().map(|n| n.chars().count() + 1).sum::<usize>();
+    assert!((170..=180).contains(&total), "{total}");
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "  copy: [各街道办事处, 区政府各部门, 区属各国有企业]",
+        &format!("  copy: [{}]", names.join(", ")),
+    );
+    ok(brief(dir.path(), &["build", "--strict", "--docx"]));
+    let (passed, report) = check(&dir.path().join("out"), false);
+    assert!(passed, "{report}");
+}

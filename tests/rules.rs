@@ -591,6 +591,22 @@ const RULES: &[Rule] = &[
         "copy: [各街道办事处, 市人民政府办公室]",
         "data-recipient-twice",
     ),
+    // The recipients past what the 版记 holds at the foot of a page.
+    r(
+        META,
+        "",
+        "recipients:\n  copy: [新河区第一街道办事处, 新河区第二街道办事处, 新河区第三街道办事处, 新河区第四街道办事处, 新河区第五街道办事处, 新河区第六街道办事处, 新河区第七街道办事处, 新河区第八街道办事处, 新河区第九街道办事处, 新河区第十街道办事处, 新河区第一社区办事处, 新河区第二社区办事处, 新河区第三社区办事处, 新河区第四社区办事处, 新河区第五社区办事处, 新河区第六社区办事处, 新河区第七社区办事处, 新河区第八社区办事处, 新河区第九社区办事处, 新河区第十社区办事处]\n",
+        "  copy: [",
+        "data-recipients-too-long",
+    ),
+    // A recipient that ends with a mark the 版记 adds its own after.
+    r(
+        META,
+        "",
+        "recipients:\n  send: [区委办！]\n",
+        "send: [区委办！]",
+        "data-trailing-mark",
+    ),
     // A colour without quotes is a YAML comment: the key null, said at it.
     r(
         "theme.yaml",
@@ -598,6 +614,14 @@ const RULES: &[Rule] = &[
         "colors:\n  text: \"#222222\"\n  primary: #1F4E79\n",
         "primary: #1F4E79",
         "theme-colour-unquoted",
+    ),
+    // A theme word after an unquoted # is a comment too: said, not left empty.
+    r(
+        "theme.yaml",
+        "",
+        "words:\n  draft: #草稿\n",
+        "draft: #草稿",
+        "syntax-hash-comment",
     ),
     // The defaults' YAML broken: said in templates/theme.yaml, at its line.
     r(

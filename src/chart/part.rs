@@ -13,12 +13,18 @@ use super::{Chart, Fill, Rgb};
 /// in their place, the words around them as literal text ("0.0###\"%左右\"");
 /// a label whose number is not the value written out (超百个) is literal.
 pub fn number_format(label: &str, value: f64) -> String {
+    // Literal text in quotes; a quote of its own (a unit 万m") escaped as \".
     let quote = |s: &str| {
-        if s.is_empty() {
-            String::new()
-        } else {
-            format!("\"{}\"", s.replace('"', ""))
-        }
+        s.split('"')
+            .map(|p| {
+                if p.is_empty() {
+                    String::new()
+                } else {
+                    format!("\"{p}\"")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\\\"")
     };
     let start = label.find(|c: char| c.is_ascii_digit() || c == '-');
     if let Some(start) = start {
@@ -391,6 +397,7 @@ mod tests {
         assert_eq!(number_format("6.5%左右", 6.5), "0.0###\"%左右\"");
         assert_eq!(number_format("超100个", 100.0), "\"超\"General\"个\"");
         assert_eq!(number_format("超百个", 100.0), "\"超百个\"");
+        assert_eq!(number_format("52万m\"", 52.0), "General\"万m\"\\\"");
         assert_eq!(number_format("10%", 10.0), "General\"%\"");
         // a decrease drawn to the left prints its label without a sign
         assert_eq!(number_format("3%", -3.0), "General\"%\";General\"%\"");

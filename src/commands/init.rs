@@ -439,8 +439,19 @@ fn results(
         let figures = numbered
             .iter()
             .map(|t| {
+                // 增长6.5% is reported as 地区生产总值增长 of the year; a
+                // bound (控制在5.5%以内) is no change, and a label past
+                // its limit is the indicator alone.
+                let change = |v: &String| words.up.contains(v) || words.down.contains(v);
                 let label = match &t.verb {
-                    Some(v) if t.unit.as_deref() == Some("%") => format!("{}{v}", t.indicator),
+                    Some(v)
+                        if t.unit.as_deref() == Some("%")
+                            && change(v)
+                            && (t.indicator.chars().count() + v.chars().count())
+                                <= data::limits::LABEL =>
+                    {
+                        format!("{}{v}", t.indicator)
+                    }
                     _ => t.indicator.clone(),
                 };
                 Figure {

@@ -37,6 +37,9 @@ pub const TARGETS: usize = 20;
 pub const CHARTS: usize = 10;
 /// Members of a chart.
 pub const MEMBERS: usize = 12;
+/// Characters of all the recipients' names together: the 版记 stands at the
+/// foot of the last page, in 四号, about a third of the page at most.
+pub const RECIPIENTS: usize = 180;
 
 /// Values are smaller than this in magnitude (ten digits before the point).
 pub const MAX_VALUE: f64 = 1e10;

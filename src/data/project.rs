@@ -160,30 +160,34 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         e.hint = p.hint;
         errors.push(e);
     }
-    // `primary: #1F4E79` unquoted: YAML reads a comment, and the key null,
-    // which keeps the default colour without a word.
+    // `primary: #1F4E79` or `draft: #草稿` unquoted: YAML reads a comment,
+    // and the key null, which keeps the default without a word.
     if let Some(file) = sources.get(Role::Theme) {
-        for path in theme::null_colours(&theme) {
+        for path in theme::null_keys(&theme) {
             let line = file
                 .text
                 .spans
                 .key(&path)
                 .and_then(|at| file.text.text.lines().nth(at.line - 1).map(str::to_string));
-            let Some(colour) = line.as_deref().and_then(unquoted_colour) else {
+            let Some(value) = line.as_deref().and_then(hash_after_colon) else {
                 continue;
             };
-            let mut e = sources.error(
-                Role::Theme,
-                &path,
-                None,
-                "theme-colour-unquoted",
-                tr!("theme-colour-unquoted", value = colour.as_str()),
-            );
-            e.hint = Some(tr!(
-                "theme-colour-unquoted-hint",
-                key = path.rsplit('.').next().unwrap_or_default(),
-                value = colour.as_str()
-            ));
+            let (key, value) = (path.rsplit('.').next().unwrap_or_default(), value.as_str());
+            let (code, message, hint) = if theme::is_colour_key(&path) {
+                (
+                    "theme-colour-unquoted",
+                    tr!("theme-colour-unquoted", value = value),
+                    tr!("theme-colour-unquoted-hint", key = key, value = value),
+                )
+            } else {
+                (
+                    "syntax-hash-comment",
+                    tr!("syntax-hash-comment", value = value),
+                    tr!("syntax-hash-comment-hint", key = key, value = value),
+                )
+            };
+            let mut e = sources.error(Role::Theme, &path, None, code, message);
+            e.hint = Some(hint);
             errors.push(e);
         }
     }
@@ -983,15 +987,15 @@ mod fuzz {
     }
 }
 
-/// The `#RRGGBB` written unquoted after a key's colon on `line`, which YAML
-/// took for a comment.
-fn unquoted_colour(line: &str) -> Option<String> {
+/// The `#…` written unquoted after a key's colon on `line` (`#1F4E79`,
+/// `#草稿`), which YAML took for a comment.
+fn hash_after_colon(line: &str) -> Option<String> {
     let (_, after) = line.split_once(':')?;
-    let after = after.trim_start();
-    let hex: String = after
+    let value: String = after
+        .trim_start()
         .strip_prefix('#')?
         .chars()
-        .take_while(char::is_ascii_hexdigit)
+        .take_while(|c| !c.is_whitespace())
         .collect();
-    matches!(hex.len(), 3 | 6).then(|| format!("#{hex}"))
+    (!value.is_empty()).then(|| format!("#{value}"))
 }

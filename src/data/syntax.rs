@@ -213,6 +213,23 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
                     c if c == close => d - 1,
                     _ => d,
                 });
+                // `{ primary: #1F4E79 }`: the bracket is closed, after a `#`
+                // that made the rest of the line a comment.
+                if depth > 0
+                    && let Some((at_hash, key, colour)) = hash_value(line)
+                {
+                    return Some(at(
+                        n,
+                        col_of(line, at_hash),
+                        "syntax-hash-comment",
+                        tr!("syntax-hash-comment", value = colour.as_str()),
+                        tr!(
+                            "syntax-hash-comment-hint",
+                            key = key.as_str(),
+                            value = colour.as_str()
+                        ),
+                    ));
+                }
                 if depth > 0 {
                     return Some(at(
                         n,
@@ -440,6 +457,28 @@ fn previous<'a>(lines: &[&'a str], n: usize) -> Option<&'a str> {
         .copied()
 }
 
+/// A value written `#…` after a key's colon on `line` (a colour unquoted):
+/// where the `#` is, the key, and the value up to the next `,` `}` `]`.
+fn hash_value(line: &str) -> Option<(usize, String, String)> {
+    let mut from = 0;
+    while let Some(i) = line[from..].find(": #").map(|i| i + from) {
+        let value: String = line[i + 2..]
+            .chars()
+            .take_while(|c| !matches!(c, ',' | '}' | ']' | ' '))
+            .collect();
+        let key = line[..i]
+            .rsplit(['{', ',', '[', ' '])
+            .find(|k| !k.is_empty())
+            .unwrap_or_default()
+            .to_string();
+        if value.len() > 1 {
+            return Some((i + 2, key, value));
+        }
+        from = i + 3;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,6 +486,15 @@ mod tests {
     fn code(text: &str, stop: usize) -> (usize, &'static str) {
         let d = diagnose(text, stop, "parser says");
         (d.line, d.code)
+    }
+
+    #[test]
+    fn a_colour_unquoted_in_braces_is_said_as_a_comment() {
+        assert_eq!(
+            code("colors: { primary: #1F4E79, figure: #C00000 }\n", 1),
+            (1, "syntax-hash-comment")
+        );
+        assert_eq!(code("a: [1, 2\n", 1), (1, "syntax-open-bracket"));
     }
 
     #[test]

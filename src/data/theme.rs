@@ -295,20 +295,33 @@ fn contrast_ratio(a: Rgb, b: Rgb) -> f64 {
     (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
 
-/// The colour keys (`colors.*`, `masthead.color`) the theme sets to null.
-pub fn null_colours(user: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(Value::Mapping(colors)) = user.get("colors") {
-        for (k, v) in colors {
-            if let (Some(k), Value::Null) = (k.as_str(), v) {
-                out.push(format!("colors.{k}"));
+/// The keys the theme sets to null (`colors.primary`, `words.draft`): where
+/// a `#` made the value a YAML comment, said at the key.
+pub fn null_keys(user: &Value) -> Vec<String> {
+    fn walk(v: &Value, path: &str, out: &mut Vec<String>) {
+        if let Value::Mapping(m) = v {
+            for (k, v) in m {
+                let Some(k) = k.as_str() else { continue };
+                let child = if path.is_empty() {
+                    k.to_string()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match v {
+                    Value::Null => out.push(child),
+                    _ => walk(v, &child, out),
+                }
             }
         }
     }
-    if let Some(Value::Null) = user.get("masthead").and_then(|m| m.get("color")) {
-        out.push("masthead.color".into());
-    }
+    let mut out = Vec::new();
+    walk(user, "", &mut out);
     out
+}
+
+/// Whether `path` names a colour.
+pub fn is_colour_key(path: &str) -> bool {
+    path.starts_with("colors.") || path == "masthead.color"
 }
 
 fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {

@@ -11,6 +11,7 @@ use crate::data::vocabulary::Words;
 use crate::render::marks::Shown;
 
 use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
+use super::styles;
 use super::text;
 use crate::data::look::{Color, Look};
 
@@ -29,6 +30,25 @@ pub struct Inputs<'a> {
     /// The overview's charts, each with whether it follows the targets
     /// table (a chart of the plan).
     pub charts: Vec<(Chart, bool)>,
+}
+
+/// The masthead's size: the style's 42 pt, or smaller so that it stays
+/// one line across the text width, as the PDF sets it (a 版头 is one line).
+/// A Han character takes its em and the style's 5 pt of spacing; a Latin
+/// letter or digit about 0.6 em.
+fn masthead_look(masthead: &str) -> L {
+    let (full, spacing) = (styles::MASTHEAD_SIZE as f64 / 2.0, 5.0);
+    let ems: f64 = masthead
+        .chars()
+        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+        .sum();
+    let n = masthead.chars().count() as f64;
+    let fits = (f64::from(TEXT_WIDTH) / 20.0 - n * spacing) / ems.max(1.0) * 0.97;
+    if fits >= full {
+        L::Plain
+    } else {
+        L::Big((fits * 2.0).floor().max(16.0) as u32)
+    }
 }
 
 /// `2023-01-05` (as validated) → (2023, 1, 5).
@@ -457,9 +477,10 @@ pub fn document(i: &Inputs) -> Document {
         .clone()
         .unwrap_or_else(|| meta.masthead.clone());
     // The first page's header: the masthead.
-    b.doc
-        .first_header
-        .push(Para::text(Style::Masthead, &masthead));
+    b.doc.first_header.push(Para::new(
+        Style::Masthead,
+        vec![Run::Text(masthead.clone(), masthead_look(&masthead))],
+    ));
     if let Some(n) = meta.issue {
         b.doc.first_header.push(Para::text(
             Style::Issue,

@@ -211,6 +211,9 @@ fn right_tab(x: &mut Xml, at: u32) {
     });
 }
 
+/// The masthead's size in half-points (42 pt), which a long one is set below.
+pub const MASTHEAD_SIZE: u32 = 84;
+
 /// The 版记's size in half-points (四号, as the PDF's) and its rules in
 /// eighths of a point.
 pub const COLOPHON_SIZE: u32 = 28;
@@ -390,7 +393,7 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
             x.wval("w:spacing", "100");
         }
         let size = match style {
-            Style::Masthead => 84,
+            Style::Masthead => MASTHEAD_SIZE,
             Style::Headline => 44,
             Style::Title | Style::Heading1 | Style::CardValue => 36,
             Style::Body

@@ -113,7 +113,7 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
                     .trim_end()
                     .chars()
                     .next_back()
-                    .filter(|c| "。，、；,;.：:".contains(*c))
+                    .filter(|c| "。，、；,;.：:！？!?…—".contains(*c))
                 {
                     let mark = mark.to_string();
                     c.report(
@@ -123,6 +123,21 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
                     );
                 }
             }
+        }
+    }
+    if let Some(r) = &meta.recipients {
+        let names = r.report.iter().chain(&r.send).chain(&r.copy);
+        let count: usize = names.map(|n| n.trim().chars().count() + 1).sum();
+        if count > limits::RECIPIENTS {
+            c.report(
+                "recipients",
+                "data-recipients-too-long",
+                tr!(
+                    "data-recipients-too-long",
+                    count = count,
+                    max = limits::RECIPIENTS
+                ),
+            );
         }
     }
     c.items("keywords", &meta.keywords, limits::NAME);
