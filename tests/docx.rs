@@ -409,13 +409,7 @@ fn a_long_masthead_stays_one_line_in_the_document() {
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
-        let page = tool("pdftotext")
-            .args(["-layout", "-f", "1", "-l", "1"])
-            .arg(lo.join("briefing.pdf"))
-            .arg("-")
-            .output()
-            .unwrap();
-        let page = String::from_utf8_lossy(&page.stdout).to_string();
+        let page = first_page_layout(&lo.join("briefing.pdf"));
         assert!(
             page.lines().any(|l| normal(l) == masthead),
             "the masthead is not one line:\n{page}"

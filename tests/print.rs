@@ -157,13 +157,7 @@ fn a_masthead_at_its_limit_stays_one_line() {
         dir.path(),
         &["build", "--strict", "--only", "briefing"],
     ));
-    let out = tool("pdftotext")
-        .args(["-layout", "-f", "1", "-l", "1"])
-        .arg(dir.path().join("out/briefing.pdf"))
-        .arg("-")
-        .output()
-        .unwrap();
-    let page = String::from_utf8_lossy(&out.stdout).to_string();
+    let page = first_page_layout(&dir.path().join("out/briefing.pdf"));
     assert!(
         page.lines().any(|l| normal(l) == masthead),
         "the masthead is not one line:\n{page}"
@@ -357,13 +351,7 @@ fn every_title_field_at_its_limit_makes_one_title_slide() {
     fs::write(&meta, text).unwrap();
     ok(brief(dir.path(), &["build", "--strict"]));
     assert_eq!(slides(), before, "the title slide spilled");
-    let first = tool("pdftotext")
-        .args(["-layout", "-f", "1", "-l", "1"])
-        .arg(dir.path().join("out/slides.pdf"))
-        .arg("-")
-        .output()
-        .unwrap();
-    let first = String::from_utf8_lossy(&first.stdout).to_string();
+    let first = first_page_layout(&dir.path().join("out/slides.pdf"));
     assert!(
         first.lines().any(|l| normal(l) == masthead),
         "the masthead is not one line:\n{first}"

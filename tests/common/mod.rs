@@ -169,6 +169,18 @@ pub fn code(out: &Output) -> i32 {
 
 /// The text of a PDF, with all white space removed: typst puts a thin space
 /// between Han characters and digits, and lines break anywhere.
+/// The first page of a PDF as pdftotext lays it out (`-layout`): one line
+/// of text per line of the page.
+pub fn first_page_layout(pdf: &Path) -> String {
+    let out = tool("pdftotext")
+        .args(["-layout", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub fn pdf_text(pdf: &Path) -> String {
     let out = tool("pdftotext")
         .arg(pdf)
