@@ -401,18 +401,58 @@ fn a_long_masthead_stays_one_line_in_the_document() {
             dir.path(),
             &["build", "--only", "briefing", "--docx"],
         ));
-        let lo = dir.path().join("lo");
-        let out = tool("soffice")
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(&lo)
-            .arg(dir.path().join("out/briefing.docx"))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr(&out));
-        let page = first_page_layout(&lo.join("briefing.pdf"));
+        let page = rendered_text(dir.path());
         assert!(
             page.lines().any(|l| normal(l) == masthead),
             "the masthead is not one line:\n{page}"
         );
     }
+}
+
+/// The 版记's issuer and printing date in the Word document: where they do
+/// not fit one line, the issuer turns above the date's line and the date is
+/// never broken (2 | 023年…), as rendered by LibreOffice.
+#[test]
+fn a_long_issuer_leaves_the_printing_date_whole() {
+    require("soffice");
+    let dir = example("xinhe");
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "issuer: 新河区人民政府办公室 ",
+        "issuer: 哈尔滨新区管理委员会党政办公室（区委办公室、区政府办公室） ",
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx"],
+    ));
+    let text = rendered_text(dir.path());
+    assert!(
+        text.lines()
+            .any(|l| normal(l).ends_with("2025年1月21日印发")),
+        "the date is broken:\n{text}"
+    );
+}
+
+/// The .docx of `dir` as LibreOffice renders it, with a profile of its own
+/// (tests run side by side): the text of its pages as they are laid out.
+fn rendered_text(dir: &Path) -> String {
+    let lo = dir.join("lo");
+    let out = tool("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            lo.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&lo)
+        .arg(dir.join("out/briefing.docx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = tool("pdftotext")
+        .arg("-layout")
+        .arg(lo.join("briefing.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&text.stdout).into_owned()
 }

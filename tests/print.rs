@@ -384,3 +384,24 @@ fn recipients_at_their_limit_fit_the_colophon() {
     let (passed, report) = check(&dir.path().join("out"), false);
     assert!(passed, "{report}");
 }
+
+/// An issuer whose office's name is longer than its column (管理委员会党政办公室
+/// （区委办公室、区政府办公室）, 29 characters) reads in its order under the
+/// masthead and in the 版记: the 、 after its first office, not after a line.
+#[test]
+fn a_long_office_name_keeps_its_words_in_order() {
+    require("pdftotext");
+    let dir = example("xinhe");
+    let issuer = "哈尔滨新区管理委员会党政办公室（区委办公室、区政府办公室）";
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "issuer: 新河区人民政府办公室 ",
+        &format!("issuer: {issuer} "),
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    assert_eq!(text.matches(issuer).count(), 2, "{text}");
+}

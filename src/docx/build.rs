@@ -562,12 +562,25 @@ pub fn document(i: &Inputs) -> Document {
     }
     let printed = meta.printed.as_deref().and_then(parse_date).or(i.date);
     if meta.issuer.is_some() || printed.is_some() {
-        let mut line = vec![
-            Run::plain(meta.issuer.clone().unwrap_or_default()),
-            Run::Tab,
-        ];
-        if let Some(d) = printed {
-            line.push(Run::plain(look.word("printed", &[("date", &cn_date(d))])));
+        let issuer = meta.issuer.clone().unwrap_or_default();
+        let date = printed.map(|d| look.word("printed", &[("date", &cn_date(d))]));
+        // Issuer and date share the row where they fit (a character of
+        // room between them); else the issuer turns above the date's line,
+        // as the PDF sets it, and no line break falls inside the date.
+        let width = |s: &str| {
+            s.chars()
+                .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+                .sum::<f64>()
+        };
+        let room = f64::from(TEXT_WIDTH - 2 * styles::COLOPHON_SIZE * 10)
+            / f64::from(styles::COLOPHON_SIZE * 10);
+        let mut line = vec![Run::plain(&issuer)];
+        if let Some(date) = date {
+            if !issuer.is_empty() && width(&issuer) + width(&date) + 1.0 > room {
+                line.push(Run::Break);
+            }
+            line.push(Run::Tab);
+            line.push(Run::plain(date));
         }
         b.push(Para::new(Style::Colophon, line));
     }

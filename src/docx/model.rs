@@ -60,6 +60,8 @@ pub enum Look {
 pub enum Run {
     Text(String, Look),
     Tab,
+    /// A line break inside the paragraph.
+    Break,
     /// A field: PAGE or NUMPAGES, with its cached result.
     Field(&'static str, String),
     /// A draft's stamp (the theme's 草稿) across every page, faint, as

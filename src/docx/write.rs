@@ -114,6 +114,11 @@ impl Writer<'_> {
                         x.empty("w:tab", &[]);
                     });
                 }
+                Run::Break => {
+                    x.el("w:r", &[], |x| {
+                        x.empty("w:br", &[]);
+                    });
+                }
                 Run::Watermark(s) => {
                     self.faces.record("heading", true, s);
                     // One shape a header, each with its own id, as Word numbers them.

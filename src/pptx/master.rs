@@ -76,8 +76,9 @@ impl Style<'_> {
                 x.el("a:lvl1pPr", &[], run);
             }
         }
-        // A list item the user demotes (Tab): one indent further in, a
-        // smaller marker of the same colour, its text a tenth smaller.
+        // A list item the user demotes (Tab, up to the fifth level): each
+        // level one indent further in, a smaller marker of the same colour
+        // (• and – in turn), its text a tenth smaller than the first's.
         if let (Some(p), Some(b), Some(r)) = (self.para, self.para.and_then(|p| p.bullet), self.run)
         {
             let indent = emu(b.indent);
@@ -86,27 +87,32 @@ impl Style<'_> {
                 size: r.size * 0.9,
                 ..r.clone()
             };
-            x.el(
-                "a:lvl2pPr",
-                &[
-                    ("marL", &(2 * indent).to_string()),
-                    ("indent", &(-indent).to_string()),
-                    ("algn", "l"),
-                ],
-                |x| {
-                    x.el("a:lnSpc", &[], |x| {
-                        x.val("a:spcPts", &pts(p.pitch * 0.9));
-                    });
-                    x.el("a:spcBef", &[], |x| {
-                        x.val("a:spcPts", &pts(p.before / 2.0));
-                    });
-                    x.el("a:buClr", &[], |x| paint.color(x, b.color));
-                    x.val("a:buSzPct", "100000");
-                    x.empty("a:buFont", &[("typeface", "+mn-lt")]);
-                    x.empty("a:buChar", &[("char", "•")]);
-                    paint.run_properties(x, "a:defRPr", &smaller, Faces::Theme(faces));
-                },
-            );
+            for level in 2..=5 {
+                x.el(
+                    &format!("a:lvl{level}pPr"),
+                    &[
+                        ("marL", &(level * indent).to_string()),
+                        ("indent", &(-indent).to_string()),
+                        ("algn", "l"),
+                    ],
+                    |x| {
+                        x.el("a:lnSpc", &[], |x| {
+                            x.val("a:spcPts", &pts(p.pitch * 0.9));
+                        });
+                        x.el("a:spcBef", &[], |x| {
+                            x.val("a:spcPts", &pts(p.before / 2.0));
+                        });
+                        x.el("a:buClr", &[], |x| paint.color(x, b.color));
+                        x.val("a:buSzPct", "100000");
+                        x.empty("a:buFont", &[("typeface", "+mn-lt")]);
+                        x.empty(
+                            "a:buChar",
+                            &[("char", if level % 2 == 0 { "•" } else { "–" })],
+                        );
+                        paint.run_properties(x, "a:defRPr", &smaller, Faces::Theme(faces));
+                    },
+                );
+            }
         }
     }
 }
@@ -604,10 +610,11 @@ mod tests {
         assert!(body.contains("<a:buChar char=\"■\"/>"), "{body}");
         assert!(body.contains("typeface=\"+mn-ea\""), "{body}");
         assert!(!body.contains("lang="), "{body}");
-        // A demoted item (Tab) has its own level: indented, marked, smaller.
-        assert!(
-            body.contains("<a:lvl2pPr marL=") && body.contains("<a:buChar char=\"•\"/>"),
-            "{body}"
-        );
+        // A demoted item (Tab) has its own level, to the fifth: indented,
+        // marked, smaller.
+        for level in 2..=5 {
+            assert!(body.contains(&format!("<a:lvl{level}pPr marL=")), "{body}");
+        }
+        assert!(body.contains("<a:buChar char=\"•\"/>") && body.contains("<a:buChar char=\"–\"/>"));
     }
 }
