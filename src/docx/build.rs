@@ -11,12 +11,10 @@ use crate::data::vocabulary::Words;
 use crate::render::marks::Shown;
 
 use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
-use super::styles;
+use super::styles::{self, TEXT_WIDTH};
 use super::text;
 use crate::data::look::{Color, Look};
 
-/// The text width of the page in twips (A4 less 28 mm and 26 mm).
-pub const TEXT_WIDTH: u32 = 8844;
 /// EMU per twip.
 const EMU_PER_TWIP: i64 = 635;
 

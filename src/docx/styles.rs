@@ -4,7 +4,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::build::TEXT_WIDTH;
 use super::model::Style;
 use crate::chart::Rgb;
 use crate::chart::xml::Xml;
@@ -210,6 +209,9 @@ fn right_tab(x: &mut Xml, at: u32) {
         x.empty("w:tab", &[("w:val", "right"), ("w:pos", &at.to_string())]);
     });
 }
+
+/// The text width of the page in twips (A4 less 28 mm and 26 mm).
+pub const TEXT_WIDTH: u32 = 8844;
 
 /// The masthead's size in half-points (42 pt), which a long one is set below.
 pub const MASTHEAD_SIZE: u32 = 84;
