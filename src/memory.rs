@@ -9,7 +9,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 
 use crate::tr;
 
@@ -21,12 +21,18 @@ static LIMIT_MIB: AtomicU64 = AtomicU64::new(0);
 /// The message for what the run does now, made before any limit can be
 /// reached: past it, nothing may be allocated. Each message is made once
 /// and kept for the process (a few, however long watch runs).
-static MESSAGE: AtomicPtr<Vec<u8>> = AtomicPtr::new(std::ptr::null_mut());
-static MADE: Mutex<Option<HashMap<String, &'static Vec<u8>>>> = Mutex::new(None);
+/// (where the JSON line ends, the JSON line and the message): the line is
+/// empty unless tools read JSON lines.
+type Message = (usize, Vec<u8>);
+static MESSAGE: AtomicPtr<Message> = AtomicPtr::new(std::ptr::null_mut());
+static MADE: Mutex<Option<HashMap<String, &'static Message>>> = Mutex::new(None);
+/// Whether the run writes JSON lines (`--diagnostic-format json`).
+static JSON: AtomicBool = AtomicBool::new(false);
 
 /// Sets the limit (MiB); the message says what the run was doing then
 /// (`timing::doing` passes it on to [`doing`]).
-pub fn limit(mib: u64) {
+pub fn limit(mib: u64, json: bool) {
+    JSON.store(json, Ordering::Relaxed);
     LIMIT_MIB.store(mib, Ordering::Relaxed);
     let bytes = usize::try_from(mib).unwrap_or(usize::MAX / 1024 / 1024) * 1024 * 1024;
     LIMIT.store(bytes, Ordering::Relaxed);
@@ -44,12 +50,20 @@ pub fn doing(doing: &str, hint: &str) {
         .get_or_insert_with(HashMap::new)
         .entry(doing.to_string())
         .or_insert_with(|| {
-            let text = format!(
-                "{}: {}\n",
-                tr!("word-error"),
-                tr!("fail-memory", limit = mib, doing = doing, hint = hint)
-            );
-            Box::leak(Box::new(crate::i18n::for_terminal(&text).into_owned()))
+            let said = tr!("fail-memory", limit = mib, doing = doing, hint = hint);
+            let text = format!("{}: {said}\n", tr!("word-error"));
+            let mut bytes = crate::i18n::for_terminal(&text).into_owned();
+            // A tool reading JSON lines learns why too: the line goes first,
+            // to standard output, the rest to standard error.
+            let json = if JSON.load(Ordering::Relaxed) {
+                format!("{}\n", crate::term::failure_json("fail-memory", &said)).into_bytes()
+            } else {
+                Vec::new()
+            };
+            let at = json.len();
+            let mut all = json;
+            all.append(&mut bytes);
+            Box::leak(Box::new((at, all)))
         });
     MESSAGE.store(std::ptr::from_ref(message).cast_mut(), Ordering::Release);
 }
@@ -58,12 +72,15 @@ pub fn doing(doing: &str, hint: &str) {
 fn exceeded() -> ! {
     let message = MESSAGE.load(Ordering::Acquire);
     // SAFETY: null, or a message leaked by `doing`, never freed.
-    let message: &[u8] =
-        unsafe { message.as_ref() }.map_or(b"memory limit exceeded\n", Vec::as_slice);
+    let (json, said): (&[u8], &[u8]) = match unsafe { message.as_ref() } {
+        Some((at, all)) => all.split_at(*at),
+        None => (b"", b"memory limit exceeded\n"),
+    };
     // SAFETY: write(2) and _exit(2) are async-signal-safe and allocate
-    // nothing; the buffer is a valid static string.
+    // nothing; the buffers are valid static strings.
     unsafe {
-        libc::write(2, message.as_ptr().cast(), message.len());
+        libc::write(1, json.as_ptr().cast(), json.len());
+        libc::write(2, said.as_ptr().cast(), said.len());
         libc::_exit(i32::from(crate::error::EXIT_MEMORY));
     }
 }

@@ -113,6 +113,23 @@ struct JsonLine<'a> {
     hints: Vec<&'a str>,
 }
 
+/// A failure no diagnostic describes as the JSON line tools read (`code`:
+/// `fail-timeout`, `fail-memory` …), for the paths that end the process
+/// themselves (the watchdog, the memory ceiling).
+pub fn failure_json(code: &'static str, message: &str) -> String {
+    serde_json::to_string(&JsonLine {
+        severity: Severity::Error,
+        code,
+        file: None,
+        line: None,
+        column: None,
+        path: None,
+        message,
+        hints: Vec::new(),
+    })
+    .expect("a diagnostic serialises")
+}
+
 fn json_line(line: &JsonLine) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(

@@ -695,3 +695,40 @@ fn data_folder_deleted_and_made_again(dir: &tempfile::TempDir) {
         assert!(pdf_text(&pdf).contains("18.7%"));
     });
 }
+
+/// A run the watchdog or the memory ceiling ends says why as a JSON line
+/// too, as every other failure no diagnostic describes (`fail-timeout`,
+/// exit 6; `fail-memory`, exit 7): a tool reading the lines is not left
+/// with nothing.
+#[test]
+fn timeout_and_memory_are_json_lines_too() {
+    let dir = project();
+    fs::write(
+        dir.path().join("data/big.csv"),
+        format!("id,value\n{}", "gdp,1\n".repeat(1_300_000)),
+    )
+    .unwrap();
+    let meta = dir.path().join("data/meta.yaml");
+    let text = fs::read_to_string(&meta).unwrap() + "figures: big.csv\n";
+    fs::write(&meta, text).unwrap();
+    let json = ["--diagnostic-format", "json"];
+    for (args, exit, code_) in [
+        (vec!["--memory-limit", "64"], 7, "fail-memory"),
+        (vec!["--timeout", "1"], 6, "fail-timeout"),
+    ] {
+        let out = Command::new(BIN)
+            .arg("check")
+            .args(&args)
+            .args(json)
+            .current_dir(dir.path())
+            .env("BRIEF_LANG", "en")
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), exit, "{}", stderr(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        let line: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or("{}"))
+            .unwrap_or_else(|e| panic!("{e}: {stdout:?}"));
+        assert_eq!(line["code"], code_, "{stdout}");
+        assert!(line["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+}

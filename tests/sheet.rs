@@ -6,7 +6,9 @@
 
 mod common;
 
+use std::fs;
 use std::path::Path;
+use std::process::Command;
 
 use common::*;
 
@@ -185,6 +187,10 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
              ws['C8'].number_format = '0!.0000\"万\"'\n\
              ws.append(['sci_tech_subsidies', '科技奖补资金', 0.14])\n\
              ws['C9'].number_format = '0%'\n\
+             ws.append(['job_stabilization_loans', '稳企稳岗贷款', -3.5])\n\
+             ws['C10'].number_format = '0.0;0.0'\n\
+             ws.append(['key_project_investment', '重点项目投资', 2409])\n\
+             ws['C11'].number_format = '0.00E+00'\n\
              ws.row_dimensions[6].hidden = True\n\
              ws.merge_cells('C4:C5')\n\
              ws['E2'] = 1.6\n\
@@ -211,11 +217,15 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
     at(8, "C8", "number format");
     // A percent format on an amount: 0.14 shown as 14% was read as 14亿元.
     at(9, "C9", "formatted as a percent");
+    // -3.5 shown without its minus, 2409 shown as 2.41E+03: read as held,
+    // 同比增长-3.5% and 2409 were printed where the sheet shows another number.
+    at(10, "C10", "number format");
+    at(11, "C11", "number format");
     // Nothing else: the date is not read as a value (44941 would be out of
     // range), nor the merged value as one row's.
     assert_eq!(
         err.lines().filter(|l| l.contains("error:")).count(),
-        10,
+        12,
         "{err}"
     );
 }
@@ -479,4 +489,40 @@ fn brief_init_gives_the_sheet_s_layout_as_a_template() {
     );
     ok(brief(&new, &["build", "--strict"]));
     assert!(pdf_text(&new.join("out/briefing.pdf")).contains("300.50亿元"));
+}
+
+/// A workbook of a few hundred kilobytes that unpacks to hundreds of
+/// megabytes (a zip bomb, or a sheet of a million blank styled rows) is
+/// refused at `figures` before it is unpacked: a data error, not a run
+/// stopped at the memory ceiling after gigabytes.
+#[test]
+fn a_workbook_that_unpacks_past_its_bound_is_refused_unread() {
+    let dir = with_sheet(&[&["id", "value"], &["gdp_growth", "3.6"]]);
+    let book = dir.path().join("data/指标.xlsx");
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import sys, zipfile\n\
+             z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n\
+             z.writestr('[Content_Types].xml', '<Types/>')\n\
+             z.writestr('xl/worksheets/sheet1.xml', ' ' * (200 * 1024 * 1024))\n\
+             z.close()",
+        )
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(fs::metadata(&book).unwrap().len() < 8 * 1024 * 1024);
+    let out = Command::new(BIN)
+        .arg("check")
+        .current_dir(dir.path())
+        .env("BRIEF_LANG", "en")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unpacks to 200 MB"),
+        "{}",
+        stderr(&out)
+    );
 }

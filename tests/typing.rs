@@ -270,6 +270,21 @@ const MISTAKES: &[Mistake] = &[
         "issue: 第1期",
         "data-wrong-type",
     ),
+    // The full stop typed for the decimal point; a year in full-width digits.
+    m(
+        ACHIEVEMENTS,
+        "        value: 14\n",
+        "        value: 3。5\n",
+        "value: 3。5",
+        "data-not-a-number",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "year: 2022",
+        "year: ２０２２",
+        "year: ２０２２",
+        "data-wrong-type",
+    ),
     // Full-width quotes around a word, a list left open.
     m(
         ACHIEVEMENTS,
@@ -573,5 +588,30 @@ fn a_space_typed_inside_the_quotes_of_a_word_is_called_a_space() {
             .unwrap_or_else(|| panic!("{diags:?}"));
         let said = format!("{} {}", d["message"], d["hints"]);
         assert!(said.contains(says) && !said.contains(not), "{said}");
+    }
+}
+
+/// The full stop typed for the point (3。5) is a point to make half-width,
+/// not a unit 。5 to move into `unit`; a year typed in full-width digits
+/// gets the half-width one.
+#[test]
+fn a_full_stop_for_the_point_and_full_width_year_get_the_half_width_number() {
+    for (from, to, want) in [
+        ("        value: 14\n", "        value: 3。5\n", "3.5"),
+        ("year: 2022", "year: ２０２２", "2022"),
+    ] {
+        let dir = project();
+        edit(&dir.path().join(ACHIEVEMENTS), from, to);
+        let (code, diagnostics) = check(dir.path(), "en");
+        assert_eq!(code, 3);
+        let hints = diagnostics
+            .iter()
+            .map(|d| d["hints"].to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            hints.contains(&format!("`{want}`")) && !hints.contains("unit:"),
+            "{to}: {hints}"
+        );
     }
 }

@@ -41,7 +41,10 @@ pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, 
         Some(Only::Slides) => vec![Doc::Slides],
         None => vec![Doc::Briefing, Doc::Slides],
     };
-    crate::memory::limit(args.memory_limit);
+    crate::memory::limit(
+        args.memory_limit,
+        args.diagnostic_format == crate::config::DiagnosticFormat::Json,
+    );
     crate::timing::doing(crate::timing::Doing::Data);
     let output = output
         .map(|b| outputs(&root, b, &docs, &fonts))
@@ -189,6 +192,7 @@ fn outputs(
 /// `APPLYING`), so the previous outputs stay as they were.
 pub fn watchdog(config: &Config) {
     let limit = config.timeout;
+    let json = config.diagnostics == crate::config::DiagnosticFormat::Json;
     std::thread::spawn(move || {
         // The compilation's own deadline reports first, with the template's
         // name: it needs a moment to say so.
@@ -205,7 +209,11 @@ pub fn watchdog(config: &Config) {
             ),
             None => tr!("fail-timeout-run", seconds = seconds),
         };
-        crate::term::fatal(&format!("{message}{}", tr!("fail-unchanged")));
+        let message = format!("{message}{}", tr!("fail-unchanged"));
+        if json {
+            println!("{}", crate::term::failure_json("fail-timeout", &message));
+        }
+        crate::term::fatal(&message);
         std::process::exit(6);
     });
 }

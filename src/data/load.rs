@@ -621,6 +621,10 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
                 Err(crate::data::model::NumError::Unit(n, _)) => {
                     Some(tr!("hint-number-only", number = n))
                 }
+                // ２０２２, as a Chinese input method types digits.
+                Err(crate::data::model::NumError::FullWidth(n)) => {
+                    Some(tr!("hint-number-fullwidth", number = n))
+                }
                 _ => None,
             });
         return (

@@ -58,12 +58,18 @@ impl Num {
                 text: t.to_string(),
             });
         }
-        // Full-width digits and point, as a Chinese input method types them.
-        let narrow: String = t
-            .chars()
-            .map(|c| match c {
+        // Full-width digits and point, as a Chinese input method types them;
+        // the full stop 。 typed for the point between two digits (3。5).
+        let chars: Vec<char> = t.chars().collect();
+        let digit =
+            |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+        let narrow: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| match c {
                 '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
                 '．' => '.',
+                '。' if i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) => '.',
                 '－' => '-',
                 c => c,
             })
@@ -231,6 +237,12 @@ mod tests {
         assert_eq!(
             Num::parse("１２．３"),
             Err(NumError::FullWidth("12.3".into()))
+        );
+        // the full stop typed for the point: a point to make half-width, not a unit 。5
+        assert_eq!(Num::parse("3。5"), Err(NumError::FullWidth("3.5".into())));
+        assert_eq!(
+            Num::parse("3。"),
+            Err(NumError::Unit("3".into(), "。".into()))
         );
         assert_eq!(Num::parse(".5"), Err(NumError::Point("0.5".into())));
         assert_eq!(

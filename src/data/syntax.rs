@@ -260,6 +260,23 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
                     tr!("syntax-fullwidth-bracket-hint", half = half),
                 ));
             }
+            // A mapping whose keys a full-width comma runs together:
+            // `{ value: 14.3， verb: 增长 }` (the value 14.3， verb: a text).
+            if value.starts_with('{')
+                && let Some(j) = body.find('，')
+                && body[j + '，'.len_utf8()..]
+                    .trim_start()
+                    .split_once(':')
+                    .is_some_and(|(k, _)| is_key(k) && !k.contains(['，', ' ']))
+            {
+                return Some(at(
+                    n,
+                    col_of(line, j),
+                    "syntax-fullwidth-comma-map",
+                    tr!("syntax-fullwidth-comma-map"),
+                    tr!("syntax-fullwidth-comma-map-hint"),
+                ));
+            }
             // A list that is one text: `[公共预算收入，工业增加值]`.
             if value.starts_with('[') && value.contains('，') && !value.contains(',') {
                 let j = body.find('，').unwrap_or(0);
@@ -486,6 +503,17 @@ mod tests {
     fn code(text: &str, stop: usize) -> (usize, &'static str) {
         let d = diagnose(text, stop, "parser says");
         (d.line, d.code)
+    }
+
+    #[test]
+    fn a_full_width_comma_between_keys_of_braces_is_named() {
+        assert_eq!(
+            code(
+                "figures:\n  - id: a\n    yoy: { value: 14.3， verb: 增长, basis: 同比 }\n  - id: b\n",
+                4
+            ),
+            (3, "syntax-fullwidth-comma-map")
+        );
     }
 
     #[test]

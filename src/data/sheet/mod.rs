@@ -180,6 +180,17 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         (None, grid, OddCells::new())
     } else {
         use calamine::Reader;
+        // An .xlsx or .ods is a zip: what it unpacks to is bounded before
+        // calamine unpacks it (a few megabytes may hold gigabytes of cells).
+        if let Some(size) = unpacked_size(&bytes)
+            && size > MAX_UNPACKED
+        {
+            return Err(SheetError::Format(crate::tr!(
+                "sheet-unpacks-too-large",
+                size = size / (1024 * 1024),
+                max = MAX_UNPACKED / (1024 * 1024)
+            )));
+        }
         // calamine's own words are English: what the user can act on is
         // whether the file is a workbook at all, or a damaged one.
         let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
@@ -268,7 +279,14 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                         ) {
                             odd.insert((cell.row, cell.col), Odd::Date);
                         }
-                        if shown.get(&(cell.row, cell.col)).is_some_and(|s| s.scaled)
+                        let negative = match data {
+                            calamine::Data::Float(f) => *f < 0.0,
+                            calamine::Data::Int(i) => *i < 0,
+                            _ => false,
+                        };
+                        if shown
+                            .get(&(cell.row, cell.col))
+                            .is_some_and(|s| s.scaled || (negative && s.unsigned))
                             && matches!(data, calamine::Data::Float(_) | calamine::Data::Int(_))
                         {
                             odd.insert((cell.row, cell.col), Odd::Scaled);
@@ -485,6 +503,24 @@ fn rows(
         out.push(Row { id, id_cell, cells });
     }
     Ok((out, problems))
+}
+
+/// What a zipped workbook (.xlsx, .ods) unpacks to at most: far more than a
+/// statistics office's sheet of figures.
+const MAX_UNPACKED: u64 = 128 * 1024 * 1024;
+
+/// The bytes a zipped workbook says its parts unpack to; none when it is no
+/// zip (an .xls, a CSV).
+fn unpacked_size(bytes: &[u8]) -> Option<u64> {
+    if !bytes.starts_with(b"PK") {
+        return None;
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        total = total.saturating_add(zip.by_index_raw(i).ok()?.size());
+    }
+    Some(total)
 }
 
 #[cfg(test)]

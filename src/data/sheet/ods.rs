@@ -149,6 +149,7 @@ fn blank() -> Shown {
         decimals: None,
         scaled: false,
         blank: true,
+        unsigned: false,
     }
 }
 
@@ -176,6 +177,7 @@ fn shown_as(value: f64, percent: bool, text: &str) -> Shown {
         decimals: Some(decimals),
         scaled: !same,
         blank: false,
+        unsigned: false,
     }
 }
 

@@ -24,6 +24,9 @@ pub struct Shown {
     /// Shown as nothing: a format whose section for the number is empty
     /// (`;;;`), a figure nobody sees on screen.
     pub blank: bool,
+    /// A negative number shown without its minus (`0.0;0.0`, `0.0;(0.0)`):
+    /// -3.5 shown 3.5 is another number than it holds.
+    pub unsigned: bool,
 }
 
 impl Shown {
@@ -280,12 +283,33 @@ pub(super) fn built_in(id: u32) -> Option<String> {
             4 => "#,##0.00",
             9 => "0%",
             10 => "0.00%",
+            11 => "0.00E+00",
+            48 => "##0.0E+0",
             37 | 38 => "#,##0 ;(#,##0)",
             39 | 40 => "#,##0.00;(#,##0.00)",
             _ => return None,
         }
         .to_string(),
     )
+}
+
+/// Whether the format's section for negative numbers (its second) writes
+/// no minus sign: it shows -3.5 as 3.5 or (3.5).
+fn negative_unsigned(code: &str) -> bool {
+    let mut sections = Vec::new();
+    let (mut cur, mut quoted) = (String::new(), false);
+    for c in code.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => sections.push(std::mem::take(&mut cur)),
+            // a minus in quotes ("-"0.0) is shown all the same
+            c => cur.push(c),
+        }
+    }
+    sections.push(cur);
+    sections
+        .get(1)
+        .is_some_and(|neg| neg.contains(['0', '#', '?']) && !neg.contains('-'))
 }
 
 /// What a format code does to a number: its first section (for positive
@@ -330,9 +354,20 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
             decimals: None,
             scaled: false,
             blank: true,
+            unsigned: false,
         });
     }
     let lower = plain.to_ascii_lowercase();
+    // 2.41E+03 for 2409: another number on screen than the figure's.
+    if (lower.contains("e+") || lower.contains("e-")) && plain.contains(['0', '#']) {
+        return Some(Shown {
+            percent: false,
+            decimals: None,
+            scaled: true,
+            blank: false,
+            unsigned: false,
+        });
+    }
     if lower.contains("general")
         || lower.contains(['e', '/', '@', 'y', 'm', 'd', 'h', 's'])
         || !plain.contains(['0', '#', '?'])
@@ -357,6 +392,7 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
         decimals: Some(decimals),
         scaled: thousands || own_digits,
         blank: false,
+        unsigned: negative_unsigned(code),
     })
 }
 
@@ -385,18 +421,24 @@ mod tests {
                 decimals: Some(decimals),
                 scaled: false,
                 blank: false,
+                unsigned: false,
             })
         };
         let scaled = |code: &str| parse(code).is_some_and(|s| s.scaled);
         assert_eq!(parse("0.0%"), shown(true, 1));
         assert_eq!(parse("0%"), shown(true, 0));
         assert_eq!(parse("#,##0.00"), shown(false, 2));
-        assert_eq!(parse("0.00_);[Red](0.00)"), shown(false, 2));
+        // an accounting format shows -3.5 as (3.5): another number than it holds
+        assert!(parse("0.00_);[Red](0.00)").is_some_and(|s| s.unsigned && s.decimals == Some(2)));
+        assert!(parse("0.0;0.0").is_some_and(|s| s.unsigned));
+        assert!(parse("0.0;-0.0").is_some_and(|s| !s.unsigned));
+        assert!(parse("0.0;\"-\"0.0").is_some_and(|s| !s.unsigned));
         assert_eq!(parse("\"约\"0.0\"亿元\""), shown(false, 1));
         assert_eq!(parse("General"), None);
         assert_eq!(parse("@"), None);
         assert_eq!(parse("yyyy-mm-dd"), None);
-        assert_eq!(parse("0.00E+00"), None);
+        // 2.41E+03 shows another number than 2409
+        assert!(scaled("0.00E+00"));
         assert_eq!(parse("# ?/?"), None);
         // Shown in 万 or thousands, or with a point of the format's own:
         // nothing tells the figure (hostile round 5).
@@ -427,6 +469,7 @@ mod tests {
             decimals: Some(1),
             scaled: false,
             blank: false,
+            unsigned: false,
         };
         assert_eq!(percent.text(0.035), "3.5");
         assert_eq!(percent.text(0.143), "14.3");
@@ -435,6 +478,7 @@ mod tests {
             decimals: Some(2),
             scaled: false,
             blank: false,
+            unsigned: false,
         };
         assert_eq!(two.text(172.8), "172.80");
         let one = Shown {
@@ -442,6 +486,7 @@ mod tests {
             decimals: Some(1),
             scaled: false,
             blank: false,
+            unsigned: false,
         };
         assert_eq!(one.text(4.4999), "4.5");
         // A half rounds away from zero, from 15 significant digits, as
@@ -463,6 +508,7 @@ mod tests {
             decimals: None,
             scaled: false,
             blank: false,
+            unsigned: false,
         };
         assert_eq!(general_percent.text(0.035), "3.5");
         assert_eq!(cell_ref("C3"), Some((3, 3)));
