@@ -9,7 +9,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 
 use crate::tr;
 
@@ -26,13 +26,16 @@ static LIMIT_MIB: AtomicU64 = AtomicU64::new(0);
 type Message = (usize, Vec<u8>);
 static MESSAGE: AtomicPtr<Message> = AtomicPtr::new(std::ptr::null_mut());
 static MADE: Mutex<Option<HashMap<String, &'static Message>>> = Mutex::new(None);
-/// Whether the run writes JSON lines (`--diagnostic-format json`).
-static JSON: AtomicBool = AtomicBool::new(false);
+/// A writer of a failure's JSON line (the caller's: `term` is above).
+pub type JsonLine = fn(&str) -> String;
+/// The failure as a JSON line, when the run writes them
+/// (`--diagnostic-format json`).
+static JSON: Mutex<Option<JsonLine>> = Mutex::new(None);
 
 /// Sets the limit (MiB); the message says what the run was doing then
 /// (`timing::doing` passes it on to [`doing`]).
-pub fn limit(mib: u64, json: bool) {
-    JSON.store(json, Ordering::Relaxed);
+pub fn limit(mib: u64, json: Option<JsonLine>) {
+    *JSON.lock().unwrap_or_else(|e| e.into_inner()) = json;
     LIMIT_MIB.store(mib, Ordering::Relaxed);
     let bytes = usize::try_from(mib).unwrap_or(usize::MAX / 1024 / 1024) * 1024 * 1024;
     LIMIT.store(bytes, Ordering::Relaxed);
@@ -55,11 +58,8 @@ pub fn doing(doing: &str, hint: &str) {
             let mut bytes = crate::i18n::for_terminal(&text).into_owned();
             // A tool reading JSON lines learns why too: the line goes first,
             // to standard output, the rest to standard error.
-            let json = if JSON.load(Ordering::Relaxed) {
-                format!("{}\n", crate::term::failure_json("fail-memory", &said)).into_bytes()
-            } else {
-                Vec::new()
-            };
+            let line = *JSON.lock().unwrap_or_else(|e| e.into_inner());
+            let json = line.map_or_else(Vec::new, |line| format!("{}\n", line(&said)).into_bytes());
             let at = json.len();
             let mut all = json;
             all.append(&mut bytes);

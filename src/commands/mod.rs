@@ -41,9 +41,10 @@ pub fn settle(args: &CompileArgs, output: Option<&BuildArgs>) -> Result<Config, 
         Some(Only::Slides) => vec![Doc::Slides],
         None => vec![Doc::Briefing, Doc::Slides],
     };
+    let json: crate::memory::JsonLine = |message| crate::term::failure_json("fail-memory", message);
     crate::memory::limit(
         args.memory_limit,
-        args.diagnostic_format == crate::config::DiagnosticFormat::Json,
+        (args.diagnostic_format == crate::config::DiagnosticFormat::Json).then_some(json),
     );
     crate::timing::doing(crate::timing::Doing::Data);
     let output = output
