@@ -71,16 +71,8 @@ pub fn failure(failure: &crate::error::Failure, format: DiagnosticFormat) {
         return;
     }
     if let Some(code) = failure.code() {
-        json_line(&JsonLine {
-            severity: Severity::Error,
-            code,
-            file: None,
-            line: None,
-            column: None,
-            path: None,
-            message: &failure.to_string(),
-            hints: Vec::new(),
-        });
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{}", failure_json(code, &failure.to_string()));
     }
 }
 
