@@ -592,16 +592,22 @@ fn a_space_typed_inside_the_quotes_of_a_word_is_called_a_space() {
 }
 
 /// The full stop typed for the point (3。5) is a point to make half-width,
-/// not a unit 。5 to move into `unit`; a year typed in full-width digits
-/// gets the half-width one.
+/// not a unit 。5 to move into `unit`; a year or an issue (第１期) typed in
+/// full-width digits gets the half-width number.
 #[test]
 fn a_full_stop_for_the_point_and_full_width_year_get_the_half_width_number() {
-    for (from, to, want) in [
-        ("        value: 14\n", "        value: 3。5\n", "3.5"),
-        ("year: 2022", "year: ２０２２", "2022"),
+    for (file, from, to, want) in [
+        (
+            ACHIEVEMENTS,
+            "        value: 14\n",
+            "        value: 3。5\n",
+            "3.5",
+        ),
+        (ACHIEVEMENTS, "year: 2022", "year: ２０２２", "2022"),
+        (META, "issue: null", "issue: 第１期", "1"),
     ] {
         let dir = project();
-        edit(&dir.path().join(ACHIEVEMENTS), from, to);
+        edit(&dir.path().join(file), from, to);
         let (code, diagnostics) = check(dir.path(), "en");
         assert_eq!(code, 3);
         let hints = diagnostics

@@ -625,6 +625,22 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
                 Err(crate::data::model::NumError::FullWidth(n)) => {
                     Some(tr!("hint-number-fullwidth", number = n))
                 }
+                // 第１期: the words and the full-width digits both go.
+                Err(_) if t.contains(|c: char| ('０'..='９').contains(&c)) => {
+                    let half: String = t
+                        .chars()
+                        .map(|c| match c {
+                            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                            c => c,
+                        })
+                        .collect();
+                    match crate::data::model::Num::parse(&half) {
+                        Err(crate::data::model::NumError::Unit(n, _)) => {
+                            Some(tr!("hint-number-only", number = n))
+                        }
+                        _ => None,
+                    }
+                }
                 _ => None,
             });
         return (
