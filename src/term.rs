@@ -71,8 +71,7 @@ pub fn failure(failure: &crate::error::Failure, format: DiagnosticFormat) {
         return;
     }
     if let Some(code) = failure.code() {
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "{}", failure_json(code, &failure.to_string()));
+        failure_line(code, &failure.to_string());
     }
 }
 
@@ -120,6 +119,13 @@ pub fn failure_json(code: &'static str, message: &str) -> String {
         hints: Vec::new(),
     })
     .expect("a diagnostic serialises")
+}
+
+/// Writes [`failure_json`]'s line to standard output; a full or closed
+/// output is no reason to end otherwise than the failure says.
+pub fn failure_line(code: &'static str, message: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", failure_json(code, message));
 }
 
 fn json_line(line: &JsonLine) {

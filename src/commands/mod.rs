@@ -212,7 +212,7 @@ pub fn watchdog(config: &Config) {
         };
         let message = format!("{message}{}", tr!("fail-unchanged"));
         if json {
-            println!("{}", crate::term::failure_json("fail-timeout", &message));
+            crate::term::failure_line("fail-timeout", &message);
         }
         crate::term::fatal(&message);
         std::process::exit(6);
