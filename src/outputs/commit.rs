@@ -85,8 +85,8 @@ struct Step {
     kept: Option<String>,
     /// The size and modification time of the current version when it was
     /// linked: an editor that saves in place (into the linked file) changes
-    /// them. Not journaled: a recovery cannot tell, a commit can.
-    #[serde(skip)]
+    /// them, before the kill of a run or after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     seen: Option<Seen>,
 }
 
@@ -782,10 +782,10 @@ fn keep_strangers(dir: &Path, steps: &[Step]) -> Option<Vec<Kept>> {
         };
         let accounted = step.name.starts_with(".brief-")
             || meta.is_dir()
-            || step
-                .old
-                .as_ref()
-                .is_some_and(|o| same_file(&dir.join(o), &target))
+            || step.old.as_ref().is_some_and(|o| {
+                same_file(&dir.join(o), &target)
+                    && step.seen.is_none_or(|s| seen(&target) == Some(s))
+            })
             || step
                 .kept
                 .as_ref()
@@ -1198,6 +1198,36 @@ mod tests {
             };
             assert_eq!(now.as_deref(), expected, "{case}");
         }
+    }
+
+    /// A run killed before it put the new deck in place; the user then
+    /// saves the deck into the very file (python-pptx, LibreOffice), which is
+    /// the one the journal linked. The next run keeps the save.
+    #[test]
+    fn a_file_saved_in_place_after_a_kill_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("slides.pptx"), b"brief's deck").unwrap();
+        fs::write(d.join(".brief-new-slides.pptx.x.tmp"), b"new deck").unwrap();
+        let old = old_link(d, "slides.pptx", &d.join("slides.pptx")).unwrap();
+        let steps = vec![Step {
+            name: "slides.pptx".into(),
+            new: Some(".brief-new-slides.pptx.x.tmp".into()),
+            old: Some(file_name(&old)),
+            digest: Some(crate::digest::digest(b"new deck")),
+            kept: None,
+            seen: seen(&old),
+        }];
+        write_journal(d, &Journal { steps }, false).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(d.join("slides.pptx"), b"user's deck").unwrap();
+        let Recovery::Completed(kept) = recover(d) else {
+            panic!("not completed")
+        };
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(fs::read(d.join(&kept[0].kept)).unwrap(), b"user's deck");
+        assert_eq!(fs::read(d.join("slides.pptx")).unwrap(), b"new deck");
+        assert_eq!(names(d).len(), 2, "{:?}", names(d));
     }
 
     /// The user saves the deck after the plan linked brief's version and
