@@ -57,6 +57,16 @@ fn the_deck_as_pptx_has_the_pdfs_slides_text_notes_and_charts_where_the_pdf_has_
         text.contains("0 between two Han characters, 0 negative spc"),
         "{text}"
     );
+    // Harbin's paragraphs are in body placeholders, each set to shrink on overflow.
+    let bodies = text.lines().find_map(|l| {
+        l.trim()
+            .strip_suffix(" body frames")?
+            .rsplit(", ")
+            .next()?
+            .parse::<u32>()
+            .ok()
+    });
+    assert!(bodies.is_some_and(|n| n > 0), "{text}");
     assert!(
         text.contains("PASS: slide 8: a title placeholder with the slide's title"),
         "{text}"
@@ -272,5 +282,23 @@ fn a_divider_s_lead_is_one_text_box_in_reading_order() {
         boxes.lines().any(|l| l.starts_with("卢胜说，2023年东方市经济社会发展的主要预期目标是：地区生产总值增长9.5%左右，地方一般公共预算收入增长26%左右")
             && l.contains("分别增长9%左右、9.5%左右。")),
         "{boxes}"
+    );
+}
+
+#[test]
+fn a_title_that_wraps_before_a_number_is_whole_in_its_placeholder() {
+    // 南沙区2022年工作成效 / 与2023年主要预期目标: the number kept with its
+    // unit starts the second line in a box, and came out as a text box of
+    // its own, the placeholder reading "…工作成效主要预期目标" (hostile round 13).
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/corpus/nansha-2023/data"),
+        &dir.path().join("data"),
+    );
+    ok(brief(dir.path(), &["build", "--pptx"]));
+    let text = check(dir.path(), &["--verbose"]);
+    assert!(
+        text.contains("PASS: slide 1: the title placeholder holds the whole headline"),
+        "{text}"
     );
 }

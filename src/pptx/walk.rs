@@ -47,12 +47,15 @@ pub fn deck(
         deck.width = size.x.to_pt();
         deck.height = size.y.to_pt();
         let mut walker = Walker::new(faces, track);
-        let root = walker.group(Rect {
-            x: 0.0,
-            y: 0.0,
-            w: deck.width,
-            h: deck.height,
-        });
+        let root = walker.group(
+            Rect {
+                x: 0.0,
+                y: 0.0,
+                w: deck.width,
+                h: deck.height,
+            },
+            None,
+        );
         if let Some(Paint::Solid(c)) = &page.fill.clone().custom().flatten() {
             let fill = rgba(c);
             if fill != Rgba([255, 255, 255, 255]) {
@@ -93,8 +96,10 @@ pub fn deck(
 struct Walker<'a> {
     faces: &'a FaceMap,
     track: Rgb,
-    /// Every group's rectangle on the page, by id.
+    /// Every group's rectangle on the page, by id, and the group that
+    /// holds it (the page's root holds itself).
     groups: Vec<Rect>,
+    parents: Vec<usize>,
     frags: Vec<Frag>,
     /// Shapes in the order typst draws them; text boxes go on top.
     shapes: Vec<Shape>,
@@ -179,6 +184,7 @@ impl<'a> Walker<'a> {
             faces,
             track,
             groups: Vec::new(),
+            parents: Vec::new(),
             frags: Vec::new(),
             shapes: Vec::new(),
             cells: false,
@@ -203,7 +209,8 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn group(&mut self, rect: Rect) -> usize {
+    fn group(&mut self, rect: Rect, parent: Option<usize>) -> usize {
+        self.parents.push(parent.unwrap_or(self.groups.len()));
         self.groups.push(rect);
         self.groups.len() - 1
     }
@@ -248,11 +255,11 @@ impl<'a> Walker<'a> {
                             shapes: Vec::new(),
                         });
                         self.card = Some(self.cards.len() - 1);
-                        let id = self.group(rect);
+                        let id = self.group(rect, Some(group));
                         self.walk(&g.frame, inner, id);
                         self.card = None;
                     } else {
-                        let id = self.group(rect);
+                        let id = self.group(rect, Some(group));
                         self.walk(&g.frame, inner, id);
                     }
                 }
@@ -474,7 +481,7 @@ impl<'a> Walker<'a> {
     fn table(&mut self, frame: &Frame, ts: Transform, rect: Rect, inset: f64) {
         let mut inner = Walker::new(self.faces, self.track);
         inner.cells = true;
-        let root = inner.group(rect);
+        let root = inner.group(rect, None);
         inner.walk(frame, ts, root);
         let mut cells: BTreeMap<(usize, usize), Vec<Frag>> = BTreeMap::new();
         for f in inner.frags.drain(..) {
@@ -606,8 +613,11 @@ impl<'a> Walker<'a> {
 
     /// The shapes of the page, with the text boxes made of its runs.
     fn finish(mut self) -> (Vec<Shape>, Option<Layout>) {
-        // Text in an inline box outside a paragraph (a highlighted figure)
-        // belongs with the text it continues on its line.
+        // Text in an inline box outside a paragraph (a highlighted figure, a
+        // number kept with its unit) belongs with the text it continues on
+        // its line. Where it starts a line, it belongs with the text set
+        // around it (the text of the frame that holds the box), on its line
+        // after it or, alone on its line, on the line above.
         let mut order: Vec<usize> = (0..self.frags.len()).collect();
         order.sort_by(|a, b| self.frags[*a].x0.total_cmp(&self.frags[*b].x0));
         for &i in &order {
@@ -615,18 +625,47 @@ impl<'a> Walker<'a> {
             if f.key.1.is_some() || self.groups[f.key.0].h > f.size * 1.8 {
                 continue;
             }
-            let before = order.iter().copied().find(|&j| {
-                let g = &self.frags[j];
-                j != i
-                    && g.key != f.key
-                    && g.cell == f.cell
-                    && g.card == f.card
-                    && (g.baseline - f.baseline).abs() < 0.5
-                    && f.x0 - g.x1 > -0.5
-                    && f.x0 - g.x1 < 0.6 * f.size
-            });
-            if let Some(j) = before {
-                self.frags[i].key = self.frags[j].key;
+            let others = || {
+                order.iter().copied().map(|j| &self.frags[j]).filter(|g| {
+                    !std::ptr::eq(*g, f) && g.key != f.key && g.cell == f.cell && g.card == f.card
+                })
+            };
+            let on_line = |g: &Frag| (g.baseline - f.baseline).abs() < 0.5;
+            let abuts = |a: &Frag, b: &Frag| b.x0 - a.x1 > -0.5 && b.x0 - a.x1 < 0.6 * f.size;
+            let around_key = (self.parents[f.key.0], None);
+            let to = others()
+                .find(|g| on_line(g) && abuts(g, f))
+                .or_else(|| {
+                    if others().any(|g| on_line(g) && g.x1 <= f.x0 + 0.5) {
+                        return None;
+                    }
+                    let around = others().filter(|g| g.key == around_key);
+                    if let Some(g) = around.clone().find(|g| on_line(g) && abuts(f, g)) {
+                        return Some(g);
+                    }
+                    // The line above, broken before the box: the box would
+                    // not have fitted after its end.
+                    let room = self.groups[around_key.0];
+                    let starts = around.clone().find(|g| {
+                        let step = f.baseline - g.baseline;
+                        step > 0.9 * f.size
+                            && step < 2.2 * f.size
+                            && (g.x0 - f.x0).abs() < 0.5
+                            && (g.size - f.size).abs() < 0.05 * f.size
+                    })?;
+                    let end = around
+                        .filter(|g| (g.baseline - starts.baseline).abs() < 0.5)
+                        .map(|g| g.x1)
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    (end + (f.x1 - f.x0) > room.x + room.w - 0.5).then_some(starts)
+                })
+                .map(|g| g.key);
+            if let Some(key) = to {
+                // A role marked for the box's text is its new text's.
+                if let Some(role) = self.roles.get(&self.frags[i].key).copied() {
+                    self.roles.entry(key).or_insert(role);
+                }
+                self.frags[i].key = key;
             }
         }
         let mut by_key: Vec<(FragKey, Vec<Frag>)> = Vec::new();
@@ -824,6 +863,31 @@ mod tests {
         let (rect, fill) = rects[0];
         assert_eq!((rect.x, rect.y, rect.w, rect.h), (30.0, 40.0, 100.0, 50.0));
         assert_eq!(*fill, Some(Fill::Solid(Rgba([0xC0, 0, 0, 255]))));
+    }
+
+    /// A title outside a paragraph, with a number and its unit kept in an
+    /// inline box that starts the second line (南沙区2022年工作成效 /
+    /// 与2023年主要预期目标), or fills it: one text, in reading order.
+    #[test]
+    fn a_box_that_starts_a_line_outside_a_paragraph_stays_in_its_text() {
+        for (body, expected) in [
+            (
+                "#block(width: 130pt, text(size: 16pt)[南沙区二〇二二年工作成效#box[与2023年]主要预期目标])",
+                "南沙区二〇二二年工作成效与2023年主要预期目标",
+            ),
+            (
+                "#block(width: 130pt, text(size: 16pt)[南沙区二〇二二年工作成效#box[与2023年]])",
+                "南沙区二〇二二年工作成效与2023年",
+            ),
+        ] {
+            let deck = deck_of(body);
+            let boxes = texts(&deck.slides[0].shapes);
+            let all: Vec<String> = boxes
+                .iter()
+                .map(|b| b.paras.iter().map(para_text).collect())
+                .collect();
+            assert_eq!(all, [expected], "{body}");
+        }
     }
 
     #[test]
