@@ -36,7 +36,11 @@ impl Words {
         let mut words = Words::default();
         for v in std::iter::once(base).chain(extra) {
             extend(&mut words.units, &v.units);
-            words.same_units.extend(v.same_units.iter().cloned());
+            words.same_units.extend(
+                v.same_units
+                    .iter()
+                    .map(|g| g.iter().filter(|u| !u.is_empty()).cloned().collect()),
+            );
             extend(&mut words.scopes, &v.scopes);
             extend(&mut words.up, &v.changes.up);
             extend(&mut words.down, &v.changes.down);
@@ -48,6 +52,7 @@ impl Words {
             extend(&mut words.target_verbs, &verbs);
             for w in &v.target_verbs {
                 if let Some(m) = w.meaning()
+                    && !w.word().is_empty()
                     && !words.bounds.iter().any(|(b, _)| b == w.word())
                 {
                     words.bounds.push((w.word().to_string(), m));
@@ -58,7 +63,7 @@ impl Words {
             extend(&mut words.estimates, &v.estimates);
             extend(&mut words.names, &v.names);
             for q in &v.qualifiers {
-                if !words.qualifiers.iter().any(|w| w.word == q.word) {
+                if !q.word.is_empty() && !words.qualifiers.iter().any(|w| w.word == q.word) {
                     words.qualifiers.push(q.clone());
                 }
             }
@@ -133,9 +138,12 @@ pub fn conflicts(v: &Vocabulary, other: &Vocabulary) -> Vec<(String, String)> {
     out
 }
 
+/// Adds the words of `from` not in `into` yet. An empty word is left out:
+/// validation reports it at its line, and every search for it would match
+/// everywhere (or never move on).
 fn extend(into: &mut Vec<String>, from: &[String]) {
     for w in from {
-        if !into.contains(w) {
+        if !w.is_empty() && !into.contains(w) {
             into.push(w.clone());
         }
     }
