@@ -319,6 +319,120 @@ mod tests {
         assert!(asked(&misspelt).contains("data-nonexistent-id"));
     }
 
+    /// The variables (`{ $unit }`) of each message of a catalogue.
+    fn variables(
+        source: &str,
+    ) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        let mut out: std::collections::BTreeMap<_, std::collections::BTreeSet<_>> =
+            Default::default();
+        let mut current: Option<String> = None;
+        for line in source.lines() {
+            if line.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && let Some((id, _)) = line.split_once(" =")
+            {
+                current = Some(id.trim().to_string());
+            } else if line.trim().is_empty() || line.starts_with('#') {
+                current = None;
+            }
+            let Some(id) = &current else { continue };
+            let vars = out.entry(id.clone()).or_default();
+            for (i, _) in line.match_indices('$') {
+                let name: String = line[i + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if !name.is_empty() {
+                    vars.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    /// Each `tr!` call of `sources`: its id and the names of its arguments.
+    fn calls(sources: &str) -> Vec<(String, Vec<String>)> {
+        let mut out = Vec::new();
+        for (i, _) in sources.match_indices("tr!(") {
+            let body = &sources[i + 4..];
+            // The arguments at the top level, up to the closing parenthesis.
+            let (mut depth, mut in_str, mut escaped) = (0usize, false, false);
+            let (mut args, mut arg) = (Vec::new(), String::new());
+            for c in body.chars() {
+                if in_str {
+                    arg.push(c);
+                    match (escaped, c) {
+                        (true, _) => escaped = false,
+                        (false, '\\') => escaped = true,
+                        (false, '"') => in_str = false,
+                        _ => {}
+                    }
+                    continue;
+                }
+                match c {
+                    '"' => in_str = true,
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' if depth == 0 => break,
+                    ')' | ']' | '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        args.push(std::mem::take(&mut arg));
+                        continue;
+                    }
+                    _ => {}
+                }
+                arg.push(c);
+            }
+            args.push(arg);
+            let Some(id) = args[0]
+                .trim()
+                .strip_prefix('"')
+                .and_then(|a| a.strip_suffix('"'))
+            else {
+                continue;
+            };
+            let names = args[1..]
+                .iter()
+                .filter_map(|a| a.split_once('=').map(|(n, _)| n.trim().to_string()))
+                .filter(|n| !n.is_empty())
+                .collect();
+            out.push((id.to_string(), names));
+        }
+        out
+    }
+
+    #[test]
+    fn every_call_gives_every_variable_its_message_prints() {
+        // A variable not given prints as `{$unit}`; the compiler cannot see it.
+        let (en, zh) = (variables(EN), variables(ZH));
+        let calls = calls(&sources());
+        assert!(
+            calls.len() > 300,
+            "{} calls found: the scan is broken",
+            calls.len()
+        );
+        let mut missing = Vec::new();
+        for (id, names) in &calls {
+            for var in en.get(id).into_iter().chain(zh.get(id)).flatten() {
+                if !names.contains(var) {
+                    missing.push(format!("{id}: ${var}"));
+                }
+            }
+        }
+        missing.dedup();
+        assert!(
+            missing.is_empty(),
+            "tr! calls that leave a variable out: {missing:?}"
+        );
+        // The scan sees a variable left out.
+        let calls = super::tests::calls("tr!(\"a\", word = f(x, \"),\"), unit = 1)");
+        assert_eq!(
+            calls,
+            [(
+                "a".to_string(),
+                vec!["word".to_string(), "unit".to_string()]
+            )]
+        );
+    }
+
     #[test]
     fn every_message_is_used_somewhere() {
         // Each id appears as a string literal in the sources (tr!("id"), or a

@@ -96,7 +96,7 @@ pub(super) fn printed_twice(
             0,
             "prose-unit-after",
             tr!("prose-unit-after", word = word, unit = unit),
-            Some(tr!("prose-unit-after-hint", word = word)),
+            Some(tr!("prose-unit-after-hint", word = word, unit = unit)),
         );
     } else if let Qualifier::Data(own) = qualifier
         && let Some(word) = words
