@@ -320,6 +320,38 @@ const RULES: &[Rule] = &[
         "      - 2022年，哈尔滨新区\n",
         "prose-space",
     ),
+    // Continued on the next line at a placeholder: printed 资金 14亿元 and
+    // 14亿元 ，(hostile round 12).
+    r(
+        ACHIEVEMENTS,
+        "兑现政策扶持资金{policy_support_funds}，",
+        "兑现政策扶持资金\n        {policy_support_funds}，",
+        "      - 加力助企纾困，兑现政策扶持资金\n",
+        "prose-space",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "兑现政策扶持资金{policy_support_funds}，",
+        "兑现政策扶持资金{policy_support_funds}\n        ，",
+        "      - 加力助企纾困，兑现政策扶持资金{policy_support_funds}\n",
+        "prose-space",
+    ),
+    // An id without its braces, or in an input method's brackets, printed
+    // as it is under --strict (hostile round 12).
+    r(
+        ACHIEVEMENTS,
+        "同比增长{gdp_growth}，",
+        "同比增长【gdp_growth】，",
+        "同比增长【gdp_growth】，",
+        "prose-bare-id",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "同比增长{gdp_growth}，",
+        "同比增长gdp_growth，",
+        "同比增长gdp_growth，",
+        "prose-bare-id",
+    ),
     // A YAML tag, which would change what a value is read as.
     r(
         META,
@@ -574,6 +606,23 @@ const RULES: &[Rule] = &[
         "names: [公交站点500米覆盖率]\n  qualifiers: [{ word: 左右, position: before }]",
         "qualifiers:",
         "data-vocabulary-conflict",
+    ),
+    // An empty word (the quotes kept when a word is deleted): said at its
+    // line; searched for in the prose it matched everywhere and never moved
+    // on (hostile round 12: a hang until --timeout).
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  aims: [\"\"]",
+        "aims:",
+        "data-empty-text",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  estimates: [力争, \"\"]",
+        "estimates:",
+        "data-empty-text",
     ),
     // A theme word longer than a word may be (41 characters).
     r(

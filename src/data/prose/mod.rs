@@ -393,6 +393,16 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
         }
     }
     problems.extend(estimates(text, &list, own, words));
+    if let Some((at, id)) = bare_id(text, &list, own) {
+        let placeholder = format!("{{{id}}}");
+        problems.push(Problem {
+            offset: at,
+            code: "prose-bare-id",
+            message: tr!("prose-bare-id", id = id),
+            hint: Some(tr!("prose-bare-id-hint", placeholder = placeholder)),
+            warning: false,
+        });
+    }
     for (at, digits) in unnamed_digits(text, &words.names) {
         // Full-width digits are a typing mistake wherever they stand.
         if digits.chars().any(|c| ('０'..='９').contains(&c)) {
@@ -414,6 +424,40 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
         });
     }
     problems
+}
+
+/// An id written outside braces (gdp_growth, 【gdp_growth】 as an input
+/// method brackets it), which would print as it is: its byte offset and the
+/// id. An id of the data, or a name of ids' shape with an underscore, which
+/// Chinese prose never has.
+fn bare_id<'t>(
+    text: &'t str,
+    list: &[Placeholder],
+    own: &HashMap<&str, Named>,
+) -> Option<(usize, &'t str)> {
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let Some(start) = rest.find(|c: char| c.is_ascii_alphanumeric() || c == '_') else {
+            break;
+        };
+        let start = at + start;
+        let end = text[start..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(text.len(), |e| start + e);
+        let word = &text[start..end];
+        let inside = list.iter().any(|p| p.start <= start && end <= p.end);
+        let id_like = word.contains('_')
+            && word.starts_with(|c: char| c.is_ascii_lowercase())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !inside && (own.contains_key(word) || id_like) {
+            return Some((start, word));
+        }
+        at = end;
+    }
+    None
 }
 
 /// The paragraph as a whole: words, an end, no odd space.
@@ -500,9 +544,12 @@ pub fn unnamed_digits(text: &str, names: &[String]) -> Vec<(usize, String)> {
 /// 王某, has its own).
 pub fn folded_space(text: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    chars
-        .windows(3)
-        .find_map(|w| (w[1].1 == ' ' && is_cjk(w[0].1) && is_cjk(w[2].1)).then_some(w[1].0))
+    // A placeholder prints Chinese (14亿元) where it stands: a space before
+    // or after it is the same slip.
+    chars.windows(3).find_map(|w| {
+        (w[1].1 == ' ' && (is_cjk(w[0].1) || w[0].1 == '}') && (is_cjk(w[2].1) || w[2].1 == '{'))
+            .then_some(w[1].0)
+    })
 }
 
 /// A half-width mark in Chinese text, the input method left in English
