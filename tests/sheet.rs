@@ -275,6 +275,44 @@ fn a_percent_format_is_read_only_where_the_number_is_in_percent() {
 }
 
 #[test]
+fn a_zero_the_sheet_shows_as_nothing_or_a_dash_is_an_error_at_its_cell() {
+    // A lookup that found nothing gives 0; a format with an empty zero
+    // section, the accounting format's dash, or a sheet set to show no
+    // zeros show it as an empty cell, and 增长0% was printed (hostile
+    // round 13). A 0 formatted 0.0 is shown, and read.
+    for (setup, cell) in [
+        ("ws['D2'].number_format = '0.0;-0.0;'", "D2"),
+        (
+            "ws['D2'].number_format = '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ '",
+            "D2",
+        ),
+        ("ws.sheet_view.showZeros = False", "D2"),
+        ("ws['C2'].number_format = '#,###'", "C2"),
+    ] {
+        let dir = with_sheet(&[&["id"]]);
+        let script = format!(
+            "import sys, openpyxl\n\
+             wb = openpyxl.Workbook(); ws = wb.active; ws.title = '主要指标'\n\
+             ws.append(['id', '名称', '数值', '同比'])\n\
+             ws.append(['new_market_entities', '新增市场主体', {c}, 0])\n\
+             {setup}\n\
+             wb.save(sys.argv[1])",
+            c = if cell == "C2" { "0" } else { "None" },
+        );
+        let out = python_command()
+            .arg("-c")
+            .arg(&script)
+            .arg(dir.path().join("data/指标.xlsx"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+        assert_eq!(code(&out), 3, "{setup}: {}", stderr(&out));
+        said_at(&stderr(&out), "指标.xlsx", 2, cell, "holds 0");
+    }
+}
+
+#[test]
 fn a_number_is_read_as_the_sheet_shows_it_from_the_first_sheet_shown() {
     // Excel shows 0.036 formatted 0.0% as 3.6%, and 172.8 formatted 0.00 as
     // 172.80: the figure is what the office reads on screen, not the value

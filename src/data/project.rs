@@ -591,6 +591,11 @@ fn read_sheet(
                         tr!("sheet-scaled"),
                         tr!("sheet-scaled-hint"),
                     ),
+                    sheet::Odd::ZeroBlank => (
+                        "sheet-zero-blank",
+                        tr!("sheet-zero-blank"),
+                        tr!("sheet-zero-blank-hint"),
+                    ),
                 };
                 (cell, code, message, Some(hint))
             }

@@ -106,6 +106,8 @@ pub enum Odd {
     /// Shown scaled (in 万, in thousands) or with a point of the format's
     /// own: neither the number held nor the one shown is the figure for sure.
     Scaled,
+    /// A zero the sheet shows as an empty cell or a dash.
+    ZeroBlank,
 }
 
 /// The odd cells of a sheet by (row, column), 1-based.
@@ -291,6 +293,19 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                         {
                             odd.insert((cell.row, cell.col), Odd::Scaled);
                         }
+                        let zero = match data {
+                            calamine::Data::Float(f) => *f == 0.0,
+                            calamine::Data::Int(i) => *i == 0,
+                            _ => false,
+                        };
+                        if zero
+                            && (seen.zeros_hidden
+                                || shown
+                                    .get(&(cell.row, cell.col))
+                                    .is_some_and(|s| s.zero_blank))
+                        {
+                            odd.insert((cell.row, cell.col), Odd::ZeroBlank);
+                        }
                         if shown.get(&(cell.row, cell.col)).is_some_and(|s| s.percent)
                             && matches!(data, calamine::Data::Float(_) | calamine::Data::Int(_))
                         {
@@ -332,7 +347,13 @@ fn text_of(data: &calamine::Data) -> Option<String> {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some((*f as i64).to_string()),
         // (1e308 as its 309 digits would say nothing a reader can check.)
         Data::Float(f) if f.abs() >= 1e15 => Some(format!("{f:e}")),
-        Data::Float(f) => Some(f.to_string()),
+        // To the 15 significant digits a spreadsheet shows (a pasted
+        // =0.1+4.1 holds 4.199999999999999 and shows 4.2).
+        Data::Float(f) => {
+            let places = (14 - f.abs().log10().floor() as i64).clamp(0, 30) as usize;
+            let s = format!("{f:.places$}");
+            Some(s.trim_end_matches('0').trim_end_matches('.').to_string())
+        }
         Data::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         Data::Bool(b) => Some(b.to_string()),
         other => Some(other.to_string()),
@@ -526,6 +547,22 @@ fn unpacked_size(bytes: &[u8]) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_general_number_is_read_to_the_digits_a_spreadsheet_shows() {
+        use calamine::Data::Float;
+        for (held, shown) in [
+            (0.1 + 4.1, "4.2"),
+            (4.199999999999999, "4.2"),
+            (0.1 + 0.2, "0.3"),
+            (172.8, "172.8"),
+            (-3.5, "-3.5"),
+            (2252.5834, "2252.5834"),
+            (0.00012345, "0.00012345"),
+        ] {
+            assert_eq!(text_of(&Float(held)).as_deref(), Some(shown), "{held}");
+        }
+    }
 
     #[test]
     fn cells_are_named_as_spreadsheets_name_them() {

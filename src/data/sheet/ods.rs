@@ -149,6 +149,7 @@ fn blank() -> Shown {
         decimals: None,
         scaled: false,
         blank: true,
+        zero_blank: false,
         unsigned: false,
     }
 }
@@ -177,6 +178,7 @@ fn shown_as(value: f64, percent: bool, text: &str) -> Shown {
         decimals: Some(decimals),
         scaled: !same,
         blank: false,
+        zero_blank: false,
         unsigned: false,
     }
 }

@@ -27,6 +27,10 @@ pub struct Shown {
     /// A negative number shown without its minus (`0.0;0.0`, `0.0;(0.0)`):
     /// -3.5 shown 3.5 is another number than it holds.
     pub unsigned: bool,
+    /// Zero shown without a digit: as nothing (`0.0;-0.0;`, `#,###`) or a
+    /// dash (会计专用, `"-"??`). The sheet shows an empty cell; a 0 in
+    /// the documents would be a figure nobody saw.
+    pub zero_blank: bool,
 }
 
 impl Shown {
@@ -120,6 +124,9 @@ pub struct Seen {
     /// on screen (last year's, a lookup).
     pub hidden_rows: HashSet<usize>,
     pub hidden_cols: HashSet<usize>,
+    /// The sheet shows no zeros (its view's "show a zero in cells that
+    /// have zero value" is off): a 0 is an empty cell on screen.
+    pub zeros_hidden: bool,
 }
 
 /// How the sheet `name` shows its cells; nothing when the file is no .xlsx
@@ -209,10 +216,15 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
             out.insert(at, *shown);
         }
     }
+    let zeros_hidden = elements(&sheet, b"sheetView").iter().any(|a| {
+        a.get("showZeros")
+            .is_some_and(|v| v == "0" || v.eq_ignore_ascii_case("false"))
+    });
     Some(Seen {
         shown: out,
         hidden_rows,
         hidden_cols,
+        zeros_hidden,
     })
 }
 
@@ -287,29 +299,69 @@ pub(super) fn built_in(id: u32) -> Option<String> {
             48 => "##0.0E+0",
             37 | 38 => "#,##0 ;(#,##0)",
             39 | 40 => "#,##0.00;(#,##0.00)",
+            // accounting: zero shown as a dash
+            41 | 42 => "_(* #,##0_);_(* \\(#,##0\\);_(* \"-\"_);_(@_)",
+            43 | 44 => "_(* #,##0.00_);_(* \\(#,##0.00\\);_(* \"-\"??_);_(@_)",
             _ => return None,
         }
         .to_string(),
     )
 }
 
-/// Whether the format's section for negative numbers (its second) writes
-/// no minus sign: it shows -3.5 as 3.5 or (3.5).
-fn negative_unsigned(code: &str) -> bool {
+/// The sections of a format code, split at `;` outside quotes, with the
+/// quotes themselves left out (a minus in quotes, "-"0.0, is shown all the
+/// same) and what an escape, `_` or `*` writes instead of a digit left out
+/// too.
+fn sections(code: &str) -> Vec<String> {
     let mut sections = Vec::new();
     let (mut cur, mut quoted) = (String::new(), false);
-    for c in code.chars() {
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
         match c {
             '"' => quoted = !quoted,
             ';' if !quoted => sections.push(std::mem::take(&mut cur)),
-            // a minus in quotes ("-"0.0) is shown all the same
+            '\\' | '!' if !quoted => {
+                // an escaped character is text, not a digit placeholder
+                if let Some(d) = chars.next() {
+                    cur.push(if d.is_ascii_digit() { 'x' } else { d });
+                }
+            }
+            '_' | '*' if !quoted => {
+                chars.next();
+            }
+            // a colour or a condition: [Red], [>=100]
+            '[' if !quoted => {
+                for d in chars.by_ref() {
+                    if d == ']' {
+                        break;
+                    }
+                }
+            }
+            c if quoted && c.is_ascii_digit() => cur.push('x'),
             c => cur.push(c),
         }
     }
     sections.push(cur);
     sections
+}
+
+/// Whether the format's section for negative numbers (its second) writes
+/// no minus sign: it shows -3.5 as 3.5 or (3.5).
+fn negative_unsigned(code: &str) -> bool {
+    sections(code)
         .get(1)
         .is_some_and(|neg| neg.contains(['0', '#', '?']) && !neg.contains('-'))
+}
+
+/// The section a zero is shown by: the third where there is one, else the
+/// first.
+fn zero_section(code: &str) -> String {
+    let mut sections = sections(code);
+    if sections.len() >= 3 {
+        sections.swap_remove(2)
+    } else {
+        sections.swap_remove(0)
+    }
 }
 
 /// What a format code does to a number: its first section (for positive
@@ -354,6 +406,7 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
             decimals: None,
             scaled: false,
             blank: true,
+            zero_blank: false,
             unsigned: false,
         });
     }
@@ -365,6 +418,7 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
             decimals: None,
             scaled: true,
             blank: false,
+            zero_blank: false,
             unsigned: false,
         });
     }
@@ -392,6 +446,7 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
         decimals: Some(decimals),
         scaled: thousands || own_digits,
         blank: false,
+        zero_blank: !zero_section(code).contains('0'),
         unsigned: negative_unsigned(code),
     })
 }
@@ -421,6 +476,7 @@ mod tests {
                 decimals: Some(decimals),
                 scaled: false,
                 blank: false,
+                zero_blank: false,
                 unsigned: false,
             })
         };
@@ -469,6 +525,7 @@ mod tests {
             decimals: Some(1),
             scaled: false,
             blank: false,
+            zero_blank: false,
             unsigned: false,
         };
         assert_eq!(percent.text(0.035), "3.5");
@@ -478,6 +535,7 @@ mod tests {
             decimals: Some(2),
             scaled: false,
             blank: false,
+            zero_blank: false,
             unsigned: false,
         };
         assert_eq!(two.text(172.8), "172.80");
@@ -486,6 +544,7 @@ mod tests {
             decimals: Some(1),
             scaled: false,
             blank: false,
+            zero_blank: false,
             unsigned: false,
         };
         assert_eq!(one.text(4.4999), "4.5");
@@ -508,6 +567,7 @@ mod tests {
             decimals: None,
             scaled: false,
             blank: false,
+            zero_blank: false,
             unsigned: false,
         };
         assert_eq!(general_percent.text(0.035), "3.5");
