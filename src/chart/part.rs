@@ -365,8 +365,8 @@ pub fn part(chart: &Chart) -> Vec<u8> {
 pub fn workbook(chart: &Chart, timestamp: Option<DateTime<Utc>>) -> anyhow::Result<Vec<u8>> {
     let mut book = Workbook::new();
     // The build's creation time, not the clock's: the same inputs and
-    // timestamp give the same bytes. (Without one, the workbook, unlike the
-    // package, must still say when it was made; it says now.)
+    // timestamp give the same bytes. Without one, no time at all (see
+    // `undated`), as the package's own properties.
     if let Some(t) = timestamp {
         let created = ExcelDateTime::from_timestamp(t.timestamp())?;
         book.set_properties(&DocProperties::new().set_creation_datetime(&created));
@@ -383,12 +383,75 @@ pub fn workbook(chart: &Chart, timestamp: Option<DateTime<Utc>>) -> anyhow::Resu
             sheet.write_number(u32::try_from(i + 1)?, col, *v)?;
         }
     }
-    Ok(book.save_to_buffer()?)
+    let bytes = book.save_to_buffer()?;
+    match timestamp {
+        Some(_) => Ok(bytes),
+        None => undated(&bytes),
+    }
+}
+
+/// The workbook without the times its properties give (rust_xlsxwriter
+/// writes the clock's when given none): the same inputs, the same bytes.
+fn undated(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(bytes))?;
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for i in 0..from.len() {
+        let mut entry = from.by_index(i)?;
+        let name = entry.name()?.to_string();
+        let mut part = Vec::new();
+        entry.read_to_end(&mut part)?;
+        if name == "docProps/core.xml" {
+            let mut xml = String::from_utf8(part)?;
+            for tag in ["dcterms:created", "dcterms:modified"] {
+                if let (Some(a), Some(b)) =
+                    (xml.find(&format!("<{tag}")), xml.find(&format!("</{tag}>")))
+                {
+                    xml.replace_range(a..b + tag.len() + 3, "");
+                }
+            }
+            part = xml.into_bytes();
+        }
+        to.start_file(name, options)?;
+        to.write_all(&part)?;
+    }
+    Ok(to.finish()?.into_inner())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workbook_without_a_timestamp_holds_no_time_and_the_same_bytes() {
+        let chart = Chart {
+            kind: crate::chart::Kind::Bars,
+            title: "甲".into(),
+            categories: vec!["甲".into()],
+            series: vec![],
+            min: 0.0,
+            max: 1.0,
+            font: "F".into(),
+            size: 10.0,
+            text: crate::chart::Rgb([0, 0, 0]),
+            plot: None,
+            key: false,
+        };
+        let first = workbook(&chart, None).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(workbook(&chart, None).unwrap(), first);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(first)).unwrap();
+        let mut core = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+            .unwrap();
+        assert!(
+            !core.contains("dcterms:created") && core.contains("cp:coreProperties"),
+            "{core}"
+        );
+    }
 
     #[test]
     fn labels_become_number_formats_around_the_value() {
