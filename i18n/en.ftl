@@ -102,6 +102,7 @@ usage-pptx-font = --pptx-font goes with --pptx
 usage-out-inside = --out { $out } is inside { $input }, which brief reads: its own outputs would be read back (and `watch` would rebuild forever); choose a folder outside data/, templates/ and the font folders
 usage-archival-date = a PDF/A document needs a creation date: pass --creation-timestamp UNIX_SECONDS, set SOURCE_DATE_EPOCH, or set `date:` in data/meta.yaml
 usage-init-not-empty = { $dir } is not empty: brief init writes a new project into a new or empty folder
+usage-init-not-folder = { $dir } is a file, not a folder: give the name of a new or empty folder
 
 ## Failures
 

@@ -102,6 +102,7 @@ usage-pptx-font = --pptx-font 须与 --pptx 同用
 usage-out-inside = --out { $out } 位于 brief 读取的 { $input } 之内：输出会被当作输入再读（watch 会无休止地重建）；请选 data/、templates/ 和字体文件夹之外的文件夹
 usage-archival-date = PDF/A 文档需要生成日期：请加 --creation-timestamp UNIX秒数、设置 SOURCE_DATE_EPOCH，或在 data/meta.yaml 中写 `date:`
 usage-init-not-empty = { $dir } 不是空文件夹：brief init 只在新的或空的文件夹中新建项目
+usage-init-not-folder = { $dir } 是一个文件，不是文件夹：请给出一个新的或空的文件夹
 
 ## 失败
 

@@ -7,6 +7,7 @@
 mod common;
 
 use std::fs;
+use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::process::Command;
 
@@ -359,6 +360,38 @@ fn brief_init_makes_a_project_that_builds_with_the_binary_alone() {
     let out = run(place.path(), &["init", "new"]);
     assert_ne!(code(&out), 0);
     assert!(new.join("out/slides.pdf").is_file());
+    // Into the empty folder the shell is in (`mkdir 2024 && cd 2024 &&
+    // brief init .`, or its full path): written into that very folder, which
+    // stays (hostile round 13: exit 1 "Invalid argument", or the folder
+    // replaced under the shell).
+    for (name, arg) in [("here", "."), ("full", "")] {
+        let here = place.path().join(name);
+        fs::create_dir(&here).unwrap();
+        let before = fs::metadata(&here).unwrap().ino();
+        let full = here.to_string_lossy().to_string();
+        ok(run(
+            &here,
+            &["init", if arg.is_empty() { &full } else { arg }],
+        ));
+        assert_eq!(
+            fs::metadata(&here).unwrap().ino(),
+            before,
+            "{name}: replaced"
+        );
+        assert!(here.join("data/meta.yaml").is_file(), "{name}");
+        let names: Vec<_> = fs::read_dir(&here)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        assert!(
+            !names.iter().any(|n| n.starts_with(".brief-init")),
+            "{names:?}"
+        );
+    }
+    // A file where the folder would be is a usage error.
+    fs::write(place.path().join("afile"), b"x").unwrap();
+    let out = run(place.path(), &["init", "afile"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
     // A project that wants its own templates gets them, stamped.
     ok(run(place.path(), &["init", "--templates", "own"]));
     let own = place.path().join("own");

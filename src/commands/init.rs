@@ -31,6 +31,16 @@ const MAX_COPIED: u64 = 1 << 30;
 
 pub fn run(args: &InitArgs) -> Result<(), Failure> {
     let dir = &args.dir;
+    if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) && !dir.is_dir() {
+        return Err(Failure::Usage(tr!(
+            "usage-init-not-folder",
+            dir = dir.display().to_string()
+        )));
+    }
+    if dir.is_dir() {
+        // Staging folders of killed runs inside the folder are not the user's.
+        sweep(dir);
+    }
     if fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
         return Err(Failure::Usage(tr!(
             "usage-init-not-empty",
@@ -68,32 +78,16 @@ const STAGING_LOCK: &str = ".brief-init.lock";
 /// so the same command can simply be run again; the folder of a run that
 /// was killed is removed by the next run.
 fn write_set(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
+    if dir.is_dir() {
+        return write_into(dir, files);
+    }
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(|e| io(e, &parent))?;
     sweep(&parent);
-    let staging = tempfile::Builder::new()
-        .prefix(STAGING)
-        .tempdir_in(&parent)
-        .map_err(|e| io(e, &parent))?;
-    // Held until the rename: another run sees this folder is alive.
-    let lock_path = staging.path().join(STAGING_LOCK);
-    let lock = fs::File::create(&lock_path).map_err(|e| io(e, &parent))?;
-    lock.try_lock().map_err(|e| io(e.into(), &parent))?;
-    for (rel, bytes) in files {
-        let path = staging.path().join(rel);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(|e| io(e, &dir.join(rel)))?;
-        }
-        fs::write(&path, bytes).map_err(|e| io(e, &dir.join(rel)))?;
-    }
-    fs::remove_file(&lock_path).map_err(|e| io(e, &parent))?;
-    // An empty folder the user made is replaced by the new one.
-    if dir.is_dir() {
-        fs::remove_dir(dir).map_err(|e| io(e, dir))?;
-    }
+    let (staging, lock) = stage(&parent, dir, files)?;
     let made = staging.keep();
     let renamed = fs::rename(&made, dir).map_err(|e| {
         let _ = fs::remove_dir_all(&made);
@@ -101,6 +95,56 @@ fn write_set(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
     });
     drop(lock);
     renamed
+}
+
+/// Writes the set into the empty folder `dir`, which stays (it may be the
+/// shell's current folder, `brief init .`): staged inside it, then each of
+/// the few entries moved up. A failure while writing leaves it empty.
+fn write_into(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
+    let (staging, lock) = stage(dir, dir, files)?;
+    let mut moved = Vec::new();
+    let entries = fs::read_dir(staging.path()).map_err(|e| io(e, dir))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| io(e, dir))?;
+        let to = dir.join(entry.file_name());
+        if let Err(e) = fs::rename(entry.path(), &to) {
+            for m in &moved {
+                let _ = fs::remove_dir_all(m).or_else(|_| fs::remove_file(m));
+            }
+            return Err(io(e, &to));
+        }
+        moved.push(to);
+    }
+    drop(lock);
+    drop(staging);
+    Ok(())
+}
+
+/// The set written into a new staging folder in `parent`, with the lock
+/// that keeps another run's sweep away from it (its file removed once the
+/// set is written; the open file is held until the caller drops it).
+fn stage(
+    parent: &Path,
+    dir: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+) -> Result<(tempfile::TempDir, fs::File), Failure> {
+    let staging = tempfile::Builder::new()
+        .prefix(STAGING)
+        .tempdir_in(parent)
+        .map_err(|e| io(e, parent))?;
+    // Held until the rename: another run sees this folder is alive.
+    let lock_path = staging.path().join(STAGING_LOCK);
+    let lock = fs::File::create(&lock_path).map_err(|e| io(e, parent))?;
+    lock.try_lock().map_err(|e| io(e.into(), parent))?;
+    for (rel, bytes) in files {
+        let path = staging.path().join(rel);
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p).map_err(|e| io(e, &dir.join(rel)))?;
+        }
+        fs::write(&path, bytes).map_err(|e| io(e, &dir.join(rel)))?;
+    }
+    fs::remove_file(&lock_path).map_err(|e| io(e, parent))?;
+    Ok((staging, lock))
 }
 
 /// Removes the staging folders of `init` runs that were killed: a folder
