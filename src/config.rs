@@ -2,7 +2,7 @@
 //! once, before any work (`commands::settle` builds it). Later code reads
 //! these fields and never looks at flags again.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -73,8 +73,19 @@ impl Doc {
 
     /// The template, relative to the project.
     pub fn template(self) -> PathBuf {
-        PathBuf::from("templates").join(format!("{}.typ", self.name()))
+        PathBuf::from(TEMPLATES_DIR).join(format!("{}.typ", self.name()))
     }
+}
+
+/// The project's own templates, when it has them.
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// Whether the project has templates of its own: a `templates` entry of any
+/// kind. One that cannot be read (a link to a folder that is gone) is the
+/// project's all the same, and its templates are then missing: never
+/// brief's built-in ones put in their place without a word.
+pub fn own_templates(root: &Path) -> bool {
+    std::fs::symlink_metadata(root.join(TEMPLATES_DIR)).is_ok()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
@@ -276,7 +287,7 @@ impl Config {
             self.docs,
             // Files that are not there are not among the recorded inputs:
             // brief's own templates, and a theme file not written yet.
-            self.root.join("templates").exists(),
+            own_templates(&self.root),
             self.root.join(crate::data::THEME_FILE).exists(),
             self.timestamp.map(|t| t.timestamp()),
             self.strict,

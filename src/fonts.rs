@@ -86,6 +86,9 @@ pub enum Problem {
     Broken(PathBuf),
     /// The search of this folder stopped after [`MAX_ENTRIES`] entries.
     TooMany(PathBuf),
+    /// A font folder that is there but cannot be opened as one: a link to
+    /// a folder that is gone, a file.
+    NotAFolder(PathBuf),
 }
 
 impl Problem {
@@ -116,6 +119,12 @@ impl Problem {
                 "font-broken",
                 tr!("font-broken", path = show(p)),
                 tr!("font-file-hint"),
+                true,
+            ),
+            Problem::NotAFolder(p) => (
+                "font-not-a-folder",
+                tr!("font-not-a-folder", path = show(p)),
+                tr!("font-not-a-folder-hint"),
                 true,
             ),
             Problem::TooMany(p) => (
@@ -509,9 +518,10 @@ impl Walk {
     fn stamps(&self) -> Stamps {
         let problems = self.problems.iter().map(|p| match p {
             Problem::TooLarge(path, len) => (path.clone(), *len, u128::MAX),
-            Problem::NotAFont(path) | Problem::Broken(path) | Problem::TooMany(path) => {
-                (path.clone(), u64::MAX, u128::MAX)
-            }
+            Problem::NotAFont(path)
+            | Problem::Broken(path)
+            | Problem::TooMany(path)
+            | Problem::NotAFolder(path) => (path.clone(), u64::MAX, u128::MAX),
         });
         let mut stamps: Stamps = self
             .files
@@ -552,7 +562,18 @@ fn walk(project: &Path, options: &FontOptions) -> Walk {
         let mut stack = vec![(root.clone(), 0)];
         let mut entries = 0;
         'folders: while let Some((dir, depth)) = stack.pop() {
-            let Ok(meta) = std::fs::metadata(&dir) else {
+            let meta = std::fs::metadata(&dir);
+            // The project's fonts/ that is there (a link, a file) but no
+            // folder: its faces would be left out without a word.
+            if depth == 0
+                && ours
+                && !meta.as_ref().is_ok_and(|m| m.is_dir())
+                && std::fs::symlink_metadata(&dir).is_ok()
+            {
+                walk.problems.push(Problem::NotAFolder(dir.clone()));
+                continue;
+            }
+            let Ok(meta) = meta else {
                 continue;
             };
             if !meta.is_dir() || !seen.insert((meta.dev(), meta.ino())) {

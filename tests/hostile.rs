@@ -333,6 +333,8 @@ fn outputs_never_go_into_a_folder_brief_reads() {
         "out/../data",
         "a/b/../../templates",
         "new/../fonts/x",
+        // The theme file: a folder made at its name broke every later build.
+        "theme.yaml",
     ] {
         let result = brief(dir.path(), &["build", "--out", out]);
         assert_eq!(code(&result), 2, "--out {out}: {}", stderr(&result));
@@ -350,6 +352,11 @@ fn outputs_never_go_into_a_folder_brief_reads() {
         &["build", "--font-path", extra_path, "--out", &inside],
     );
     assert_eq!(code(&result), 2, "{}", stderr(&result));
+    // Without a theme file, no folder is made at its name.
+    let bare = data_only();
+    let result = brief(bare.path(), &["build", "--out", "theme.yaml"]);
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    assert!(!bare.path().join("theme.yaml").exists());
     // The project folder itself holds data/, and may hold the outputs.
     ok(brief(dir.path(), &["build", "--out", "."]));
     assert!(dir.path().join("briefing.pdf").is_file());
@@ -837,4 +844,19 @@ fn init_from_bounds_what_it_reads_and_a_write_that_fails_leaves_nothing() {
             .len(),
         fs::metadata(fonts.join("Office-Song.ttf")).unwrap().len()
     );
+}
+
+#[test]
+fn a_templates_or_fonts_link_that_leads_nowhere_is_an_error_not_brief_s_own() {
+    // A link whose folder was renamed, or a share not mounted: the build
+    // went on with brief's built-in templates and faces, exit 0 under
+    // --strict (hostile round 12).
+    for name in ["templates", "fonts"] {
+        let dir = data_only();
+        std::os::unix::fs::symlink(format!("my-{name}"), dir.path().join(name)).unwrap();
+        let out = brief(dir.path(), &["build", "--strict"]);
+        assert_ne!(code(&out), 0, "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(name), "{name}: {}", stderr(&out));
+        assert!(!dir.path().join("out/briefing.pdf").exists(), "{name}");
+    }
 }

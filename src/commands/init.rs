@@ -51,7 +51,11 @@ pub fn run(args: &InitArgs) -> Result<(), Failure> {
         None => fresh(),
         Some(from) => roll_forward(from)?,
     };
-    if args.templates && !files.iter().any(|(p, _)| p.starts_with("templates")) {
+    if args.templates
+        && !files
+            .iter()
+            .any(|(p, _)| p.starts_with(crate::config::TEMPLATES_DIR))
+    {
         files.extend(templates());
     }
     write_set(dir, &files)?;
@@ -214,7 +218,10 @@ fn templates() -> Vec<(PathBuf, Vec<u8>)> {
             } else {
                 t.to_string()
             };
-            (Path::new("templates").join(n), text.into_bytes())
+            (
+                Path::new(crate::config::TEMPLATES_DIR).join(n),
+                text.into_bytes(),
+            )
         })
         .collect()
 }
@@ -804,7 +811,7 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     // A project's templates are copied as a whole when it changed any of
     // them (a templates/ folder replaces brief's set), not at all when they
     // are brief's own (a stamped copy included).
-    let templates = listed("templates");
+    let templates = listed(crate::config::TEMPLATES_DIR);
     let own = templates.iter().any(|(path, name)| {
         let brief_s = crate::config::TEMPLATES.iter().find(|(n, _)| *n == name);
         !brief_s.is_some_and(|(_, t)| {
@@ -823,7 +830,7 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     if own {
         for (_, name) in &templates {
             take(
-                Path::new("templates").join(name),
+                Path::new(crate::config::TEMPLATES_DIR).join(name),
                 data::MAX_FILE_BYTES,
                 true,
             )?;

@@ -151,11 +151,16 @@ fn outputs(
     // Outputs never go into a folder brief reads: they would be read back,
     // and `watch` would rebuild on its own writes forever.
     let resolved = resolve(&dir);
-    let inputs = [crate::data::DATA_DIR, "templates", crate::fonts::FONT_DIR]
-        .map(|d| root.join(d))
-        .into_iter()
-        .chain(fonts.font_paths.iter().cloned())
-        .map(|p| resolve(&p));
+    let inputs = [
+        crate::data::DATA_DIR,
+        crate::config::TEMPLATES_DIR,
+        crate::fonts::FONT_DIR,
+        crate::data::THEME_FILE,
+    ]
+    .map(|d| root.join(d))
+    .into_iter()
+    .chain(fonts.font_paths.iter().cloned())
+    .map(|p| resolve(&p));
     for input in inputs {
         if resolved.starts_with(&input) {
             return Err(Failure::Usage(tr!(

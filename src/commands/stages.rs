@@ -209,7 +209,7 @@ fn template_inputs(
     ]);
     // A project without templates of its own is built with brief's, on
     // every build: a renewed world (watch) gets them again too.
-    if !root.join("templates").exists() {
+    if !crate::config::own_templates(root) {
         for (name, text) in crate::config::TEMPLATES {
             files.insert(
                 format!("templates/{name}"),
@@ -229,7 +229,7 @@ fn world(
 ) -> Result<BriefWorld, Failure> {
     let main = doc.template();
     let mut files = inputs.files.clone();
-    if config.root.join("templates").exists() && !config.root.join(&main).is_file() {
+    if crate::config::own_templates(&config.root) && !config.root.join(&main).is_file() {
         return Err(Failure::Template(tr!(
             "template-missing",
             path = main.display().to_string()

@@ -113,12 +113,15 @@ fn always_watched(config: &crate::config::Config) -> Vec<PathBuf> {
     let root = &config.root;
     let mut paths = vec![
         root.join(crate::data::DATA_DIR),
-        root.join("templates"),
+        root.join(crate::config::TEMPLATES_DIR),
         root.join(crate::data::DATA_DIR)
             .join(crate::data::META_FILE),
         root.join(crate::data::THEME_FILE),
     ];
-    for dir in [root.join(crate::data::DATA_DIR), root.join("templates")] {
+    for dir in [
+        root.join(crate::data::DATA_DIR),
+        root.join(crate::config::TEMPLATES_DIR),
+    ] {
         if let Ok(entries) = std::fs::read_dir(&dir) {
             paths.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_file()));
         }
