@@ -352,6 +352,22 @@ const RULES: &[Rule] = &[
         "同比增长gdp_growth，",
         "prose-bare-id",
     ),
+    // A comment typed with a full-width ＃, or after a full-width space:
+    // YAML's text, printed in the masthead (hostile round 12).
+    r(
+        META,
+        "masthead: 哈尔滨新区工作简报   # 第 1 页红色报头",
+        "masthead: 哈尔滨新区工作简报 ＃ 第 1 页红色报头",
+        "masthead:",
+        "syntax-fullwidth-hash",
+    ),
+    r(
+        META,
+        "masthead: 哈尔滨新区工作简报   # 第 1 页红色报头",
+        "masthead: 哈尔滨新区工作简报\u{3000}# 第 1 页红色报头",
+        "masthead:",
+        "syntax-fullwidth-hash",
+    ),
     // A YAML tag, which would change what a value is read as.
     r(
         META,

@@ -659,6 +659,20 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     ("data-invalid", tr!("data-invalid", detail = message), None)
 }
 
+/// A comment typed as an input method types it: a full-width ＃ after a
+/// space, or a # after a full-width space, which YAML reads as text, so the
+/// comment would be printed. Its byte offset. (1＃楼, a number's ＃, is
+/// text.)
+pub fn fullwidth_comment(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.windows(2).find_map(|w| {
+        let (space, mark) = (w[0].1, w[1].1);
+        let comment = (mark == '＃' && matches!(space, ' ' | '\t' | '\u{3000}'))
+            || (mark == '#' && space == '\u{3000}');
+        comment.then_some(w[1].0)
+    })
+}
+
 /// Why `text` is not a number as the data writes one: (code, message, hint).
 pub fn number_error(text: &str) -> Option<(&'static str, String, Option<String>)> {
     let e = super::model::Num::parse(text).err()?;
@@ -676,6 +690,10 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
         "percent" => tr!("hint-number-percent", number = number.as_str()),
         // 6亿: the magnitude belongs to the figure's unit (亿元), which is
         // no unit on its own.
+        // 3.5 ＃ 注释: a comment YAML read as text.
+        "unit" if fullwidth_comment(&format!(" {}", text.trim_start())).is_some() => {
+            tr!("syntax-fullwidth-hash-hint")
+        }
         "unit" if matches!(text.as_str(), "十" | "百" | "千" | "万" | "亿" | "万亿") => tr!(
             "hint-number-magnitude",
             number = number.as_str(),

@@ -166,6 +166,11 @@ impl<'w> Checker<'w> {
             )
             .offset = Some(at);
         }
+        if let Some(at) = super::load::fullwidth_comment(text) {
+            let p = self.report(path, "syntax-fullwidth-hash", tr!("syntax-fullwidth-hash"));
+            p.offset = Some(at);
+            p.hint = Some(tr!("syntax-fullwidth-hash-hint"));
+        }
         if let Some((at, c)) = text
             .char_indices()
             .find(|(_, c)| super::load::forbidden(*c) || (c.is_control() && *c != '\n'))
