@@ -340,6 +340,13 @@ const REFUSED: &[(&str, &str, &str, &str)] = &[
         "value",
     ),
     (ACHIEVEMENTS, "kind: achievements", "kind: report", "kind"),
+    // The limits of data.md the schema missed (hostile round 13).
+    (
+        "data/meta.yaml",
+        "date: null",
+        "date: 1899-12-31",
+        "field: date",
+    ),
     // Counts: the limits of data.md, in the schema as maxItems and minItems.
     (
         PLAN,

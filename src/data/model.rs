@@ -96,7 +96,7 @@ pub struct Meta {
     #[serde(default)]
     #[schemars(
         description = "文档显示的日期，格式 YYYY-MM-DD；null 时用 --creation-timestamp 的日期，都没有就不印日期（从不用当前时间）。",
-        regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
+        regex(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
         extend("format" = "date")
     )]
     pub date: Option<String>,
@@ -104,7 +104,7 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
         description = "版记中的印发日期，格式 YYYY-MM-DD（可省略；省略时用 date）。",
-        regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
+        regex(pattern = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
         extend("format" = "date")
     )]
     pub printed: Option<String>,
@@ -162,7 +162,7 @@ pub struct FiguresSheet {
     /// A file of `data/`: .xlsx, .xls, .ods or .csv.
     #[schemars(
         description = "data/ 中的文件：.xlsx、.xls、.ods 或 .csv（UTF-8）。",
-        regex(pattern = r"^[^/\\]+\.(xlsx|xls|ods|csv)$"),
+        regex(pattern = r"^[^/\\]+\.([xX][lL][sS][xX]?|[oO][dD][sS]|[cC][sS][vV])$"),
         extend("examples" = ["指标.xlsx"])
     )]
     pub file: String,
@@ -680,7 +680,8 @@ pub struct Figure {
     /// A ratio's parts (三次产业结构为3.2：44.2：52.6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "比例的各项：3.2：44.2：52.6 写 [3.2, 44.2, 52.6]；不写 value 和 unit。"
+        description = "比例的各项：3.2：44.2：52.6 写 [3.2, 44.2, 52.6]；不写 value 和 unit。",
+        schema_with = "ratio_parts"
     )]
     pub ratio: Option<Vec<Num>>,
     /// The colon between a ratio's parts as printed: ：, : or the ratio sign ∶.
@@ -1176,12 +1177,25 @@ fn bounded(lo: f64, hi: f64) -> schemars::Schema {
     })
 }
 
+/// A ratio's parts: numbers none of which is negative.
+fn ratio_parts(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {
+            "anyOf": [
+                { "type": "number", "minimum": 0, "exclusiveMaximum": limits::MAX_VALUE },
+                { "type": "string", "pattern": num::PATTERN }
+            ]
+        }
+    })
+}
+
 /// `figures:` is a file name or `{ file, sheet }`.
 fn figures_sheet(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
     let table = generator.subschema_for::<FiguresSheet>();
     schemars::json_schema!({
         "anyOf": [
-            { "type": "string", "pattern": r"^[^/\\]+\.(xlsx|xls|ods|csv)$", "examples": ["指标.xlsx"] },
+            { "type": "string", "pattern": r"^[^/\\]+\.([xX][lL][sS][xX]?|[oO][dD][sS]|[cC][sS][vV])$", "examples": ["指标.xlsx"] },
             table
         ]
     })
