@@ -70,9 +70,9 @@ pub struct CompileArgs {
     pub strict: bool,
     #[arg(long)]
     pub draft: bool,
-    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = ranged(1, 86_400))]
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = ranged(1, 86_400), allow_hyphen_values = true)]
     pub timeout: u64,
-    #[arg(long, value_name = "MIB", default_value_t = 2048, value_parser = ranged(64, 1_048_576))]
+    #[arg(long, value_name = "MIB", default_value_t = 2048, value_parser = ranged(64, 1_048_576), allow_hyphen_values = true)]
     pub memory_limit: u64,
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DiagnosticFormat::Human)]
     pub diagnostic_format: DiagnosticFormat,
@@ -84,7 +84,7 @@ pub struct OutputArgs {
     pub out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
-    #[arg(long, value_name = "PPI", default_value_t = 144.0, value_parser = parse_ppi)]
+    #[arg(long, value_name = "PPI", default_value_t = 144.0, value_parser = parse_ppi, allow_hyphen_values = true)]
     pub ppi: f32,
     #[arg(
         long = "pdf-standard",
@@ -105,7 +105,7 @@ pub struct OutputArgs {
     pub docx_fonts: Vec<Vec<(String, String)>>,
     #[arg(long)]
     pub force: bool,
-    #[arg(long, value_name = "SECONDS", default_value_t = 0, value_parser = ranged(0, 86_400))]
+    #[arg(long, value_name = "SECONDS", default_value_t = 0, value_parser = ranged(0, 86_400), allow_hyphen_values = true)]
     pub wait: u64,
 }
 
@@ -134,7 +134,7 @@ pub struct BuildArgs {
 pub struct WatchArgs {
     #[command(flatten)]
     pub build: BuildArgs,
-    #[arg(long, value_name = "MS", default_value_t = 100, value_parser = ranged(0, 60_000))]
+    #[arg(long, value_name = "MS", default_value_t = 100, value_parser = ranged(0, 60_000), allow_hyphen_values = true)]
     pub debounce: u64,
 }
 
@@ -174,19 +174,26 @@ pub struct InitArgs {
 /// (PDF dates and the 年月日 the documents print need a real year).
 pub const TIMESTAMPS: std::ops::RangeInclusive<i64> = 0..=253_402_300_799;
 
+/// The text of a whole number (digits, a minus before them), whatever its
+/// size: one too large for any type is out of range, not "no number".
+fn whole(s: &str) -> Result<&str, String> {
+    let t = s.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(crate::tr!("arg-not-integer", value = visible(s)));
+    }
+    Ok(t)
+}
+
 fn parse_timestamp(s: &str) -> Result<i64, String> {
-    let secs: i64 = s
-        .trim()
-        .parse()
-        .map_err(|_| crate::tr!("arg-not-integer", value = visible(s)))?;
-    if TIMESTAMPS.contains(&secs) {
-        Ok(secs)
-    } else {
-        Err(crate::tr!(
+    let t = whole(s)?;
+    match t.parse::<i64>() {
+        Ok(secs) if TIMESTAMPS.contains(&secs) => Ok(secs),
+        _ => Err(crate::tr!(
             "arg-timestamp-range",
-            value = secs,
+            value = t,
             max = *TIMESTAMPS.end()
-        ))
+        )),
     }
 }
 
@@ -196,14 +203,10 @@ fn ranged(
     max: u64,
 ) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
     move |s: &str| {
-        let n: u64 = s
-            .trim()
-            .parse()
-            .map_err(|_| crate::tr!("arg-not-integer", value = visible(s)))?;
-        if (min..=max).contains(&n) {
-            Ok(n)
-        } else {
-            Err(crate::tr!("arg-range", value = n, min = min, max = max))
+        let t = whole(s)?;
+        match t.parse::<u64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            _ => Err(crate::tr!("arg-range", value = t, min = min, max = max)),
         }
     }
 }

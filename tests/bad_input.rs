@@ -787,6 +787,17 @@ fn bad_option_values_are_usage_errors_not_crashes() {
         let result = brief(dir.path(), args);
         assert_eq!(code(&result), 2, "{args:?}: {}", stderr(&result));
     }
+    // A whole number out of range is said so, a negative one too (it was
+    // "not a whole number", and -1 "unknown option").
+    for value in ["99999999999999999999", "-1", "0"] {
+        let result = brief(dir.path(), &["build", "--timeout", value]);
+        assert_eq!(code(&result), 2, "{value}: {}", stderr(&result));
+        assert!(
+            stderr(&result).contains(&format!("{value} is out of range: from 1 to 86400")),
+            "{value}: {}",
+            stderr(&result)
+        );
+    }
 }
 
 #[test]
