@@ -552,6 +552,7 @@ fn usage_error(e: clap::Error) -> ! {
                 ("other", context(ContextKind::PriorArg).into()),
             ],
         ),
+        ErrorKind::InvalidUtf8 => not_utf8(),
         _ => e.kind().to_string(),
     };
     // A tool reading JSON lines learns of a usage error too, though clap
@@ -565,6 +566,34 @@ fn usage_error(e: clap::Error) -> ! {
     crate::term::say(&format!("{}: {message}", i18n::message("word-error", &[])));
     crate::term::say(&i18n::message("arg-see-help", &[]));
     std::process::exit(2);
+}
+
+/// Which argument, or which environment variable clap read, is not UTF-8
+/// (a name typed in a GBK terminal): clap says only that one is.
+fn not_utf8() -> String {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a.to_str().is_none()) {
+        let lossy = args[i].to_string_lossy();
+        // `--option=value`, or `--option value`
+        let (option, value) = match lossy.strip_prefix("--").and_then(|o| o.split_once('=')) {
+            Some((o, v)) => (format!("--{o}"), v.to_string()),
+            None => (
+                i.checked_sub(1)
+                    .and_then(|j| args[j].to_str())
+                    .filter(|o| o.starts_with('-'))
+                    .unwrap_or_default()
+                    .to_string(),
+                lossy.to_string(),
+            ),
+        };
+        let value = visible(&value);
+        return i18n::message(
+            "arg-not-utf8",
+            &[("value", value.into()), ("arg", option.into())],
+        );
+    }
+    let var = "SOURCE_DATE_EPOCH";
+    i18n::message("arg-not-utf8-env", &[("var", var.into())])
 }
 
 /// Whether the raw arguments ask for `--diagnostic-format json`.

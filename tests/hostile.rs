@@ -315,6 +315,40 @@ fn arguments_that_are_not_utf8_are_paths_like_any_other() {
         "{}",
         stderr(&missing)
     );
+    // A value that is no path, and the timestamp a build system sets: named,
+    // in the user's language (it was clap's English "invalid UTF-8 was
+    // detected in one or more arguments").
+    let project = tempfile::tempdir().unwrap();
+    let face = Command::new(BIN)
+        .args([
+            OsStr::new("build"),
+            OsStr::new("--pptx"),
+            OsStr::new("--pptx-font"),
+        ])
+        .arg(OsStr::from_bytes(b"Noto Sans SC=\xce\xa2\xc8\xed"))
+        .current_dir(project.path())
+        .env("BRIEF_LANG", "zh")
+        .output()
+        .unwrap();
+    assert_eq!(code(&face), 2);
+    assert!(
+        stderr(&face).contains("--pptx-font 不是 UTF-8 文本"),
+        "{}",
+        stderr(&face)
+    );
+    let epoch = Command::new(BIN)
+        .arg("build")
+        .current_dir(project.path())
+        .env("BRIEF_LANG", "en")
+        .env("SOURCE_DATE_EPOCH", OsStr::from_bytes(b"17\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(code(&epoch), 2);
+    assert!(
+        stderr(&epoch).contains("environment variable SOURCE_DATE_EPOCH is not UTF-8"),
+        "{}",
+        stderr(&epoch)
+    );
 }
 
 #[test]
