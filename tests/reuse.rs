@@ -435,9 +435,14 @@ fn fill(value: &mut Value) {
                         .collect()
                 })
                 .unwrap_or_default();
-            let id = map
-                .get("id")
+            // The section's own words (its title; an id written bare in a
+            // paragraph is refused as a placeholder without braces).
+            let name = map
+                .get("title")
                 .and_then(Value::as_str)
+                .map(|t| t.trim_start_matches("【待改】"))
+                .filter(|t| !t.is_empty())
+                .or_else(|| map.get("id").and_then(Value::as_str))
                 .unwrap_or_default()
                 .to_string();
             for (key, v) in map.iter_mut() {
@@ -453,7 +458,7 @@ fn fill(value: &mut Value) {
                         // (Each section its own words: a paragraph pasted
                         // twice is an error.)
                         let text = if figures.is_empty() {
-                            format!("{id}各项工作稳步推进。")
+                            format!("{name}各项工作稳步推进。")
                         } else {
                             figures.join("，") + "。"
                         };

@@ -1203,21 +1203,27 @@ mod tests {
     /// A run killed before it put the new deck in place; the user then
     /// saves the deck into the very file (python-pptx, LibreOffice), which is
     /// the one the journal linked. The next run keeps the save.
-    #[test]
-    fn a_file_saved_in_place_after_a_kill_is_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
+    /// brief's deck in `d`, the new one staged, and the step that replaces
+    /// it as a commit plans it (the current version linked).
+    fn deck_to_replace(d: &Path) -> Vec<Step> {
         fs::write(d.join("slides.pptx"), b"brief's deck").unwrap();
         fs::write(d.join(".brief-new-slides.pptx.x.tmp"), b"new deck").unwrap();
         let old = old_link(d, "slides.pptx", &d.join("slides.pptx")).unwrap();
-        let steps = vec![Step {
+        vec![Step {
             name: "slides.pptx".into(),
             new: Some(".brief-new-slides.pptx.x.tmp".into()),
             old: Some(file_name(&old)),
             digest: Some(crate::digest::digest(b"new deck")),
             kept: None,
             seen: seen(&old),
-        }];
+        }]
+    }
+
+    #[test]
+    fn a_file_saved_in_place_after_a_kill_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let steps = deck_to_replace(d);
         write_journal(d, &Journal { steps }, false).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         fs::write(d.join("slides.pptx"), b"user's deck").unwrap();
@@ -1238,17 +1244,7 @@ mod tests {
         for save in ["none", "rename", "in place"] {
             let dir = tempfile::tempdir().unwrap();
             let d = dir.path();
-            fs::write(d.join("slides.pptx"), b"brief's deck").unwrap();
-            fs::write(d.join(".brief-new-slides.pptx.x.tmp"), b"new deck").unwrap();
-            let old = old_link(d, "slides.pptx", &d.join("slides.pptx")).unwrap();
-            let steps = vec![Step {
-                name: "slides.pptx".into(),
-                new: Some(".brief-new-slides.pptx.x.tmp".into()),
-                old: Some(file_name(&old)),
-                digest: Some(crate::digest::digest(b"new deck")),
-                kept: None,
-                seen: seen(&old),
-            }];
+            let steps = deck_to_replace(d);
             // Modification times are coarse on some file systems.
             std::thread::sleep(std::time::Duration::from_millis(20));
             match save {
