@@ -909,3 +909,43 @@ fn data_of_any_shape_within_the_limits_lays_out_without_overflow() {
         }
     }
 }
+
+#[test]
+fn a_rolled_forward_report_with_a_goal_among_its_targets_builds_as_a_strict_draft() {
+    // wenchang-2023 rolled forward: eight targets to fill and a goal
+    // sentence. Each row was measured alone, and all nine were put on one
+    // slide, where the goal wrapped beside the longer indicators and the
+    // slide overflowed (hostile round 13). Rows are measured in their
+    // table, and shared evenly between the slides they need.
+    let place = tempfile::tempdir().unwrap();
+    let from = place.path().join("wenchang");
+    copy_dir(
+        &repo().join("tests/corpus/wenchang-2023/data"),
+        &from.join("data"),
+    );
+    let next = place.path().join("next");
+    ok(brief(
+        place.path(),
+        &[
+            "init",
+            "--from",
+            &from.to_string_lossy(),
+            &next.to_string_lossy(),
+        ],
+    ));
+    ok(brief(&next, &["build", "--draft", "--strict"]));
+    let out = tool("pdftotext")
+        .arg(next.join("out/slides.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let rows: Vec<usize> = pages
+        .iter()
+        .filter(|p| p.contains("2024年目标") && p.contains("序号"))
+        .map(|p| p.matches("【待填】").count() + p.matches("【待改】").count())
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().all(|&n| n >= 4), "{rows:?}");
+}
