@@ -732,3 +732,39 @@ fn timeout_and_memory_are_json_lines_too() {
         assert!(line["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
 }
+
+#[test]
+fn a_template_warning_is_an_error_under_strict_and_the_old_outputs_stay() {
+    // A face the template names that no folder has is typst's warning: said,
+    // and the build goes on; `--strict` makes it the build's error.
+    let dir = project();
+    let template = dir.path().join("templates/briefing.typ");
+    let line = fs::read_to_string(&template).unwrap().lines().count() + 1;
+    let mut text = fs::read_to_string(&template).unwrap();
+    text.push_str("#text(font: \"NoSuchFamily\")[附]\n");
+    fs::write(&template, text).unwrap();
+
+    let out = brief(dir.path(), &["build", "--only", "briefing", "--force"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let warned = stderr(&out);
+    assert!(
+        warned.contains("warning") && warned.contains(&format!("briefing.typ:{line}")),
+        "{warned}"
+    );
+    let before = outputs(dir.path());
+
+    let out = brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--strict", "--force"],
+    );
+    let err = stderr(&out);
+    assert_eq!(code(&out), 4, "{err}");
+    assert!(
+        err.contains("error") && err.contains(&format!("briefing.typ:{line}")),
+        "{err}"
+    );
+    assert!(
+        outputs(dir.path()) == before,
+        "the strict run wrote no output"
+    );
+}

@@ -61,6 +61,14 @@ impl Checks {
                 w.message.as_str() == format!("unknown font family: {}", f.family.to_lowercase())
             })
         });
+        // A template's warning (a deprecated name, a file it cannot use) is
+        // what `--strict` is for: it counts, and is said as an error.
+        if config.strict {
+            for w in c.warnings.make_mut() {
+                w.severity = Severity::Error;
+            }
+            self.strict += c.warnings.len();
+        }
         term::typst(&c.world, &c.warnings, format);
         let result = std::mem::replace(&mut c.result, Err(Default::default()));
         let document = match result {
