@@ -894,3 +894,33 @@ fn a_templates_or_fonts_link_that_leads_nowhere_is_an_error_not_brief_s_own() {
         assert!(!dir.path().join("out/briefing.pdf").exists(), "{name}");
     }
 }
+
+#[test]
+fn each_rebuild_of_watch_is_bounded_by_the_timeout_and_an_idle_watch_is_not() {
+    let dir = data_only();
+    // Idle longer than --timeout between rebuilds: watch goes on and rebuilds.
+    with_watch_args(dir.path(), &["--timeout", "4"], |rx| {
+        wait_for(rx, "rebuilt", Duration::from_secs(60));
+        std::thread::sleep(Duration::from_secs(6));
+        edit(
+            &dir.path().join("data/meta.yaml"),
+            "title:",
+            "# 改一处\ntitle:",
+        );
+        wait_for(rx, "rebuilt", Duration::from_secs(60));
+    });
+    // A rebuild that cannot end within it (another brief holds the outputs
+    // longer than --timeout) ends watch with code 6 and says what held it.
+    let _lock = hold_lock(dir.path());
+    let out = ends_within(
+        dir.path(),
+        &["watch", "--wait", "30", "--timeout", "1"],
+        Duration::from_secs(20),
+    );
+    assert_eq!(code(&out), 6, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("while waiting for another brief"),
+        "{}",
+        stderr(&out)
+    );
+}

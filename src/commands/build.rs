@@ -21,7 +21,7 @@ const MAX_REPORT: u64 = 1024 * 1024;
 pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     let start = Instant::now();
     let config = super::settle(&args.compile, Some(args))?;
-    super::watchdog(&config);
+    let _watchdog = super::watchdog(&config);
     let out = config.output.as_ref().expect("a build").dir.clone();
     let _lock = open(&config)?;
     let previous = State::read(&out);

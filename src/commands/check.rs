@@ -8,7 +8,7 @@ use super::stages::{self, Session};
 
 pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let config = super::settle(&args.compile, None)?;
-    super::watchdog(&config);
+    let _watchdog = super::watchdog(&config);
     let project = stages::load(&config)?;
     let mut session = Session::new(&config);
     let made = stages::compile(&config, &project, &mut session, None)?;

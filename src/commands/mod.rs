@@ -192,17 +192,27 @@ fn outputs(
     })
 }
 
-/// Bounds a whole `build` or `check` by `--timeout` (a data file that
-/// blocks, a runaway template, anything): past it, the run ends with code 6,
-/// never in the middle of putting its outputs in place (the commit holds
-/// `APPLYING`), so the previous outputs stay as they were.
-pub fn watchdog(config: &Config) {
+/// Bounds a whole `build` or `check`, or one rebuild of `watch`, by
+/// `--timeout` (a data file that blocks, a runaway template, anything):
+/// past it, the run ends with code 6, never in the middle of putting its
+/// outputs in place (the commit holds `APPLYING`), so the previous outputs
+/// stay as they were. Dropping the guard ends the bound.
+#[must_use = "the bound ends when the guard is dropped"]
+pub struct Watchdog {
+    _done: std::sync::mpsc::Sender<()>,
+}
+
+pub fn watchdog(config: &Config) -> Watchdog {
     let limit = config.timeout;
     let json = config.diagnostics == crate::config::DiagnosticFormat::Json;
+    let (done, finished) = std::sync::mpsc::channel::<()>();
     std::thread::spawn(move || {
         // The compilation's own deadline reports first, with the template's
         // name: it needs a moment to say so.
-        std::thread::sleep(limit + Duration::from_millis(250));
+        let wait = limit + Duration::from_millis(250);
+        if finished.recv_timeout(wait) != Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+            return;
+        }
         let _applying = crate::outputs::commit::APPLYING
             .lock()
             .unwrap_or_else(|e| e.into_inner());
@@ -222,6 +232,7 @@ pub fn watchdog(config: &Config) {
         crate::term::fatal(&message);
         std::process::exit(6);
     });
+    Watchdog { _done: done }
 }
 
 /// The project folder, canonical.

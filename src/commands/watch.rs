@@ -148,6 +148,9 @@ fn snapshot(config: &crate::config::Config) -> Vec<(PathBuf, u64, Option<std::ti
 fn rebuild(config: &crate::config::Config, session: &mut Session) -> Vec<(PathBuf, String)> {
     loop {
         let start = Instant::now();
+        // Each rebuild, as each build, within --timeout: a step that never
+        // ends would leave watch silent and the outputs stale.
+        let watchdog = super::watchdog(config);
         let result = build::open(config).and_then(|_lock| {
             let out = &config.output.as_ref().expect("a build").dir;
             let previous = State::read(out);
@@ -155,6 +158,7 @@ fn rebuild(config: &crate::config::Config, session: &mut Session) -> Vec<(PathBu
             let read = State::read(out).map(|s| s.inputs()).unwrap_or_default();
             built.map(|b| (b, read))
         });
+        drop(watchdog);
         match result {
             Ok((built, read)) => {
                 term::status(&tr!(
