@@ -564,3 +564,44 @@ fn a_workbook_that_unpacks_past_its_bound_is_refused_unread() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_csv_quote_left_open_is_an_error_at_its_cell_not_rows_silently_unread() {
+    // `"专精特新”…`: a half-width quote opens the cell, a full-width one
+    // (the input method) does not close it; every row after it was one
+    // cell of text, and last year's 4.5亿元 and 2409万元 were printed.
+    let dir = project();
+    fs::write(
+        dir.path().join("data/指标.csv"),
+        "id,名称,数值\ngdp_growth,地区生产总值增长,3.7\nenterprise_financing,\"专精特新”企业融资,4.6\nconsumption_subsidies,消费补贴,2410\n",
+    )
+    .unwrap();
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: 指标.csv\nachievements: 2022-achievements.yaml",
+    );
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("data/指标.csv:3:") && l.contains("B3") && l.contains("quote")),
+        "{err}"
+    );
+    // A quote inside a cell is the label's own text, as Excel reads it.
+    edit(
+        &dir.path().join("data/指标.csv"),
+        "\"专精特新”企业融资",
+        "专精特新\"企业融资",
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--force"],
+    ));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(
+        text.contains("4.6亿元") && text.contains("2410万元"),
+        "{text}"
+    );
+}

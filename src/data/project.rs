@@ -500,6 +500,14 @@ fn read_sheet(
                     errors.push(e);
                     return;
                 }
+                sheet::SheetError::Quote(cell) => {
+                    let field = sheet::field(None, &cell);
+                    let mut e = DataError::new(&rel, "sheet-csv-quote", tr!("sheet-csv-quote"))
+                        .at_cell(cell.row, 1, field);
+                    e.hint = Some(tr!("sheet-csv-quote-hint"));
+                    errors.push(e);
+                    return;
+                }
                 sheet::SheetError::Twice(h, cell, field, first) => {
                     let message = tr!("sheet-column-twice", header = h, first = first.name());
                     let mut e = DataError::new(&rel, "sheet-column-twice", message)

@@ -150,6 +150,9 @@ pub enum SheetError {
     /// A column named twice (value and 数值): at the second (and its
     /// field), with the first.
     Twice(String, Cell, String, Cell),
+    /// A CSV quote opened at this cell and left open, or closed only after
+    /// lines that look like rows.
+    Quote(Cell),
 }
 
 /// Reads the sheet `sheet` (the first when none) of `root/rel`.
@@ -178,7 +181,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
     let (name, grid, odd) = if csv {
         let text = String::from_utf8(bytes)
             .map_err(|_| SheetError::Format(crate::tr!("sheet-csv-not-utf8")))?;
-        let grid = csv_rows(text.trim_start_matches('\u{feff}'));
+        let grid = csv_rows(text.trim_start_matches('\u{feff}'))?;
         (None, grid, OddCells::new())
     } else {
         use calamine::Reader;
@@ -362,14 +365,20 @@ fn text_of(data: &calamine::Data) -> Option<String> {
 
 /// The rows of a CSV text (RFC 4180: quoted fields may hold commas,
 /// quotes doubled), with their cells.
-fn csv_rows(text: &str) -> Vec<Vec<(Cell, Option<String>)>> {
+fn csv_rows(text: &str) -> Result<Vec<Vec<(Cell, Option<String>)>>, SheetError> {
     // A quoted field may hold commas, doubled quotes and line breaks (a
     // label typed with Alt+Enter): a record is a row, as a spreadsheet
-    // opens the file, whatever lines it takes.
+    // opens the file, whatever lines it takes. As in Excel, only a quote
+    // that starts a field opens one; a quote inside a field is text.
     let mut records: Vec<Vec<String>> = Vec::new();
     let mut fields = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
+    // Where the open quoted field started, and whether a line of it after
+    // its first holds a comma: the rows a quote left open has swallowed.
+    let mut opened = Cell { row: 0, col: 0 };
+    let mut swallowed = false;
+    let mut started = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match (c, quoted) {
@@ -377,21 +386,45 @@ fn csv_rows(text: &str) -> Vec<Vec<(Cell, Option<String>)>> {
                 field.push('"');
                 chars.next();
             }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut field)),
+            ('"', true) => quoted = false,
+            ('"', false) if !started => {
+                quoted = true;
+                opened = Cell {
+                    row: records.len() + 1,
+                    col: fields.len() + 1,
+                };
+            }
+            (',', false) => {
+                fields.push(std::mem::take(&mut field));
+                started = false;
+                continue;
+            }
             ('\r', false) if chars.peek() == Some(&'\n') => {}
             ('\n' | '\r', false) => {
                 fields.push(std::mem::take(&mut field));
                 records.push(std::mem::take(&mut fields));
+                started = false;
+                continue;
+            }
+            (',', true) if field.contains('\n') || field.contains('\r') => {
+                swallowed = true;
+                field.push(',');
             }
             (c, _) => field.push(c),
         }
+        started = true;
+    }
+    // A quote typed by mistake (a label begun with " and ended with ”)
+    // makes the rest of the file, or the rows up to the next quote, one
+    // cell: their figures would silently not be read.
+    if quoted || swallowed {
+        return Err(SheetError::Quote(opened));
     }
     if !field.is_empty() || !fields.is_empty() {
         fields.push(field);
         records.push(fields);
     }
-    records
+    Ok(records
         .into_iter()
         .enumerate()
         .map(|(r, fields)| {
@@ -410,7 +443,7 @@ fn csv_rows(text: &str) -> Vec<Vec<(Cell, Option<String>)>> {
                 })
                 .collect()
         })
-        .collect()
+        .collect())
 }
 
 /// The grid as lines, line N holding row N (rows above the used range and
@@ -574,7 +607,7 @@ mod tests {
     fn a_csv_sheet_gives_its_rows() {
         let grid = csv_rows(
             "id,名称,数值,同比\ngdp,\"地区生产总值, 全区\",2252.58,4.2\n,,\nnew_jobs,新增就业,8300,\n",
-        );
+        ).unwrap();
         let (rows, problems) = rows(&grid, None, &OddCells::new()).unwrap();
         assert!(problems.is_empty());
         assert_eq!(rows.len(), 2);
@@ -587,7 +620,8 @@ mod tests {
         // A label over two lines (Alt+Enter) is one field of one row; the
         // rows after it keep their numbers (hostile round 6), and the
         // rendering keeps row N on line N.
-        let grid = csv_rows("id,名称,数值\r\ngdp,\"地区\n生产总值\",2300\r\nnew_jobs,,8300\n");
+        let grid =
+            csv_rows("id,名称,数值\r\ngdp,\"地区\n生产总值\",2300\r\nnew_jobs,,8300\n").unwrap();
         let (rows, _) = super::rows(&grid, None, &OddCells::new()).unwrap();
         assert_eq!(
             rows[1].cells[0],
@@ -595,14 +629,36 @@ mod tests {
         );
         assert_eq!(render(&grid).lines().nth(2), Some("new_jobs |  | 8300"));
         assert!(matches!(
-            super::rows(&csv_rows("id,数量\nx,1\n"), None, &OddCells::new()),
+            super::rows(&csv_rows("id,数量\nx,1\n").unwrap(), None, &OddCells::new()),
             Err(SheetError::Header(h, ..)) if h == "数量"
         ));
     }
 
     #[test]
+    fn a_csv_quote_left_open_is_said_at_its_cell_and_a_quote_inside_a_field_is_text() {
+        // A label begun with " and ended with ” (the input method's English
+        // mode for one key): the rest of the file would be one cell.
+        let open =
+            "id,名称,数值\ngdp,地区生产总值,3.7\nfin,\"专精特新”企业融资,4.6\nsub,消费补贴,2410\n";
+        assert!(matches!(
+            csv_rows(open),
+            Err(SheetError::Quote(Cell { row: 3, col: 2 }))
+        ));
+        // Closed by a later quote: the rows between it would vanish.
+        let late = "id,名称,数值\nfin,\"专精特新”企业,4.6\nsub,消费补贴,2410\nx,\"甲\",1\n";
+        assert!(matches!(
+            csv_rows(late),
+            Err(SheetError::Quote(Cell { row: 2, col: 2 }))
+        ));
+        // A quote inside a field is the label's text, as Excel reads it.
+        let inside = csv_rows("id,名称,数值\nfin,专精特新\"企业,4.6\nsub,补贴,2410\n").unwrap();
+        assert_eq!(inside[1][1].1.as_deref(), Some("专精特新\"企业"));
+        assert_eq!(inside[2][2].1.as_deref(), Some("2410"));
+    }
+
+    #[test]
     fn odd_cells_and_cells_under_no_header_are_said_at_their_cell() {
-        let grid = csv_rows("id,value,,名称\ngdp,1,7,a\njobs,2,,b\nnet,3,,\n");
+        let grid = csv_rows("id,value,,名称\ngdp,1,7,a\njobs,2,,b\nnet,3,,\n").unwrap();
         let odd = OddCells::from([((3, 2), Odd::Date), ((4, 1), Odd::Merged)]);
         let (rows, problems) = super::rows(&grid, None, &odd).unwrap();
         let said: Vec<String> = problems
@@ -628,7 +684,7 @@ mod tests {
             ("id,标识,value", "标识"),
             ("id,同比,yoy", "yoy"),
         ] {
-            let grid = csv_rows(&format!("{header}\nx,1,2\n"));
+            let grid = csv_rows(&format!("{header}\nx,1,2\n")).unwrap();
             match super::rows(&grid, None, &OddCells::new()) {
                 Err(SheetError::Twice(h, cell, _, first)) => {
                     assert_eq!(h, second);
@@ -645,7 +701,7 @@ mod tests {
         // Columns brief does not read may repeat.
         assert!(
             super::rows(
-                &csv_rows("id,名称,备注,备注,value\nx,a,b,c,1\n"),
+                &csv_rows("id,名称,备注,备注,value\nx,a,b,c,1\n").unwrap(),
                 None,
                 &OddCells::new()
             )
