@@ -640,6 +640,83 @@ const RULES: &[Rule] = &[
         "estimates:",
         "data-empty-text",
     ),
+    // A list of the vocabulary typed with the input method's comma is one
+    // word no figure's unit matches (hostile round 14).
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  units: [万吨级， 万千瓦时]",
+        "units:",
+        "syntax-fullwidth-comma",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  scopes: [全流域、全域]",
+        "scopes:",
+        "syntax-fullwidth-comma",
+    ),
+    // Groups of same units: of two units or more, each a unit brief knows,
+    // not the built-in group again (hostile round 14).
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  same_units: [[户]]",
+        "same_units:",
+        "data-vocabulary-group-short",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  same_units: [[万戸, 户]]",
+        "same_units:",
+        "data-vocabulary-unknown-unit",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  same_units: [[\"\", 户]]",
+        "same_units:",
+        "data-empty-text",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  same_units: [[家, 户]]",
+        "same_units:",
+        "data-vocabulary-built-in",
+    ),
+    // A theme word is typed as the data's texts are: a comment typed with
+    // ＃ would be printed in the masthead, a space at its end a gap, an
+    // English comma a slip (hostile round 14).
+    r(
+        "theme.yaml",
+        "",
+        "masthead:\n  text: 南沙工作简报 ＃ 报头\n",
+        "text: 南沙",
+        "syntax-fullwidth-hash",
+    ),
+    r(
+        "theme.yaml",
+        "",
+        "words:\n  overview: 要点速览\u{3000}# 注释\n",
+        "overview:",
+        "syntax-fullwidth-hash",
+    ),
+    r(
+        "theme.yaml",
+        "",
+        "words:\n  overview: \"要点速览 \"\n",
+        "overview:",
+        "data-edge-space",
+    ),
+    r(
+        "theme.yaml",
+        "",
+        "words:\n  overview: 要点,速览\n",
+        "overview:",
+        "prose-halfwidth-mark",
+    ),
     // A theme word longer than a word may be (41 characters).
     r(
         "theme.yaml",

@@ -143,6 +143,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     }
     // A project's copy of the theme defaults is held to brief's own: the
     // templates fill only the placeholders brief's words have.
+    let mut theme_warnings = Vec::new();
     if sources.get(Role::ThemeDefaults).is_some() {
         let own: yaml_serde::Value =
             yaml_serde::from_str(theme::DEFAULTS).expect("the theme defaults parse");
@@ -150,15 +151,25 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             .into_iter()
             .chain(theme::missing(&own, &defaults))
         {
-            let mut e = sources.error(Role::ThemeDefaults, &p.path, None, p.code, p.message);
+            let spot = p.spot.as_ref().map(|(word, at)| (word.as_str(), *at));
+            let mut e = sources.error(Role::ThemeDefaults, &p.path, spot, p.code, p.message);
             e.hint = p.hint;
-            errors.push(e);
+            if p.warning {
+                theme_warnings.push(e);
+            } else {
+                errors.push(e);
+            }
         }
     }
     for p in theme::check(&defaults, &theme) {
-        let mut e = sources.error(Role::Theme, &p.path, None, p.code, p.message);
+        let spot = p.spot.as_ref().map(|(word, at)| (word.as_str(), *at));
+        let mut e = sources.error(Role::Theme, &p.path, spot, p.code, p.message);
         e.hint = p.hint;
-        errors.push(e);
+        if p.warning {
+            theme_warnings.push(e);
+        } else {
+            errors.push(e);
+        }
     }
     // `primary: #1F4E79` or `draft: #草稿` unquoted: YAML reads a comment,
     // and the key null, which keeps the default without a word.
@@ -350,7 +361,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     }
 
     let mut todo = 0;
-    let mut warnings = Vec::new();
+    let mut warnings = theme_warnings;
     for p in problems {
         if p.todo {
             todo += 1;

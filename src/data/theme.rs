@@ -180,6 +180,10 @@ pub struct Problem {
     pub code: &'static str,
     pub message: String,
     pub hint: Option<String>,
+    /// The word and the byte offset in it, for a problem at one place.
+    pub spot: Option<(String, usize)>,
+    /// Printed, but probably not meant: said, and the build goes on.
+    pub warning: bool,
 }
 
 /// Checks `user` against `defaults`: only known keys, mappings where the
@@ -188,7 +192,7 @@ pub struct Problem {
 pub fn check(defaults: &Value, user: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
     walk(defaults, user, "", &mut problems);
-    if problems.is_empty() {
+    if problems.iter().all(|p| p.warning) {
         problems.extend(contrast(&merged(defaults, user), user));
     }
     problems
@@ -419,6 +423,7 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
                 .into_iter()
                 .map(|p| p.1)
                 .collect();
+            typing(path, s, out);
             word(path, s, known, out);
         }
         (_, Value::String(_)) => {}
@@ -585,6 +590,66 @@ fn problem(path: &str, code: &'static str, message: String, hint: Option<String>
         code,
         message,
         hint,
+        spot: None,
+        warning: false,
+    }
+}
+
+/// The slips of typing a printed word shares with the data's texts: a
+/// comment typed with the input method's ＃ (printed as the word), a space
+/// at either end (a gap before what follows), an English comma or
+/// semicolon between Chinese words (a warning).
+fn typing(path: &str, s: &str, out: &mut Vec<Problem>) {
+    let at = |mut p: Problem, offset: usize| {
+        p.spot = Some((s.to_string(), offset));
+        p
+    };
+    if let Some(offset) = super::load::fullwidth_comment(s) {
+        out.push(at(
+            problem(
+                path,
+                "syntax-fullwidth-hash",
+                tr!("syntax-fullwidth-hash"),
+                Some(tr!("syntax-fullwidth-hash-hint")),
+            ),
+            offset,
+        ));
+    } else if !s.trim().is_empty() {
+        let edge = s
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(|_| 0)
+            .or_else(|| {
+                s.char_indices()
+                    .last()
+                    .filter(|(_, c)| c.is_whitespace())
+                    .map(|(at, _)| at)
+            });
+        if let Some(offset) = edge {
+            out.push(at(
+                problem(path, "data-edge-space", tr!("data-edge-space"), None),
+                offset,
+            ));
+        }
+    }
+    if let Some((offset, mark, full)) = super::prose::halfwidth_mark(s) {
+        let mark = mark.to_string();
+        let mut p = at(
+            problem(
+                path,
+                "prose-halfwidth-mark",
+                tr!("prose-halfwidth-mark", mark = mark.as_str()),
+                Some(tr!(
+                    "prose-halfwidth-mark-hint",
+                    mark = mark.as_str(),
+                    full = full
+                )),
+            ),
+            offset,
+        );
+        p.warning = true;
+        out.push(p);
     }
 }
 

@@ -244,6 +244,23 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
                 limits::NAME
             };
             c.text(&path, w, max);
+            // `[万吨级， 万千瓦时]`: the input method's comma makes the list
+            // one word, which no figure's unit then matches. (A name may
+            // hold 、, as 《…、…》 do.)
+            let commas: &[char] = if *list == "names" {
+                &['，']
+            } else {
+                &['，', '、']
+            };
+            if let Some(at) = w.find(commas) {
+                let p = c.report(
+                    &path,
+                    "syntax-fullwidth-comma",
+                    tr!("syntax-fullwidth-comma"),
+                );
+                p.offset = Some(at);
+                p.hint = Some(tr!("syntax-fullwidth-comma-hint"));
+            }
             if let Some(first) = seen.insert(w.as_str(), i) {
                 let p = c.report(
                     &path,
@@ -384,6 +401,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             }
         }
     }
+    same_units(c, v, built_in);
     // A verb both up and down cannot say a direction: each of the
     // project's verbs that the other list has (its own or the vocabulary's).
     for (path, w) in crate::data::vocabulary::conflicts(v, built_in) {
@@ -392,6 +410,65 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             "data-vocabulary-both-ways",
             tr!("data-vocabulary-both-ways", word = w.as_str()),
         );
+    }
+}
+
+/// Groups of units that count the same thing: each of two units or more,
+/// each a unit brief knows (built in or declared: a misspelt one loosens
+/// nothing), none given twice or built in already.
+fn same_units(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
+    for (g, group) in v.same_units.iter().enumerate() {
+        let path = format!("vocabulary.same_units[{g}]");
+        if group.len() < 2 {
+            c.report(
+                &path,
+                "data-vocabulary-group-short",
+                tr!("data-vocabulary-group-short"),
+            );
+        }
+        for (i, unit) in group.iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            c.text(&at, unit, limits::NAME);
+            if unit.trim().is_empty() {
+                continue;
+            }
+            if group[..i].contains(unit) {
+                let p = c.report(
+                    &at,
+                    "data-vocabulary-twice",
+                    tr!(
+                        "data-vocabulary-twice",
+                        word = unit.as_str(),
+                        first = 1 + group.iter().position(|u| u == unit).unwrap_or(0)
+                    ),
+                );
+                p.warning = true;
+            } else if !c.words.units.contains(unit) {
+                let near =
+                    crate::data::error::nearest(unit, c.words.units.iter().map(String::as_str));
+                let p = c.report(
+                    &at,
+                    "data-vocabulary-unknown-unit",
+                    tr!("data-vocabulary-unknown-unit", word = unit.as_str()),
+                );
+                p.hint = Some(match near {
+                    Some(n) => tr!("hint-did-you-mean", word = n),
+                    None => tr!("data-vocabulary-unknown-unit-hint"),
+                });
+            }
+        }
+        let known = built_in
+            .same_units
+            .iter()
+            .any(|b| group.len() >= 2 && group.iter().all(|u| b.contains(u)));
+        if known {
+            let p = c.report(
+                &path,
+                "data-vocabulary-built-in",
+                tr!("data-vocabulary-built-in", word = group.join("、")),
+            );
+            p.warning = true;
+        }
     }
 }
 
