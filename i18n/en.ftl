@@ -588,6 +588,7 @@ help-docx = Also write out/briefing.docx: the briefing as an editable Word/WPS d
 help-docx-font = In the .docx, name another face for a bundled one, e.g. "Noto Serif SC=宋体"; `office` names a 公文's faces (方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312), `windows` 宋体 and 微软雅黑; without it the bundled faces' glyphs are embedded (repeatable)
 usage-docx-only = --docx is made from the briefing: drop --only slides
 usage-docx-font = --docx-font goes with --docx
+usage-pdf-standards = --pdf-standard { $standards }: these standards cannot go together: give at most one PDF version, one PDF/A part and one PDF/UA part; a PDF/A part allows only some versions, so leave the version out and the part's own is used
 usage-face-unused = { $option } names `{ $family }`, which no document sets: the documents set { $known }
 usage-face-twice = { $option } gives `{ $family }` two faces, { $first } and { $second }: give it one
 fail-docx = the .docx cannot be written: { $error }

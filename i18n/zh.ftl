@@ -588,6 +588,7 @@ help-docx = 另写出 out/briefing.docx：可编辑的 Word/WPS 简报
 help-docx-font = 在 .docx 中用另一字体名代替内置字体，如 "Noto Serif SC=宋体"；写 office 则按公文用方正小标宋简体、黑体、楷体_GB2312、仿宋_GB2312，写 windows 则用宋体和微软雅黑；不写时嵌入内置字体中用到的字形（可重复）
 usage-docx-only = --docx 由简报生成：请去掉 --only slides
 usage-docx-font = --docx-font 须与 --docx 同用
+usage-pdf-standards = --pdf-standard { $standards }：这几个标准不能同时满足：PDF 版本、PDF/A 部分、PDF/UA 部分各最多给一个；每个 PDF/A 部分只允许某些版本，不写版本即按该部分的要求
 usage-face-unused = { $option } 中的 `{ $family }` 不是文档用到的字体，不会起作用；文档用到的有：{ $known }
 usage-face-twice = { $option } 给 `{ $family }` 指定了两种字体：{ $first } 和 { $second }；请只指定一种
 fail-docx = 无法写出 .docx：{ $error }

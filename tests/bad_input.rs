@@ -995,3 +995,39 @@ fn a_value_with_control_characters_is_shown_not_obeyed() {
         assert!(said.contains("<U+"), "{args:?}: {said}");
     }
 }
+
+#[test]
+fn pdf_standards_that_cannot_go_together_are_a_usage_error_before_any_work() {
+    let dir = project();
+    for given in ["a-2b,a-3b", "1.4,1.7", "a-4,1.7"] {
+        let out = brief(dir.path(), &["build", "--pdf-standard", given]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{given}: {err}");
+        assert!(
+            err.contains("--pdf-standard") && err.contains(given),
+            "{err}"
+        );
+        // Before the data is read or a document compiled: nothing written.
+        assert!(!dir.path().join("out").exists(), "{given}");
+    }
+    let out = Command::new(BIN)
+        .args(["build", "--pdf-standard", "a-2b,a-3b"])
+        .current_dir(dir.path())
+        .env("BRIEF_LANG", "zh")
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("不能同时满足"), "{}", stderr(&out));
+    // Standards that go together build.
+    ok(brief(
+        dir.path(),
+        &[
+            "build",
+            "--only",
+            "briefing",
+            "--pdf-standard",
+            "a-2b,1.7",
+            "--creation-timestamp",
+            "1672876800",
+        ],
+    ));
+}

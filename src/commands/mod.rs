@@ -145,6 +145,19 @@ fn outputs(
     if !o.docx_fonts.is_empty() && !o.docx {
         return Err(Failure::Usage(tr!("usage-docx-font")));
     }
+    // Standards that cannot go together are the option's error, before any
+    // work (typst-pdf would refuse them only at export).
+    if crate::render::export::pdf_standards(&o.pdf_standards).is_err() {
+        let given: Vec<String> = o
+            .pdf_standards
+            .iter()
+            .filter_map(|s| clap::ValueEnum::to_possible_value(s).map(|v| v.get_name().to_string()))
+            .collect();
+        return Err(Failure::Usage(tr!(
+            "usage-pdf-standards",
+            standards = given.join(",")
+        )));
+    }
     let pptx_pairs = face_pairs("--pptx-font", o.pptx_fonts.iter().flatten())?;
     let docx_pairs = face_pairs("--docx-font", o.docx_fonts.iter().flatten())?;
     let dir = o.out.clone().unwrap_or_else(|| root.join("out"));

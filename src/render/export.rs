@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use typst::diag::SourceDiagnostic;
-use typst::ecow::EcoVec;
+use typst::ecow::{EcoString, EcoVec};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
@@ -17,13 +17,8 @@ pub fn pdf(
     standards: &[PdfStandard],
     timestamp: Option<DateTime<Utc>>,
 ) -> Result<Vec<u8>, EcoVec<SourceDiagnostic>> {
-    let list: Vec<_> = standards.iter().map(|s| s.to_typst()).collect();
-    let standards = PdfStandards::new(&list).map_err(|e| {
-        EcoVec::from([SourceDiagnostic::error(
-            typst::syntax::Span::detached(),
-            e.message().clone(),
-        )])
-    })?;
+    let standards = pdf_standards(standards)
+        .map_err(|e| EcoVec::from([SourceDiagnostic::error(typst::syntax::Span::detached(), e)]))?;
     let options = PdfOptions {
         // A stable identifier keeps the PDF's /ID the same from build to build.
         ident: Smart::Custom(format!("brief-{}", doc.name())),
@@ -33,6 +28,13 @@ pub fn pdf(
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options)
+}
+
+/// The standards a PDF is to meet, as typst-pdf takes them; why they
+/// cannot go together (two versions, a version a PDF/A part excludes).
+pub fn pdf_standards(standards: &[PdfStandard]) -> Result<PdfStandards, EcoString> {
+    let list: Vec<_> = standards.iter().map(|s| s.to_typst()).collect();
+    PdfStandards::new(&list).map_err(|e| e.message().clone())
 }
 
 fn pdf_timestamp(t: DateTime<Utc>) -> Option<Timestamp> {
