@@ -949,3 +949,24 @@ fn a_rolled_forward_report_with_a_goal_among_its_targets_builds_as_a_strict_draf
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows.iter().all(|&n| n >= 4), "{rows:?}");
 }
+
+#[test]
+fn a_project_rolled_twice_without_revising_marks_each_text_once() {
+    // A year skipped, or a template project kept in draft: the second roll
+    // wrote 【待改】【待改】, and deleting the one the hint names left one.
+    let place = tempfile::tempdir().unwrap();
+    let first = place.path().join("first");
+    copy_dir(&repo().join("data"), &first.join("data"));
+    ok(brief(
+        place.path(),
+        &["init", "--from", &first.to_string_lossy(), "second"],
+    ));
+    ok(brief(place.path(), &["init", "--from", "second", "third"]));
+    let mut marked = 0;
+    for entry in fs::read_dir(place.path().join("third/data")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        assert!(!text.contains("【待改】【待改】"), "{text}");
+        marked += text.matches("【待改】").count();
+    }
+    assert!(marked > 40, "{marked} texts marked to revise");
+}

@@ -484,7 +484,7 @@ fn results(
                 .replace(&format!("{{{old_id}}}"), &format!("{{{new_id}}}"))
                 .replace(&format!("{{{old_id}."), &format!("{{{new_id}."));
         }
-        format!("{REVISE}{out}")
+        marked(&out)
     };
     if !numbered.is_empty() {
         let figures = numbered
@@ -558,7 +558,7 @@ fn results(
         sections.push(Section {
             id: s.id.clone(),
             title: s.title.as_ref().map(|t| match t {
-                Fill::Given(t) => Fill::Given(format!("{REVISE}{t}")),
+                Fill::Given(t) => Fill::Given(marked(t)),
                 Fill::Todo => Fill::Todo,
             }),
             paragraphs: if paragraphs.is_empty() {
@@ -574,7 +574,7 @@ fn results(
                     // its label marked to revise.
                     Some(_) => Figure {
                         id: ids.get(&f.id).cloned().unwrap_or_else(|| f.id.clone()),
-                        label: format!("{REVISE}{}", result_label(&f.label)),
+                        label: marked(&result_label(&f.label)),
                         compare: None,
                         ..f.clone()
                     },
@@ -590,6 +590,16 @@ fn results(
         });
     }
     sections
+}
+
+/// A carried text marked to revise: once, even when it was carried from a
+/// project not yet revised itself (a year skipped, a template kept in draft).
+fn marked(text: &str) -> String {
+    let mut rest = text;
+    while let Some(r) = rest.strip_prefix(REVISE) {
+        rest = r;
+    }
+    format!("{REVISE}{rest}")
 }
 
 /// A placeholder of the carried words that names nothing of the new year
@@ -652,7 +662,7 @@ fn next_plan(
     shift: &dyn Fn(&str) -> String,
 ) -> Part {
     let revise = |p: &Fill<String>| match p {
-        Fill::Given(p) => Fill::Given(format!("{REVISE}{}", shift(p))),
+        Fill::Given(p) => Fill::Given(marked(&shift(p))),
         Fill::Todo => Fill::Todo,
     };
     let targets = old
@@ -664,7 +674,7 @@ fn next_plan(
             value: t.value.as_ref().map(|_| Fill::Todo),
             // A goal in words is last year's words (完成市下达目标): to revise,
             // as a number is to fill.
-            goal: t.goal.as_ref().map(|g| format!("{REVISE}{}", shift(g))),
+            goal: t.goal.as_ref().map(|g| marked(&shift(g))),
             to: None,
             written: None,
             compare: ids.get(&t.id).cloned(),
@@ -685,7 +695,7 @@ fn next_plan(
                     id: shift(&f.id),
                     // A ratio keeps last year's parts, its label to revise.
                     label: if f.ratio.is_some() {
-                        format!("{REVISE}{}", f.label)
+                        marked(&f.label)
                     } else {
                         f.label.clone()
                     },
