@@ -605,3 +605,61 @@ fn a_csv_quote_left_open_is_an_error_at_its_cell_not_rows_silently_unread() {
         "{text}"
     );
 }
+
+/// Runs a few lines of Python (openpyxl) with the workbook's path as argv[1].
+fn workbook(path: &Path, script: &str) {
+    let out = python_command()
+        .arg("-c")
+        .arg(format!("import sys, openpyxl\n{script}"))
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_stray_cell_at_the_sheet_s_far_corner_is_said_at_it_and_a_chart_tab_is_passed_over() {
+    // One note at XFD1048576: the grid from A1 to it was laid out whole,
+    // 17 billion cells, and the run ended past --memory-limit (exit 7).
+    let dir = project();
+    let sheet = dir.path().join("data/指标.xlsx");
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: 指标.xlsx\nachievements: 2022-achievements.yaml",
+    );
+    workbook(
+        &sheet,
+        "w = openpyxl.Workbook(); ws = w.active; ws.title = '指标'\n\
+         ws.append(['id', '名称', '数值']); ws.append(['enterprise_financing', '融资', 4.6])\n\
+         ws['XFD1048576'] = '备注'\n\
+         w.save(sys.argv[1])",
+    );
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("data/指标.xlsx:1048576:") && l.contains("指标!XFD1048576")),
+        "{err}"
+    );
+    // A chart's own tab before the figures' one (Move Chart → New sheet)
+    // holds no cells: the figures are read from the first worksheet.
+    workbook(
+        &sheet,
+        "from openpyxl.chart import BarChart, Reference\n\
+         w = openpyxl.Workbook(); ws = w.active; ws.title = '指标'\n\
+         ws.append(['id', '名称', '数值']); ws.append(['enterprise_financing', '融资', 4.6])\n\
+         cs = w.create_chartsheet('图表', 0)\n\
+         ch = BarChart(); ch.add_data(Reference(ws, min_col=3, min_row=1, max_row=2)); cs.add_chart(ch)\n\
+         w.active = 0\n\
+         w.save(sys.argv[1])",
+    );
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(text.contains("4.6亿元"), "{text}");
+}

@@ -519,6 +519,15 @@ fn read_sheet(
                     errors.push(e);
                     return;
                 }
+                sheet::SheetError::Far(name, cell) => {
+                    let field = sheet::field(Some(&name), &cell);
+                    let message = tr!("sheet-far-cell", cell = cell.name());
+                    let mut e =
+                        DataError::new(&rel, "sheet-far-cell", message).at_cell(cell.row, 1, field);
+                    e.hint = Some(tr!("sheet-far-cell-hint"));
+                    errors.push(e);
+                    return;
+                }
                 sheet::SheetError::Twice(h, cell, field, first) => {
                     let message = tr!("sheet-column-twice", header = h, first = first.name());
                     let mut e = DataError::new(&rel, "sheet-column-twice", message)

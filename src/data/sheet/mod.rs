@@ -153,6 +153,9 @@ pub enum SheetError {
     /// A CSV quote opened at this cell and left open, or closed only after
     /// lines that look like rows.
     Quote(Cell),
+    /// A cell (of the sheet named) so far from the others that the sheet's
+    /// grid would span millions of cells.
+    Far(String, Cell),
 }
 
 /// Reads the sheet `sheet` (the first when none) of `root/rel`.
@@ -199,14 +202,30 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         // calamine's own words are English: what the user can act on is
         // whether the file is a workbook at all, or a damaged one.
         let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
-            .map_err(|_| SheetError::Format(crate::tr!("sheet-not-a-workbook")))?;
+            .map_err(|_| {
+                // An .ods is laid out whole as it opens: a cell far from the
+                // others passes calamine's bound before brief sees a cell
+                // (and the format's own error is lost in the guessing).
+                let ods: Result<calamine::Ods<_>, _> =
+                    calamine::Reader::new(std::io::Cursor::new(bytes.as_slice()));
+                match ods {
+                    Err(calamine::OdsError::CellLimitExceeded { .. }) => {
+                        SheetError::Format(crate::tr!("sheet-too-many-cells"))
+                    }
+                    _ => SheetError::Format(crate::tr!("sheet-not-a-workbook")),
+                }
+            })?;
         let names = book.sheet_names();
         // Without a name, the first sheet the user sees: not a hidden one
-        // that holds last year's figures or lookups.
+        // that holds last year's figures or lookups, nor a chart's tab
+        // (Move Chart → New sheet), which holds no cells.
         let first_shown = book
             .sheets_metadata()
             .iter()
-            .find(|s| s.visible == calamine::SheetVisible::Visible)
+            .find(|s| {
+                s.visible == calamine::SheetVisible::Visible
+                    && s.typ == calamine::SheetType::WorkSheet
+            })
             .map(|s| s.name.clone());
         let name = match sheet {
             Some(s) if names.iter().any(|n| n == s) => s.to_string(),
@@ -223,9 +242,32 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
             _ => Default::default(),
         };
         let shown = &seen.shown;
+        // calamine lays a sheet out as a full grid from A1's corner to its
+        // farthest cell: one stray cell at XFD1048576 is 17 billion cells.
+        // An .xlsx is streamed first to find it; an .xls (65536 × 256 at
+        // most) is looked at once read.
+        if let calamine::Sheets::Xlsx(x) = &mut book
+            && let Ok(mut cells) = x.worksheet_cells_reader(&name)
+        {
+            let mut positions = Vec::new();
+            while let Ok(Some(cell)) = cells.next_cell() {
+                if !matches!(cell.get_value(), calamine::DataRef::Empty) {
+                    positions.push(cell.get_position());
+                }
+            }
+            if let Some(cell) = far_cell(positions) {
+                return Err(SheetError::Far(name, cell));
+            }
+        }
         let range = book
             .worksheet_range(&name)
             .map_err(|_| SheetError::Format(crate::tr!("sheet-damaged", name = name.as_str())))?;
+        if let Some(cell) = far_cell(range.used_cells().map(|(r, c, _)| {
+            let start = range.start().unwrap_or((0, 0));
+            (start.0 + r as u32, start.1 + c as u32)
+        })) {
+            return Err(SheetError::Far(name, cell));
+        }
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let at = |r: u32, c: u32| (r as usize + 1, c as usize + 1);
         let mut odd = OddCells::new();
@@ -361,6 +403,29 @@ fn text_of(data: &calamine::Data) -> Option<String> {
         Data::Bool(b) => Some(b.to_string()),
         other => Some(other.to_string()),
     }
+}
+
+/// The most cells a sheet's grid may span, from A1 to its farthest cell
+/// (a sheet of figures spans a few hundred).
+const MAX_GRID: u64 = 2_000_000;
+
+/// Of the (0-based) positions of a sheet's cells, when the grid from A1 to
+/// them spans more than [`MAX_GRID`], the cell that spreads it most (a note
+/// typed at the sheet's far corner).
+fn far_cell(positions: impl IntoIterator<Item = (u32, u32)>) -> Option<Cell> {
+    let (mut rows, mut cols, mut far, mut spread) = (0u64, 0u64, (0, 0), 0u64);
+    for (r, c) in positions {
+        let (r, c) = (u64::from(r) + 1, u64::from(c) + 1);
+        rows = rows.max(r);
+        cols = cols.max(c);
+        if r * c > spread {
+            (spread, far) = (r * c, (r, c));
+        }
+    }
+    (rows * cols > MAX_GRID).then(|| Cell {
+        row: far.0 as usize,
+        col: far.1 as usize,
+    })
 }
 
 /// The rows of a CSV text (RFC 4180: quoted fields may hold commas,
