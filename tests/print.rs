@@ -142,6 +142,38 @@ fn the_longest_title_and_latin_run_the_data_allows_are_laid_out() {
 }
 
 #[test]
+fn the_targets_table_s_headers_at_their_limits_leave_the_figures_whole() {
+    // The 序号 header of 30 characters took the table's width: the targets
+    // broke inside their figures (6.5%左 | 右), and at 40 the table fell
+    // apart (hostile round 15). Its header turns its lines at four
+    // characters now, and may have 8; the other two headers 40.
+    let dir = project();
+    let forty: String = "本年度主要经济社会发展指标"
+        .chars()
+        .cycle()
+        .take(40)
+        .collect();
+    fs::write(
+        dir.path().join("theme.yaml"),
+        format!("words:\n  number: 序号编号顺序排列\n  indicator: {forty}\n"),
+    )
+    .unwrap();
+    ok(brief(dir.path(), &["build", "--strict"]));
+    // (The check finds a figure's last character alone on a line: 6.5%左 | 右.)
+    let (passed, report) = check(&dir.path().join("out"), false);
+    assert!(passed, "{report}");
+    // One more character is refused at its line.
+    fs::write(
+        dir.path().join("theme.yaml"),
+        "words:\n  number: 序号编号顺序排列甲\n",
+    )
+    .unwrap();
+    let out = brief(dir.path(), &["check"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("theme.yaml:2:"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_masthead_at_its_limit_stays_one_line() {
     // A 版头 is one line: the masthead's 30 characters (its limit) are set
     // smaller rather than wrapped over a third of page 1. A short one keeps

@@ -14,6 +14,20 @@ pub const DOC_TITLE: usize = 60;
 pub const NAME: usize = 30;
 /// Characters of a word of the theme (`words:`): a label, a heading.
 pub const WORD: usize = 40;
+/// Characters of the theme's header of the targets' 序号 column, which
+/// turns its lines at four characters beside the numbers.
+pub const NUMBER_HEAD: usize = 8;
+
+/// Characters of the theme's text at `path` (`words.number`): the
+/// masthead's is a name, the 序号 column's header a short head, the other
+/// words words.
+pub fn theme_text(path: &str) -> usize {
+    match path {
+        "masthead.text" => NAME,
+        "words.number" => NUMBER_HEAD,
+        _ => WORD,
+    }
+}
 /// Characters of one paragraph.
 pub const PARAGRAPH: usize = 2000;
 /// Characters of a run no line can break inside (Latin letters, digits).

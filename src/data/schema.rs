@@ -27,7 +27,7 @@ pub fn theme() -> String {
             serde_json::json!({
                 "type": "string",
                 "minLength": 1,
-                "maxLength": super::limits::WORD,
+                "maxLength": super::limits::theme_text(&format!("{}.{}", d.section, d.key)),
                 "pattern": "\\S"
             })
         };

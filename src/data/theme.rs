@@ -402,11 +402,7 @@ fn walk(defaults: &Value, user: &Value, path: &str, out: &mut Vec<Problem>) {
         // The fixed words and the masthead's text are printed, with only
         // what brief fills into each ({year}, {n}) replaced.
         (default, Value::String(s)) if path.starts_with("words.") || path == "masthead.text" => {
-            let max = if path == "masthead.text" {
-                super::limits::NAME
-            } else {
-                super::limits::WORD
-            };
+            let max = super::limits::theme_text(path);
             let len = s.chars().count();
             if len > max {
                 out.push(problem(
