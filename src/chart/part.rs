@@ -396,9 +396,7 @@ fn undated(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     use std::io::{Read, Write};
     let mut from = zip::ZipArchive::new(std::io::Cursor::new(bytes))?;
     let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
+    let options = super::xml::part_options();
     for i in 0..from.len() {
         let mut entry = from.by_index(i)?;
         let name = entry.name()?.to_string();

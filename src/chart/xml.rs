@@ -10,6 +10,15 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use typst::model::Document;
 use typst_layout::PagedDocument;
 
+/// How every part of a package brief writes (.pptx, .docx, a chart's
+/// workbook) is stored: deflated, and dated the zip epoch, so that the same
+/// inputs give the same bytes.
+pub fn part_options() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+}
+
 /// Whether XML 1.0 can hold `c` (as a character or a reference alike).
 pub fn legal(c: char) -> bool {
     matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')

@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
-use zip::write::SimpleFileOptions;
 
 use super::model::Document;
 use super::styles::{CT, Faces, R, REL, W, styles};
@@ -360,11 +359,8 @@ pub fn package(
     );
 
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    // A fixed time: the same inputs give the same bytes.
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .last_modified_time(zip::DateTime::default());
+    // The fastest level: written at every build that asks for it.
+    let options = crate::chart::xml::part_options().compression_level(Some(1));
     zip.start_file("[Content_Types].xml", options)?;
     zip.write_all(&types.finish())?;
     for (name, bytes) in &parts {

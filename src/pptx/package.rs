@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
-use zip::write::SimpleFileOptions;
 
 use super::Properties;
 use super::drawing::emu;
@@ -395,10 +394,7 @@ pub fn write(
     );
 
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    // A fixed time: the same inputs give the same bytes.
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
+    let options = crate::chart::xml::part_options();
     zip.start_file("[Content_Types].xml", options)?;
     zip.write_all(&content_types)?;
     for (name, bytes) in &p.parts {
