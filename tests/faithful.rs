@@ -738,3 +738,47 @@ fn a_note_ends_a_title_with_one_stop_only() {
         assert!(!notes.contains(twice), "{twice}: {notes}");
     }
 }
+
+#[test]
+fn words_that_hold_a_qualifier_goal_or_estimate_word_are_read_as_themselves() {
+    // 签约320亿元 is no 约320亿元, 上下游 no 上下, 计划生育 no plan and 好于预计
+    // no estimate: each was refused, and the one form that passed printed
+    // 约320亿元 on the card or tagged it 计划 (round 17, from real reports).
+    let dir = project();
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "\nsections:\n",
+        "\nsections:\n  - id: x_investment\n    title: 招商引资\n    paragraphs:\n      - 全年经济运行好于预计，招商引资累计签约{x_signed}，带动{x_chain}上下游配套企业落户。\n    figures:\n      - { id: x_signed, label: 签约金额, value: 320, unit: 亿元, headline: true }\n      - { id: x_chain, label: 配套企业, value: 45, unit: 家 }\n",
+    );
+    edit(
+        &dir.path().join("data/2023-plan.yaml"),
+        "\nsections:\n",
+        "\nsections:\n  - id: x_family_planning\n    title: 计划生育\n    paragraphs:\n      - 发放计划生育家庭奖励扶助金{x_fund}。\n    figures:\n      - { id: x_fund, label: 计划生育家庭奖励扶助金, value: 1200, unit: 万元, headline: true }\n",
+    );
+    ok(brief(dir.path(), &["build", "--strict", "--only", "briefing"]));
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    for said in ["累计签约320亿元", "带动45家上下游配套企业", "发放计划生育家庭奖励扶助金1200万元"] {
+        assert!(text.contains(said), "{said}:\n{text}");
+    }
+    // The cards: the amount as signed (no 约320亿元 but the paragraph's
+    // 签约320亿元), the fund untagged (a tag stands before its label, as
+    // 力争全年进出口总额 does).
+    assert_eq!(
+        text.matches("约320亿元").count(),
+        text.matches("签约320亿元").count(),
+        "{text}"
+    );
+    assert!(text.contains("320亿元3.5%左右"), "{text}");
+    assert!(text.contains("力争全年进出口总额"), "{text}");
+    assert!(!text.contains("计划计划生育"), "{text}");
+    // Without the compound in the vocabulary, 约 is the qualifier again.
+    let vocabulary = fs::read_to_string(repo().join("templates/vocabulary.yaml")).unwrap();
+    fs::write(
+        dir.path().join("templates/vocabulary.yaml"),
+        vocabulary.replace("  - 签约\n", ""),
+    )
+    .unwrap();
+    let out = brief(dir.path(), &["check"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("“约”"), "{}", stderr(&out));
+}

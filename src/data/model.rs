@@ -356,6 +356,16 @@ pub struct Vocabulary {
         extend("examples" = [["500米覆盖率"]])
     )]
     pub names: Vec<String>,
+    /// Words that hold a qualifier, a goal word or an estimate word and are
+    /// none of them (签约's 约, 上下游's 上下, 计划生育's 计划, 好于预计's
+    /// 预计): the word inside is not read as the one it holds.
+    #[serde(default)]
+    #[schemars(
+        description = "含有限定词、目标词或估计词、但不是这些词的词（如 签约 中的“约”、上下游 中的“上下”、计划生育 中的“计划”、好于预计 中的“预计”）：其中的词不按限定词、目标词或估计词读。",
+        inner(length(min = 1, max = limits::NAME)),
+        extend("examples" = [["集中签约"]])
+    )]
+    pub compounds: Vec<String>,
     /// Words that open a sentence of estimates: 预计, 初步统计 …
     #[serde(default)]
     #[schemars(

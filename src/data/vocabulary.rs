@@ -26,6 +26,8 @@ pub struct Words {
     pub bases: Vec<String>,
     pub estimates: Vec<String>,
     pub names: Vec<String>,
+    /// Words that hold a qualifier, goal or estimate word and are none.
+    pub compounds: Vec<String>,
 }
 
 impl Words {
@@ -62,6 +64,7 @@ impl Words {
             extend(&mut words.bases, &v.bases);
             extend(&mut words.estimates, &v.estimates);
             extend(&mut words.names, &v.names);
+            extend(&mut words.compounds, &v.compounds);
             for q in &v.qualifiers {
                 if !q.word.is_empty() && !words.qualifiers.iter().any(|w| w.word == q.word) {
                     words.qualifiers.push(q.clone());
@@ -80,6 +83,19 @@ impl Words {
                     .iter()
                     .any(|g| g.iter().any(|u| u == a) && g.iter().any(|u| u == b))
             })
+    }
+
+    /// Whether `word`, found at byte `at` of `text`, is part of a compound
+    /// there (the 约 of 签约, the 上下 of 上下游): a word of its own, not
+    /// the qualifier, goal or estimate it holds.
+    pub fn in_compound(&self, text: &str, at: usize, word: &str) -> bool {
+        self.compounds.iter().any(|c| {
+            c.match_indices(word).any(|(k, _)| {
+                at.checked_sub(k)
+                    .and_then(|from| text.get(from..))
+                    .is_some_and(|t| t.starts_with(c.as_str()))
+            })
+        })
     }
 
     pub fn qualifier(&self, word: &str) -> Option<Position> {

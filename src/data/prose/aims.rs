@@ -37,7 +37,13 @@ pub fn aim_of(words: &Words, part: &Part, id: &str) -> Option<String> {
             let best = words
                 .aims
                 .iter()
-                .filter_map(|w| before.rfind(w.as_str()).map(|i| (i + w.len(), w)))
+                .filter_map(|w| {
+                    before
+                        .rmatch_indices(w.as_str())
+                        .map(|(i, _)| i)
+                        .find(|&i| !words.in_compound(before, i, w))
+                        .map(|i| (i + w.len(), w))
+                })
                 .max_by_key(|(end, _)| *end);
             if let Some((_, w)) = best {
                 return Some(w.clone());

@@ -62,6 +62,7 @@ pub(super) fn printed_twice(
             !w.trim().is_empty()
                 && words.qualifier(w) != Some(Position::Before)
                 && after.starts_with(*w)
+                && !words.in_compound(after, 0, w)
         });
     // 之多 stresses a number as large; after the data's 以上 or 余 it says
     // so twice (10亿元以上之多).
@@ -102,6 +103,7 @@ pub(super) fn printed_twice(
         && let Some(word) = words
             .qualifiers
             .iter()
+            .filter(|q| !words.in_compound(after, 0, &q.word))
             .filter(|q| match q.position {
                 Position::After => after.starts_with(q.word.as_str()),
                 // 余 or 多 after the number and its unit (1.5万户余, 300家多
@@ -258,7 +260,10 @@ pub(super) fn beside(before: &str, qualifier: Option<&str>, words: &Words, repor
         None => (before, 0),
     };
     for QualifierWord { word, position, .. } in &words.qualifiers {
-        if *position != Position::Before || !before.ends_with(word.as_str()) {
+        if *position != Position::Before
+            || !before.ends_with(word.as_str())
+            || words.in_compound(before, before.len() - word.len(), word)
+        {
             continue;
         }
         // 超过 ends with 过, not with 超: the longest word that ends the text.
@@ -583,7 +588,13 @@ pub(super) fn estimates(
             words
                 .estimates
                 .iter()
-                .filter_map(|w| text[start..at].find(w.as_str()).map(|i| (start + i, w)))
+                .filter_map(|w| {
+                    text[start..at]
+                        .match_indices(w.as_str())
+                        .map(|(i, _)| start + i)
+                        .find(|&i| !words.in_compound(text, i, w))
+                        .map(|i| (i, w))
+                })
                 .min_by_key(|(i, _)| *i)
         };
         let mut seen = Vec::new();

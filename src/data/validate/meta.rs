@@ -224,6 +224,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             ("bases", v.bases.clone()),
             ("estimates", v.estimates.clone()),
             ("names", v.names.clone()),
+            ("compounds", v.compounds.clone()),
             ("changes.up", v.changes.up.clone()),
             ("changes.down", v.changes.down.clone()),
             (

@@ -307,9 +307,10 @@ impl<'w> Checker<'w> {
     /// sentence or `estimate: true`, so one typed here was printed twice
     /// (力争 力争全年进出口总额).
     fn tag_word(&mut self, path: &str, label: &str, tags: &[String]) {
+        let label = label.trim_start();
         let word = tags
             .iter()
-            .filter(|w| label.trim_start().starts_with(w.as_str()))
+            .filter(|w| label.starts_with(w.as_str()) && !self.words.in_compound(label, 0, w))
             .max_by_key(|w| w.len())
             .cloned();
         if let Some(word) = word {
