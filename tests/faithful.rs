@@ -755,9 +755,16 @@ fn words_that_hold_a_qualifier_goal_or_estimate_word_are_read_as_themselves() {
         "\nsections:\n",
         "\nsections:\n  - id: x_family_planning\n    title: 计划生育\n    paragraphs:\n      - 发放计划生育家庭奖励扶助金{x_fund}。\n    figures:\n      - { id: x_fund, label: 计划生育家庭奖励扶助金, value: 1200, unit: 万元, headline: true }\n",
     );
-    ok(brief(dir.path(), &["build", "--strict", "--only", "briefing"]));
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
     let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
-    for said in ["累计签约320亿元", "带动45家上下游配套企业", "发放计划生育家庭奖励扶助金1200万元"] {
+    for said in [
+        "累计签约320亿元",
+        "带动45家上下游配套企业",
+        "发放计划生育家庭奖励扶助金1200万元",
+    ] {
         assert!(text.contains(said), "{said}:\n{text}");
     }
     // The cards: the amount as signed (no 约320亿元 but the paragraph's

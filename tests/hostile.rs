@@ -924,3 +924,36 @@ fn each_rebuild_of_watch_is_bounded_by_the_timeout_and_an_idle_watch_is_not() {
         stderr(&out)
     );
 }
+
+#[test]
+fn init_from_reads_no_template_that_is_no_regular_file_inside_the_project() {
+    // A template brief also carries, linked to /dev/zero or made a FIFO, was
+    // read to compare it with brief's own: init read forever (round 16).
+    for (name, make) in [
+        ("lib.typ", "link"),
+        ("briefing.typ", "fifo"),
+        ("presets.yaml", "link"),
+    ] {
+        let place = tempfile::tempdir().unwrap();
+        let from = place.path().join("from");
+        copy_dir(&repo().join("data"), &from.join("data"));
+        copy_dir(&repo().join("templates"), &from.join("templates"));
+        let at = from.join("templates").join(name);
+        fs::remove_file(&at).unwrap();
+        if make == "link" {
+            std::os::unix::fs::symlink("/dev/zero", &at).unwrap();
+        } else {
+            let made = Command::new("mkfifo").arg(&at).status().unwrap();
+            assert!(made.success());
+        }
+        let out = ends_within(
+            place.path(),
+            &["init", "--from", "from", "next"],
+            Duration::from_secs(20),
+        );
+        let err = stderr(&out);
+        assert_eq!(code(&out), 1, "{name}: {err}");
+        assert!(err.contains(&format!("templates/{name}")), "{err}");
+        assert!(!place.path().join("next").exists(), "{name}");
+    }
+}

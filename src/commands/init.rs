@@ -759,12 +759,13 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     // of it, a FIFO) is not read, as a build would not read it: an error for
     // the project's templates and theme (the new project would lack them), a
     // warning for a face (brief's own stand in).
+    let regular = |path: &Path| {
+        path.canonicalize()
+            .is_ok_and(|p| p.starts_with(root) && p.is_file())
+    };
     let mut take = |rel: PathBuf, max: u64, needed: bool| -> Result<(), Failure> {
         let path = root.join(&rel);
-        let inside = path
-            .canonicalize()
-            .is_ok_and(|p| p.starts_with(root) && p.is_file());
-        if !inside {
+        if !regular(&path) {
             if fs::symlink_metadata(&path).is_err() {
                 return Ok(());
             }
@@ -820,12 +821,18 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     };
     // A project's templates are copied as a whole when it changed any of
     // them (a templates/ folder replaces brief's set), not at all when they
-    // are brief's own (a stamped copy included).
+    // are brief's own (a stamped copy included). One that is no regular
+    // file inside the project (a link to /dev/zero, a FIFO) is not read to
+    // compare: it counts as the project's, which `take` refuses.
     let templates = listed(crate::config::TEMPLATES_DIR);
     let own = templates.iter().any(|(path, name)| {
         let brief_s = crate::config::TEMPLATES.iter().find(|(n, _)| *n == name);
         !brief_s.is_some_and(|(_, t)| {
-            fs::read_to_string(path).is_ok_and(|text| {
+            let read = regular(path)
+                .then(|| digest::read(path, data::MAX_FILE_BYTES, Follow::Yes).ok())
+                .flatten()
+                .and_then(|bytes| String::from_utf8(bytes).ok());
+            read.is_some_and(|text| {
                 let text = if crate::config::template_revision(&text) > 0 {
                     text.split_once('\n')
                         .map_or("", |(_, rest)| rest)
