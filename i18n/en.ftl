@@ -524,6 +524,7 @@ syntax-fullwidth-bracket = a full-width { $ch } stands where a YAML list or mapp
 syntax-fullwidth-bracket-hint = use the half-width { $half }
 syntax-fullwidth-comma = the items of this list are separated by a full-width comma ，, so the list holds one text
 syntax-fullwidth-comma-hint = separate the items with a half-width comma and a space: [甲, 乙]
+syntax-list-one-word = this word holds “{ $mark }”: the list holds it as one word, where it names two or more
 syntax-fullwidth-comma-map = two keys of this mapping {"{"} {"}"} are separated by a full-width comma ，, so YAML reads them as one text
 syntax-fullwidth-comma-map-hint = separate them with a half-width comma and a space: {"{"} value: 14.3, verb: 增长 {"}"}
 syntax-fullwidth-dash = a list item starts with a full-width dash

@@ -524,6 +524,7 @@ syntax-fullwidth-bracket = 应当开始一个 YAML 列表或映射的地方用�
 syntax-fullwidth-bracket-hint = 请改用半角的 { $half }
 syntax-fullwidth-comma = 这个列表的各项用全角逗号 ，隔开，于是整个列表只有一项文字
 syntax-fullwidth-comma-hint = 请用半角逗号加空格隔开各项：[甲, 乙]
+syntax-list-one-word = 这个词中有“{ $mark }”：列表把它当作一个词，而它写的是两个或更多的词
 syntax-fullwidth-comma-map = 这个映射 {"{"} {"}"} 中的两项之间用了全角逗号“，”，YAML 把它们读成了一段文字
 syntax-fullwidth-comma-map-hint = 项与项之间用半角逗号加空格：{"{"} value: 14.3, verb: 增长 {"}"}
 syntax-fullwidth-dash = 列表项以全角的横线开头

@@ -656,6 +656,20 @@ const RULES: &[Rule] = &[
         "scopes:",
         "syntax-fullwidth-comma",
     ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  units: [万吨级；万千瓦时]",
+        "units:",
+        "syntax-list-one-word",
+    ),
+    r(
+        META,
+        "names: [公交站点500米覆盖率]",
+        "names: [公交站点500米覆盖率]\n  units: [万吨级 万千瓦时]",
+        "units:",
+        "syntax-list-one-word",
+    ),
     // Groups of same units: of two units or more, each a unit brief knows,
     // not the built-in group again (hostile round 14).
     r(

@@ -245,20 +245,35 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
                 limits::NAME
             };
             c.text(&path, w, max);
-            // `[万吨级， 万千瓦时]`: the input method's comma makes the list
-            // one word, which no figure's unit then matches. (A name may
-            // hold 、, as 《…、…》 do.)
-            let commas: &[char] = if *list == "names" {
-                &['，']
+            // `[万吨级， 万千瓦时]`: the input method's comma, a semicolon, a
+            // quoted English comma or a space makes the list one word,
+            // which no figure's unit then matches. (A name may hold 、 and
+            // a space, as 《…、…》 and Tesla Inc. do.)
+            let names = *list == "names";
+            let commas: &[char] = if names {
+                &['，', '；', ';']
             } else {
-                &['，', '、']
+                &['，', '、', '；', ';', ',', ' ', '\u{3000}', '\t']
             };
-            if let Some(at) = w.find(commas) {
-                let p = c.report(
-                    &path,
-                    "syntax-fullwidth-comma",
-                    tr!("syntax-fullwidth-comma"),
-                );
+            if let Some(at) = w
+                .trim()
+                .find(commas)
+                .map(|at| at + (w.len() - w.trim_start().len()))
+            {
+                let mark = w[at..].chars().next().unwrap_or(' ');
+                let p = if mark == '，' {
+                    c.report(
+                        &path,
+                        "syntax-fullwidth-comma",
+                        tr!("syntax-fullwidth-comma"),
+                    )
+                } else {
+                    c.report(
+                        &path,
+                        "syntax-list-one-word",
+                        tr!("syntax-list-one-word", mark = mark.to_string()),
+                    )
+                };
                 p.offset = Some(at);
                 p.hint = Some(tr!("syntax-fullwidth-comma-hint"));
             }
