@@ -640,6 +640,21 @@ const RULES: &[Rule] = &[
         "estimates:",
         "data-empty-text",
     ),
+    // The todo mark typed by hand would print in a finished document (round 16).
+    r(
+        ACHIEVEMENTS,
+        "label: 兑现政策扶持资金",
+        "label: 兑现政策扶持资金【待填】",
+        "label: 兑现政策扶持资金【待填】",
+        "data-todo-typed",
+    ),
+    r(
+        META,
+        "masthead: 哈尔滨新区工作简报",
+        "masthead: 哈尔滨新区【待填】简报",
+        "masthead:",
+        "data-todo-typed",
+    ),
     // A list of the vocabulary typed with the input method's comma is one
     // word no figure's unit matches (hostile round 14).
     r(
@@ -654,7 +669,7 @@ const RULES: &[Rule] = &[
         "names: [公交站点500米覆盖率]",
         "names: [公交站点500米覆盖率]\n  scopes: [全流域、全域]",
         "scopes:",
-        "syntax-fullwidth-comma",
+        "syntax-list-one-word",
     ),
     r(
         META,

@@ -326,6 +326,19 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     {
         problems.extend(validate::dates(&meta, a.year, &words));
     }
+    // The todo mark typed by hand, in any text of the three files.
+    if let Some(mark) = merged
+        .get("words")
+        .and_then(|w| w.get("todo"))
+        .and_then(yaml_serde::Value::as_str)
+    {
+        problems.extend(validate::todo_typed(Role::Meta, &meta, mark, &words));
+        for (role, part) in [(Role::Achievements, &achievements), (Role::Plan, &plan)] {
+            if let Some(part) = part {
+                problems.extend(validate::todo_typed(role, part, mark, &words));
+            }
+        }
+    }
     let taken_out: Vec<&str> = [&achievements_rest, &plan_rest]
         .into_iter()
         .flatten()

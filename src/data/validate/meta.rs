@@ -193,6 +193,31 @@ pub fn template_word(meta: &Meta, word: &str, words: &Words) -> Vec<Problem> {
     c.problems
 }
 
+/// The mark of a value still to fill in (the theme's `todo`, 【待填】),
+/// typed into a text by hand: a finished document would print it with no
+/// 草稿 stamp. Still to fill in, as a null is: an error unless `--draft`.
+pub fn todo_typed(
+    role: Role,
+    value: &impl serde::Serialize,
+    mark: &str,
+    words: &Words,
+) -> Vec<Problem> {
+    let mut c = Checker::new(role, words);
+    let mark = mark.trim();
+    if mark.is_empty() {
+        return c.problems;
+    }
+    crate::data::strings::strings(value, &mut |path, text| {
+        if let Some(at) = text.find(mark) {
+            let p = c.report(path, "data-todo-typed", tr!("data-todo-typed", mark = mark));
+            p.offset = Some(at);
+            p.todo = true;
+            p.hint = Some(tr!("data-todo-typed-hint", mark = mark));
+        }
+    });
+    c.problems
+}
+
 fn is_date(d: &str) -> bool {
     let shaped = d.len() == 10
         && d.char_indices().all(|(i, c)| {
