@@ -385,8 +385,16 @@ pub(super) fn change(
     basis_of(basis, rest, verb, words, report);
 }
 
+/// The adverbs of a list that stand between a basis and its verb without
+/// changing either (同比分别增长5.1%、6.3%, 比上年均增长).
+const LIST_ADVERBS: [&str; 3] = ["分别", "均", "都"];
+
 /// The basis before a verb: the data's, or none where the text has none.
 fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: &mut Report) {
+    let (rest, adverb) = LIST_ADVERBS
+        .iter()
+        .find_map(|a| rest.strip_suffix(a).map(|r| (r, a.len())))
+        .unwrap_or((rest, 0));
     let said = words
         .bases
         .iter()
@@ -403,7 +411,7 @@ fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: 
             None,
         ),
         (None, Some(s)) => report(
-            verb.len() + s.len(),
+            verb.len() + adverb + s.len(),
             "prose-basis-unmarked",
             tr!("prose-basis-unmarked", basis = s.as_str()),
             Some(tr!("prose-basis-unmarked-hint", basis = s.as_str())),
@@ -666,6 +674,26 @@ mod tests {
                 found,
                 "{after} after {unit}"
             );
+        }
+    }
+
+    #[test]
+    fn a_basis_stands_before_the_adverbs_of_a_list() {
+        // 同比分别增长5.1%、6.3%: the basis before 分别, as reports write it.
+        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
+        let words = Words::merge(&built_in, None);
+        for (before, basis, found) in [
+            ("收入同比分别增长", Some("同比"), None),
+            ("收入比上年均增长", Some("比上年"), None),
+            ("收入分别同比增长", Some("同比"), None),
+            ("收入分别增长", Some("同比"), Some("prose-basis-missing")),
+            ("收入同比分别增长", None, Some("prose-basis-unmarked")),
+        ] {
+            let mut said = Vec::new();
+            change("增长", basis, before, &words, &mut |_, code, _, _| {
+                said.push(code)
+            });
+            assert_eq!(said.first().copied(), found, "{before}");
         }
     }
 
