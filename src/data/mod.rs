@@ -39,6 +39,15 @@ pub use project::{Dataset, Failed, Project, load};
 /// the build lists each one until it is revised and the mark removed.
 pub const REVISE: &str = "【待改】";
 
+/// An id as the data, its placeholders and a figures sheet write one: a
+/// lowercase name (`gdp_growth`), of at most `limits::ID` characters.
+pub fn is_id(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && text.len() <= limits::ID
+}
+
 use crate::tr;
 
 /// Where the data lives inside a project.

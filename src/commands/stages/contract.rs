@@ -157,19 +157,13 @@ fn rust_side(project: &Project) -> Json {
         .map(|c| crate::data::prose::aims::sentences(c))
         .collect();
     out.insert("cases".into(), json!(cases));
-    let valid_id = |id: &str| {
-        id.starts_with(|c: char| c.is_ascii_lowercase())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-    };
     let placeholders: Vec<Vec<Json>> = PLACEHOLDERS
         .iter()
         .map(|text| {
             crate::data::prose::placeholders(text)
                 .expect("balanced braces")
                 .into_iter()
-                .filter(|p| valid_id(p.id) && p.field.is_none_or(|f| FIELDS.contains(&f)))
+                .filter(|p| crate::data::is_id(p.id) && p.field.is_none_or(|f| FIELDS.contains(&f)))
                 .map(|p| json!([p.start, p.end, p.id, p.field]))
                 .collect()
         })

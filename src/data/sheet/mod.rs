@@ -440,9 +440,12 @@ fn csv_rows(text: &str) -> Result<Vec<Vec<(Cell, Option<String>)>>, SheetError> 
     let mut field = String::new();
     let mut quoted = false;
     // Where the open quoted field started, and whether a line of it after
-    // its first holds a comma: the rows a quote left open has swallowed.
+    // its first starts as a row does (an id, then a comma): the rows a
+    // quote left open has swallowed. (A note typed over lines may hold
+    // commas: 上年同期为5,120万元, 快报数.)
     let mut opened = Cell { row: 0, col: 0 };
     let mut swallowed = false;
+    let mut line_start: Option<usize> = None;
     let mut started = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -454,6 +457,7 @@ fn csv_rows(text: &str) -> Result<Vec<Vec<(Cell, Option<String>)>>, SheetError> 
             ('"', true) => quoted = false,
             ('"', false) if !started => {
                 quoted = true;
+                line_start = None;
                 opened = Cell {
                     row: records.len() + 1,
                     col: fields.len() + 1,
@@ -471,8 +475,14 @@ fn csv_rows(text: &str) -> Result<Vec<Vec<(Cell, Option<String>)>>, SheetError> 
                 started = false;
                 continue;
             }
-            (',', true) if field.contains('\n') || field.contains('\r') => {
-                swallowed = true;
+            ('\n' | '\r', true) => {
+                field.push(c);
+                line_start = Some(field.len());
+            }
+            (',', true) if line_start.is_some() => {
+                let head = &field[line_start.unwrap_or(0)..];
+                swallowed |= crate::data::is_id(head.trim());
+                line_start = None;
                 field.push(',');
             }
             (c, _) => field.push(c),
@@ -715,6 +725,10 @@ mod tests {
             csv_rows(late),
             Err(SheetError::Quote(Cell { row: 2, col: 2 }))
         ));
+        // A note typed over lines, with commas, closed: read as it is.
+        let note = csv_rows("id,数值,备注\nfin,4.6,\"上年同期为5,120万元, 快报数\n来源: 区住建局, 2023年1月\"\nsub,2410,\n").unwrap();
+        assert_eq!(note.len(), 3);
+        assert_eq!(note[2][1].1.as_deref(), Some("2410"));
         // A quote inside a field is the label's text, as Excel reads it.
         let inside = csv_rows("id,名称,数值\nfin,专精特新\"企业,4.6\nsub,补贴,2410\n").unwrap();
         assert_eq!(inside[1][1].1.as_deref(), Some("专精特新\"企业"));

@@ -644,7 +644,7 @@ impl<'w> Checker<'w> {
 
     /// The id of the entry at `path`: a lowercase name (`new_jobs`).
     fn id(&mut self, path: &str, id: &str) {
-        if !valid_id(id) {
+        if !super::is_id(id) {
             self.report(
                 format!("{path}.id"),
                 "data-bad-id",
@@ -738,13 +738,6 @@ fn longest_run(text: &str) -> Option<(usize, usize)> {
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
-}
-
-fn valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && id.len() <= limits::ID
 }
 
 /// A base year as reports write it: 比2020年, 较2019年, 比2020年同期. Any
