@@ -789,3 +789,33 @@ fn words_that_hold_a_qualifier_goal_or_estimate_word_are_read_as_themselves() {
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stderr(&out).contains("“约”"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_number_the_source_prints_with_separators_is_printed_so() {
+    // 2,409万元 in a source that groups digits (a Hong Kong paper, a budget
+    // report): `written` keeps it; it was refused as no number (round 17).
+    let dir = project();
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "        value: 2409\n        unit: 万元",
+        "        value: 2409\n        written: \"2,409\"\n        unit: 万元",
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    // (Without `normal`, which makes the article's half-width marks full-width.)
+    let text: String = pdf_text(&dir.path().join("out/briefing.pdf"))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("投入消费补贴资金2,409万元"), "{text}");
+    // Grouped otherwise, it is no number of the value.
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "written: \"2,409\"",
+        "written: \"24,09\"",
+    );
+    let out = brief(dir.path(), &["check"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+}

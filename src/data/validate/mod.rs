@@ -623,7 +623,8 @@ impl<'w> Checker<'w> {
             return;
         }
         let same = |w: &str, n: &Num| {
-            super::prose::chinese_number(w).is_some_and(|x| (x - n.get()).abs() < 1e-9)
+            let w = ungrouped(w.trim());
+            super::prose::chinese_number(&w).is_some_and(|x| (x - n.get()).abs() < 1e-9)
         };
         let matches = match to {
             None => same(written, value),
@@ -740,6 +741,22 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
 }
 
+/// Digits grouped in threes as some sources print them (2,409, 12,345.67):
+/// the number without its separators; anything else as it is.
+fn ungrouped(text: &str) -> std::borrow::Cow<'_, str> {
+    let (whole, rest) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouped = groups.len() > 1
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if grouped {
+        std::borrow::Cow::Owned(groups.concat() + rest)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// A base year as reports write it: 比2020年, 较2019年, 比2020年同期. Any
 /// year is a basis without declaring it.
 fn year_basis(basis: &str) -> bool {
@@ -764,6 +781,22 @@ mod tests {
         assert_eq!(longest_run("QFLP（合格境外有限合伙人）"), Some((0, 4)));
         assert_eq!(longest_run("全部中文"), None);
         assert_eq!(longest_run("投资{urban_infrastructure_investment}，"), None);
+    }
+
+    #[test]
+    fn digits_grouped_in_threes_are_the_number_and_nothing_else_is() {
+        for (written, plain) in [
+            ("2,409", "2409"),
+            ("12,345.67", "12345.67"),
+            ("1,234,567", "1234567"),
+            // Not grouped in threes: left as written, which then reads as no number.
+            ("2,40,9", "2,40,9"),
+            ("24,09", "24,09"),
+            (",409", ",409"),
+            ("2409", "2409"),
+        ] {
+            assert_eq!(ungrouped(written), plain, "{written}");
+        }
     }
 
     #[test]
