@@ -4,8 +4,9 @@
 /// Digits in the prose outside a placeholder: a number the data does not
 /// type (its changes would go unseen), with their offset and text. Not a
 /// number of the data: years and dates (2022年, 2月8日, 1-11月份, 9时30分),
-/// ordinals (第7年), durations (近6年来, 70周年), versions (3.0版), digits
-/// inside a Latin word or a quoted name (PM2.5, 5G, B2B, “211”).
+/// ordinals (第7年, 连续3年), durations (近6年来, 70周年), versions (3.0版),
+/// digits inside a Latin word or a quoted name (PM2.5, 5G, B2B, “211”,
+/// ‘7·20’).
 pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut inside = false;
@@ -17,8 +18,8 @@ pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
         match c {
             '{' => inside = true,
             '}' => inside = false,
-            '“' | '「' | '《' => quoted += 1,
-            '”' | '」' | '》' => quoted = quoted.saturating_sub(1),
+            '“' | '「' | '《' | '‘' | '『' | '〈' => quoted += 1,
+            '”' | '」' | '》' | '’' | '』' | '〉' => quoted = quoted.saturating_sub(1),
             _ => {}
         }
         // Full-width digits (１２个) are digits too, typed otherwise.
@@ -40,9 +41,14 @@ pub fn stray_digits(text: &str) -> Vec<(usize, String)> {
         // A year is four digits (近6年来 is a duration: a figure).
         let year = digits.len() == 4 && next.starts_with(['年', '—', '-', '至']);
         let full_width = !digits.is_ascii();
+        // 连续3年 says what 连续第3年 does: the years of a standing (which
+        // a ranking's `years` carries and the checks compare).
+        let running = next.starts_with('年')
+            && (text[..at].ends_with("连续") || text[..at].ends_with("連續"));
         let exempt = latin(prev)
             || latin(next.chars().next())
             || prev == Some('第')
+            || running
             || year
             || [
                 "月",
@@ -198,6 +204,8 @@ mod tests {
         assert_eq!(found("新增{a}，其中12项"), ["12"]);
         assert_eq!(found("增长{x.yoy}达92.9亿元"), ["92.9"]);
         assert_eq!(found("近6年来持续领跑"), ["6"]);
+        assert_eq!(found("连续3个季度增长"), ["3"]);
+        assert_eq!(found("China’s 12项"), ["12"]);
         // Full-width digits are found wherever they stand (hostile round 5).
         assert_eq!(found("新建口袋公园１２个"), ["１２"]);
         assert_eq!(found("２０２２年"), ["２０２２"]);
@@ -207,6 +215,9 @@ mod tests {
             "1-11月份",
             "凌晨1时30分",
             "连续第7年",
+            "连续3年位居全市第一",
+            "‘7·20’特大暴雨",
+            "『1+N』政策体系",
             "建国70周年",
             "营商环境3.0版",
             "PM2.5浓度",
