@@ -11,6 +11,7 @@
 pub mod aims;
 mod numerals;
 mod words;
+pub(crate) use words::is_han;
 
 use std::collections::HashMap;
 

@@ -12,7 +12,7 @@ use crate::data::vocabulary::{Position, QualifierWord, Words};
 use crate::tr;
 
 /// A Han character.
-pub(super) fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 

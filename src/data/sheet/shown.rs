@@ -296,6 +296,8 @@ pub(super) fn built_in(id: u32) -> Option<String> {
             9 => "0%",
             10 => "0.00%",
             11 => "0.00E+00",
+            12 => "# ?/?",
+            13 => "# ??/??",
             48 => "##0.0E+0",
             37 | 38 => "#,##0 ;(#,##0)",
             39 | 40 => "#,##0.00;(#,##0.00)",
@@ -370,7 +372,9 @@ fn zero_section(code: &str) -> String {
 /// calamine's; the others are no way to print a figure).
 pub(super) fn parse(code: &str) -> Option<Shown> {
     let mut plain = String::new();
-    // Digits or a point the format writes itself, among the number's.
+    // Digits, a point, a sign or a percent the format writes itself, among
+    // the number's ("-"0.0 shows -8.5 for 8.5, 0.0"%" 8.5% for 8.5).
+    let own = |d: char| d.is_ascii_digit() || ".-+%−－＋％".contains(d);
     let mut own_digits = false;
     let mut chars = code.chars();
     while let Some(c) = chars.next() {
@@ -381,11 +385,14 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
                     if d == '"' {
                         break;
                     }
-                    own_digits |= d.is_ascii_digit() || d == '.';
+                    // A word before the number ("超"0.0 shows 超8.5): a
+                    // qualifier the figure's value does not hold.
+                    let before = !plain.contains(['0', '#', '?']);
+                    own_digits |= own(d) || (before && crate::data::prose::is_han(d));
                 }
             }
             '\\' | '!' => {
-                own_digits |= chars.next().is_some_and(|d| d.is_ascii_digit() || d == '.');
+                own_digits |= chars.next().is_some_and(own);
             }
             '_' | '*' => {
                 chars.next();
@@ -413,6 +420,17 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
     let lower = plain.to_ascii_lowercase();
     // 2.41E+03 for 2409: another number on screen than the figure's.
     if (lower.contains("e+") || lower.contains("e-")) && plain.contains(['0', '#']) {
+        return Some(Shown {
+            percent: false,
+            decimals: None,
+            scaled: true,
+            blank: false,
+            zero_blank: false,
+            unsigned: false,
+        });
+    }
+    // # ?/? shows 8 4/9 for 8.45: no figure as printed.
+    if plain.contains('/') && !lower.contains(['y', 'm', 'd', 'h', 's']) && plain.contains('?') {
         return Some(Shown {
             percent: false,
             decimals: None,
@@ -489,13 +507,21 @@ mod tests {
         assert!(parse("0.0;0.0").is_some_and(|s| s.unsigned));
         assert!(parse("0.0;-0.0").is_some_and(|s| !s.unsigned));
         assert!(parse("0.0;\"-\"0.0").is_some_and(|s| !s.unsigned));
-        assert_eq!(parse("\"约\"0.0\"亿元\""), shown(false, 1));
+        // A unit after the number is no other number; a word or a sign the
+        // format writes before it is (hostile round 16: 超8.5 and -8.5 for
+        // 8.5 were read as 8.5).
+        assert_eq!(parse("0.0\"亿元\""), shown(false, 1));
+        assert_eq!(parse("\"¥\"0.00"), shown(false, 2));
+        for code in ["\"约\"0.0\"亿元\"", "\"超\"0.0", "\"-\"0.0", "0.0\"%左右\"", "\\-0.0"] {
+            assert!(scaled(code), "{code}");
+        }
         assert_eq!(parse("General"), None);
         assert_eq!(parse("@"), None);
         assert_eq!(parse("yyyy-mm-dd"), None);
         // 2.41E+03 shows another number than 2409
         assert!(scaled("0.00E+00"));
-        assert_eq!(parse("# ?/?"), None);
+        // 8 4/9 for 8.45
+        assert!(scaled("# ?/?"));
         // Shown in 万 or thousands, or with a point of the format's own:
         // nothing tells the figure (hostile round 5).
         for code in [
