@@ -113,6 +113,9 @@ pub enum Odd {
 /// The odd cells of a sheet by (row, column), 1-based.
 type OddCells = std::collections::HashMap<(usize, usize), Odd>;
 
+/// A sheet's rows, each cell with the text it holds (none when empty).
+type Grid = Vec<Vec<(Cell, Option<String>)>>;
+
 /// A cell as a problem's field: 主要指标!C3 in a workbook, C3 in a CSV.
 pub fn field(sheet: Option<&str>, cell: &Cell) -> String {
     match sheet {
@@ -300,7 +303,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                 }
             }
         }
-        let grid: Vec<Vec<(Cell, Option<String>)>> = range
+        let grid: Grid = range
             .rows()
             .enumerate()
             .map(|(r, row)| {
@@ -422,7 +425,7 @@ fn far_cell(positions: impl IntoIterator<Item = (u32, u32)>) -> Option<Cell> {
             (spread, far) = (r * c, (r, c));
         }
     }
-    (rows * cols > MAX_GRID).then(|| Cell {
+    (rows * cols > MAX_GRID).then_some(Cell {
         row: far.0 as usize,
         col: far.1 as usize,
     })
@@ -430,7 +433,7 @@ fn far_cell(positions: impl IntoIterator<Item = (u32, u32)>) -> Option<Cell> {
 
 /// The rows of a CSV text (RFC 4180: quoted fields may hold commas,
 /// quotes doubled), with their cells.
-fn csv_rows(text: &str) -> Result<Vec<Vec<(Cell, Option<String>)>>, SheetError> {
+fn csv_rows(text: &str) -> Result<Grid, SheetError> {
     // A quoted field may hold commas, doubled quotes and line breaks (a
     // label typed with Alt+Enter): a record is a row, as a spreadsheet
     // opens the file, whatever lines it takes. As in Excel, only a quote

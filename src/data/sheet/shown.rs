@@ -512,7 +512,13 @@ mod tests {
         // 8.5 were read as 8.5).
         assert_eq!(parse("0.0\"亿元\""), shown(false, 1));
         assert_eq!(parse("\"¥\"0.00"), shown(false, 2));
-        for code in ["\"约\"0.0\"亿元\"", "\"超\"0.0", "\"-\"0.0", "0.0\"%左右\"", "\\-0.0"] {
+        for code in [
+            "\"约\"0.0\"亿元\"",
+            "\"超\"0.0",
+            "\"-\"0.0",
+            "0.0\"%左右\"",
+            "\\-0.0",
+        ] {
             assert!(scaled(code), "{code}");
         }
         assert_eq!(parse("General"), None);
