@@ -610,24 +610,13 @@ fn typing(path: &str, s: &str, out: &mut Vec<Problem>) {
             ),
             offset,
         ));
-    } else if !s.trim().is_empty() {
-        let edge = s
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map(|_| 0)
-            .or_else(|| {
-                s.char_indices()
-                    .last()
-                    .filter(|(_, c)| c.is_whitespace())
-                    .map(|(at, _)| at)
-            });
-        if let Some(offset) = edge {
-            out.push(at(
-                problem(path, "data-edge-space", tr!("data-edge-space"), None),
-                offset,
-            ));
-        }
+    } else if !s.trim().is_empty()
+        && let Some(offset) = super::prose::edge_space(s)
+    {
+        out.push(at(
+            problem(path, "data-edge-space", tr!("data-edge-space"), None),
+            offset,
+        ));
     }
     if let Some((offset, mark, full)) = super::prose::halfwidth_mark(s) {
         let mark = mark.to_string();

@@ -553,6 +553,21 @@ pub fn folded_space(text: &str) -> Option<usize> {
     })
 }
 
+/// The byte offset of a space at either end of `text` (a quoted "百 ", a
+/// U+3000 YAML keeps), which prints as a gap before what follows.
+pub fn edge_space(text: &str) -> Option<usize> {
+    text.chars()
+        .next()
+        .filter(|c| c.is_whitespace())
+        .map(|_| 0)
+        .or_else(|| {
+            text.char_indices()
+                .last()
+                .filter(|(_, c)| c.is_whitespace())
+                .map(|(at, _)| at)
+        })
+}
+
 /// A half-width mark in Chinese text, the input method left in English
 /// mode: a comma or semicolon between Chinese words (14亿元,发放), a
 /// straight quote beside a Chinese character ("六个龙江"). Its byte offset,

@@ -34,6 +34,22 @@ pub struct Shown {
 }
 
 impl Shown {
+    /// Shown as nothing (`;;;`).
+    const BLANK: Shown = Shown {
+        percent: false,
+        decimals: None,
+        scaled: false,
+        blank: true,
+        zero_blank: false,
+        unsigned: false,
+    };
+    /// Shown as another figure than held (2.41E+03, 8 4/9).
+    const OTHER: Shown = Shown {
+        scaled: true,
+        blank: false,
+        ..Shown::BLANK
+    };
+
     /// The text of `value` as the cell shows it, without %.
     pub fn text(self, value: f64) -> String {
         let value = if self.percent { value * 100.0 } else { value };
@@ -408,37 +424,16 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
         }
     }
     if plain.trim().is_empty() && code.contains(';') {
-        return Some(Shown {
-            percent: false,
-            decimals: None,
-            scaled: false,
-            blank: true,
-            zero_blank: false,
-            unsigned: false,
-        });
+        return Some(Shown::BLANK);
     }
     let lower = plain.to_ascii_lowercase();
     // 2.41E+03 for 2409: another number on screen than the figure's.
     if (lower.contains("e+") || lower.contains("e-")) && plain.contains(['0', '#']) {
-        return Some(Shown {
-            percent: false,
-            decimals: None,
-            scaled: true,
-            blank: false,
-            zero_blank: false,
-            unsigned: false,
-        });
+        return Some(Shown::OTHER);
     }
     // # ?/? shows 8 4/9 for 8.45: no figure as printed.
     if plain.contains('/') && !lower.contains(['y', 'm', 'd', 'h', 's']) && plain.contains('?') {
-        return Some(Shown {
-            percent: false,
-            decimals: None,
-            scaled: true,
-            blank: false,
-            zero_blank: false,
-            unsigned: false,
-        });
+        return Some(Shown::OTHER);
     }
     if lower.contains("general")
         || lower.contains(['e', '/', '@', 'y', 'm', 'd', 'h', 's'])

@@ -206,17 +206,7 @@ impl<'w> Checker<'w> {
         // A space at either end of a name prints as a gap before its unit
         // or its mark (超百 个, 全市前列 。): a quoted "百 " or a U+3000
         // that YAML keeps.
-        let edge = text
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map(|_| 0)
-            .or_else(|| {
-                text.char_indices()
-                    .last()
-                    .filter(|(_, c)| c.is_whitespace())
-                    .map(|(at, _)| at)
-            });
+        let edge = super::prose::edge_space(text);
         // Full-width digits are a typing mistake in a name as in a
         // paragraph (２０２３年, ６%).
         if let Some(at) = text.find(|c: char| ('０'..='９').contains(&c)) {
