@@ -96,7 +96,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
                             (Some("float" | "percentage" | "currency"), Some(_)) => {
                                 // A number cell with no text shows nothing.
                                 for c in col + 1..=col + n.min(MAX_REPEAT) {
-                                    seen.shown.insert((row, c), blank());
+                                    seen.shown.insert((row, c), Shown::BLANK);
                                 }
                                 col = col.saturating_add(n);
                             }
@@ -143,23 +143,12 @@ fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
         .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
-fn blank() -> Shown {
-    Shown {
-        percent: false,
-        decimals: None,
-        scaled: false,
-        blank: true,
-        zero_blank: false,
-        unsigned: false,
-    }
-}
-
 /// What the text a cell shows says of its value: its decimals, and whether
 /// it shows the value at all (100000 shown as 100万 does not).
 fn shown_as(value: f64, percent: bool, text: &str) -> Shown {
     let text = text.trim();
     if text.is_empty() {
-        return blank();
+        return Shown::BLANK;
     }
     // The number in the text, without the sheet's own words (14亿元),
     // percent sign and thousands separators.

@@ -34,8 +34,8 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// Shown as nothing (`;;;`).
-    const BLANK: Shown = Shown {
+    /// Shown as nothing (`;;;`, an empty text in an .ods).
+    pub(super) const BLANK: Shown = Shown {
         percent: false,
         decimals: None,
         scaled: false,
