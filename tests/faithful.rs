@@ -819,3 +819,44 @@ fn a_number_the_source_prints_with_separators_is_printed_so() {
     let out = brief(dir.path(), &["check"]);
     assert_eq!(code(&out), 3, "{}", stderr(&out));
 }
+
+#[test]
+fn a_decrease_the_source_prints_with_its_own_minus_is_printed_so() {
+    // 同比增长−2.3% as a bulletin typesets it (U+2212), 同比增长－2.3% as an
+    // office types it: `written` keeps the sign; both were refused as not
+    // reading as -2.3 (round 17).
+    for minus in ["\u{2212}", "－"] {
+        let dir = project();
+        edit(
+            &dir.path().join("data/2022-achievements.yaml"),
+            "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+            &format!("yoy: {{ value: -14.3, written: \"{minus}14.3\", verb: 增长, basis: 同比 }}"),
+        );
+        ok(brief(
+            dir.path(),
+            &["build", "--strict", "--only", "briefing"],
+        ));
+        let text: String = pdf_text(&dir.path().join("out/briefing.pdf"))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(text.contains(&format!("同比增长{minus}14.3%")), "{text}");
+        // Another number with the sign is no form of the value.
+        edit(
+            &dir.path().join("data/2022-achievements.yaml"),
+            &format!("written: \"{minus}14.3\""),
+            &format!("written: \"{minus}14.4\""),
+        );
+        let out = brief(dir.path(), &["check"]);
+        assert_eq!(code(&out), 3, "{}", stderr(&out));
+        // The value itself is typed with the keyboard's minus: the hint says so.
+        edit(
+            &dir.path().join("data/2022-achievements.yaml"),
+            &format!("value: -14.3, written: \"{minus}14.4\""),
+            &format!("value: \"{minus}14.3\""),
+        );
+        let out = brief(dir.path(), &["check"]);
+        assert_eq!(code(&out), 3, "{}", stderr(&out));
+        assert!(stderr(&out).contains("`-14.3`"), "{}", stderr(&out));
+    }
+}

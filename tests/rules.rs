@@ -435,6 +435,15 @@ const RULES: &[Rule] = &[
         "keywords: [哈尔滨新区, 改革, 改革,",
         "data-item-twice",
     ),
+    // A keyword list typed with 、 is said as such, not as a full-width
+    // comma it does not hold (round 17).
+    r(
+        META,
+        "keywords: [哈尔滨新区, 改革,",
+        "keywords: [哈尔滨新区、改革,",
+        "keywords: [哈尔滨新区、改革,",
+        "syntax-list-one-word",
+    ),
     // A target of decrease with a negative value (下降-6.5%), and a count
     // that fell by all of itself or more.
     r(

@@ -437,10 +437,12 @@ fn an_xls_is_read_as_it_shows_its_numbers_and_its_odd_cells_said() {
 }
 
 #[test]
-fn an_ods_is_read_as_it_shows_its_numbers() {
+fn an_ods_is_read_as_it_shows_its_numbers_past_a_chart_s_tab() {
     // An .ods keeps beside each number the text the sheet showed (3.6% for
     // 0.036): read as held, 0.036% and 4.4999亿元 were printed. The .ods is
-    // LibreOffice Calc's own, saved from an .xlsx as an office would.
+    // LibreOffice Calc's own, saved from an .xlsx as an office would; its
+    // chart's tab (a sheet holding only the chart, in front) is passed over:
+    // it was read as the figures sheet, "no column id" (round 16).
     require("soffice");
     let dir = project();
     let out = python_command()
@@ -453,6 +455,9 @@ fn an_ods_is_read_as_it_shows_its_numbers() {
              ws.append(['policy_support_funds', '兑现政策扶持资金', 172.8]); ws['C3'].number_format = '0.00'\n\
              ws.append(['enterprise_financing', '帮助企业融资', 4.4999]); ws['C4'].number_format = '0.0'\n\
              ws.append(['job_stabilization_loans', '稳企稳岗贷款', 14.25]); ws['C5'].number_format = '0.0'\n\
+             from openpyxl.chart import BarChart, Reference\n\
+             cs = wb.create_chartsheet('图表', 0); ch = BarChart()\n\
+             ch.add_data(Reference(ws, min_col=3, min_row=1, max_row=5)); cs.add_chart(ch)\n\
              wb.save(sys.argv[1])",
         )
         .arg(dir.path().join("指标.xlsx"))
@@ -662,4 +667,56 @@ fn a_stray_cell_at_the_sheet_s_far_corner_is_said_at_it_and_a_chart_tab_is_passe
     ok(brief(dir.path(), &["build", "--only", "briefing"]));
     let text = pdf_text(&dir.path().join("out/briefing.pdf"));
     assert!(text.contains("4.6亿元"), "{text}");
+}
+
+#[test]
+fn an_office_s_sheet_is_read_with_its_title_unit_column_and_notes_and_its_units_checked() {
+    // The statistics office's sheet as it comes: a title above the header,
+    // a 单位 column, 比上年增长(%), a note under the table. Each was an
+    // error ("not a column brief reads", "unknown id") (round 17).
+    let office = |unit: &str, value: &str| {
+        with_sheet(&[
+            &["2022年哈尔滨新区主要经济指标"],
+            &["id", "指标", "单位", "数值", "比上年增长(%)"],
+            &["new_market_entities", "新增市场主体", "万户", "1.6", "15.2"],
+            &["consumption_subsidies", "消费补贴资金", unit, value, ""],
+            &["注：本表为快报数。"],
+        ])
+    };
+    let dir = office("万元", "2510");
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    for shown in ["1.6万户", "15.2%", "2510万元"] {
+        assert!(text.contains(shown), "{shown}: {text}");
+    }
+    // The sheet's unit is not the figure's: 0.251亿元 pasted over a figure
+    // in 万元 would be printed 0.251万元. An error at the unit's cell.
+    let dir = office("亿元", "0.251");
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    said_at(&err, "指标.xlsx", 4, "C4", "亿元");
+    assert!(err.contains("万元"), "{err}");
+    // A unit in the header's brackets is checked as well, at the value.
+    let dir = with_sheet(&[
+        &["id", "名称", "数值（亿元）"],
+        &["consumption_subsidies", "消费补贴资金", "2510"],
+    ]);
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    said_at(&err, "指标.xlsx", 2, "C2", "亿元");
+    // An id above the header row would not be read: said where it stands.
+    let dir = with_sheet(&[
+        &["consumption_subsidies", "2510"],
+        &["id", "数值"],
+        &["new_market_entities", "1.6"],
+    ]);
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    said_at(&err, "指标.xlsx", 1, "A1", "header");
 }

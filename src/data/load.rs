@@ -706,6 +706,11 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
         ),
         "thousands" => tr!("hint-number-thousands", number = number.as_str()),
         "fullwidth" => tr!("hint-number-fullwidth", number = number.as_str()),
+        "minus" => tr!(
+            "hint-number-minus",
+            number = number.as_str(),
+            written = text.trim()
+        ),
         "point" => tr!("hint-number-point", number = number.as_str()),
         "quoted" => tr!("hint-number-quoted", number = number.as_str()),
         _ => tr!("hint-number-plain"),

@@ -10,6 +10,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::limits;
 
+/// The minus sign as statistics bulletins typeset it (U+2212); the keyboard
+/// types `-`.
+pub const MINUS: char = '\u{2212}';
+
 /// The text of a number as the schema admits it.
 pub const PATTERN: &str = "^-?(0|[1-9][0-9]{0,9})(\\.[0-9]{1,4})?$";
 
@@ -70,12 +74,21 @@ impl Num {
                 '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
                 '．' => '.',
                 '。' if i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) => '.',
-                '－' => '-',
+                '－' | MINUS => '-',
                 c => c,
             })
             .collect();
         if narrow != t && plain(&narrow) {
-            return Err(NumError::FullWidth(narrow));
+            // Only the sign differs: the minus as typeset (−) or typed
+            // full-width (－), which `written` keeps for print.
+            let sign_only = t
+                .strip_prefix(['－', MINUS])
+                .is_some_and(|rest| rest == &narrow[1..]);
+            return Err(if sign_only {
+                NumError::Minus(narrow)
+            } else {
+                NumError::FullWidth(narrow)
+            });
         }
         let digits_end = narrow
             .char_indices()
@@ -128,6 +141,9 @@ pub enum NumError {
     Thousands(String),
     /// `１２．３`: full-width digits, as typed (the half-width form).
     FullWidth(String),
+    /// `−2.3`, `－2.3`: the minus as typeset or typed full-width (the
+    /// number with the keyboard's `-`).
+    Minus(String),
     /// `.5`: the point needs a digit before it (the number as written).
     Point(String),
     /// `“14”`: full-width quotes around the number.
@@ -146,6 +162,7 @@ impl NumError {
             NumError::Unit(n, u) => format!("brief-num:unit:{n}:{u}"),
             NumError::Thousands(n) => format!("brief-num:thousands:{n}:{text}"),
             NumError::FullWidth(n) => format!("brief-num:fullwidth:{n}:{text}"),
+            NumError::Minus(n) => format!("brief-num:minus:{n}:{text}"),
             NumError::Point(n) => format!("brief-num:point:{n}:{text}"),
             NumError::Quoted(n) => format!("brief-num:quoted:{n}:{text}"),
             NumError::Other => format!("brief-num:other::{text}"),
@@ -245,6 +262,16 @@ mod tests {
             Err(NumError::Unit("3".into(), "。".into()))
         );
         assert_eq!(Num::parse(".5"), Err(NumError::Point("0.5".into())));
+        // the article's minus: typeset (U+2212) or typed full-width
+        assert_eq!(
+            Num::parse("\u{2212}2.3"),
+            Err(NumError::Minus("-2.3".into()))
+        );
+        assert_eq!(Num::parse("－2.3"), Err(NumError::Minus("-2.3".into())));
+        assert_eq!(
+            Num::parse("－２.3"),
+            Err(NumError::FullWidth("-2.3".into()))
+        );
         assert_eq!(
             Num::parse("第1期"),
             Err(NumError::Unit("1".into(), "期".into()))

@@ -305,6 +305,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         read_sheet(
             root,
             spec,
+            &words,
             &mut achievements,
             &mut plan,
             &mut sources,
@@ -482,6 +483,7 @@ fn split(read: Result<Part, Option<Partial<Part>>>) -> (Option<Part>, Option<Par
 fn read_sheet(
     root: &Path,
     spec: &model::FiguresSheet,
+    words: &Words,
     achievements: &mut Option<Part>,
     plan: &mut Option<Part>,
     sources: &mut Sources,
@@ -513,9 +515,14 @@ fn read_sheet(
                     tr!("sheet-no-sheet", name = name, names = names.join("、")),
                     tr!("sheet-no-sheet-hint"),
                 ),
-                sheet::SheetError::NoId => {
-                    ("sheet-no-id", tr!("sheet-no-id"), tr!("sheet-layout-hint"))
-                }
+                sheet::SheetError::NoId(name) => (
+                    "sheet-no-id",
+                    match name {
+                        Some(name) => tr!("sheet-no-id-in", name = name),
+                        None => tr!("sheet-no-id"),
+                    },
+                    tr!("sheet-layout-hint"),
+                ),
                 sheet::SheetError::Header(h, cell, field) => {
                     let mut e =
                         DataError::new(&rel, "sheet-header", tr!("sheet-header", header = h))
@@ -568,6 +575,7 @@ fn read_sheet(
             (Role::Achievements, achievements.as_mut()),
             (Role::Plan, plan.as_mut()),
         ],
+        words,
     );
     sources.cells = given;
     let file = sources.get(Role::Figures).cloned().expect("just added");
@@ -651,6 +659,21 @@ fn read_sheet(
                 "sheet-unheaded",
                 tr!("sheet-unheaded"),
                 Some(tr!("sheet-layout-hint")),
+            ),
+            sheet::SheetProblem::AboveHeader(cell) => (
+                cell,
+                "sheet-above-header",
+                tr!("sheet-above-header"),
+                Some(tr!("sheet-layout-hint")),
+            ),
+            sheet::SheetProblem::Unit(said, unit, cell) => (
+                cell,
+                "sheet-unit",
+                match unit {
+                    Some(unit) => tr!("sheet-unit", sheet = said, data = unit),
+                    None => tr!("sheet-unit-none", sheet = said),
+                },
+                Some(tr!("sheet-unit-hint")),
             ),
         };
         let mut e = sources.at_cell(&file, &cell, code, message);

@@ -453,7 +453,16 @@ fn bare_id<'t>(
             && word
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !inside && (own.contains_key(word) || id_like) {
+        // Part of an address, where an id-like word is no placeholder:
+        // xq_office@163.com, www.hrb_xq.gov.cn, a/b_c.pdf.
+        let joined = |mark: Option<char>, next: Option<char>| {
+            matches!(mark, Some('@' | '.' | '/' | ':' | '-' | '\\'))
+                && next.is_some_and(|c| c.is_ascii_alphanumeric())
+        };
+        let mut before = text[..start].chars().rev();
+        let mut after = text[end..].chars();
+        let address = joined(before.next(), before.next()) || joined(after.next(), after.next());
+        if !inside && !address && (own.contains_key(word) || id_like) {
             return Some((start, word));
         }
         at = end;
@@ -638,5 +647,25 @@ mod tests {
         );
         assert_eq!(folded_space("本报记者 张焱"), Some("本报记者".len()));
         assert_eq!(folded_space("QFLP 试点"), None);
+    }
+
+    #[test]
+    fn an_id_like_word_of_an_address_is_no_bare_id() {
+        let own = HashMap::new();
+        let bare = |text: &str| {
+            bare_id(text, &placeholders(text).unwrap(), &own).map(|(_, w)| w.to_string())
+        };
+        // An office's mail, site and file names (round 17: the mail was
+        // refused as an id written without braces).
+        for text in [
+            "咨询邮箱xq_office@163.com。",
+            "详见www.hrb_xq.gov.cn。",
+            "附件见docs/plan_2023.pdf。",
+        ] {
+            assert_eq!(bare(text), None, "{text}");
+        }
+        // An id at a sentence's end is still one.
+        assert_eq!(bare("同比增长gdp_growth.").as_deref(), Some("gdp_growth"));
+        assert_eq!(bare("同比增长gdp_growth.").as_deref(), Some("gdp_growth"));
     }
 }

@@ -27,20 +27,49 @@ pub enum Column {
     Yoy,
     Share,
     Written,
+    /// The unit of the value (单位): checked against the figure's.
+    Unit,
 }
 
 impl Column {
-    /// The column a header names; `None` for a column brief does not read.
-    fn named(header: &str) -> Option<Option<Column>> {
-        Some(match header.trim().to_lowercase().as_str() {
+    /// The column a header names (`None` for a column for people, which
+    /// brief does not read), and the unit written after its name in
+    /// brackets (数值（亿元）, 比上年增长(%)); `None` for a header brief does
+    /// not know.
+    fn named(header: &str) -> Option<(Option<Column>, Option<String>)> {
+        let header = header.trim();
+        let (name, unit) = header
+            .strip_suffix([')', '）'])
+            .and_then(|rest| rest.rfind(['(', '（']).map(|i| rest.split_at(i)))
+            .map(|(name, unit)| (name.trim(), unit.chars().skip(1).collect::<String>()))
+            .filter(|(name, unit)| !name.is_empty() && !unit.trim().is_empty())
+            .map_or((header, None), |(name, unit)| {
+                (name, Some(unit.trim().to_string()))
+            });
+        let column = match name.to_lowercase().as_str() {
             "value" | "数值" | "值" => Some(Column::Value),
-            "yoy" | "同比" | "增长" | "增速" => Some(Column::Yoy),
+            "yoy" | "同比" | "增长" | "增速" | "同比增长" | "比上年增长" | "增长率" | "增幅" => {
+                Some(Column::Yoy)
+            }
             "share" | "占比" | "比重" => Some(Column::Share),
             "written" | "写法" => Some(Column::Written),
-            "label" | "名称" | "指标" | "备注" | "note" => None,
+            "unit" | "单位" | "计量单位" => Some(Column::Unit),
+            "label" | "名称" | "指标" | "指标名称" | "项目" | "序号" | "备注" | "note" | "上年"
+            | "上年数" | "上年同期" => None,
             _ => return None,
-        })
+        };
+        // Only a number's column has a unit; brackets after another name
+        // are words for people (名称（全称）).
+        let unit =
+            unit.filter(|_| matches!(column, Some(Column::Value | Column::Yoy | Column::Share)));
+        Some((column, unit))
     }
+}
+
+/// A unit as a sheet or the data writes it, for comparing: ％ typed
+/// full-width is %.
+pub fn unit_text(unit: &str) -> String {
+    unit.trim().replace('％', "%")
 }
 
 /// A cell: its row (1-based) and column (1-based), as a spreadsheet shows
@@ -73,6 +102,14 @@ pub struct Row {
     pub cells: Vec<(Column, String, Cell)>,
 }
 
+/// A unit a header gives its column (数值（亿元）), at the header's cell.
+#[derive(Debug, Clone)]
+pub struct HeaderUnit {
+    pub column: Column,
+    pub unit: String,
+    pub cell: Cell,
+}
+
 /// The sheet as read.
 #[derive(Debug, Clone)]
 pub struct Sheet {
@@ -91,6 +128,8 @@ pub struct Sheet {
     /// Number cells formatted as a percent (0.14 shown as 14%), by (row,
     /// column): a rate's, or a slip where the figure is an amount.
     pub percent: std::collections::HashSet<(usize, usize)>,
+    /// Units the header gives its number columns.
+    pub units: Vec<HeaderUnit>,
 }
 
 /// A cell whose shown content is not what a reader gets: a date (its
@@ -146,8 +185,8 @@ pub enum SheetError {
     Format(String),
     /// No sheet of this name; the names there are.
     NoSheet(String, Vec<String>),
-    /// No `id` column in the header row.
-    NoId,
+    /// No `id` column in the header row (of the sheet named).
+    NoId(Option<String>),
     /// A header brief does not know, at its cell (and the cell's field, 主要指标!C1).
     Header(String, Cell, String),
     /// A column named twice (value and 数值): at the second (and its
@@ -222,14 +261,28 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         // Without a name, the first sheet the user sees: not a hidden one
         // that holds last year's figures or lookups, nor a chart's tab
         // (Move Chart → New sheet), which holds no cells.
-        let first_shown = book
+        // An .ods keeps a chart's tab as a sheet holding only the chart:
+        // the first shown sheet that holds a cell, where one does.
+        let shown: Vec<String> = book
             .sheets_metadata()
             .iter()
-            .find(|s| {
+            .filter(|s| {
                 s.visible == calamine::SheetVisible::Visible
                     && s.typ == calamine::SheetType::WorkSheet
             })
-            .map(|s| s.name.clone());
+            .map(|s| s.name.clone())
+            .collect();
+        let first_shown = match &mut book {
+            calamine::Sheets::Ods(ods) => shown
+                .iter()
+                .find(|n| {
+                    ods.worksheet_range(n)
+                        .is_ok_and(|r| r.used_cells().next().is_some())
+                })
+                .or(shown.first())
+                .cloned(),
+            _ => shown.first().cloned(),
+        };
         let name = match sheet {
             Some(s) if names.iter().any(|n| n == s) => s.to_string(),
             Some(s) => return Err(SheetError::NoSheet(s.to_string(), names)),
@@ -372,8 +425,9 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         (Some(name), grid, odd)
     };
     let text = render(&grid);
-    let (rows, problems) = rows(&grid, name.as_deref(), &odd)?;
+    let (rows, problems, units) = rows(&grid, name.as_deref(), &odd)?;
     Ok(Sheet {
+        units,
         rel: rel.to_path_buf(),
         rows,
         name,
@@ -546,36 +600,54 @@ fn render(grid: &[Vec<(Cell, Option<String>)>]) -> String {
     lines.join("\n")
 }
 
+/// A sheet's figure rows, the problems of its cells, and the units its
+/// header gives.
+type Rows = (Vec<Row>, Vec<SheetProblem>, Vec<HeaderUnit>);
+
 /// The figure rows under the header row, and the problems of their cells:
-/// an odd cell where brief reads one, a cell under no header.
+/// an odd cell where brief reads one, a cell under no header, an id above
+/// the header; and the units the header gives.
 fn rows(
     grid: &[Vec<(Cell, Option<String>)>],
     sheet: Option<&str>,
     odd: &OddCells,
-) -> Result<(Vec<Row>, Vec<SheetProblem>), SheetError> {
-    let Some((header_at, header)) = grid
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.iter().any(|(_, t)| t.is_some()))
-    else {
-        return Err(SheetError::NoId);
+) -> Result<Rows, SheetError> {
+    let names_id = |t: &Option<String>| {
+        t.as_deref()
+            .is_some_and(|t| matches!(t.trim().to_lowercase().as_str(), "id" | "标识"))
     };
+    // The header row is the first that names the id column: an office's
+    // title (2022年主要经济指标) or a line such as 单位：亿元 may stand above
+    // it. Without one, the first row holding anything is the header meant.
+    let header_at = grid
+        .iter()
+        .position(|r| r.iter().any(|(_, t)| names_id(t)))
+        .or_else(|| grid.iter().position(|r| r.iter().any(|(_, t)| t.is_some())))
+        .ok_or_else(|| SheetError::NoId(sheet.map(str::to_string)))?;
+    let header = &grid[header_at];
     let mut id_col: Option<usize> = None;
     let mut columns: Vec<(usize, Column)> = Vec::new();
+    let mut units = Vec::new();
     for (i, (cell, text)) in header.iter().enumerate() {
         let Some(text) = text else { continue };
-        let lower = text.trim().to_lowercase();
         // A column given twice: which of the two holds the figure?
-        let first = if lower == "id" || lower == "标识" {
+        let first = if names_id(&Some(text.clone())) {
             id_col.replace(i)
         } else {
             match Column::named(text) {
-                Some(Some(c)) => {
+                Some((Some(c), unit)) => {
                     let first = columns.iter().find(|(_, d)| *d == c).map(|(j, _)| *j);
                     columns.push((i, c));
+                    if let Some(unit) = unit {
+                        units.push(HeaderUnit {
+                            column: c,
+                            unit,
+                            cell: cell.clone(),
+                        });
+                    }
                     first
                 }
-                Some(None) => None,
+                Some((None, _)) => None,
                 None => {
                     let field = field(sheet, cell);
                     return Err(SheetError::Header(text.clone(), cell.clone(), field));
@@ -591,11 +663,29 @@ fn rows(
             ));
         }
     }
-    let id_col = id_col.ok_or(SheetError::NoId)?;
+    let id_col = id_col.ok_or_else(|| SheetError::NoId(sheet.map(str::to_string)))?;
     let headed = |i: usize| header.get(i).is_some_and(|(_, t)| t.is_some());
     let mut out = Vec::new();
     let mut problems = Vec::new();
+    // A figure's id above the header row would not be read: a row typed
+    // above it, or a header row moved down.
+    for row in &grid[..header_at] {
+        for (cell, text) in row {
+            if text.as_deref().is_some_and(super::is_id) {
+                problems.push(SheetProblem::AboveHeader(cell.clone()));
+            }
+        }
+    }
     for row in &grid[header_at + 1..] {
+        // A note under the table (注：…, 资料来源：…) is for people, and may
+        // span the row's cells.
+        if row
+            .get(id_col)
+            .and_then(|(_, t)| t.as_deref())
+            .is_some_and(note)
+        {
+            continue;
+        }
         // A value beside the columns: which figure's, and what of it?
         for (i, (cell, text)) in row.iter().enumerate() {
             if text.is_some() && !headed(i) {
@@ -634,7 +724,20 @@ fn rows(
         }
         out.push(Row { id, id_cell, cells });
     }
-    Ok((out, problems))
+    Ok((out, problems, units))
+}
+
+/// A note under a table, as offices write one: 注：…, 注1：…, 说明：…,
+/// 资料来源：… (never an id).
+fn note(text: &str) -> bool {
+    let text = text.trim_start_matches(['*', '※', ' ']);
+    ["注", "说明", "备注", "资料来源", "数据来源", "来源"]
+        .iter()
+        .filter_map(|w| text.strip_prefix(w))
+        .any(|rest| {
+            rest.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(['：', ':'])
+        })
 }
 
 /// What a zipped workbook (.xlsx, .ods) unpacks to at most: far more than a
@@ -686,7 +789,7 @@ mod tests {
         let grid = csv_rows(
             "id,名称,数值,同比\ngdp,\"地区生产总值, 全区\",2252.58,4.2\n,,\nnew_jobs,新增就业,8300,\n",
         ).unwrap();
-        let (rows, problems) = rows(&grid, None, &OddCells::new()).unwrap();
+        let (rows, problems, _) = rows(&grid, None, &OddCells::new()).unwrap();
         assert!(problems.is_empty());
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].id, "gdp");
@@ -700,7 +803,7 @@ mod tests {
         // rendering keeps row N on line N.
         let grid =
             csv_rows("id,名称,数值\r\ngdp,\"地区\n生产总值\",2300\r\nnew_jobs,,8300\n").unwrap();
-        let (rows, _) = super::rows(&grid, None, &OddCells::new()).unwrap();
+        let (rows, _, _) = super::rows(&grid, None, &OddCells::new()).unwrap();
         assert_eq!(
             rows[1].cells[0],
             (Column::Value, "8300".into(), Cell { row: 3, col: 3 })
@@ -742,7 +845,7 @@ mod tests {
     fn odd_cells_and_cells_under_no_header_are_said_at_their_cell() {
         let grid = csv_rows("id,value,,名称\ngdp,1,7,a\njobs,2,,b\nnet,3,,\n").unwrap();
         let odd = OddCells::from([((3, 2), Odd::Date), ((4, 1), Odd::Merged)]);
-        let (rows, problems) = super::rows(&grid, None, &odd).unwrap();
+        let (rows, problems, _) = super::rows(&grid, None, &odd).unwrap();
         let said: Vec<String> = problems
             .iter()
             .map(|p| match p {
@@ -807,6 +910,7 @@ pub struct Given {
 pub fn apply(
     sheet: &Sheet,
     parts: &mut [(super::Role, Option<&mut super::model::Part>)],
+    words: &super::vocabulary::Words,
 ) -> (Vec<Given>, Vec<SheetProblem>) {
     use super::model::{Fill, Num};
     let mut given = Vec::new();
@@ -838,8 +942,29 @@ pub fn apply(
                     }
                     found = true;
                     let base = format!("sections[{s}].figures[{i}]");
+                    // The unit the sheet states for a column, where it
+                    // does: the row's 单位 cell, or the header's brackets.
+                    let unit_column = row.cells.iter().find(|(c, ..)| *c == Column::Unit);
+                    let stated = |column: Column| {
+                        sheet
+                            .units
+                            .iter()
+                            .find(|u| u.column == column)
+                            .filter(|_| column != Column::Value || unit_column.is_none())
+                            .map(|u| u.unit.as_str())
+                    };
                     for (column, text, cell) in &row.cells {
                         let path = match column {
+                            Column::Unit => {
+                                if !same_unit(words, text, f.unit.as_deref()) {
+                                    problems.push(SheetProblem::Unit(
+                                        text.clone(),
+                                        f.unit.clone(),
+                                        cell.clone(),
+                                    ));
+                                }
+                                continue;
+                            }
                             Column::Written => {
                                 f.written = Some(text.clone());
                                 format!("{base}.written")
@@ -867,6 +992,17 @@ pub fn apply(
                                         .map(|y| y.unit.clone().unwrap_or_else(|| "%".into())),
                                     _ => Some("%".into()),
                                 };
+                                if let Some(said) = stated(*number)
+                                    && (*number != Column::Yoy || f.yoy.is_some())
+                                    && !same_unit(words, said, unit.as_deref())
+                                {
+                                    problems.push(SheetProblem::Unit(
+                                        said.to_string(),
+                                        unit,
+                                        cell.clone(),
+                                    ));
+                                    continue;
+                                }
                                 if sheet.percent.contains(&(cell.row, cell.col))
                                     && (*number != Column::Yoy || f.yoy.is_some())
                                     && !matches!(unit.as_deref(), Some("%" | "个百分点"))
@@ -935,6 +1071,14 @@ pub fn apply(
     (given, problems)
 }
 
+/// Whether the unit a sheet states is the figure's (or counts the same
+/// thing, as `same_units` says).
+fn same_unit(words: &super::vocabulary::Words, sheet: &str, data: Option<&str>) -> bool {
+    let sheet = unit_text(sheet);
+    let data = data.map(unit_text);
+    sheet.is_empty() || words.same_unit(Some(&sheet), data.as_deref())
+}
+
 /// A problem of a row of the sheet, at its cell.
 #[derive(Debug, Clone)]
 pub enum SheetProblem {
@@ -953,4 +1097,9 @@ pub enum SheetProblem {
     Percent(String, Cell),
     /// A filled cell under no header.
     Unheaded(Cell),
+    /// A figure's id above the header row, which is not read.
+    AboveHeader(Cell),
+    /// The unit the sheet gives (its 单位 column, or its header) where the
+    /// figure's differs: the sheet's, the data's.
+    Unit(String, Option<String>, Cell),
 }

@@ -613,15 +613,24 @@ impl<'w> Checker<'w> {
             return;
         }
         let same = |w: &str, n: &Num| {
-            let w = ungrouped(w.trim());
-            super::prose::chinese_number(&w).is_some_and(|x| (x - n.get()).abs() < 1e-9)
+            // The minus as typeset (−) or typed full-width (－) is the
+            // article's sign.
+            let w = w.trim();
+            let (sign, w) = match w.strip_prefix(['-', '－', super::num::MINUS]) {
+                Some(rest) => (-1.0, rest),
+                None => (1.0, w),
+            };
+            let w = ungrouped(w);
+            super::prose::chinese_number(&w).is_some_and(|x| (sign * x - n.get()).abs() < 1e-9)
         };
+        // A range may hold a sign as well as its dash (-2-3, −2～−1):
+        // any dash that leaves both ends reading right.
         let matches = match to {
             None => same(written, value),
             Some(to) => DASHES.iter().any(|d| {
                 written
-                    .split_once(d)
-                    .is_some_and(|(a, b)| same(a, value) && same(b, to))
+                    .match_indices(d)
+                    .any(|(i, _)| same(&written[..i], value) && same(&written[i + d.len()..], to))
             }),
         };
         if !matches {
@@ -658,7 +667,15 @@ impl<'w> Checker<'w> {
                 );
             }
             if let Some(at) = item.find(['，', '、']) {
-                let e = self.report(&p, "syntax-fullwidth-comma", tr!("syntax-fullwidth-comma"));
+                let e = if item[at..].starts_with('，') {
+                    self.report(&p, "syntax-fullwidth-comma", tr!("syntax-fullwidth-comma"))
+                } else {
+                    self.report(
+                        &p,
+                        "syntax-list-one-word",
+                        tr!("syntax-list-one-word", mark = "、"),
+                    )
+                };
                 e.offset = Some(at);
                 e.hint = Some(tr!("syntax-fullwidth-comma-hint"));
             }
