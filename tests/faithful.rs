@@ -860,3 +860,85 @@ fn a_decrease_the_source_prints_with_its_own_minus_is_printed_so() {
         assert!(stderr(&out).contains("`-14.3`"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn an_estimate_is_tagged_with_its_sentence_s_own_word() {
+    // 据初步统计 is a preliminary count of a year that is over; the theme's
+    // 预计 on its card and rankings made it a forecast (round 19).
+    let dir = project();
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "      - 预计地区生产总值同比增长{gdp_growth}，",
+        "      - 据初步统计，地区生产总值同比增长{gdp_growth}，",
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--docx", "--only", "briefing"],
+    ));
+    let out = tool("pdftotext")
+        .args(["-layout", "-f", "1", "-l", "2"])
+        .arg(dir.path().join("out/briefing.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let overview = String::from_utf8_lossy(&out.stdout).into_owned();
+    let tagged = |tag: &str| {
+        overview
+            .lines()
+            .filter(|l| l.trim_start().starts_with(tag))
+            .count()
+    };
+    // The card and both rankings of the sentence.
+    assert_eq!(tagged("据初步统计"), 3, "{overview}");
+    assert_eq!(tagged("预计"), 0, "{overview}");
+    // The Word briefing's text, its runs joined.
+    let file = fs::File::open(dir.path().join("out/briefing.docx")).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(file)
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    let docx: String = xml
+        .split('<')
+        .filter_map(|t| t.split_once('>').map(|(_, text)| text))
+        .collect();
+    assert!(docx.contains("据初步统计 "), "{docx}");
+    assert!(!docx.contains("预计 "), "{docx}");
+}
+
+#[test]
+fn a_number_printed_without_a_unit_is_a_unitless_figure() {
+    // 居民消费价格总指数102.0, 平均汇率6.8985: a unit was required, and
+    // the number typed in the text was an error under --strict (round 19).
+    let dir = project();
+    let file = dir.path().join("data/2022-achievements.yaml");
+    edit(
+        &file,
+        "拉动消费规模达到{consumption_scale}。",
+        "拉动消费规模达到{consumption_scale}。居民消费价格总指数为{cpi_index}。",
+    );
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push_str(
+        "      - id: cpi_index\n        label: 居民消费价格总指数\n        value: 102.0\n        unitless: true\n        headline: true\n",
+    );
+    fs::write(&file, &text).unwrap();
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let printed: String = pdf_text(&dir.path().join("out/briefing.pdf"))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(printed.contains("居民消费价格总指数为102.0。"), "{printed}");
+    // Without `unitless`, a missing unit is the slip it usually is; the
+    // hint names the way out.
+    edit(&file, "        unitless: true\n", "");
+    let out = brief(dir.path(), &["check"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("unitless: true"), "{}", stderr(&out));
+}

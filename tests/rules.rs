@@ -435,6 +435,23 @@ const RULES: &[Rule] = &[
         "keywords: [哈尔滨新区, 改革, 改革,",
         "data-item-twice",
     ),
+    // A number typed with the input method's comma: refused at its line
+    // (it panicked, exit 101, round 18).
+    r(
+        ACHIEVEMENTS,
+        "        value: 2409\n",
+        "        value: 2，409\n",
+        "value: 2，409",
+        "data-not-a-number",
+    ),
+    // A unit beside `unitless: true`: which one holds?
+    r(
+        ACHIEVEMENTS,
+        "        unit: 家\n        qualifier: 突破",
+        "        unit: 家\n        unitless: true\n        qualifier: 突破",
+        "unitless: true",
+        "data-unitless-unit",
+    ),
     // A keyword list typed with 、 is said as such, not as a full-width
     // comma it does not hold (round 17).
     r(

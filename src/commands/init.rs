@@ -507,7 +507,7 @@ fn results(
                 };
                 Figure {
                     qualifier: qualifier_verbs.get(t.id.as_str()).map(|v| v.to_string()),
-                    ..to_fill(&ids[&t.id], label, t.unit.clone(), true)
+                    ..to_fill(&ids[&t.id], label, t.unit.clone(), false, true)
                 }
             })
             .collect();
@@ -582,6 +582,7 @@ fn results(
                         &ids[&f.id],
                         result_label(&f.label),
                         f.unit.clone(),
+                        f.unitless,
                         f.headline,
                     ),
                 })
@@ -725,8 +726,15 @@ fn next_plan(
     }
 }
 
-/// A figure of the new year: its id, label and unit, its value still to fill.
-fn to_fill(id: &str, label: String, unit: Option<String>, headline: bool) -> Figure {
+/// A figure of the new year: its id, label and unit (or none, where last
+/// year's had none), its value still to fill.
+fn to_fill(
+    id: &str,
+    label: String,
+    unit: Option<String>,
+    unitless: bool,
+    headline: bool,
+) -> Figure {
     Figure {
         id: id.to_string(),
         label,
@@ -735,7 +743,8 @@ fn to_fill(id: &str, label: String, unit: Option<String>, headline: bool) -> Fig
         dash: None,
         ratio: None,
         colon: None,
-        unit: Some(unit.unwrap_or_else(|| "%".into())),
+        unit: (!unitless).then(|| unit.unwrap_or_else(|| "%".into())),
+        unitless,
         qualifier: None,
         written: None,
         estimate: false,

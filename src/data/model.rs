@@ -708,6 +708,13 @@ pub struct Figure {
         extend("examples" = ["亿元"])
     )]
     pub unit: Option<String>,
+    /// The article prints the number without a unit (an index, an exchange
+    /// rate, a coefficient): it has no `unit`, and a missing one is no slip.
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[schemars(
+        description = "原文不带单位的数（价格指数102.0、平均汇率6.8985、系数）为 true，这时不写 unit。"
+    )]
+    pub unitless: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
         description = "限定词：左右、以上、以内、以下、余、多、近、超、超过、突破、约 …",

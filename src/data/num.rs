@@ -100,8 +100,16 @@ impl Num {
             if rest == "%" || rest == "％" {
                 return Err(NumError::Percent(number.to_string()));
             }
-            if rest.starts_with([',', '，']) && rest[1..].bytes().all(|b| b.is_ascii_digit()) {
-                return Err(NumError::Thousands(number.to_string() + &rest[1..]));
+            // 8,300 or 8，300 (a full-width comma is three bytes: round 18
+            // found a slice inside it); 1，5 or 2409， is no grouping.
+            if let Some(group) = rest.strip_prefix([',', '，'])
+                && group.len() == 3
+                && group.bytes().all(|b| b.is_ascii_digit())
+            {
+                return Err(NumError::Thousands(number.to_string() + group));
+            }
+            if rest.starts_with(['，', '、', '；', '：', ',', ';']) {
+                return Err(NumError::Text);
             }
             if !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii()) {
                 return Err(NumError::Unit(number.to_string(), rest.to_string()));
@@ -251,6 +259,14 @@ mod tests {
             Err(NumError::Unit("8300".into(), "个".into()))
         );
         assert_eq!(Num::parse("8,300"), Err(NumError::Thousands("8300".into())));
+        // The full-width comma, as an input method types it: no panic.
+        assert_eq!(
+            Num::parse("8，300"),
+            Err(NumError::Thousands("8300".into()))
+        );
+        for typed in ["2，409", "2409，", "1，5", "１，５", "2409，。", "2409、"] {
+            assert!(Num::parse(typed).is_err(), "{typed}");
+        }
         assert_eq!(
             Num::parse("１２．３"),
             Err(NumError::FullWidth("12.3".into()))

@@ -3,6 +3,8 @@
 //! rankings, charts, targets, goals), the article's head, both openings,
 //! the two parts with their headings and sections, the colophon.
 
+use std::collections::HashMap;
+
 use crate::chart::{Chart, Kind};
 use crate::data::Dataset;
 use crate::data::model::{Figure, Part};
@@ -217,6 +219,13 @@ impl<'a> Builder<'a> {
         }));
     }
 
+    /// An estimate's tag: the sentence's own word (初步统计), else the
+    /// theme's (预计).
+    fn estimate_tag(&self, part: &Part, id: &str) -> String {
+        crate::data::prose::aims::estimate_of(self.i.words, part, id)
+            .unwrap_or_else(|| self.i.look.word("estimate", &[]))
+    }
+
     fn rankings(&mut self, part: &Part) {
         for r in part.sections.iter().flat_map(|s| &s.rankings) {
             let place = text::ranking_place(r);
@@ -235,7 +244,7 @@ impl<'a> Builder<'a> {
             let mut runs = vec![Run::Text("■ ".into(), L::Marker(Color::Secondary))];
             if r.estimate {
                 runs.push(Run::Text(
-                    format!("{} ", self.i.look.word("estimate", &[])),
+                    format!("{} ", self.estimate_tag(part, &r.id)),
                     L::Tag,
                 ));
             }
@@ -339,8 +348,12 @@ impl<'a> Builder<'a> {
                 &i.look
                     .word("indicators", &[("year", &ach.year.to_string())]),
             );
-            let estimate = i.look.word("estimate", &[]);
-            self.cards(&cards, &|f| f.estimate.then(|| estimate.clone()));
+            let tags: HashMap<&str, String> = cards
+                .iter()
+                .filter(|f| f.estimate)
+                .map(|f| (f.id.as_str(), self.estimate_tag(ach, &f.id)))
+                .collect();
+            self.cards(&cards, &|f| tags.get(f.id.as_str()).cloned());
         }
         if ach.sections.iter().any(|s| !s.rankings.is_empty()) {
             self.label(&i.look.word("rankings", &[("year", &ach.year.to_string())]));
@@ -361,14 +374,18 @@ impl<'a> Builder<'a> {
             self.label(&i.look.word("goals", &[("year", &plan.year.to_string())]));
             let words = i.words;
             // An estimate of the plan (预计全年…) is tagged as one.
-            let estimate = i.look.word("estimate", &[]);
-            self.cards(&goals, &|f| {
-                if f.estimate {
-                    Some(estimate.clone())
-                } else {
-                    crate::data::prose::aims::aim_of(words, plan, &f.id)
-                }
-            });
+            let tags: HashMap<&str, String> = goals
+                .iter()
+                .filter_map(|f| {
+                    let tag = if f.estimate {
+                        Some(self.estimate_tag(plan, &f.id))
+                    } else {
+                        crate::data::prose::aims::aim_of(words, plan, &f.id)
+                    };
+                    tag.map(|t| (f.id.as_str(), t))
+                })
+                .collect();
+            self.cards(&goals, &|f| tags.get(f.id.as_str()).cloned());
         }
     }
 

@@ -167,8 +167,6 @@ pub fn code(out: &Output) -> i32 {
     out.status.code().expect("exited normally")
 }
 
-/// The text of a PDF, with all white space removed: typst puts a thin space
-/// between Han characters and digits, and lines break anywhere.
 /// The first page of a PDF as pdftotext lays it out (`-layout`): one line
 /// of text per line of the page.
 pub fn first_page_layout(pdf: &Path) -> String {
@@ -181,6 +179,8 @@ pub fn first_page_layout(pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The text of a PDF, with all white space removed: typst puts a thin space
+/// between Han characters and digits, and lines break anywhere.
 pub fn pdf_text(pdf: &Path) -> String {
     let out = tool("pdftotext")
         .arg(pdf)

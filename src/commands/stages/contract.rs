@@ -36,6 +36,7 @@ const PAGE: &str = r#"
       shares: share-phrases(cfg, f),
       rank: rank-note(f),
       aim: aim-of(cfg, part, f.id),
+      estimate: estimate-of(cfg, part, f.id),
     ))
   }
   for t in opt-list(part, "targets") {
@@ -138,6 +139,8 @@ fn rust_side(project: &Project) -> Json {
                     "shares": f.share.iter().map(|s| text::share_phrase(words, todo, s)).collect::<Vec<_>>(),
                     "rank": f.rank.as_ref().map(text::rank_note),
                     "aim": crate::data::prose::aims::aim_of(words, part, &f.id),
+                    "estimate": crate::data::prose::aims::estimate_of(words, part, &f.id)
+                        .unwrap_or_else(|| project.look.word("estimate", &[])),
                 }),
             );
         }

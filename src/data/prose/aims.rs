@@ -1,6 +1,7 @@
-//! The sentences of a part, and the goal word (力争, 确保) that governs a
-//! figure in its sentence: what a goal's card prints as its tag, read by
-//! the checks, the Word briefing and the contract with the templates.
+//! The sentences of a part, the goal word (力争, 确保) that governs a
+//! figure in its sentence and the estimate word (预计, 初步统计) that covers
+//! it: what a card prints as its tag, read by the checks, the Word briefing
+//! and the contract with the templates.
 
 use crate::data::model::Part;
 use crate::data::vocabulary::Words;
@@ -23,14 +24,49 @@ pub fn sentences(p: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The text before a figure `id` (or ranking) in the first sentence that
+/// shows it.
+fn before_first<'p>(part: &'p Part, id: &str) -> Option<&'p str> {
+    paragraphs(part)
+        .flat_map(sentences)
+        .find_map(|t| shown_at(t, id).map(|at| &t[..at]))
+}
+
+/// Where sentence `t` shows `id` first, as {id} or {id.field} (not the
+/// {id_more} of another id).
+fn shown_at(t: &str, id: &str) -> Option<usize> {
+    [format!("{{{id}}}"), format!("{{{id}.")]
+        .iter()
+        .filter_map(|open| t.find(open.as_str()))
+        .min()
+}
+
+/// The estimate word that covers a figure or ranking in its sentence, as
+/// the sentence says it (预计, 据初步统计, 初步测算): the first before it,
+/// not one inside a compound (好于预计). The card's tag: the theme's word
+/// 预计 on a preliminary count would make it a forecast (round 19).
+pub fn estimate_of(words: &Words, part: &Part, id: &str) -> Option<String> {
+    let before = before_first(part, id)?;
+    words
+        .estimates
+        .iter()
+        .filter_map(|w| {
+            before
+                .match_indices(w.as_str())
+                .map(|(i, _)| i)
+                .find(|&i| !words.in_compound(before, i, w))
+                .map(|i| (i, std::cmp::Reverse(w.len()), w))
+        })
+        .min()
+        .map(|(_, _, w)| w.clone())
+}
+
 /// The goal word that governs a figure in its sentence (力争, 确保): the
 /// nearest before it in its clause.
 pub fn aim_of(words: &Words, part: &Part, id: &str) -> Option<String> {
-    let open = format!("{{{id}");
     for p in paragraphs(part) {
         for t in sentences(p) {
-            let hit = t.contains(&format!("{{{id}}}")) || t.contains(&format!("{{{id}."));
-            let Some(at) = t.find(&open).filter(|_| hit) else {
+            let Some(at) = shown_at(t, id) else {
                 continue;
             };
             let before = t[..at].rsplit('；').next().unwrap_or("");

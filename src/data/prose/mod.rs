@@ -21,8 +21,8 @@ use super::model::{Figure, Ranking, Target};
 use super::vocabulary::Words;
 use crate::tr;
 use words::{
-    Qualifier, beside, change, estimates, printed_twice, qualifier_of, rank_printed_twice, ranking,
-    share_scope, target_verb, value_qualifier,
+    Qualifier, beside, change, estimates, joined, printed_twice, qualifier_of, rank_printed_twice,
+    ranking, says_qualifier, share_scope, target_verb, value_qualifier,
 };
 
 /// What an id names.
@@ -140,7 +140,14 @@ fn said_with<'d>(named: &Named<'d>, field: Option<&str>) -> Option<(&'d str, Opt
 const LIST: [&str; 4] = ["、", "和", "及", "与"];
 
 /// Checks one text's placeholders against what they name, and its words.
-pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Problem> {
+/// `stated`: the changes (`id.yoy`) and targets (`id`) already said with
+/// their verb in the texts before, which may be named again without it.
+pub fn check(
+    text: &str,
+    own: &HashMap<&str, Named>,
+    words: &Words,
+    stated: &mut std::collections::HashSet<String>,
+) -> Vec<Problem> {
     let mut problems = shape(text);
     let mut push = |offset: usize, code: &'static str, message: String, hint: Option<String>| {
         problems.push(Problem {
@@ -263,12 +270,18 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                         words,
                         &mut report,
                     );
-                    // 近{x.value}: the text says the data's own qualifier.
-                    if !f.qualifier.as_deref().is_some_and(|q| before.ends_with(q)) {
+                    // 近{x.value}, 约合{x.value}: the text says the data's
+                    // own qualifier.
+                    if !f
+                        .qualifier
+                        .as_deref()
+                        .is_some_and(|q| says_qualifier(before, q))
+                    {
                         beside(before, f.qualifier.as_deref(), words, &mut report);
                     }
                 } else {
                     beside(before, f.qualifier.as_deref(), words, &mut report);
+                    joined(before, f.qualifier.as_deref(), false, words, &mut report);
                 }
             }
             (Named::Figure(f), Some("yoy")) => match &f.yoy {
@@ -279,9 +292,19 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     None,
                 ),
                 Some(yoy) => {
+                    let key = format!("{}.yoy", p.id);
                     if !listed {
-                        change(&yoy.verb, yoy.basis.as_deref(), before, words, &mut report);
+                        let again = stated.contains(&key);
+                        change(
+                            &yoy.verb,
+                            yoy.basis.as_deref(),
+                            before,
+                            again,
+                            words,
+                            &mut report,
+                        );
                     }
+                    stated.insert(key);
                     let unit = yoy.unit.as_deref().unwrap_or("%");
                     printed_twice(
                         before,
@@ -301,6 +324,8 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
                     None,
                 ),
                 Some(share) => {
+                    beside(before, share.qualifier.as_deref(), words, &mut report);
+                    joined(before, share.qualifier.as_deref(), true, words, &mut report);
                     let sentence = &text[sentence_start(text, p.start)..p.start];
                     if let Some(scope) = &share.scope {
                         share_scope(scope, sentence, words, &mut report);
@@ -369,8 +394,10 @@ pub fn check(text: &str, own: &HashMap<&str, Named>, words: &Words) -> Vec<Probl
             }
             (Named::Target(t), None | Some("value")) => {
                 if !listed {
-                    target_verb(t, before, words, &mut report);
+                    let again = stated.contains(p.id);
+                    target_verb(t, before, again, words, &mut report);
                 }
+                stated.insert(p.id.to_string());
                 printed_twice(
                     before,
                     after,

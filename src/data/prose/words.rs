@@ -291,6 +291,70 @@ pub(super) fn beside(before: &str, qualifier: Option<&str>, words: &Words, repor
     }
 }
 
+/// 约为{x}, 约合{x}: a qualifier joined to the verb before the number, which
+/// the placeholder's own qualifier would say again (约合约20533美元, round
+/// 19); `{x.value}` keeps the text's word and the card's.
+/// A share (`share`) has no `.value`: only the doubled word is said, and
+/// the text's word is kept by dropping the share's qualifier.
+pub(super) fn joined(
+    before: &str,
+    qualifier: Option<&str>,
+    share: bool,
+    words: &Words,
+    report: &mut Report,
+) {
+    if let Some((joint, rest)) = JOINED
+        .iter()
+        .find_map(|j| before.strip_suffix(j).map(|r| (*j, r)))
+        && let Some(word) = words
+            .qualifiers
+            .iter()
+            .filter(|q| {
+                q.position == Position::Before
+                    && rest.ends_with(q.word.as_str())
+                    && !words.in_compound(rest, rest.len() - q.word.len(), &q.word)
+            })
+            .map(|q| q.word.as_str())
+            .max_by_key(|w| w.len())
+    {
+        let said = format!("{word}{joint}");
+        let (code, message, hint) = match qualifier {
+            Some(_) => (
+                "prose-qualifier-joined",
+                tr!("prose-qualifier-joined", said = said.as_str(), word = word),
+                if share {
+                    tr!("prose-qualifier-joined-share-hint", said = said.as_str())
+                } else {
+                    tr!("prose-qualifier-joined-hint", said = said.as_str())
+                },
+            ),
+            None if share => return,
+            None => (
+                "prose-qualifier-joined-exact",
+                tr!("prose-qualifier-joined-exact", said = said.as_str()),
+                tr!(
+                    "prose-qualifier-joined-exact-hint",
+                    word = word,
+                    said = said.as_str()
+                ),
+            ),
+        };
+        report(said.len(), code, message, Some(hint));
+    }
+}
+
+/// The verbs a qualifier before a number joins (约为, 约合, 约占).
+const JOINED: [&str; 4] = ["为", "合", "占", "计"];
+
+/// Whether the text before a number ends with the qualifier `q`, alone or
+/// joined to its verb (近{x.value}, 约合{x.value}).
+pub(super) fn says_qualifier(before: &str, q: &str) -> bool {
+    before.ends_with(q)
+        || JOINED
+            .iter()
+            .any(|j| before.strip_suffix(j).is_some_and(|r| r.ends_with(q)))
+}
+
 /// `{id.value}` prints the number without the qualifier the data gives it,
 /// leaving it to the text (分别增长{a.value}、{b.value}以上; 近{a.value}、
 /// {b.value}): the clause must say it, before the number for 近 and 超,
@@ -352,11 +416,14 @@ fn strip_between<'t>(before: &'t str, words: &Words) -> &'t str {
 }
 
 /// `同比增长{x.yoy}`: the text before the placeholder ends with the verb,
-/// and with the basis before it when the data gives one.
+/// and with the basis before it when the data gives one. Said `again`
+/// after a mention with its verb, the change may stand without it (5.2%的
+/// 经济增长, round 19), never with another.
 pub(super) fn change(
     verb: &str,
     basis: Option<&str>,
     before: &str,
+    again: bool,
     words: &Words,
     report: &mut Report,
 ) {
@@ -373,6 +440,7 @@ pub(super) fn change(
                 tr!("prose-change-contradicts", said = said, verb = verb),
                 None,
             ),
+            None if again => {}
             None => report(
                 0,
                 "prose-change-missing",
@@ -390,27 +458,38 @@ pub(super) fn change(
 const LIST_ADVERBS: [&str; 3] = ["分别", "均", "都"];
 
 /// The basis before a verb: the data's, or none where the text has none.
+/// A list's adverb may stand between them (同比分别增长); a basis may end
+/// with an adverb's word itself (the 均 of 年均增长 is no list's 均, round 19).
 fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: &mut Report) {
-    let (rest, adverb) = LIST_ADVERBS
+    let readings: Vec<(&str, usize)> = std::iter::once((rest, 0))
+        .chain(
+            LIST_ADVERBS
+                .iter()
+                .find_map(|a| rest.strip_suffix(a).map(|r| (r, a.len()))),
+        )
+        .collect();
+    // The longest basis of the vocabulary the text says, in either reading.
+    let said = readings
         .iter()
-        .find_map(|a| rest.strip_suffix(a).map(|r| (r, a.len())))
-        .unwrap_or((rest, 0));
-    let said = words
-        .bases
-        .iter()
-        .filter(|b| rest.ends_with(b.as_str()))
-        .max_by_key(|b| b.len());
+        .flat_map(|&(r, adverb)| {
+            words
+                .bases
+                .iter()
+                .filter(move |b| r.ends_with(b.as_str()))
+                .map(move |b| (b, adverb))
+        })
+        .max_by_key(|(b, _)| b.len());
     match (basis, said) {
         // The data's basis is what the text says (a word the vocabulary
         // lacks is the data's own error, said once at the field).
-        (Some(b), _) if rest.ends_with(b) => {}
+        (Some(b), _) if readings.iter().any(|(r, _)| r.ends_with(b)) => {}
         (Some(b), _) => report(
             verb.len(),
             "prose-basis-missing",
             tr!("prose-basis-missing", basis = b, verb = verb),
             None,
         ),
-        (None, Some(s)) => report(
+        (None, Some((s, adverb))) => report(
             verb.len() + adverb + s.len(),
             "prose-basis-unmarked",
             tr!("prose-basis-unmarked", basis = s.as_str()),
@@ -422,13 +501,21 @@ fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: 
 
 /// A target's verb (and basis) before its value, as the data has them; a
 /// verb in the text that the data lacks is named.
-pub(super) fn target_verb(t: &Target, before: &str, words: &Words, report: &mut Report) {
+/// Said `again` after a mention with its verb, the target may stand without
+/// it (经济增长预期目标6.5%-7%, round 19), never with another.
+pub(super) fn target_verb(
+    t: &Target,
+    before: &str,
+    again: bool,
+    words: &Words,
+    report: &mut Report,
+) {
     let text = strip_between(before, words);
     match &t.verb {
         Some(verb) => {
             if let Some(rest) = text.strip_suffix(verb.as_str()) {
                 basis_of(t.basis.as_deref(), rest, verb, words, report);
-            } else {
+            } else if !again || words.verbs().any(|w| text.ends_with(w)) {
                 report(
                     0,
                     "prose-target-verb",
@@ -688,11 +775,24 @@ mod tests {
             ("收入分别同比增长", Some("同比"), None),
             ("收入分别增长", Some("同比"), Some("prose-basis-missing")),
             ("收入同比分别增长", None, Some("prose-basis-unmarked")),
+            // 年均 is a basis ending with 均 (round 19: refused with its basis).
+            ("研发经费投入年均增长", Some("年均"), None),
+            ("研发经费投入年均增长", None, Some("prose-basis-unmarked")),
+            (
+                "研发经费投入比上年年均增长",
+                Some("同比"),
+                Some("prose-basis-missing"),
+            ),
         ] {
             let mut said = Vec::new();
-            change("增长", basis, before, &words, &mut |_, code, _, _| {
-                said.push(code)
-            });
+            change(
+                "增长",
+                basis,
+                before,
+                false,
+                &words,
+                &mut |_, code, _, _| said.push(code),
+            );
             assert_eq!(said.first().copied(), found, "{before}");
         }
     }
@@ -757,6 +857,61 @@ mod tests {
                 found,
                 "{before}{{x}}{after} ({unit})"
             );
+        }
+    }
+
+    #[test]
+    fn a_qualifier_joined_to_its_verb_is_said_once() {
+        // 约合约20533美元, 约为约33.3% (round 19).
+        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
+        let words = Words::merge(&built_in, None);
+        let said = |before: &str, q: Option<&str>, share: bool| {
+            let mut said = Vec::new();
+            joined(before, q, share, &words, &mut |_, code, _, _| {
+                said.push(code)
+            });
+            said
+        };
+        assert_eq!(
+            said("人均生产总值约合", Some("约"), false),
+            ["prose-qualifier-joined"]
+        );
+        assert_eq!(
+            said("比重约为", Some("约"), true),
+            ["prose-qualifier-joined"]
+        );
+        assert_eq!(
+            said("人均生产总值约合", None, false),
+            ["prose-qualifier-joined-exact"]
+        );
+        // A share has no .value: its text's word alone is fine.
+        assert!(said("比重约为", None, true).is_empty());
+        assert!(said("总额为", Some("约"), false).is_empty());
+        assert!(said("签约为", None, false).is_empty());
+    }
+
+    #[test]
+    fn a_change_or_target_said_again_may_stand_without_its_verb_never_with_another() {
+        // 有6.5%-7%的增速, 5.2%的经济增长: the article names its own figure
+        // again (round 19).
+        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
+        let words = Words::merge(&built_in, None);
+        for (before, again, found) in [
+            ("有", true, None),
+            ("有", false, Some("prose-change-missing")),
+            ("同比下降", true, Some("prose-change-contradicts")),
+            ("同比增长", true, None),
+        ] {
+            let mut said = Vec::new();
+            change(
+                "增长",
+                Some("同比"),
+                before,
+                again,
+                &words,
+                &mut |_, code, _, _| said.push(code),
+            );
+            assert_eq!(said.first().copied(), found, "{before} {again}");
         }
     }
 }

@@ -133,9 +133,24 @@ pub(super) fn figure(c: &mut Checker, role: Role, path: &str, f: &Figure, index:
 /// A value (or a range) with its unit and qualifier.
 fn quantity(c: &mut Checker, path: &str, f: &Figure) {
     let unit = f.unit.as_deref();
-    match unit {
-        Some(u) => c.unit(&format!("{path}.unit"), u),
-        None => c.missing(path, "unit"),
+    match (unit, f.unitless) {
+        (Some(u), false) => c.unit(&format!("{path}.unit"), u),
+        (Some(_), true) => {
+            c.report(
+                format!("{path}.unitless"),
+                "data-unitless-unit",
+                tr!("data-unitless-unit"),
+            );
+        }
+        (None, true) => {}
+        (None, false) => {
+            c.report(
+                path,
+                "data-missing-field",
+                tr!("data-missing-field", field = "unit"),
+            )
+            .hint = Some(tr!("data-missing-unit-hint"));
+        }
     }
     match &f.value {
         None => c.missing(path, "value"),
@@ -161,6 +176,7 @@ fn ratio(c: &mut Checker, path: &str, f: &Figure, parts: &[crate::data::model::N
     for (field, given) in [
         ("value", f.value.is_some()),
         ("unit", f.unit.is_some()),
+        ("unitless", f.unitless),
         ("to", f.to.is_some()),
         ("qualifier", f.qualifier.is_some()),
         ("written", f.written.is_some()),

@@ -57,6 +57,9 @@ struct Checker<'w> {
     problems: Vec<Problem>,
     role: Role,
     words: &'w Words,
+    /// Changes and targets said with their verb in the texts checked so
+    /// far (`prose::check`).
+    stated: std::collections::HashSet<String>,
 }
 
 impl<'w> Checker<'w> {
@@ -65,6 +68,7 @@ impl<'w> Checker<'w> {
             problems: Vec::new(),
             role,
             words,
+            stated: Default::default(),
         }
     }
 
@@ -764,8 +768,9 @@ fn ungrouped(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A base year as reports write it: 比2020年, 较2019年, 比2020年同期. Any
-/// year is a basis without declaring it.
+/// A base year as reports write it: 比2020年, 较2019年, 比2020年同期, and
+/// its end or start, 较2023年末, 比2022年底, 比2023年初. Any year is a basis
+/// without declaring it.
 fn year_basis(basis: &str) -> bool {
     let Some(rest) = ["比", "较", "与"]
         .iter()
@@ -773,7 +778,10 @@ fn year_basis(basis: &str) -> bool {
     else {
         return false;
     };
-    let rest = rest.strip_suffix("同期").unwrap_or(rest);
+    let rest = ["同期", "末", "底", "初"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .unwrap_or(rest);
     rest.strip_suffix('年')
         .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
 }
@@ -808,10 +816,24 @@ mod tests {
 
     #[test]
     fn a_base_year_is_a_basis() {
-        for b in ["比2020年", "较2019年", "比2020年同期"] {
+        for b in [
+            "比2020年",
+            "较2019年",
+            "比2020年同期",
+            "较2023年末",
+            "比2022年底",
+            "比2023年初",
+        ] {
             assert!(year_basis(b), "{b}");
         }
-        for b in ["比上年", "比20年", "2020年", "比二〇二〇年"] {
+        for b in [
+            "比上年",
+            "比20年",
+            "2020年",
+            "比二〇二〇年",
+            "较2023末",
+            "较2023年中",
+        ] {
             assert!(!year_basis(b), "{b}");
         }
     }

@@ -146,7 +146,10 @@ fn entries(part: &Part) -> Vec<(&str, String, Named<'_>)> {
 fn prose(c: &mut Checker, path: &str, text: &Fill<String>, own: &HashMap<&str, Named>) {
     c.fill_paragraph(path, text);
     if let Fill::Given(text) = text {
-        for p in prose::check(text, own, c.words) {
+        let mut stated = std::mem::take(&mut c.stated);
+        let problems = prose::check(text, own, c.words, &mut stated);
+        c.stated = stated;
+        for p in problems {
             let problem = c.report(path, p.code, p.message);
             problem.offset = Some(p.offset);
             problem.hint = p.hint;
