@@ -720,3 +720,49 @@ fn an_office_s_sheet_is_read_with_its_title_unit_column_and_notes_and_its_units_
     assert_eq!(code(&out), 3, "{err}");
     said_at(&err, "指标.xlsx", 1, "A1", "header");
 }
+
+#[test]
+fn a_number_format_s_unit_or_condition_is_read_as_the_sheet_shows_it() {
+    // 0.00"万元" shows 14.00万元: over a figure in 亿元 that printed
+    // 14.00亿元, ten thousand times what the sheet shows; [>=100]0;0.0 shows
+    // 3.5 by its second section, and the first printed 4 (round 18).
+    let dir = project();
+    let sheet = dir.path().join("data/指标.xlsx");
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: 指标.xlsx\nachievements: 2022-achievements.yaml",
+    );
+    let write = |funds: &str, growth: &str| {
+        workbook(
+            &sheet,
+            &format!(
+                "w = openpyxl.Workbook(); ws = w.active; ws.title = '指标'\n\
+                 ws.append(['id', '名称', '数值'])\n\
+                 ws.append(['policy_support_funds', '兑现政策扶持资金', 14]); ws['C2'].number_format = '{funds}'\n\
+                 ws.append(['gdp_growth', '地区生产总值', 3.5]); ws['C3'].number_format = '{growth}'\n\
+                 w.save(sys.argv[1])"
+            ),
+        )
+    };
+    write("0.00\"万元\"", "[>=100]0;0.0");
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    let c2 = err
+        .lines()
+        .find(|l| l.starts_with("data/指标.xlsx:2:") && l.contains("指标!C2"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(c2.contains("万元") && c2.contains("亿元"), "{c2}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("data/指标.xlsx:3:") && l.contains("指标!C3")),
+        "{err}"
+    );
+    // The figure's own unit, and a percent typed after the number, are what
+    // the sheet shows.
+    write("0.00\"亿元\"", "0.0\"%\"");
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(text.contains("14.00亿元") && text.contains("3.5%"), "{text}");
+}

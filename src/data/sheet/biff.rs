@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use super::shown::{Seen, built_in, parse};
+use super::shown::{Seen, built_in, parse, suffix};
 
 /// A workbook stream larger than this is not read (the file is 8 MB at
 /// most).
@@ -65,18 +65,20 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
             _ => {}
         }
     }
-    let shown_of_xf: Vec<_> = xfs
+    let code_of_xf: Vec<Option<String>> = xfs
         .iter()
-        .map(|id| {
-            let code = codes.get(id).cloned().or_else(|| built_in(*id))?;
-            parse(&code)
-        })
+        .map(|id| codes.get(id).cloned().or_else(|| built_in(*id)))
         .collect();
+    let shown_of_xf: Vec<_> = code_of_xf.iter().map(|c| parse(c.as_deref()?)).collect();
+    let unit_of_xf: Vec<_> = code_of_xf.iter().map(|c| suffix(c.as_deref()?)).collect();
     let mut seen = Seen::default();
     let mut note = |row: u16, col: u16, xf: u16| {
+        let at = (usize::from(row) + 1, usize::from(col) + 1);
         if let Some(Some(shown)) = shown_of_xf.get(usize::from(xf)) {
-            seen.shown
-                .insert((usize::from(row) + 1, usize::from(col) + 1), *shown);
+            seen.shown.insert(at, *shown);
+        }
+        if let Some(Some(unit)) = unit_of_xf.get(usize::from(xf)) {
+            seen.units.insert(at, unit.clone());
         }
     };
     let mut hidden_rows = Vec::new();

@@ -130,6 +130,9 @@ pub struct Sheet {
     pub percent: std::collections::HashSet<(usize, usize)>,
     /// Units the header gives its number columns.
     pub units: Vec<HeaderUnit>,
+    /// The unit a cell's number format shows after the number (0.00"万元"),
+    /// by (row, column): the figure's, or the sheet shows another figure.
+    pub shown_units: std::collections::HashMap<(usize, usize), String>,
 }
 
 /// A cell whose shown content is not what a reader gets: a date (its
@@ -223,6 +226,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let mut percent = std::collections::HashSet::new();
+    let mut shown_units = std::collections::HashMap::new();
     let (name, grid, odd) = if csv {
         let text = String::from_utf8(bytes)
             .map_err(|_| SheetError::Format(crate::tr!("sheet-csv-not-utf8")))?;
@@ -298,6 +302,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
             _ => Default::default(),
         };
         let shown = &seen.shown;
+        shown_units.clone_from(&seen.units);
         // calamine lays a sheet out as a full grid from A1's corner to its
         // farthest cell: one stray cell at XFD1048576 is 17 billion cells.
         // An .xlsx is streamed first to find it; an .xls (65536 × 256 at
@@ -428,6 +433,7 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
     let (rows, problems, units) = rows(&grid, name.as_deref(), &odd)?;
     Ok(Sheet {
         units,
+        shown_units,
         rel: rel.to_path_buf(),
         rows,
         name,
@@ -992,6 +998,23 @@ pub fn apply(
                                         .map(|y| y.unit.clone().unwrap_or_else(|| "%".into())),
                                     _ => Some("%".into()),
                                 };
+                                // 0.00"万元" shows 14.00万元: for a figure
+                                // in 亿元 that is another figure (round 18).
+                                if let Some(said) = sheet.shown_units.get(&(cell.row, cell.col))
+                                    && (*number != Column::Yoy || f.yoy.is_some())
+                                    && !same_unit(words, said, unit.as_deref())
+                                    && !unit.as_deref().is_some_and(|u| {
+                                        matches!(said.as_str(), "万" | "亿")
+                                            && u.starts_with(said.as_str())
+                                    })
+                                {
+                                    problems.push(SheetProblem::Unit(
+                                        said.clone(),
+                                        unit,
+                                        cell.clone(),
+                                    ));
+                                    continue;
+                                }
                                 if let Some(said) = stated(*number)
                                     && (*number != Column::Yoy || f.yoy.is_some())
                                     && !same_unit(words, said, unit.as_deref())

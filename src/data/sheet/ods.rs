@@ -120,8 +120,12 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
             {
                 if let Some((value, percent, n, text)) = cell.take() {
                     let shown = shown_as(value, percent, &text);
+                    let unit = shown_unit(percent, &text);
                     for c in col + 1..=col + n.min(MAX_REPEAT) {
                         seen.shown.insert((row, c), shown);
+                        if let Some(unit) = &unit {
+                            seen.units.insert((row, c), unit.clone());
+                        }
                     }
                     col = col.saturating_add(n);
                 }
@@ -152,11 +156,14 @@ fn shown_as(value: f64, percent: bool, text: &str) -> Shown {
     }
     // The number in the text, without the sheet's own words (14亿元),
     // percent sign and thousands separators.
-    let number: String = text
-        .trim_matches(|c: char| !(c.is_ascii_digit() || c == '-' || c == '.'))
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
+    let (before, number, _) = split(text);
+    let number: String = number.chars().filter(|c| *c != ',').collect();
+    // A word the sheet shows before the number (超4.2, 约4.2): a qualifier
+    // the value does not hold (round 18: read as 4.2); a currency sign is
+    // the unit's.
+    let worded = !before
+        .trim_matches(|c: char| c.is_whitespace() || "¥￥$€£".contains(c))
+        .is_empty();
     let decimals = number.split_once('.').map_or(0, |(_, f)| f.len());
     let held = if percent { value * 100.0 } else { value };
     let same = number
@@ -165,11 +172,40 @@ fn shown_as(value: f64, percent: bool, text: &str) -> Shown {
     Shown {
         percent,
         decimals: Some(decimals),
-        scaled: !same,
+        scaled: !same || worded,
         blank: false,
         zero_blank: false,
         unsigned: false,
     }
+}
+
+/// A shown text as (before the number, the number, after it): 超 4.2 亿元.
+fn split(text: &str) -> (&str, &str, &str) {
+    let start = text
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_ascii_digit()
+                || (c == '-' && text[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let end = text[start..]
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && c == '-')))
+        .map_or(text.len(), |(i, _)| start + i);
+    (&text[..start], &text[start..end], &text[end..])
+}
+
+/// The unit a cell shows after its number (14.00万元), which must be the
+/// figure's; a percentage's own % multiplies the number and is none.
+fn shown_unit(percent: bool, text: &str) -> Option<String> {
+    let (_, _, after) = split(text.trim());
+    let after = after.trim();
+    let after = if percent {
+        after.trim_start_matches(['%', '％']).trim()
+    } else {
+        after
+    };
+    (!after.is_empty()).then(|| after.to_string())
 }
 
 #[cfg(test)]
@@ -187,6 +223,13 @@ mod tests {
         assert!(!shown_as(1234.5, false, "1,234.50").scaled);
         assert!(shown_as(100000.0, false, "100万").scaled);
         assert!(shown_as(5.0, false, "").blank);
+        // A word before the number is no part of the value (round 18).
+        assert!(shown_as(4.2, false, "超4.2").scaled);
+        assert!(!shown_as(4.2, false, "¥4.20").scaled);
+        assert_eq!(shown_unit(false, "14.00万元").as_deref(), Some("万元"));
+        assert_eq!(shown_unit(true, "3.6%"), None);
+        assert_eq!(shown_unit(false, "3.6%").as_deref(), Some("%"));
+        assert_eq!(shown_unit(false, "-3.6"), None);
     }
 
     #[test]

@@ -143,6 +143,9 @@ pub struct Seen {
     /// The sheet shows no zeros (its view's "show a zero in cells that
     /// have zero value" is off): a 0 is an empty cell on screen.
     pub zeros_hidden: bool,
+    /// The unit a cell's format shows after its number (0.00"万元"), by
+    /// (row, column).
+    pub units: HashMap<(usize, usize), String>,
 }
 
 /// How the sheet `name` shows its cells; nothing when the file is no .xlsx
@@ -188,13 +191,17 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         })
         .collect();
     let xfs = cell_xfs(&styles);
-    let shown_of_style: Vec<Option<Shown>> = xfs
+    let code_of_style: Vec<Option<String>> = xfs
         .iter()
-        .map(|id| {
-            let code = codes.get(id).cloned().or_else(|| built_in(*id))?;
-            parse(&code)
-        })
+        .map(|id| codes.get(id).cloned().or_else(|| built_in(*id)))
         .collect();
+    let shown_of_style: Vec<Option<Shown>> =
+        code_of_style.iter().map(|c| parse(c.as_deref()?)).collect();
+    let unit_of_style: Vec<Option<String>> = code_of_style
+        .iter()
+        .map(|c| suffix(c.as_deref()?))
+        .collect();
+    let mut units = HashMap::new();
     let sheet = part(&sheet_path)?;
     // Hidden, or of no height or width (a row dragged shut).
     let hidden = |a: &HashMap<String, String>| {
@@ -225,10 +232,13 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         let (Some(r), Some(s)) = (a.get("r"), a.get("s")) else {
             continue;
         };
-        let Some(Some(shown)) = s.parse::<usize>().ok().and_then(|s| shown_of_style.get(s)) else {
+        let (Some(at), Ok(s)) = (cell_ref(r), s.parse::<usize>()) else {
             continue;
         };
-        if let Some(at) = cell_ref(r) {
+        if let Some(Some(unit)) = unit_of_style.get(s) {
+            units.insert(at, unit.clone());
+        }
+        if let Some(Some(shown)) = shown_of_style.get(s) {
             out.insert(at, *shown);
         }
     }
@@ -241,6 +251,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         hidden_rows,
         hidden_cols,
         zeros_hidden,
+        units,
     })
 }
 
@@ -388,12 +399,15 @@ fn zero_section(code: &str) -> String {
 /// calamine's; the others are no way to print a figure).
 pub(super) fn parse(code: &str) -> Option<Shown> {
     let mut plain = String::new();
-    // Digits, a point, a sign or a percent the format writes itself, among
-    // the number's ("-"0.0 shows -8.5 for 8.5, 0.0"%" 8.5% for 8.5).
-    let own = |d: char| d.is_ascii_digit() || ".-+%−－＋％".contains(d);
+    // Digits, a point or a sign the format writes itself, among the
+    // number's ("-"0.0 shows -8.5 for 8.5), and a percent but as the unit
+    // after it (0.0"%" shows 8.5% for 8.5: the number it holds).
+    let own = |d: char| d.is_ascii_digit() || ".-+−－＋".contains(d);
+    let percent = |d: char| "%％".contains(d);
     let mut own_digits = false;
     let mut chars = code.chars();
     while let Some(c) = chars.next() {
+        let before = !plain.contains(['0', '#', '?']);
         match c {
             ';' => break,
             '"' => {
@@ -403,26 +417,38 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
                     }
                     // A word before the number ("超"0.0 shows 超8.5): a
                     // qualifier the figure's value does not hold.
-                    let before = !plain.contains(['0', '#', '?']);
-                    own_digits |= own(d) || (before && crate::data::prose::is_han(d));
+                    own_digits |=
+                        own(d) || (before && (percent(d) || crate::data::prose::is_han(d)));
                 }
             }
             '\\' | '!' => {
-                own_digits |= chars.next().is_some_and(own);
+                own_digits |= chars
+                    .next()
+                    .is_some_and(|d| own(d) || (before && percent(d)));
             }
             '_' | '*' => {
                 chars.next();
             }
+            // A condition ([>=100]0;0.0) picks the section by the value:
+            // the form shown is not the first section's for sure.
             '[' => {
+                let mut bracket = String::new();
                 for d in chars.by_ref() {
                     if d == ']' {
                         break;
                     }
+                    bracket.push(d);
+                }
+                if bracket.starts_with(['<', '>', '=']) {
+                    return Some(Shown::OTHER);
                 }
             }
             c => plain.push(c),
         }
     }
+    // A percent the format writes after the number with more (0.0"%左右"):
+    // a qualifier the value does not hold.
+    own_digits |= suffix(code).is_some_and(|s| s.contains(percent) && s != "%" && s != "％");
     if plain.trim().is_empty() && code.contains(';') {
         return Some(Shown::BLANK);
     }
@@ -462,6 +488,56 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
         zero_blank: !zero_section(code).contains('0'),
         unsigned: negative_unsigned(code),
     })
+}
+
+/// The text a format writes after the number (0.00"万元" writes 万元,
+/// 0.0\% writes %), where it writes one: the unit the cell shows, which
+/// must be the figure's. The percent of a percent format (0.0%) is no text
+/// of it: it multiplies the number.
+pub(super) fn suffix(code: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut after = false;
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                for d in chars.by_ref() {
+                    if d == '"' {
+                        break;
+                    }
+                    if after {
+                        out.push(d);
+                    }
+                }
+            }
+            '\\' | '!' => {
+                if let Some(d) = chars.next()
+                    && after
+                {
+                    out.push(d);
+                }
+            }
+            '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                for d in chars.by_ref() {
+                    if d == ']' {
+                        break;
+                    }
+                }
+            }
+            '0' | '#' | '?' => {
+                after = true;
+                out.clear();
+            }
+            c if after && crate::data::prose::is_han(c) => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.trim().to_string();
+    (!out.is_empty()).then_some(out)
 }
 
 /// C3 as (3, 3), AA12 as (12, 27).
@@ -506,6 +582,19 @@ mod tests {
         // format writes before it is (hostile round 16: 超8.5 and -8.5 for
         // 8.5 were read as 8.5).
         assert_eq!(parse("0.0\"亿元\""), shown(false, 1));
+        assert_eq!(suffix("0.0\"亿元\""), Some("亿元".into()));
+        assert_eq!(suffix("0.00\"万\"\"元\""), Some("万元".into()));
+        assert_eq!(suffix("0.0%"), None);
+        assert_eq!(suffix("\"¥\"0.00"), None);
+        // A percent typed as text after the number is the unit it shows
+        // (round 18: refused as another number).
+        assert_eq!(parse("0.0\"%\""), shown(false, 1));
+        assert_eq!(parse("0.0\\%"), shown(false, 1));
+        assert_eq!(suffix("0.0\\%"), Some("%".into()));
+        // A condition picks the section by the value (round 18: [>=100]0;0.0
+        // showed 3.5 as 4).
+        assert!(scaled("[>=100]0;0.0"));
+        assert!(!scaled("[Red]0.0"));
         assert_eq!(parse("\"¥\"0.00"), shown(false, 2));
         for code in [
             "\"约\"0.0\"亿元\"",
