@@ -942,3 +942,27 @@ fn a_number_printed_without_a_unit_is_a_unitless_figure() {
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stderr(&out).contains("unitless: true"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_compound_is_found_whatever_stands_before_it() {
+    // A project's compound 按计划 against 推进5G计划: the byte its match
+    // would start at fell inside 进, and the templates failed, exit 4
+    // (round 18), where the checks had passed the data.
+    let dir = project();
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "  names: [公交站点500米覆盖率]",
+        "  names: [公交站点500米覆盖率]\n  compounds: [按计划]",
+    );
+    edit(
+        &dir.path().join("data/2023-plan.yaml"),
+        "落实“4567”产业振兴计划，",
+        "落实“4567”产业振兴，推进5G计划，",
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(text.contains("推进5G计划"), "{text}");
+}
