@@ -956,8 +956,8 @@ fn a_compound_is_found_whatever_stands_before_it() {
     );
     edit(
         &dir.path().join("data/2023-plan.yaml"),
-        "落实“4567”产业振兴计划，",
-        "落实“4567”产业振兴，推进5G计划，",
+        "扩集群，全年确保招商引资项目",
+        "扩集群，推进5G计划，全年确保招商引资项目",
     );
     ok(brief(
         dir.path(),
