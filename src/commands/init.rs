@@ -435,12 +435,17 @@ fn result_ids(old: &Part, year: i64) -> HashMap<String, String> {
 }
 
 /// A plan's label as a result's: what was planned is reported as done
-/// (计划投资 → 完成投资; 力争新增 → 新增).
-fn result_label(label: &str) -> String {
+/// (计划投资 → 完成投资; 力争新增 → 新增, the aims of the vocabulary), but
+/// not an aim inside a compound (计划生育家庭奖励扶助金, round 18).
+fn result_label(label: &str, words: &data::vocabulary::Words) -> String {
     let label = label.replace("计划投资", "完成投资");
     let mut label = label.as_str();
-    for aim in ["力争", "确保", "计划", "争取"] {
-        label = label.strip_prefix(aim).unwrap_or(label);
+    while let Some(aim) = words
+        .aims
+        .iter()
+        .find(|a| label.starts_with(a.as_str()) && !words.in_compound(label, 0, a))
+    {
+        label = &label[aim.len()..];
     }
     label.to_string()
 }
@@ -574,13 +579,13 @@ fn results(
                     // its label marked to revise.
                     Some(_) => Figure {
                         id: ids.get(&f.id).cloned().unwrap_or_else(|| f.id.clone()),
-                        label: marked(&result_label(&f.label)),
+                        label: marked(&result_label(&f.label, words)),
                         compare: None,
                         ..f.clone()
                     },
                     None => to_fill(
                         &ids[&f.id],
-                        result_label(&f.label),
+                        result_label(&f.label, words),
                         f.unit.clone(),
                         f.unitless,
                         f.headline,
@@ -900,10 +905,17 @@ mod tests {
         assert_eq!(ids["new_firms_2023"], "new_firms");
         assert_eq!(ids["shenha_new"], "shenha_new_2023");
         assert!(!ids.contains_key("target_income"));
+        let built_in = yaml_serde::from_str(data::vocabulary::BUILT_IN).unwrap();
+        let words = data::vocabulary::Words::merge(&built_in, None);
         assert_eq!(
-            result_label("市政基础配套项目计划投资"),
+            result_label("市政基础配套项目计划投资", &words),
             "市政基础配套项目完成投资"
         );
-        assert_eq!(result_label("力争新增注册企业"), "新增注册企业");
+        assert_eq!(result_label("力争新增注册企业", &words), "新增注册企业");
+        // An aim inside a compound stays (round 18: 生育家庭奖励扶助金).
+        assert_eq!(
+            result_label("计划生育家庭奖励扶助金", &words),
+            "计划生育家庭奖励扶助金"
+        );
     }
 }

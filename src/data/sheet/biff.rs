@@ -83,6 +83,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
     };
     let mut hidden_rows = Vec::new();
     let mut hidden_cols = Vec::new();
+    let mut no_result = Vec::new();
     // An embedded chart is a substream of its own, BOF to EOF, inside the
     // sheet's.
     let mut depth = 0;
@@ -92,7 +93,18 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
             EOF if depth == 0 => break,
             EOF => depth -= 1,
             _ if depth > 0 => {}
-            NUMBER | RK | FORMULA => note(u16_at(body, 0)?, u16_at(body, 2)?, u16_at(body, 4)?),
+            NUMBER | RK => note(u16_at(body, 0)?, u16_at(body, 2)?, u16_at(body, 4)?),
+            FORMULA => {
+                let (row, col) = (u16_at(body, 0)?, u16_at(body, 2)?);
+                note(row, col, u16_at(body, 4)?);
+                // A result that is no number (its last two bytes 0xFFFF) of
+                // type 3, an empty string: what a program writes for a
+                // formula it never calculated (xlwt), read as empty, as
+                // the .xlsx's formula with no saved result is (round 18).
+                if body.get(12..14) == Some(&[0xFF, 0xFF]) && body.get(6) == Some(&3) {
+                    no_result.push((usize::from(row) + 1, usize::from(col) + 1));
+                }
+            }
             // A row of RK numbers: the row, the first column, then an XF
             // and a number (6 bytes) per column, then the last column.
             MUL_RK => {
@@ -117,6 +129,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         }
     }
     seen.hidden_rows = hidden_rows.into_iter().collect();
+    seen.no_result = no_result.into_iter().collect();
     seen.hidden_cols = hidden_cols.into_iter().collect();
     Some(seen)
 }

@@ -349,6 +349,9 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                 }
             }
         }
+        for &at in &seen.no_result {
+            odd.insert(at, Odd::NoResult);
+        }
         let merged = match &mut book {
             calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).ok(),
             calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).ok(),

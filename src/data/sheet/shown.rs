@@ -146,6 +146,9 @@ pub struct Seen {
     /// The unit a cell's format shows after its number (0.00"万元"), by
     /// (row, column).
     pub units: HashMap<(usize, usize), String>,
+    /// Formulas with no result saved (an .xls written by a program), by
+    /// (row, column).
+    pub no_result: HashSet<(usize, usize)>,
 }
 
 /// How the sheet `name` shows its cells; nothing when the file is no .xlsx
@@ -252,6 +255,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         hidden_cols,
         zeros_hidden,
         units,
+        no_result: HashSet::new(),
     })
 }
 
