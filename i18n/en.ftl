@@ -524,6 +524,8 @@ syntax-hash-comment = `{ $value }` without quotes starts a comment in YAML: the 
 syntax-hash-comment-hint = put it in quotes: { $key }: "{ $value }"
 syntax-fullwidth-hash = a comment typed with a full-width ＃ (or after a full-width space) is no comment: YAML reads it as part of the text, which would be printed
 syntax-fullwidth-hash-hint = type the # half-width, after a plain space (switch the input method to half-width), or delete the comment
+syntax-hash-glued = a # right after a Chinese character is no comment: YAML reads it as part of the text, which would be printed
+syntax-hash-glued-hint = put a space before # to start a comment; a # that belongs to the text (1#楼) stays as it is
 syntax-bad-escape = `{ $escape }` in double quotes is not something YAML can read: a backslash there starts an escape such as \n
 syntax-bad-escape-hint = to write a backslash itself, write two (\\), or leave the quotes out (or use single quotes '…')
 syntax-unclosed = the file ends inside a quote: a quote opened above is never closed
@@ -607,6 +609,8 @@ help-docx = Also write out/briefing.docx: the briefing as an editable Word/WPS d
 help-docx-font = In the .docx, name another face for a bundled one, e.g. "Noto Serif SC=宋体"; `office` names a 公文's faces (方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312), `windows` 宋体 and 微软雅黑; without it the bundled faces' glyphs are embedded (repeatable)
 usage-docx-only = --docx is made from the briefing: drop --only slides
 usage-docx-font = --docx-font goes with --docx
+usage-pdf-standard-format = --pdf-standard is a standard of PDF files: drop it, or --format png/svg
+usage-pdf-standard-handout = --handout embeds the slides' PDF, which no PDF standard allows here: build the handout in a run of its own, without --pdf-standard
 usage-pdf-standards = --pdf-standard { $standards }: these standards cannot go together: give at most one PDF version, one PDF/A part and one PDF/UA part; a PDF/A part allows only some versions, so leave the version out and the part's own is used
 usage-face-unused = { $option } names `{ $family }`, which no document sets: the documents set { $known }
 usage-face-twice = { $option } gives `{ $family }` two faces, { $first } and { $second }: give it one

@@ -524,6 +524,8 @@ syntax-hash-comment = `{ $value }` 没加引号：YAML 把 # 及其后面的内�
 syntax-hash-comment-hint = 加上引号：{ $key }: "{ $value }"
 syntax-fullwidth-hash = 用全角 ＃（或在全角空格之后）写的注释不是注释：YAML 把它当作正文，会被印出来
 syntax-fullwidth-hash-hint = 请在半角空格之后用半角 # 写注释（把输入法切换到半角），或删去注释
+syntax-hash-glued = 紧跟在汉字后面的 # 不是注释：YAML 把它当作文字的一部分，会印出来
+syntax-hash-glued-hint = 注释请在 # 前加一个空格；# 本来就是文字的一部分（如“1#楼”）时不用改
 syntax-bad-escape = 双引号中的 `{ $escape }` YAML 读不懂：双引号里的反斜杠 \ 要与后面的字母一起表示特殊字符（如 \n）
 syntax-bad-escape-hint = 要写反斜杠本身，请连写两个（\\），或者去掉两边的引号（也可改用单引号 '…'）
 syntax-unclosed = 文件在引号中结束了：上面有一个引号没有闭合
@@ -607,6 +609,8 @@ help-docx = 另写出 out/briefing.docx：可编辑的 Word/WPS 简报
 help-docx-font = 在 .docx 中用另一字体名代替内置字体，如 "Noto Serif SC=宋体"；写 office 则按公文用方正小标宋简体、黑体、楷体_GB2312、仿宋_GB2312，写 windows 则用宋体和微软雅黑；不写时嵌入内置字体中用到的字形（可重复）
 usage-docx-only = --docx 由简报生成：请去掉 --only slides
 usage-docx-font = --docx-font 须与 --docx 同用
+usage-pdf-standard-format = --pdf-standard 是 PDF 文件的标准：请去掉它，或去掉 --format png/svg
+usage-pdf-standard-handout = --handout 要嵌入幻灯片的 PDF，在任何 PDF 标准下都做不到：请另行生成讲义，那次不加 --pdf-standard
 usage-pdf-standards = --pdf-standard { $standards }：这几个标准不能同时满足：PDF 版本、PDF/A 部分、PDF/UA 部分各最多给一个；每个 PDF/A 部分只允许某些版本，不写版本即按该部分的要求
 usage-face-unused = { $option } 中的 `{ $family }` 不是文档用到的字体，不会起作用；文档用到的有：{ $known }
 usage-face-twice = { $option } 给 `{ $family }` 指定了两种字体：{ $first } 和 { $second }；请只指定一种

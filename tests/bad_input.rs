@@ -1017,6 +1017,15 @@ fn pdf_standards_that_cannot_go_together_are_a_usage_error_before_any_work() {
         .output()
         .unwrap();
     assert!(stderr(&out).contains("不能同时满足"), "{}", stderr(&out));
+    // A standard for images, or with the handout, which embeds the slides'
+    // PDF: exit 4 after compiling everything before (round 18).
+    for extra in [&["--format", "png"][..], &["--handout"][..]] {
+        let mut args = vec!["build", "--pdf-standard", "ua-1"];
+        args.extend_from_slice(extra);
+        let out = brief(dir.path(), &args);
+        assert_eq!(code(&out), 2, "{extra:?}: {}", stderr(&out));
+        assert!(!dir.path().join("out").exists(), "{extra:?}");
+    }
     // Standards that go together build.
     ok(brief(
         dir.path(),

@@ -236,6 +236,24 @@ fn an_archival_pdf_a_2b_is_written_on_request() {
         raw.contains("pdfaid:part"),
         "no PDF/A identification in the XMP metadata"
     );
+    // A timestamp before the report's year dates no page, but stays the
+    // PDF's date, which PDF/A needs (round 18: exit 4, "missing document
+    // date", after compiling).
+    let out = brief(
+        dir.path(),
+        &[
+            "build",
+            "--only",
+            "briefing",
+            "--pdf-standard",
+            "a-2b",
+            "--creation-timestamp",
+            "0",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let raw = String::from_utf8_lossy(&read(&dir.path().join("out/briefing.pdf"))).to_string();
+    assert!(raw.contains("1970-01-01"), "no metadata date");
 }
 
 #[test]

@@ -453,6 +453,15 @@ const RULES: &[Rule] = &[
         "【待改】去年的话",
         "data-revise",
     ),
+    // A comment typed without the space before # (round 18: printed in
+    // the masthead).
+    r(
+        META,
+        "masthead: 哈尔滨新区工作简报   # 第 1 页红色报头",
+        "masthead: 哈尔滨新区工作简报#第1页红色报头",
+        "masthead: 哈尔滨新区工作简报#",
+        "syntax-hash-glued",
+    ),
     // A unit beside `unitless: true`: which one holds?
     r(
         ACHIEVEMENTS,

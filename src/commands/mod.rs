@@ -145,6 +145,15 @@ fn outputs(
     if !o.docx_fonts.is_empty() && !o.docx {
         return Err(Failure::Usage(tr!("usage-docx-font")));
     }
+    // A standard is the PDF's: images have none, and the handout embeds the
+    // slides' PDF, which typst-pdf cannot do under one (round 18: exit 4
+    // after compiling everything).
+    if !o.pdf_standards.is_empty() && o.format != Format::Pdf {
+        return Err(Failure::Usage(tr!("usage-pdf-standard-format")));
+    }
+    if !o.pdf_standards.is_empty() && o.handout {
+        return Err(Failure::Usage(tr!("usage-pdf-standard-handout")));
+    }
     // Standards that cannot go together are the option's error, before any
     // work (typst-pdf would refuse them only at export).
     if crate::render::export::pdf_standards(&o.pdf_standards).is_err() {

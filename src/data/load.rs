@@ -673,6 +673,17 @@ pub fn fullwidth_comment(text: &str) -> Option<usize> {
     })
 }
 
+/// A comment typed without the space before `#` (简报#注释): YAML reads it
+/// as text, and it would be printed. Its byte offset. After a digit or a
+/// Latin letter (1#楼, C#) it is the text's own.
+pub fn glued_hash(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars
+        .windows(2)
+        .find(|w| w[1].1 == '#' && super::prose::is_han(w[0].1))
+        .map(|w| w[1].0)
+}
+
 /// Why `text` is not a number as the data writes one: (code, message, hint).
 pub fn number_error(text: &str) -> Option<(&'static str, String, Option<String>)> {
     let e = super::model::Num::parse(text).err()?;

@@ -610,6 +610,18 @@ fn typing(path: &str, s: &str, out: &mut Vec<Problem>) {
             ),
             offset,
         ));
+    } else if let Some(offset) = super::load::glued_hash(s) {
+        let mut p = at(
+            problem(
+                path,
+                "syntax-hash-glued",
+                tr!("syntax-hash-glued"),
+                Some(tr!("syntax-hash-glued-hint")),
+            ),
+            offset,
+        );
+        p.warning = true;
+        out.push(p);
     } else if !s.trim().is_empty()
         && let Some(offset) = super::prose::edge_space(s)
     {

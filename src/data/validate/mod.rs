@@ -173,6 +173,11 @@ impl<'w> Checker<'w> {
             let p = self.report(path, "syntax-fullwidth-hash", tr!("syntax-fullwidth-hash"));
             p.offset = Some(at);
             p.hint = Some(tr!("syntax-fullwidth-hash-hint"));
+        } else if let Some(at) = super::load::glued_hash(text) {
+            let p = self.report(path, "syntax-hash-glued", tr!("syntax-hash-glued"));
+            p.offset = Some(at);
+            p.hint = Some(tr!("syntax-hash-glued-hint"));
+            p.warning = true;
         }
         if let Some((at, c)) = text
             .char_indices()
