@@ -713,6 +713,19 @@ fn an_office_s_sheet_is_read_with_its_title_unit_column_and_notes_and_its_units_
     let err = stderr(&out);
     assert_eq!(code(&out), 3, "{err}");
     said_at(&err, "指标.xlsx", 2, "C2", "亿元");
+    // A line 单位：亿元 above the header states the values' unit (round
+    // 20: 2510 printed as 2510亿元 past it); 比上年增长±% is a change in %.
+    let dir = with_sheet(&[
+        &["单位：亿元"],
+        &["id", "名称", "数值", "比上年增长±%"],
+        &["new_market_entities", "新增市场主体", "", "15.2"],
+        &["consumption_subsidies", "消费补贴资金", "2510", ""],
+    ]);
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    said_at(&err, "指标.xlsx", 4, "C4", "亿元");
+    assert_eq!(err.matches(": error:").count(), 1, "{err}");
     // An id above the header row would not be read: said where it stands.
     let dir = with_sheet(&[
         &["consumption_subsidies", "2510"],
@@ -749,6 +762,10 @@ fn a_number_format_s_unit_or_condition_is_read_as_the_sheet_shows_it() {
             ),
         )
     };
+    // As a Chinese Excel or WPS writes General with a unit, too (round 20).
+    write("G/通用格式\"万元\"", "0.0");
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
     write("0.00\"万元\"", "[>=100]0;0.0");
     let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
     let err = stderr(&out);

@@ -46,6 +46,13 @@ impl Column {
             .map_or((header, None), |(name, unit)| {
                 (name, Some(unit.trim().to_string()))
             });
+        // 比上年增长±%, 比上年增长(±%): a change in percent, up or down.
+        let (name, unit) = match name.strip_suffix("±%") {
+            Some(rest) if unit.is_none() && !rest.trim().is_empty() => {
+                (rest.trim(), Some("%".to_string()))
+            }
+            _ => (name, unit.map(|u| u.trim_start_matches('±').to_string())),
+        };
         let column = match name.to_lowercase().as_str() {
             "value" | "数值" | "值" => Some(Column::Value),
             "yoy" | "同比" | "增长" | "增速" | "同比增长" | "比上年增长" | "增长率" | "增幅" => {
@@ -69,7 +76,13 @@ impl Column {
 /// A unit as a sheet or the data writes it, for comparing: ％ typed
 /// full-width is %.
 pub fn unit_text(unit: &str) -> String {
-    unit.trim().replace('％', "%")
+    let unit = unit.trim().replace('％', "%");
+    // A dash or slash in a unit cell says the figure has none (an index).
+    if matches!(unit.as_str(), "—" | "——" | "-" | "－" | "/" | "／" | "无") {
+        String::new()
+    } else {
+        unit
+    }
 }
 
 /// A cell: its row (1-based) and column (1-based), as a spreadsheet shows
@@ -677,11 +690,21 @@ fn rows(
     let mut out = Vec::new();
     let mut problems = Vec::new();
     // A figure's id above the header row would not be read: a row typed
-    // above it, or a header row moved down.
+    // above it, or a header row moved down. A line 单位：万元 there is how
+    // offices state the values' unit (round 20: printed as 亿元).
     for row in &grid[..header_at] {
         for (cell, text) in row {
             if text.as_deref().is_some_and(super::is_id) {
                 problems.push(SheetProblem::AboveHeader(cell.clone()));
+            }
+            if let Some(unit) = text.as_deref().and_then(unit_line)
+                && !units.iter().any(|u: &HeaderUnit| u.column == Column::Value)
+            {
+                units.push(HeaderUnit {
+                    column: Column::Value,
+                    unit,
+                    cell: cell.clone(),
+                });
             }
         }
     }
@@ -734,6 +757,18 @@ fn rows(
         out.push(Row { id, id_cell, cells });
     }
     Ok((out, problems, units))
+}
+
+/// The unit a line above the table states for its values: 单位：万元 (one
+/// unit; 单位：亿元、% states none for a given figure).
+fn unit_line(text: &str) -> Option<String> {
+    let unit = ["单位：", "单位:", "计量单位：", "计量单位:"]
+        .iter()
+        .find_map(|w| text.trim().strip_prefix(w))?
+        .trim();
+    let one = !unit.is_empty()
+        && !unit.contains(['、', '，', ',', '/', '／', ';', '；', ' ', '和', '及']);
+    one.then(|| unit.to_string())
 }
 
 /// A note under a table, as offices write one: 注：…, 注1：…, 说明：…,

@@ -501,6 +501,18 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
 pub(super) fn suffix(code: &str) -> Option<String> {
     let mut out = String::new();
     let mut after = false;
+    // General (G/通用格式 in a Chinese Excel or WPS) and text (@) show the
+    // number or text as held, then what the format writes after it
+    // (round 20: General"万元" over a figure in 亿元 passed).
+    let lower = code.to_lowercase();
+    let code = ["general", "g/通用格式", "@"]
+        .iter()
+        .find_map(|g| {
+            lower
+                .find(g)
+                .map(|at| format!("{}0{}", &code[..at], &code[at + g.len()..]))
+        })
+        .unwrap_or_else(|| code.to_string());
     let mut chars = code.chars();
     while let Some(c) = chars.next() {
         match c {
@@ -589,6 +601,10 @@ mod tests {
         assert_eq!(suffix("0.0\"亿元\""), Some("亿元".into()));
         assert_eq!(suffix("0.00\"万\"\"元\""), Some("万元".into()));
         assert_eq!(suffix("0.0%"), None);
+        assert_eq!(suffix("G/通用格式\"万元\""), Some("万元".into()));
+        assert_eq!(suffix("General\"万元\""), Some("万元".into()));
+        assert_eq!(suffix("@\"万元\""), Some("万元".into()));
+        assert_eq!(suffix("General"), None);
         assert_eq!(suffix("\"¥\"0.00"), None);
         // A percent typed as text after the number is the unit it shows
         // (round 18: refused as another number).
