@@ -935,6 +935,11 @@ fn a_number_printed_without_a_unit_is_a_unitless_figure() {
         .filter(|c| !c.is_whitespace())
         .collect();
     assert!(printed.contains("居民消费价格总指数为102.0。"), "{printed}");
+    // A unit typed after it is one the data does not carry (round 20).
+    edit(&file, "总指数为{cpi_index}。", "总指数为{cpi_index}%。");
+    let out = brief(dir.path(), &["check"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    edit(&file, "总指数为{cpi_index}%。", "总指数为{cpi_index}。");
     // Without `unitless`, a missing unit is the slip it usually is; the
     // hint names the way out.
     edit(&file, "        unitless: true\n", "");

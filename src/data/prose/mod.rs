@@ -11,7 +11,7 @@
 pub mod aims;
 mod numerals;
 mod words;
-pub(crate) use words::is_han;
+pub(crate) use words::{is_han, year_basis};
 
 use std::collections::HashMap;
 
@@ -253,6 +253,24 @@ pub fn check(
         };
         match (named, p.field) {
             (Named::Figure(f), None | Some("value")) => {
+                // A unit after a number the article prints without one
+                // ({cpi}亿元): the data's unit, not the text's (round 20).
+                if f.unitless
+                    && let Some(unit) = words
+                        .units
+                        .iter()
+                        .map(String::as_str)
+                        .chain(["%", "％", "个百分点", "百分点"])
+                        .filter(|u| after.starts_with(u))
+                        .max_by_key(|u| u.len())
+                {
+                    report(
+                        0,
+                        "prose-unit-unitless",
+                        tr!("prose-unit-unitless", unit = unit),
+                        Some(tr!("prose-unit-unitless-hint", unit = unit)),
+                    );
+                }
                 printed_twice(
                     before,
                     after,
@@ -275,7 +293,7 @@ pub fn check(
                     if !f
                         .qualifier
                         .as_deref()
-                        .is_some_and(|q| says_qualifier(before, q))
+                        .is_some_and(|q| says_qualifier(before, q, words))
                     {
                         beside(before, f.qualifier.as_deref(), words, &mut report);
                     }
@@ -482,9 +500,12 @@ fn bare_id<'t>(
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         // Part of an address, where an id-like word is no placeholder:
         // xq_office@163.com, www.hrb_xq.gov.cn, a/b_c.pdf.
+        // (A query's or fragment's marks mark an address wherever they
+        // stand: ?p_id=7, /#top_1.)
         let joined = |mark: Option<char>, next: Option<char>| {
-            matches!(mark, Some('@' | '.' | '/' | ':' | '-' | '\\'))
-                && next.is_some_and(|c| c.is_ascii_alphanumeric())
+            matches!(mark, Some('?' | '=' | '&' | '#'))
+                || matches!(mark, Some('@' | '.' | '/' | ':' | '-' | '\\'))
+                    && next.is_some_and(|c| c.is_ascii_alphanumeric())
         };
         let mut before = text[..start].chars().rev();
         let mut after = text[end..].chars();
@@ -688,6 +709,8 @@ mod tests {
             "咨询邮箱xq_office@163.com。",
             "详见www.hrb_xq.gov.cn。",
             "附件见docs/plan_2023.pdf。",
+            "见www.hrb.gov.cn/list?p_id=7。",
+            "见https://hrb.cn/#top_1。",
         ] {
             assert_eq!(bare(text), None, "{text}");
         }

@@ -305,7 +305,10 @@ pub(super) fn joined(
 ) {
     if let Some((joint, rest)) = JOINED
         .iter()
-        .find_map(|j| before.strip_suffix(j).map(|r| (*j, r)))
+        .copied()
+        .chain(words.verbs())
+        .filter_map(|j| before.strip_suffix(j).map(|r| (j, r)))
+        .max_by_key(|(j, _)| j.len())
         && let Some(word) = words
             .qualifiers
             .iter()
@@ -319,6 +322,13 @@ pub(super) fn joined(
     {
         let said = format!("{word}{joint}");
         let (code, message, hint) = match qualifier {
+            // Another qualifier of the data's (约为{x} with 左右): the text's
+            // word is a second one.
+            Some(q) if q != word => (
+                "prose-qualifier-twice",
+                tr!("prose-qualifier-twice", word = word),
+                tr!("prose-qualifier-twice-hint", word = word),
+            ),
             Some(_) => (
                 "prose-qualifier-joined",
                 tr!("prose-qualifier-joined", said = said.as_str(), word = word),
@@ -343,15 +353,18 @@ pub(super) fn joined(
     }
 }
 
-/// The verbs a qualifier before a number joins (约为, 约合, 约占).
-const JOINED: [&str; 4] = ["为", "合", "占", "计"];
+/// The verbs a qualifier before a number joins (约为, 约合, 约占, 约达);
+/// the verbs of the vocabulary join it too (约增加).
+const JOINED: [&str; 8] = ["为", "合", "占", "计", "达", "有", "是", "等于"];
 
 /// Whether the text before a number ends with the qualifier `q`, alone or
 /// joined to its verb (近{x.value}, 约合{x.value}).
-pub(super) fn says_qualifier(before: &str, q: &str) -> bool {
+pub(super) fn says_qualifier(before: &str, q: &str, words: &Words) -> bool {
     before.ends_with(q)
         || JOINED
             .iter()
+            .copied()
+            .chain(words.verbs())
             .any(|j| before.strip_suffix(j).is_some_and(|r| r.ends_with(q)))
 }
 
@@ -429,13 +442,20 @@ pub(super) fn change(
 ) {
     let text = strip_between(before, words);
     let Some(rest) = text.strip_suffix(verb) else {
+        // Named again, 了 may follow another verb (下降了{x.yoy}): still
+        // another verb (round 20).
+        let bare = if again {
+            text.strip_suffix('了').unwrap_or(text)
+        } else {
+            text
+        };
         match words
             .changes()
-            .filter(|w| text.ends_with(w))
+            .filter(|w| bare.ends_with(w))
             .max_by_key(|w| w.len())
         {
             Some(said) => report(
-                said.len(),
+                said.len() + text.len() - bare.len(),
                 "prose-change-contradicts",
                 tr!("prose-change-contradicts", said = said, verb = verb),
                 None,
@@ -453,6 +473,33 @@ pub(super) fn change(
     basis_of(basis, rest, verb, words, report);
 }
 
+/// A base year as reports write it: 比2020年, 较2019年, 比2020年同期, and
+/// its end or start, 较2023年末, 比2022年底, 比2023年初. Any year is a basis
+/// without declaring it.
+pub fn year_basis(basis: &str) -> bool {
+    let Some(rest) = ["比", "较", "与"]
+        .iter()
+        .find_map(|w| basis.strip_prefix(w))
+    else {
+        return false;
+    };
+    let rest = ["同期", "末", "底", "初"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .unwrap_or(rest);
+    rest.strip_suffix('年')
+        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The base year that ends `text` (…比2012年), where one does.
+fn year_basis_end(text: &str) -> Option<&str> {
+    ["比", "较", "与"]
+        .iter()
+        .flat_map(|w| text.rmatch_indices(w))
+        .map(|(i, _)| &text[i..])
+        .find(|b| year_basis(b))
+}
+
 /// The adverbs of a list that stand between a basis and its verb without
 /// changing either (同比分别增长5.1%、6.3%, 比上年均增长).
 const LIST_ADVERBS: [&str; 3] = ["分别", "均", "都"];
@@ -468,14 +515,18 @@ fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: 
                 .find_map(|a| rest.strip_suffix(a).map(|r| (r, a.len()))),
         )
         .collect();
-    // The longest basis of the vocabulary the text says, in either reading.
+    // The longest basis the text says, in either reading: a word of the
+    // vocabulary, or a base year (比2012年, which needs no declaring; round
+    // 20: a card dropped it).
     let said = readings
         .iter()
         .flat_map(|&(r, adverb)| {
             words
                 .bases
                 .iter()
-                .filter(move |b| r.ends_with(b.as_str()))
+                .map(String::as_str)
+                .filter(move |b| r.ends_with(b))
+                .chain(year_basis_end(r))
                 .map(move |b| (b, adverb))
         })
         .max_by_key(|(b, _)| b.len());
@@ -492,8 +543,8 @@ fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: 
         (None, Some((s, adverb))) => report(
             verb.len() + adverb + s.len(),
             "prose-basis-unmarked",
-            tr!("prose-basis-unmarked", basis = s.as_str()),
-            Some(tr!("prose-basis-unmarked-hint", basis = s.as_str())),
+            tr!("prose-basis-unmarked", basis = s),
+            Some(tr!("prose-basis-unmarked-hint", basis = s)),
         ),
         (None, None) => {}
     }
@@ -515,7 +566,11 @@ pub(super) fn target_verb(
         Some(verb) => {
             if let Some(rest) = text.strip_suffix(verb.as_str()) {
                 basis_of(t.basis.as_deref(), rest, verb, words, report);
-            } else if !again || words.verbs().any(|w| text.ends_with(w)) {
+            } else if !again
+                || words
+                    .verbs()
+                    .any(|w| text.strip_suffix('了').unwrap_or(text).ends_with(w))
+            {
                 report(
                     0,
                     "prose-target-verb",
@@ -861,6 +916,49 @@ mod tests {
     }
 
     #[test]
+    fn a_base_year_is_a_basis() {
+        for b in [
+            "比2020年",
+            "较2019年",
+            "比2020年同期",
+            "较2023年末",
+            "比2022年底",
+            "比2023年初",
+        ] {
+            assert!(year_basis(b), "{b}");
+        }
+        for b in [
+            "比上年",
+            "比20年",
+            "2020年",
+            "比二〇二〇年",
+            "较2023末",
+            "较2023年中",
+        ] {
+            assert!(!year_basis(b), "{b}");
+        }
+        // Said in the text, it is the data's basis to carry (round 20).
+        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
+        let words = Words::merge(&built_in, None);
+        for (before, basis, found) in [
+            ("总量比2012年增长", None, Some("prose-basis-unmarked")),
+            ("总量比2012年增长", Some("比2012年"), None),
+            ("户数较2023年末增长", None, Some("prose-basis-unmarked")),
+        ] {
+            let mut said = Vec::new();
+            change(
+                "增长",
+                basis,
+                before,
+                false,
+                &words,
+                &mut |_, code, _, _| said.push(code),
+            );
+            assert_eq!(said.first().copied(), found, "{before}");
+        }
+    }
+
+    #[test]
     fn a_qualifier_joined_to_its_verb_is_said_once() {
         // 约合约20533美元, 约为约33.3% (round 19).
         let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
@@ -888,6 +986,20 @@ mod tests {
         assert!(said("比重约为", None, true).is_empty());
         assert!(said("总额为", Some("约"), false).is_empty());
         assert!(said("签约为", None, false).is_empty());
+        // 约达, 约增加: other verbs it joins (round 20); 约为 beside the
+        // data's 左右 is a second qualifier, not a doubled one.
+        assert_eq!(
+            said("人均生产总值约达", Some("约"), false),
+            ["prose-qualifier-joined"]
+        );
+        assert_eq!(
+            said("营业收入约增加", Some("约"), false),
+            ["prose-qualifier-joined"]
+        );
+        assert_eq!(
+            said("增速约为", Some("左右"), false),
+            ["prose-qualifier-twice"]
+        );
     }
 
     #[test]
@@ -900,6 +1012,8 @@ mod tests {
             ("有", true, None),
             ("有", false, Some("prose-change-missing")),
             ("同比下降", true, Some("prose-change-contradicts")),
+            // 了 after the other verb hides nothing (round 20).
+            ("下降了", true, Some("prose-change-contradicts")),
             ("同比增长", true, None),
         ] {
             let mut said = Vec::new();
