@@ -462,6 +462,22 @@ const RULES: &[Rule] = &[
         "masthead: 哈尔滨新区工作简报#",
         "syntax-hash-glued",
     ),
+    // A project's own vocabulary is held to meta.yaml's checks (round 18:
+    // an empty aim crashed the templates after the data passed).
+    r(
+        "templates/vocabulary.yaml",
+        "aims:\n  - 力争\n",
+        "aims:\n  - \"\"\n  - 力争\n",
+        "  - \"\"",
+        "data-empty-text",
+    ),
+    r(
+        "templates/vocabulary.yaml",
+        "scopes:\n  - 全区\n",
+        "scopes:\n  - 全区，全县\n",
+        "  - 全区，全县",
+        "syntax-fullwidth-comma",
+    ),
     // A unit beside `unitless: true`: which one holds?
     r(
         ACHIEVEMENTS,

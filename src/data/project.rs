@@ -129,18 +129,6 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     let theme: yaml_serde::Value =
         optional(root, THEME_FILE, Role::Theme, &mut sources, &mut errors)
             .unwrap_or(yaml_serde::Value::Mapping(Default::default()));
-    // A project's copy of the vocabulary says each verb's direction once.
-    if sources.get(Role::Vocabulary).is_some() {
-        for (path, word) in vocabulary::conflicts(&vocabulary, &Vocabulary::default()) {
-            errors.push(sources.error(
-                Role::Vocabulary,
-                &path,
-                None,
-                "data-vocabulary-both-ways",
-                tr!("data-vocabulary-both-ways", word = word.as_str()),
-            ));
-        }
-    }
     // A project's copy of the theme defaults is held to brief's own: the
     // templates fill only the placeholders brief's words have.
     let mut theme_warnings = Vec::new();
@@ -244,6 +232,11 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     };
     let words = Words::merge(&vocabulary, meta.vocabulary.as_ref());
     let mut problems = validate::meta(&meta, &words, &vocabulary);
+    // A project's copy of the vocabulary is held to the checks of the words
+    // meta.yaml declares.
+    if sources.get(Role::Vocabulary).is_some() {
+        problems.extend(validate::vocabulary_file(&vocabulary, &words));
+    }
     // The source line is the theme's word (来源：) and the source's fields:
     // a field that starts with that word again prints it twice.
     let merged = theme::merged(&defaults, &theme);

@@ -34,7 +34,7 @@ struct Index<'p> {
     pub named: HashMap<&'p str, Named<'p>>,
 }
 
-pub use meta::{dates, meta, template_word, todo_typed};
+pub use meta::{dates, meta, template_word, todo_typed, vocabulary_file};
 pub use parts::parts;
 
 /// A problem at a field path of one file; `offset` is a byte offset inside
