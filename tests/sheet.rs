@@ -412,7 +412,7 @@ fn an_xls_is_read_as_it_shows_its_numbers_and_its_odd_cells_said() {
     write(
         dir.path(),
         "ws.write(1, 0, 'consumption_scale'); ws.write(1, 2, 100000, f('0,\"万\"'))\n\
-         ws.write(2, 0, 'sci_tech_subsidies'); ws.write(2, 2, 0.14, f('0%'))\n\
+         ws.write(2, 0, 'sci_tech_subsidies'); ws.write(2, 2, 0.25, f('0%'))\n\
          ws.write(3, 0, 'enterprise_financing'); ws.write(3, 2, 5); ws.row(3).hidden = True\n\
          ws.write(4, 0, 'gdp_growth'); ws.write(4, 3, 5.5); ws.col(3).hidden = True\n\
          ws.write(5, 0, 'policy_support_funds'); ws.write(5, 2, xlwt.Formula('4+0.2'))",
@@ -422,7 +422,7 @@ fn an_xls_is_read_as_it_shows_its_numbers_and_its_odd_cells_said() {
     let err = stderr(&out);
     for (row, cell, says) in [
         (2, "C2", "number format"),
-        (3, "C3", "formatted as a percent"),
+        (3, "C3", "shows 25%"),
         (4, "A4", "hidden row"),
         (5, "D5", "hidden row or column"),
         // A formula xlwt wrote, never calculated: the YAML's old value was
@@ -509,6 +509,25 @@ fn a_figure_with_no_value_anywhere_is_listed_and_a_missing_sheet_named() {
         stderr(&out).contains("still to fill in (field: sections[0].figures[1].value)"),
         "{}",
         stderr(&out)
+    );
+    // A sheet name that names no sheet: said at `sheet:`, not at the file
+    // (round 18).
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "sheet: 主要指标 }",
+        "sheet: 主要指表 }",
+    );
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    assert_eq!(code(&out), 3);
+    assert!(
+        stderr(&out).contains("(field: figures.sheet)"),
+        "{}",
+        stderr(&out)
+    );
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "sheet: 主要指表 }",
+        "sheet: 主要指标 }",
     );
     // A sheet that is not there: said at meta.yaml's `figures`.
     std::fs::remove_file(dir.path().join("data/指标.xlsx")).unwrap();

@@ -328,12 +328,14 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
             last = *data::limits::YEARS.end()
         )));
     }
-    // Years in the words move on by one: 2022 → 2023, 2023 → 2024.
-    let shift = |s: &str| {
-        s.replace(&y1.to_string(), "\u{0}")
-            .replace(&y0.to_string(), &n1.to_string())
-            .replace('\u{0}', &n2.to_string())
-    };
+    // Years in the words move on by one: 2022 → 2023, 2023 → 2024; a year
+    // only where it stands as one, not the digits of a longer number
+    // (新办发202310号, round 18).
+    let years = [
+        (y0.to_string(), n1.to_string()),
+        (y1.to_string(), n2.to_string()),
+    ];
+    let shift = |s: &str| shift_years(s, &years);
 
     let mut files = common();
     files.extend(own_files(&root)?);
@@ -430,6 +432,30 @@ fn result_ids(old: &Part, year: i64) -> HashMap<String, String> {
             .find(free)
             .expect("an id is free");
         out.insert(id.to_string(), chosen);
+    }
+    out
+}
+
+/// `s` with each year of `years` moved on (old, new): a year only where it
+/// stands as one, not the digits of a longer number (新办发202310号).
+fn shift_years(s: &str, years: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let run = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if run == 0 {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let digits = &rest[..run];
+        out.push_str(
+            years
+                .iter()
+                .find(|(old, _)| old == digits)
+                .map_or(digits, |(_, new)| new),
+        );
+        rest = &rest[run..];
     }
     out
 }
@@ -893,6 +919,18 @@ fn yaml<T: Serialize>(comment: &str, value: &T) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_move_on_where_they_stand_as_years() {
+        let years = [
+            ("2022".to_string(), "2023".to_string()),
+            ("2023".to_string(), "2024".to_string()),
+        ];
+        assert_eq!(
+            shift_years("2022年成效与2023年安排（新办发202310号）", &years),
+            "2023年成效与2024年安排（新办发202310号）"
+        );
+    }
 
     #[test]
     fn results_have_ids_of_their_own_and_result_words() {

@@ -117,7 +117,11 @@ pub fn load(config: &Config) -> Result<Project, Failure> {
         }
     }
     if project.todo > 0 {
-        term::status(&tr!("status-draft", count = project.todo));
+        term::status(&tr!(
+            "status-draft",
+            count = project.todo,
+            mark = project.look.raw_word("todo")
+        ));
     }
     Ok(project)
 }

@@ -50,6 +50,12 @@ pub fn is_id(text: &str) -> bool {
 
 use crate::tr;
 
+/// A figure's unit as messages name it: a figure the article prints
+/// without one (`unitless`) says so, not an empty word.
+pub fn unit_name(unit: Option<&str>) -> String {
+    unit.map_or_else(|| tr!("unit-none"), str::to_string)
+}
+
 /// Where the data lives inside a project.
 pub const DATA_DIR: &str = "data";
 /// The file that names the others.

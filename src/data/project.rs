@@ -226,7 +226,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             let value = p.offset.and_then(|_| {
                 string_at(None, achievements.as_ref(), plan.as_ref(), p.role, &p.path)
             });
-            errors.push(placed(&sources, p, value));
+            errors.push(placed(&sources, p, value, ""));
         }
         return Err(Failed { errors, sources });
     };
@@ -320,6 +320,12 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     {
         problems.extend(validate::dates(&meta, a.year, &words));
     }
+    let todo_mark = merged
+        .get("words")
+        .and_then(|w| w.get("todo"))
+        .and_then(yaml_serde::Value::as_str)
+        .unwrap_or_default()
+        .to_string();
     // The todo mark typed by hand, in any text of the three files.
     if let Some(mark) = merged
         .get("words")
@@ -386,7 +392,7 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             )
         });
         let warning = p.warning;
-        let e = placed(&sources, p, value);
+        let e = placed(&sources, p, value, &todo_mark);
         if warning {
             warnings.push(e);
         } else {
@@ -492,6 +498,11 @@ fn read_sheet(
     let sheet = match read {
         Ok(sheet) => sheet,
         Err(e) => {
+            // A sheet name that names no sheet is the `sheet:` field's error.
+            let field = match e {
+                sheet::SheetError::NoSheet(..) if spec.sheet.is_some() => "figures.sheet",
+                _ => "figures.file",
+            };
             let (code, message, hint) = match e {
                 sheet::SheetError::File(why) => (
                     "sheet-cannot-read",
@@ -517,9 +528,12 @@ fn read_sheet(
                     tr!("sheet-layout-hint"),
                 ),
                 sheet::SheetError::Header(h, cell, field) => {
-                    let mut e =
-                        DataError::new(&rel, "sheet-header", tr!("sheet-header", header = h))
-                            .at_cell(cell.row, 1, field);
+                    let mut e = DataError::new(
+                        &rel,
+                        "sheet-header",
+                        tr!("sheet-header", header = file::escaped(&h).into_owned()),
+                    )
+                    .at_cell(cell.row, 1, field);
                     e.hint = Some(tr!("sheet-layout-hint"));
                     errors.push(e);
                     return;
@@ -550,7 +564,7 @@ fn read_sheet(
                     return;
                 }
             };
-            let mut e = sources.error(Role::Meta, "figures.file", None, code, message);
+            let mut e = sources.error(Role::Meta, field, None, code, message);
             e.hint = Some(hint);
             errors.push(e);
             return;
@@ -583,7 +597,7 @@ fn read_sheet(
             sheet::SheetProblem::Unknown(id, near, cell) => (
                 cell,
                 "sheet-unknown-id",
-                tr!("sheet-unknown-id", id = id),
+                tr!("sheet-unknown-id", id = file::escaped(&id).into_owned()),
                 near.map(|n| tr!("hint-did-you-mean", word = n)),
             ),
             sheet::SheetProblem::Twice(id, cell) => (
@@ -593,6 +607,7 @@ fn read_sheet(
                 Some(tr!("sheet-twice-hint")),
             ),
             sheet::SheetProblem::NotANumber(text, cell) => {
+                let text = file::escaped(&text).into_owned();
                 let (code, message, hint) = file::number_error(&text).unwrap_or((
                     "data-not-a-number",
                     tr!("data-not-a-number", text = text.as_str()),
@@ -641,10 +656,13 @@ fn read_sheet(
                 };
                 (cell, code, message, Some(hint))
             }
-            sheet::SheetProblem::Percent(unit, cell) => (
+            sheet::SheetProblem::Percent(unit, shown, cell) => (
                 cell,
                 "sheet-percent",
-                tr!("sheet-percent", unit = unit),
+                match unit {
+                    Some(unit) => tr!("sheet-percent", unit = unit, shown = shown),
+                    None => tr!("sheet-percent-unitless", shown = shown),
+                },
                 Some(tr!("sheet-percent-hint")),
             ),
             sheet::SheetProblem::Unheaded(cell) => (
@@ -735,7 +753,8 @@ fn read_file_or_rest<T: serde::de::DeserializeOwned>(
 
 /// A problem the checks found, as an error at its place in its file (at
 /// its character in `value`, the string at its path, where it has one).
-fn placed(sources: &Sources, p: validate::Problem, value: Option<String>) -> DataError {
+/// `mark`: the theme's todo word, which a draft shows (【待填】).
+fn placed(sources: &Sources, p: validate::Problem, value: Option<String>, mark: &str) -> DataError {
     let mut e = sources.error(
         p.role,
         &p.path,
@@ -745,7 +764,7 @@ fn placed(sources: &Sources, p: validate::Problem, value: Option<String>) -> Dat
     );
     e.hint = match (p.todo, p.hint) {
         (_, Some(hint)) => Some(hint),
-        (true, None) => Some(tr!("data-todo-hint")),
+        (true, None) => Some(tr!("data-todo-hint", mark = mark)),
         (false, None) => None,
     };
     e

@@ -108,7 +108,15 @@ pub fn chinese_number(s: &str) -> Option<f64> {
     }
     // Digits before a magnitude: 1.5万, counted in whole numbers so that
     // 2.3亿 is 230000000 exactly.
-    for (unit, zeros) in [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)] {
+    for (unit, zeros) in [
+        ("万亿", 12),
+        ("亿", 8),
+        ("千万", 7),
+        ("百万", 6),
+        ("万", 4),
+        ("千", 3),
+        ("百", 2),
+    ] {
         if let Some(n) = s
             .strip_suffix(unit)
             .and_then(|d| crate::data::model::Num::parse(d).ok())
@@ -178,6 +186,10 @@ mod tests {
             ("三万", 30000.0),
             ("100", 100.0),
             ("1.5万", 15000.0),
+            // digits before 千万 or 百万, as county reports write them (round 18)
+            ("5千万", 50_000_000.0),
+            ("1.2千万", 12_000_000.0),
+            ("5百万", 5_000_000.0),
             ("2.3亿", 230_000_000.0),
             ("172.80", 172.8),
             // Traditional characters (wenchang-2023 is in them).

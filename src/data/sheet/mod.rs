@@ -365,6 +365,9 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
         for &at in &seen.no_result {
             odd.insert(at, Odd::NoResult);
         }
+        for &at in &seen.merged {
+            odd.insert(at, Odd::Merged);
+        }
         let merged = match &mut book {
             calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).ok(),
             calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).ok(),
@@ -615,7 +618,12 @@ fn render(grid: &[Vec<(Cell, Option<String>)>]) -> String {
         // A break inside a cell would push the rows below off their lines.
         cells.extend(
             row.iter()
-                .map(|(_, t)| t.as_deref().unwrap_or_default().replace(['\n', '\r'], " ")),
+                // A control character (an ESC pasted from a terminal, DOS's
+                // Ctrl-Z) is shown, never sent to the terminal (round 18).
+                .map(|(_, t)| {
+                    super::escaped(&t.as_deref().unwrap_or_default().replace(['\n', '\r'], " "))
+                        .into_owned()
+                }),
         );
         lines.push(cells.join(" | "));
     }
@@ -1069,7 +1077,8 @@ pub fn apply(
                                     && !matches!(unit.as_deref(), Some("%" | "个百分点"))
                                 {
                                     problems.push(SheetProblem::Percent(
-                                        unit.unwrap_or_default(),
+                                        unit,
+                                        text.clone(),
                                         cell.clone(),
                                     ));
                                     continue;
@@ -1154,8 +1163,9 @@ pub enum SheetProblem {
     /// A cell brief reads that does not hold what it shows.
     Odd(Odd, Cell),
     /// A value or change formatted as a percent where its unit is not
-    /// % (nor 个百分点): the unit.
-    Percent(String, Cell),
+    /// % (nor 个百分点): the unit (none for a unitless figure), and the
+    /// number the cell shows.
+    Percent(Option<String>, String, Cell),
     /// A filled cell under no header.
     Unheaded(Cell),
     /// A figure's id above the header row, which is not read.

@@ -149,6 +149,9 @@ pub struct Seen {
     /// Formulas with no result saved (an .xls written by a program), by
     /// (row, column).
     pub no_result: HashSet<(usize, usize)>,
+    /// Cells merged with others (an .ods: calamine gives no merges), by
+    /// (row, column).
+    pub merged: HashSet<(usize, usize)>,
 }
 
 /// How the sheet `name` shows its cells; nothing when the file is no .xlsx
@@ -256,6 +259,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         zeros_hidden,
         units,
         no_result: HashSet::new(),
+        merged: HashSet::new(),
     })
 }
 

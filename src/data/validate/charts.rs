@@ -65,7 +65,7 @@ pub(super) fn chart(
         }
         let fits = match (chart.kind, named) {
             (ChartKind::Bars, Some(Named::Figure(f))) if f.ratio.is_none() => {
-                units.push(f.unit.clone().unwrap_or_default());
+                units.push(crate::data::unit_name(f.unit.as_deref()));
                 true
             }
             (ChartKind::Bars, Some(Named::Target(t)))
@@ -79,7 +79,7 @@ pub(super) fn chart(
                         tr!("data-chart-decrease", id = id.as_str()),
                     );
                 }
-                units.push(t.unit.clone().unwrap_or_default());
+                units.push(crate::data::unit_name(t.unit.as_deref()));
                 true
             }
             (ChartKind::Shares, Some(Named::Figure(f))) if !f.share.is_empty() => {

@@ -227,13 +227,14 @@ pub(super) fn rank(c: &mut Checker, path: &str, r: &Rank) {
             tr!("data-rank-missing"),
         );
     }
+    const MAX_POSITION: i64 = 999;
     if let Some(p) = r.position
-        && !(1..=999).contains(&p)
+        && !(1..=MAX_POSITION).contains(&p)
     {
         c.report(
             format!("{path}.position"),
             "data-position-range",
-            tr!("data-position-range", value = p),
+            tr!("data-position-range", value = p, max = MAX_POSITION),
         );
     }
     if let Some(s) = &r.standing {
@@ -274,13 +275,14 @@ pub(super) fn rank(c: &mut Checker, path: &str, r: &Rank) {
             );
         }
     }
+    const MAX_YEARS: i64 = 99;
     if let Some(y) = r.years
-        && !(2..=99).contains(&y)
+        && !(2..=MAX_YEARS).contains(&y)
     {
         c.report(
             format!("{path}.years"),
             "data-years-range",
-            tr!("data-years-range", value = y),
+            tr!("data-years-range", value = y, max = MAX_YEARS),
         );
     }
     if let Some(v) = &r.verb {
@@ -350,8 +352,8 @@ fn compare(c: &mut Checker, role: Role, path: &str, f: &Figure, other: &str, ind
                 tr!(
                     "data-compare-unit",
                     id = other,
-                    theirs = o.unit.as_deref().unwrap_or(""),
-                    ours = f.unit.as_deref().unwrap_or("")
+                    theirs = crate::data::unit_name(o.unit.as_deref()),
+                    ours = crate::data::unit_name(f.unit.as_deref())
                 ),
             );
         }

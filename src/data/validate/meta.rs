@@ -42,23 +42,25 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
                 c.text(field, v, limits::NAME);
             }
         }
+        const MAX_WORDS: i64 = 10_000_000;
         if let Some(n) = source.word_count
-            && !(1..=10_000_000).contains(&n)
+            && !(1..=MAX_WORDS).contains(&n)
         {
             c.report(
                 "source.word_count",
                 "data-count-range",
-                tr!("data-count-range", value = n),
+                tr!("data-count-range", value = n, max = MAX_WORDS),
             );
         }
     }
+    const MAX_ISSUE: i64 = 99_999;
     if let Some(n) = meta.issue
-        && !(1..=99_999).contains(&n)
+        && !(1..=MAX_ISSUE).contains(&n)
     {
         c.report(
             "issue",
             "data-issue-range",
-            tr!("data-issue-range", value = n),
+            tr!("data-issue-range", value = n, max = MAX_ISSUE),
         );
     }
     for (field, date) in [("date", &meta.date), ("printed", &meta.printed)] {
@@ -566,6 +568,9 @@ mod tests {
         let marks = ['，', '、'];
         assert_eq!(outside_brackets("全省县（市、区）", &marks), None);
         assert_eq!(outside_brackets("全省，全市", &marks), Some("全省".len()));
-        assert_eq!(outside_brackets("全省（县）、全市", &marks), Some("全省（县）".len()));
+        assert_eq!(
+            outside_brackets("全省（县）、全市", &marks),
+            Some("全省（县）".len())
+        );
     }
 }

@@ -147,8 +147,8 @@ fn compare(c: &mut Checker, path: &str, t: &Target, other: &str, index: &Index) 
                     tr!(
                         "data-compare-unit",
                         id = other,
-                        theirs = f.unit.as_deref().unwrap_or(""),
-                        ours = t.unit.as_deref().unwrap_or("")
+                        theirs = crate::data::unit_name(f.unit.as_deref()),
+                        ours = crate::data::unit_name(t.unit.as_deref())
                     ),
                 );
             }
