@@ -350,36 +350,53 @@ pub(super) fn built_in(id: u32) -> Option<String> {
 /// same) and what an escape, `_` or `*` writes instead of a digit left out
 /// too.
 fn sections(code: &str) -> Vec<String> {
-    let mut sections = Vec::new();
-    let (mut cur, mut quoted) = (String::new(), false);
+    let mut sections = vec![String::new()];
+    for piece in pieces(code) {
+        let cur = sections.last_mut().expect("one section at least");
+        match piece {
+            Piece::Section => sections.push(String::new()),
+            // an escaped or quoted digit is text, not a digit placeholder
+            Piece::Literal(d) => cur.push(if d.is_ascii_digit() { 'x' } else { d }),
+            Piece::Bracket(_) => {}
+            Piece::Code(c) => cur.push(c),
+        }
+    }
+    sections
+}
+
+/// A piece of a format code, as a spreadsheet reads it.
+#[derive(Debug, PartialEq)]
+enum Piece {
+    /// `;` between sections.
+    Section,
+    /// Text the format writes itself: quoted ("万元") or escaped (\%, !.).
+    Literal(char),
+    /// A colour or a condition: [Red], [>=100].
+    Bracket(String),
+    /// A character of the code: a digit placeholder, a point, a comma, %…
+    Code(char),
+}
+
+/// The pieces of a format code; `_x` and `*x` (a space as wide as x, x
+/// repeated to fill) write nothing of x.
+fn pieces(code: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
     let mut chars = code.chars();
     while let Some(c) = chars.next() {
         match c {
-            '"' => quoted = !quoted,
-            ';' if !quoted => sections.push(std::mem::take(&mut cur)),
-            '\\' | '!' if !quoted => {
-                // an escaped character is text, not a digit placeholder
-                if let Some(d) = chars.next() {
-                    cur.push(if d.is_ascii_digit() { 'x' } else { d });
-                }
-            }
-            '_' | '*' if !quoted => {
+            ';' => out.push(Piece::Section),
+            '"' => out.extend(chars.by_ref().take_while(|&d| d != '"').map(Piece::Literal)),
+            '\\' | '!' => out.extend(chars.next().map(Piece::Literal)),
+            '_' | '*' => {
                 chars.next();
             }
-            // a colour or a condition: [Red], [>=100]
-            '[' if !quoted => {
-                for d in chars.by_ref() {
-                    if d == ']' {
-                        break;
-                    }
-                }
-            }
-            c if quoted && c.is_ascii_digit() => cur.push('x'),
-            c => cur.push(c),
+            '[' => out.push(Piece::Bracket(
+                chars.by_ref().take_while(|&d| d != ']').collect(),
+            )),
+            c => out.push(Piece::Code(c)),
         }
     }
-    sections.push(cur);
-    sections
+    out
 }
 
 /// Whether the format's section for negative numbers (its second) writes
@@ -413,45 +430,20 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
     let own = |d: char| d.is_ascii_digit() || ".-+−－＋".contains(d);
     let percent = |d: char| "%％".contains(d);
     let mut own_digits = false;
-    let mut chars = code.chars();
-    while let Some(c) = chars.next() {
+    for piece in pieces(code) {
         let before = !plain.contains(['0', '#', '?']);
-        match c {
-            ';' => break,
-            '"' => {
-                for d in chars.by_ref() {
-                    if d == '"' {
-                        break;
-                    }
-                    // A word before the number ("超"0.0 shows 超8.5): a
-                    // qualifier the figure's value does not hold.
-                    own_digits |=
-                        own(d) || (before && (percent(d) || crate::data::prose::is_han(d)));
-                }
-            }
-            '\\' | '!' => {
-                own_digits |= chars
-                    .next()
-                    .is_some_and(|d| own(d) || (before && percent(d)));
-            }
-            '_' | '*' => {
-                chars.next();
+        match piece {
+            Piece::Section => break,
+            // A word before the number ("超"0.0 shows 超8.5): a qualifier
+            // the figure's value does not hold.
+            Piece::Literal(d) => {
+                own_digits |= own(d) || (before && (percent(d) || crate::data::prose::is_han(d)));
             }
             // A condition ([>=100]0;0.0) picks the section by the value:
             // the form shown is not the first section's for sure.
-            '[' => {
-                let mut bracket = String::new();
-                for d in chars.by_ref() {
-                    if d == ']' {
-                        break;
-                    }
-                    bracket.push(d);
-                }
-                if bracket.starts_with(['<', '>', '=']) {
-                    return Some(Shown::OTHER);
-                }
-            }
-            c => plain.push(c),
+            Piece::Bracket(b) if b.starts_with(['<', '>', '=']) => return Some(Shown::OTHER),
+            Piece::Bracket(_) => {}
+            Piece::Code(c) => plain.push(c),
         }
     }
     // A percent the format writes after the number with more (0.0"%左右"):
@@ -517,42 +509,15 @@ pub(super) fn suffix(code: &str) -> Option<String> {
                 .map(|at| format!("{}0{}", &code[..at], &code[at + g.len()..]))
         })
         .unwrap_or_else(|| code.to_string());
-    let mut chars = code.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            ';' => break,
-            '"' => {
-                for d in chars.by_ref() {
-                    if d == '"' {
-                        break;
-                    }
-                    if after {
-                        out.push(d);
-                    }
-                }
-            }
-            '\\' | '!' => {
-                if let Some(d) = chars.next()
-                    && after
-                {
-                    out.push(d);
-                }
-            }
-            '_' | '*' => {
-                chars.next();
-            }
-            '[' => {
-                for d in chars.by_ref() {
-                    if d == ']' {
-                        break;
-                    }
-                }
-            }
-            '0' | '#' | '?' => {
+    for piece in pieces(&code) {
+        match piece {
+            Piece::Section => break,
+            Piece::Code('0' | '#' | '?') => {
                 after = true;
                 out.clear();
             }
-            c if after && crate::data::prose::is_han(c) => out.push(c),
+            Piece::Literal(d) if after => out.push(d),
+            Piece::Code(c) if after && crate::data::prose::is_han(c) => out.push(c),
             _ => {}
         }
     }
