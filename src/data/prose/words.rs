@@ -789,10 +789,34 @@ pub(super) fn estimates(
 mod tests {
     use super::*;
 
+    /// The built-in vocabulary, as a project without its own reads it.
+    fn built_in() -> Words {
+        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
+        Words::merge(&built_in, None)
+    }
+
+    /// The first problem `change` finds for 增长 after `before`.
+    fn first_of_change(
+        basis: Option<&str>,
+        before: &str,
+        again: bool,
+        words: &Words,
+    ) -> Option<&'static str> {
+        let mut said = Vec::new();
+        change(
+            "增长",
+            basis,
+            before,
+            again,
+            words,
+            &mut |_, code, _, _| said.push(code),
+        );
+        said.first().copied()
+    }
+
     #[test]
     fn a_unit_after_a_placeholder_is_found_in_its_other_forms() {
-        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
-        let words = Words::merge(&built_in, None);
+        let words = built_in();
         for (after, unit, found) in [
             ("元，", "亿元", Some("元")),
             ("億元。", "亿元", Some("億元")),
@@ -822,8 +846,7 @@ mod tests {
     #[test]
     fn a_basis_stands_before_the_adverbs_of_a_list() {
         // 同比分别增长5.1%、6.3%: the basis before 分别, as reports write it.
-        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
-        let words = Words::merge(&built_in, None);
+        let words = built_in();
         for (before, basis, found) in [
             ("收入同比分别增长", Some("同比"), None),
             ("收入比上年均增长", Some("比上年"), None),
@@ -839,23 +862,17 @@ mod tests {
                 Some("prose-basis-missing"),
             ),
         ] {
-            let mut said = Vec::new();
-            change(
-                "增长",
-                basis,
-                before,
-                false,
-                &words,
-                &mut |_, code, _, _| said.push(code),
+            assert_eq!(
+                first_of_change(basis, before, false, &words),
+                found,
+                "{before}"
             );
-            assert_eq!(said.first().copied(), found, "{before}");
         }
     }
 
     #[test]
     fn words_typed_beside_a_placeholder_with_a_unit_are_found() {
-        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
-        let words = Words::merge(&built_in, None);
+        let words = built_in();
         for (before, after, unit, qualifier, found) in [
             // A unit with a magnitude before the number.
             ("资金亿元", "，", "亿元", None, Some("prose-unit-before")),
@@ -938,31 +955,24 @@ mod tests {
             assert!(!year_basis(b), "{b}");
         }
         // Said in the text, it is the data's basis to carry (round 20).
-        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
-        let words = Words::merge(&built_in, None);
+        let words = built_in();
         for (before, basis, found) in [
             ("总量比2012年增长", None, Some("prose-basis-unmarked")),
             ("总量比2012年增长", Some("比2012年"), None),
             ("户数较2023年末增长", None, Some("prose-basis-unmarked")),
         ] {
-            let mut said = Vec::new();
-            change(
-                "增长",
-                basis,
-                before,
-                false,
-                &words,
-                &mut |_, code, _, _| said.push(code),
+            assert_eq!(
+                first_of_change(basis, before, false, &words),
+                found,
+                "{before}"
             );
-            assert_eq!(said.first().copied(), found, "{before}");
         }
     }
 
     #[test]
     fn a_qualifier_joined_to_its_verb_is_said_once() {
         // 约合约20533美元, 约为约33.3% (round 19).
-        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
-        let words = Words::merge(&built_in, None);
+        let words = built_in();
         let said = |before: &str, q: Option<&str>, share: bool| {
             let mut said = Vec::new();
             joined(before, q, share, &words, &mut |_, code, _, _| {
@@ -1006,8 +1016,7 @@ mod tests {
     fn a_change_or_target_said_again_may_stand_without_its_verb_never_with_another() {
         // 有6.5%-7%的增速, 5.2%的经济增长: the article names its own figure
         // again (round 19).
-        let built_in = yaml_serde::from_str(crate::data::vocabulary::BUILT_IN).unwrap();
-        let words = Words::merge(&built_in, None);
+        let words = built_in();
         for (before, again, found) in [
             ("有", true, None),
             ("有", false, Some("prose-change-missing")),
@@ -1016,16 +1025,11 @@ mod tests {
             ("下降了", true, Some("prose-change-contradicts")),
             ("同比增长", true, None),
         ] {
-            let mut said = Vec::new();
-            change(
-                "增长",
-                Some("同比"),
-                before,
-                again,
-                &words,
-                &mut |_, code, _, _| said.push(code),
+            assert_eq!(
+                first_of_change(Some("同比"), before, again, &words),
+                found,
+                "{before} {again}"
             );
-            assert_eq!(said.first().copied(), found, "{before} {again}");
         }
     }
 }
