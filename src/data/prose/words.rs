@@ -303,10 +303,7 @@ pub(super) fn joined(
     words: &Words,
     report: &mut Report,
 ) {
-    if let Some((joint, rest)) = JOINED
-        .iter()
-        .copied()
-        .chain(words.verbs())
+    if let Some((joint, rest)) = joints(words)
         .filter_map(|j| before.strip_suffix(j).map(|r| (j, r)))
         .max_by_key(|(j, _)| j.len())
         && let Some(word) = words
@@ -361,11 +358,13 @@ const JOINED: [&str; 8] = ["为", "合", "占", "计", "达", "有", "是", "等
 /// joined to its verb (近{x.value}, 约合{x.value}).
 pub(super) fn says_qualifier(before: &str, q: &str, words: &Words) -> bool {
     before.ends_with(q)
-        || JOINED
-            .iter()
-            .copied()
-            .chain(words.verbs())
-            .any(|j| before.strip_suffix(j).is_some_and(|r| r.ends_with(q)))
+        || joints(words).any(|j| before.strip_suffix(j).is_some_and(|r| r.ends_with(q)))
+}
+
+/// The words a qualifier joins before a number: [`JOINED`] and the
+/// vocabulary's verbs.
+fn joints(words: &Words) -> impl Iterator<Item = &str> {
+    JOINED.iter().copied().chain(words.verbs())
 }
 
 /// `{id.value}` prints the number without the qualifier the data gives it,

@@ -1044,26 +1044,18 @@ pub fn apply(
                                         .map(|y| y.unit.clone().unwrap_or_else(|| "%".into())),
                                     _ => Some("%".into()),
                                 };
-                                // 0.00"万元" shows 14.00万元: for a figure
-                                // in 亿元 that is another figure (round 18).
-                                if let Some(said) = sheet.shown_units.get(&(cell.row, cell.col))
+                                // The unit the cell's format shows after the
+                                // number (0.00"万元" over a figure in 亿元 is
+                                // another figure, round 18), else the one the
+                                // sheet states for the column.
+                                if let Some(said) = sheet
+                                    .shown_units
+                                    .get(&(cell.row, cell.col))
+                                    .map(String::as_str)
+                                    .into_iter()
+                                    .chain(stated(*number))
+                                    .find(|said| !same_unit(words, said, unit.as_deref()))
                                     && (*number != Column::Yoy || f.yoy.is_some())
-                                    && !same_unit(words, said, unit.as_deref())
-                                    && !unit.as_deref().is_some_and(|u| {
-                                        matches!(said.as_str(), "万" | "亿")
-                                            && u.starts_with(said.as_str())
-                                    })
-                                {
-                                    problems.push(SheetProblem::Unit(
-                                        said.clone(),
-                                        unit,
-                                        cell.clone(),
-                                    ));
-                                    continue;
-                                }
-                                if let Some(said) = stated(*number)
-                                    && (*number != Column::Yoy || f.yoy.is_some())
-                                    && !same_unit(words, said, unit.as_deref())
                                 {
                                     problems.push(SheetProblem::Unit(
                                         said.to_string(),
@@ -1142,11 +1134,14 @@ pub fn apply(
 }
 
 /// Whether the unit a sheet states is the figure's (or counts the same
-/// thing, as `same_units` says).
+/// thing, as `same_units` says): a bare 万 or 亿 (14.00万) says the
+/// figure's 万元 or 亿人 as well.
 fn same_unit(words: &super::vocabulary::Words, sheet: &str, data: Option<&str>) -> bool {
     let sheet = unit_text(sheet);
     let data = data.map(unit_text);
-    sheet.is_empty() || words.same_unit(Some(&sheet), data.as_deref())
+    sheet.is_empty()
+        || words.same_unit(Some(&sheet), data.as_deref())
+        || (matches!(sheet.as_str(), "万" | "亿") && data.is_some_and(|d| d.starts_with(&sheet)))
 }
 
 /// A problem of a row of the sheet, at its cell.
