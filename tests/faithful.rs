@@ -971,3 +971,74 @@ fn a_compound_is_found_whatever_stands_before_it() {
     let text = pdf_text(&dir.path().join("out/briefing.pdf"));
     assert!(text.contains("推进5G计划"), "{text}");
 }
+
+#[test]
+fn a_list_that_prints_its_unit_once_is_printed_so() {
+    // 分别回落2.16和1.66个百分点: every placeholder printed its unit, so the
+    // briefing said 2.16个百分点和1.66个百分点, words the report does not
+    // have (round 19). `{id.number}` prints the number alone; the list's
+    // last item prints the unit, in the PDF, the .docx and the deck.
+    let dir = project();
+    let file = dir.path().join("data/2022-achievements.yaml");
+    edit(
+        &file,
+        "拉动消费规模达到{consumption_scale}。",
+        "拉动消费规模达到{consumption_scale}。第二、第三产业比重分别回落{secondary_drop.number}和{tertiary_drop}，两区增加值分别增长{zone_a.yoy.number}、{zone_b.yoy.number}和{zone_c.yoy}，分别占全区的{zone_a.share.number}和{zone_b.share}。",
+    );
+    let mut text = fs::read_to_string(&file).unwrap();
+    for (id, value, yoy, share) in [
+        ("zone_a", "12", "8.5", "30.5"),
+        ("zone_b", "15", "7.2", "40.1"),
+    ] {
+        text.push_str(&format!(
+            "      - {{ id: {id}, label: 增加值{id}, value: {value}, unit: 亿元, yoy: {{ verb: 增长, value: {yoy} }}, share: [{{ scope: 全区, value: {share} }}] }}\n"
+        ));
+    }
+    text.push_str(
+        "      - { id: zone_c, label: 增加值丙, value: 9, unit: 亿元, yoy: { verb: 增长, value: 6.0 } }\n      - { id: secondary_drop, label: 第二产业比重回落, value: 2.16, unit: 个百分点 }\n      - { id: tertiary_drop, label: 第三产业比重回落, value: 1.66, unit: 个百分点 }\n",
+    );
+    fs::write(&file, &text).unwrap();
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--docx", "--pptx"],
+    ));
+    let said = "第二、第三产业比重分别回落2.16和1.66个百分点，两区增加值分别增长8.5、7.2和6.0%，分别占全区的30.5和40.1%。";
+    let flat = |text: String| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
+    assert!(
+        flat(pdf_text(&dir.path().join("out/briefing.pdf"))).contains(said),
+        "briefing"
+    );
+    for (name, part) in [("briefing.docx", "word/document.xml"), ("slides.pptx", "")] {
+        let file = fs::File::open(dir.path().join("out").join(name)).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        let mut xml = String::new();
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let entry_name = entry.name().unwrap().to_string();
+            let wanted = if part.is_empty() {
+                entry_name.starts_with("ppt/slides/slide")
+            } else {
+                entry_name == part
+            };
+            if wanted {
+                std::io::Read::read_to_string(&mut entry, &mut xml).unwrap();
+            }
+        }
+        let text: String = xml
+            .split('<')
+            .filter_map(|t| t.split_once('>').map(|(_, text)| text))
+            .collect();
+        assert!(flat(text.clone()).contains(said), "{name}: {text}");
+    }
+    // A number alone whose list does not close on its unit is refused.
+    for (from, to) in [
+        ("{tertiary_drop}，两区", "{zone_c}，两区"),
+        ("{tertiary_drop}，两区", "{tertiary_drop.number}，两区"),
+    ] {
+        edit(&file, from, to);
+        let out = brief(dir.path(), &["check"]);
+        assert_eq!(code(&out), 3, "{to}: {}", stderr(&out));
+        assert!(stderr(&out).contains(".number}"), "{}", stderr(&out));
+        edit(&file, to, from);
+    }
+}

@@ -1046,6 +1046,30 @@ const RULES: &[Rule] = &[
         "standing: 全市前列",
         "data-standing-scope",
     ),
+    // {id.number} prints the number alone, for a list whose last item
+    // prints the unit once (分别回落2.16和1.66个百分点, round 19): a list
+    // closed by another unit, or not closed, said a number without its own.
+    r(
+        ACHIEVEMENTS,
+        "{little_giants.share}和{specialized_smes.share}",
+        "{little_giants.share.number}和{specialized_smes}",
+        "{little_giants.share.number}",
+        "prose-number-unit",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{little_giants.share}和{specialized_smes.share}",
+        "{little_giants.share.number}个百分点和{specialized_smes.share}",
+        "{little_giants.share.number}",
+        "prose-number-unclosed",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{little_giants.share}和{specialized_smes.share}",
+        "{little_giants.rank.number}和{specialized_smes.share}",
+        "{little_giants.rank.number}",
+        "prose-field",
+    ),
     // {id.value} leaves the qualifier to the clause: alone, the text said
     // 10亿元 where the data and the table say 10亿元以上 (hostile round 5).
     r(

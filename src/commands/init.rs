@@ -644,11 +644,12 @@ fn unlink_dangling(achievements: &mut Part, plan: &mut Part) {
         for s in &part.sections {
             for f in &s.figures {
                 named.extend([f.id.clone(), format!("{}.value", f.id)]);
+                named.insert(format!("{}.number", f.id));
                 if f.yoy.is_some() {
-                    named.insert(format!("{}.yoy", f.id));
+                    named.extend([format!("{}.yoy", f.id), format!("{}.yoy.number", f.id)]);
                 }
                 if !f.share.is_empty() {
-                    named.insert(format!("{}.share", f.id));
+                    named.extend([format!("{}.share", f.id), format!("{}.share.number", f.id)]);
                 }
                 if f.rank.is_some() {
                     named.insert(format!("{}.rank", f.id));
@@ -659,7 +660,11 @@ fn unlink_dangling(achievements: &mut Part, plan: &mut Part) {
             }
         }
         for t in &part.targets {
-            named.extend([t.id.clone(), format!("{}.value", t.id)]);
+            named.extend([
+                t.id.clone(),
+                format!("{}.value", t.id),
+                format!("{}.number", t.id),
+            ]);
         }
     }
     let fix = |text: &mut Fill<String>| {

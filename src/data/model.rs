@@ -617,7 +617,7 @@ pub struct Section {
     /// `{id.share}`, `{id.rank}` or `{id.value}` placeholders.
     #[serde(default)]
     #[schemars(
-        description = "本节的段落，照原文；数字写成 {id}、{id.yoy}、{id.share}、{id.rank} 或 {id.value} 占位。",
+        description = "本节的段落，照原文；数字写成 {id}、{id.yoy}、{id.share}、{id.rank}、{id.value} 或（单位只印一次的并列中）{id.number} 占位。",
         length(max = limits::PARAGRAPHS),
         inner(length(min = 1, max = limits::PARAGRAPH))
     )]

@@ -112,7 +112,12 @@ impl<'a> Builder<'a> {
                 .get(&key)
                 .filter(|t| !t.contains(" / "))
                 .cloned()
-                .or_else(|| self.computed(p.id, p.field))
+                .or_else(|| {
+                    let d = self.i.data;
+                    let parts = [&d.achievements, &d.plan];
+                    let todo = self.todo.as_str();
+                    text::placeholder_text(self.i.words, todo, parts, p.id, p.part())
+                })
                 .unwrap_or_else(|| text[p.start..p.end].to_string());
             runs.push(Run::Text(shown, L::Figure));
             at = p.end;
@@ -121,45 +126,6 @@ impl<'a> Builder<'a> {
             runs.push(Run::plain(&text[at..]));
         }
         runs
-    }
-
-    /// A placeholder's text where the briefing does not mark it once.
-    fn computed(&self, id: &str, field: Option<&str>) -> Option<String> {
-        let (w, todo) = (self.i.words, self.todo.as_str());
-        let d = self.i.data;
-        let parts = [&d.achievements, &d.plan];
-        if let Some(f) = parts.iter().flat_map(|p| figures(p)).find(|f| f.id == id) {
-            return match field {
-                None => Some(text::figure_parts(w, todo, f).joined()),
-                Some("value") => {
-                    let mut bare = f.clone();
-                    bare.qualifier = None;
-                    Some(text::figure_parts(w, todo, &bare).joined())
-                }
-                Some("yoy") => Some(text::yoy_value(w, todo, f.yoy.as_ref()?).joined()),
-                Some("share") => {
-                    let s = f.share.first()?;
-                    Some(text::qualified(w, todo, &text::Amount::share(s)).joined())
-                }
-                Some("rank") => {
-                    let r = f.rank.as_ref()?;
-                    Some(text::rank_str(&r.scope, r.standing.as_deref(), r.position))
-                }
-                _ => None,
-            };
-        }
-        if let Some(t) = parts.iter().flat_map(|p| &p.targets).find(|t| t.id == id) {
-            let mut t = t.clone();
-            if field == Some("value") {
-                t.qualifier = None;
-            }
-            return Some(text::target_value(w, todo, &t));
-        }
-        parts
-            .iter()
-            .flat_map(|p| p.sections.iter().flat_map(|s| &s.rankings))
-            .find(|r| r.id == id)
-            .map(text::ranking_place)
     }
 
     fn body(&mut self, text: Option<&String>) {

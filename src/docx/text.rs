@@ -3,7 +3,7 @@
 //! the parts of a card or a table that the briefing does not mark. Every
 //! figure the briefing marks is taken from its mark instead.
 
-use crate::data::model::{Figure, Fill, Num, Position, Rank, Ranking, Share, Target, Yoy};
+use crate::data::model::{Figure, Fill, Num, Part, Position, Rank, Ranking, Share, Target, Yoy};
 use crate::data::vocabulary::Words;
 
 /// A value in parts: before the number, the number, the unit, after it.
@@ -40,7 +40,7 @@ pub fn cn_num(n: i64) -> String {
 
 /// A value as the data gives it to print: a figure's, a change's, a
 /// share's or a target's.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 pub struct Amount<'a> {
     pub value: Option<&'a Fill<Num>>,
     pub unit: Option<&'a str>,
@@ -51,6 +51,42 @@ pub struct Amount<'a> {
 }
 
 impl<'a> Amount<'a> {
+    /// A figure's value (not a ratio's).
+    pub fn figure(f: &'a Figure) -> Self {
+        Amount {
+            value: f.value.as_ref(),
+            unit: f.unit.as_deref(),
+            qualifier: f.qualifier.as_deref(),
+            written: f.written.as_deref(),
+            to: f.to.as_ref(),
+            dash: f.dash.as_deref(),
+        }
+    }
+
+    /// A change's value, in % unless it gives its unit.
+    pub fn yoy(y: &'a Yoy) -> Self {
+        Amount {
+            value: Some(&y.value),
+            unit: Some(y.unit.as_deref().unwrap_or("%")),
+            qualifier: y.qualifier.as_deref(),
+            written: y.written.as_deref(),
+            to: y.to.as_ref(),
+            dash: y.dash.as_deref(),
+        }
+    }
+
+    /// A target's value (not a goal's).
+    pub fn target(t: &'a Target) -> Self {
+        Amount {
+            value: t.value.as_ref(),
+            unit: t.unit.as_deref(),
+            qualifier: t.qualifier.as_deref(),
+            written: t.written.as_deref(),
+            to: t.to.as_ref(),
+            dash: t.dash.as_deref(),
+        }
+    }
+
     /// A share's value: a percentage with its qualifier.
     pub fn share(s: &'a Share) -> Self {
         Amount {
@@ -131,34 +167,12 @@ pub fn figure_parts(words: &Words, todo: &str, f: &Figure) -> Parts {
             ..Parts::default()
         };
     }
-    qualified(
-        words,
-        todo,
-        &Amount {
-            value: f.value.as_ref(),
-            unit: f.unit.as_deref(),
-            qualifier: f.qualifier.as_deref(),
-            written: f.written.as_deref(),
-            to: f.to.as_ref(),
-            dash: f.dash.as_deref(),
-        },
-    )
+    qualified(words, todo, &Amount::figure(f))
 }
 
 /// 14.3%, 两成以上: a change's value as printed (`{id.yoy}`).
 pub fn yoy_value(words: &Words, todo: &str, y: &Yoy) -> Parts {
-    qualified(
-        words,
-        todo,
-        &Amount {
-            value: Some(&y.value),
-            unit: Some(y.unit.as_deref().unwrap_or("%")),
-            qualifier: y.qualifier.as_deref(),
-            written: y.written.as_deref(),
-            to: y.to.as_ref(),
-            dash: y.dash.as_deref(),
-        },
-    )
+    qualified(words, todo, &Amount::yoy(y))
 }
 
 /// 同比增长14.3%: the basis and verb as the prose has them.
@@ -221,19 +235,75 @@ pub fn target_value(words: &Words, todo: &str, t: &Target) -> String {
     if let Some(goal) = &t.goal {
         return goal.clone();
     }
-    qualified(
-        words,
-        todo,
-        &Amount {
-            value: t.value.as_ref(),
-            unit: t.unit.as_deref(),
-            qualifier: t.qualifier.as_deref(),
-            written: t.written.as_deref(),
-            to: t.to.as_ref(),
-            dash: t.dash.as_deref(),
-        },
-    )
-    .joined()
+    qualified(words, todo, &Amount::target(t)).joined()
+}
+
+/// What a placeholder prints (where the briefing does not mark it): `id`
+/// of one of `parts`, and `(field, alone)` as `Placeholder::part` reads
+/// them. `None` for what the placeholder cannot name.
+pub fn placeholder_text(
+    words: &Words,
+    todo: &str,
+    parts: [&Part; 2],
+    id: &str,
+    (field, alone): (Option<&str>, bool),
+) -> Option<String> {
+    let bare = field == Some("value");
+    let mut figures = parts
+        .iter()
+        .flat_map(|p| p.sections.iter().flat_map(|s| &s.figures));
+    if let Some(f) = figures.find(|f| f.id == id) {
+        let amount = match field {
+            None | Some("value") if f.ratio.is_some() => {
+                return (!alone).then(|| figure_parts(words, todo, f).joined());
+            }
+            None | Some("value") => Amount::figure(f),
+            Some("yoy") => Amount::yoy(f.yoy.as_ref()?),
+            Some("share") => Amount::share(f.share.first()?),
+            Some("rank") if !alone => {
+                let r = f.rank.as_ref()?;
+                return Some(rank_str(&r.scope, r.standing.as_deref(), r.position));
+            }
+            _ => return None,
+        };
+        return Some(placeholder_amount(words, todo, amount, bare, alone));
+    }
+    if let Some(t) = parts.iter().flat_map(|p| &p.targets).find(|t| t.id == id) {
+        return match (&t.goal, field) {
+            (_, Some(_)) if !bare => None,
+            (Some(goal), _) => (!alone).then(|| goal.clone()),
+            (None, _) => Some(placeholder_amount(
+                words,
+                todo,
+                Amount::target(t),
+                bare,
+                alone,
+            )),
+        };
+    }
+    parts
+        .iter()
+        .flat_map(|p| p.sections.iter().flat_map(|s| &s.rankings))
+        .find(|r| r.id == id && field == Some("rank") && !alone)
+        .map(ranking_place)
+}
+
+/// What a placeholder prints of an amount: all of it, without its
+/// qualifier (`{id.value}`), or the number alone (`{id.number}`: a range's
+/// bounds without the unit between them).
+pub fn placeholder_amount(
+    words: &Words,
+    todo: &str,
+    amount: Amount,
+    bare: bool,
+    alone: bool,
+) -> String {
+    let amount = Amount {
+        qualifier: amount.qualifier.filter(|_| !bare && !alone),
+        unit: amount.unit.filter(|_| !alone),
+        ..amount
+    };
+    qualified(words, todo, &amount).joined()
 }
 
 #[cfg(test)]

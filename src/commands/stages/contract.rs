@@ -43,6 +43,22 @@ const PAGE: &str = r#"
     let p = target-parts(cfg, t)
     out.insert(key + "/" + t.id, (verb: p.verb, value: p.value))
   }
+  // What each placeholder a figure or target offers prints.
+  let idx = part-index(part)
+  let offered = all-figures(part).map(f => {
+    let fields = (none, "value")
+    if opt(f, "ratio") == none { fields.push("number") }
+    if opt(f, "yoy") != none { fields += ("yoy", "yoy.number") }
+    if opt-list(f, "share").len() > 0 { fields += ("share", "share.number") }
+    if opt(f, "rank") != none { fields.push("rank") }
+    (f.id, fields)
+  }) + opt-list(part, "targets").map(t => (t.id, (none, "value") + if opt(t, "goal") == none { ("number",) } else { () }))
+  for (id, fields) in offered {
+    for field in fields {
+      let name = if field == none { id } else { id + "." + field }
+      out.insert(key + "/{" + name + "}", placeholder-text(cfg, idx.at(id), id, field))
+    }
+  }
   out.insert(key + "/sentences", part-paragraphs(part).map(sentences))
 }
 #out.insert("cases", CASES.map(sentences))
@@ -69,8 +85,10 @@ const CASES: [&str; 7] = [
 /// templates print as written (`{Gdp}`, `{a.b.c}`, `{ a }`) is one the
 /// checks refuse (an id or field no data has; an unbalanced brace refuses
 /// the whole text, tested in `tests/rules.rs`).
-const PLACEHOLDERS: [&str; 11] = [
+const PLACEHOLDERS: [&str; 13] = [
     "增长{a}、{b.yoy}和{c_2.share}。",
+    "分别回落{a.number}、{b.yoy.number}和{c.share.number}个百分点",
+    "{a.value.number}{a.rank.number}{a.number.yoy}",
     "{a}{b}",
     "占全省的{x.share}，{x.rank}，{x.value}",
     "没有占位符",
@@ -84,7 +102,15 @@ const PLACEHOLDERS: [&str; 11] = [
 ];
 
 /// The fields a placeholder may name after its id.
-const FIELDS: [&str; 4] = ["value", "yoy", "share", "rank"];
+const FIELDS: [&str; 7] = [
+    "value",
+    "yoy",
+    "share",
+    "rank",
+    "number",
+    "yoy.number",
+    "share.number",
+];
 
 fn typst_side(root: &Path, project: &Project) -> Json {
     let inputs = super::template_inputs(project, root, None, false);
@@ -149,6 +175,26 @@ fn rust_side(project: &Project) -> Json {
                 format!("{key}/{}", t.id),
                 json!({"verb": text::target_verb(t), "value": text::target_value(words, todo, t)}),
             );
+        }
+        // What each placeholder a figure or target offers prints.
+        let ids = part
+            .sections
+            .iter()
+            .flat_map(|s| s.figures.iter().map(|f| &f.id));
+        for id in ids.chain(part.targets.iter().map(|t| &t.id)) {
+            for field in [None].into_iter().chain(FIELDS.map(Some)) {
+                let p = crate::data::prose::Placeholder {
+                    start: 0,
+                    end: 0,
+                    id,
+                    field,
+                };
+                let parts = [&data.achievements, &data.plan];
+                if let Some(text) = text::placeholder_text(words, todo, parts, id, p.part()) {
+                    let name = field.map_or(id.clone(), |f| format!("{id}.{f}"));
+                    out.insert(format!("{key}/{{{name}}}"), json!(text));
+                }
+            }
         }
         let sentences: Vec<Vec<&str>> = crate::data::prose::aims::paragraphs(part)
             .map(crate::data::prose::aims::sentences)

@@ -1,6 +1,6 @@
 //! The prose against the typed data. A paragraph is the article's words with
-//! placeholders (`{id}`, `{id.yoy}`, `{id.share}`, `{id.rank}`, `{id.value}`)
-//! where the data prints a number; the words around each placeholder that
+//! placeholders (`{id}`, `{id.yoy}`, `{id.share}`, `{id.rank}`, `{id.value}`,
+//! `{id.number}`) where the data prints a number; the words around each placeholder that
 //! the data also carries (the verb and basis of a change, the whole of a
 //! share, a ranking's verb, years and subjects, 预计) may not contradict it,
 //! a word the data prints (a unit, a qualifier) may not stand beside it
@@ -21,8 +21,8 @@ use super::model::{Figure, Ranking, Target};
 use super::vocabulary::Words;
 use crate::tr;
 use words::{
-    Qualifier, beside, change, estimates, joined, printed_twice, qualifier_of, rank_printed_twice,
-    ranking, says_qualifier, share_scope, target_verb, value_qualifier,
+    beside, change, estimates, joined, left_to_text, printed_twice, qualifier_of,
+    rank_printed_twice, ranking, share_scope, target_verb, value_qualifier,
 };
 
 /// What an id names.
@@ -40,6 +40,23 @@ pub struct Placeholder<'a> {
     pub end: usize,
     pub id: &'a str,
     pub field: Option<&'a str>,
+}
+
+impl<'a> Placeholder<'a> {
+    /// What of its item the placeholder prints, and whether the number
+    /// alone: `{id.number}` is `value`'s number, `{id.yoy.number}` and
+    /// `{id.share.number}` those of the change and the share, for a list
+    /// whose last item prints the unit once (分别回落2.16和1.66个百分点).
+    pub fn part(&self) -> (Option<&'a str>, bool) {
+        match self.field {
+            Some("number") => (Some("value"), true),
+            Some(f) => match f.strip_suffix(".number") {
+                Some(base @ ("yoy" | "share")) => (Some(base), true),
+                _ => (Some(f), false),
+            },
+            None => (None, false),
+        }
+    }
 }
 
 /// The placeholders of a text; `Err(offset)` at the first unbalanced brace.
@@ -121,6 +138,83 @@ fn sentence_start(text: &str, at: usize) -> usize {
         .map_or(0, |r| r.start)
 }
 
+/// The unit a placeholder prints after its number (`Some(None)`: a
+/// number without one); `None` where it prints no number with a unit of
+/// its own (a ratio, a goal, a rank).
+fn unit_printed<'d>(named: &Named<'d>, field: Option<&str>) -> Option<Option<&'d str>> {
+    match (named, field) {
+        (Named::Figure(f), None | Some("value")) if f.ratio.is_none() => Some(f.unit.as_deref()),
+        (Named::Figure(f), Some("yoy")) => f
+            .yoy
+            .as_ref()
+            .map(|y| Some(y.unit.as_deref().unwrap_or("%"))),
+        (Named::Figure(f), Some("share")) => f.share.first().map(|_| Some("%")),
+        (Named::Target(t), None | Some("value")) if t.goal.is_none() => Some(t.unit.as_deref()),
+        _ => None,
+    }
+}
+
+/// The qualifier a placeholder prints with its number: the data's, except
+/// for `{id.value}` and `{id.number}`, which leave it to the text.
+fn qualifier_printed(named: &Named, field: Option<&str>) -> Option<String> {
+    match (named, field) {
+        (Named::Figure(f), None) => f.qualifier.clone(),
+        (Named::Figure(f), Some("yoy")) => f.yoy.as_ref()?.qualifier.clone(),
+        (Named::Figure(f), Some("share")) => f.share.first()?.qualifier.clone(),
+        (Named::Target(t), None) => t.qualifier.clone(),
+        _ => None,
+    }
+}
+
+/// `{a.number}` prints the number alone: the list it stands in must close
+/// on an item that prints the same unit (分别回落{a.number}和{b}); the
+/// problem, if any, as its code and message.
+fn list_closed(
+    text: &str,
+    list: &[Placeholder],
+    k: usize,
+    own: &HashMap<&str, Named>,
+    unit: Option<&str>,
+) -> Option<(&'static str, String, Option<String>)> {
+    let shown = &text[list[k].start..list[k].end];
+    let mut j = k;
+    loop {
+        let next = list
+            .get(j + 1)
+            .filter(|n| LIST.contains(&&text[list[j].end..n.start]));
+        let Some(next) = next else {
+            return Some((
+                "prose-number-unclosed",
+                tr!("prose-number-unclosed", placeholder = shown),
+                Some(tr!("prose-number-unclosed-hint", placeholder = shown)),
+            ));
+        };
+        let (field, alone) = next.part();
+        if alone {
+            j += 1;
+            continue;
+        }
+        // An id no data has is its own error.
+        let named = own.get(next.id)?;
+        let closing = unit_printed(named, field);
+        if closing == Some(unit) {
+            return None;
+        }
+        let other = &text[next.start..next.end];
+        return Some((
+            "prose-number-unit",
+            tr!(
+                "prose-number-unit",
+                placeholder = shown,
+                unit = super::unit_name(unit),
+                closing = other,
+                other = super::unit_name(closing.flatten())
+            ),
+            None,
+        ));
+    }
+}
+
 /// The verb and basis a placeholder's number is said with, where it has
 /// them: a change's, a target's.
 fn said_with<'d>(named: &Named<'d>, field: Option<&str>) -> Option<(&'d str, Option<&'d str>)> {
@@ -183,11 +277,10 @@ pub fn check(
             return problems;
         }
     };
-    // The qualifier `{id}` prints with its number.
-    let printed = |id: &str| match own.get(id) {
-        Some(Named::Figure(f)) => f.qualifier.clone(),
-        Some(Named::Target(t)) => t.qualifier.clone(),
-        _ => None,
+    // The qualifier a placeholder prints with its number.
+    let printed = |p: &Placeholder| {
+        own.get(p.id)
+            .and_then(|named| qualifier_printed(named, p.part().0))
     };
     for (k, p) in list.iter().enumerate() {
         // `back`: how many bytes before the placeholder the word at fault
@@ -226,8 +319,8 @@ pub fn check(
         if listed
             && let Some(prev) = own.get(list[k - 1].id)
             && let (Some(first), Some(this)) = (
-                said_with(prev, list[k - 1].field),
-                said_with(named, p.field),
+                said_with(prev, list[k - 1].part().0),
+                said_with(named, p.part().0),
             )
             && first != this
         {
@@ -251,11 +344,31 @@ pub fn check(
                 Some(tr!("prose-field-hint")),
             )
         };
-        match (named, p.field) {
+        let (field, alone) = p.part();
+        if alone {
+            match unit_printed(named, field) {
+                None => {
+                    field_error(&mut report);
+                    continue;
+                }
+                Some(unit) => {
+                    if let Some((code, message, hint)) = list_closed(text, &list, k, own, unit) {
+                        report(0, code, message, hint);
+                    }
+                }
+            }
+        }
+        // The unit printed after the number: none after the number alone.
+        fn unit_if(unit: Option<&str>, printed: bool) -> Option<&str> {
+            unit.filter(|_| printed)
+        }
+        let unit = |u| unit_if(u, !alone);
+        match (named, field) {
             (Named::Figure(f), None | Some("value")) => {
                 // A unit after a number the article prints without one
                 // ({cpi}亿元): the data's unit, not the text's (round 20).
                 if f.unitless
+                    && !alone
                     && let Some(unit) = words
                         .units
                         .iter()
@@ -274,29 +387,14 @@ pub fn check(
                 printed_twice(
                     before,
                     after,
-                    f.unit.as_deref(),
-                    qualifier_of(f.qualifier.as_deref(), p.field),
+                    unit(f.unit.as_deref()),
+                    qualifier_of(f.qualifier.as_deref(), field == Some("value")),
                     words,
                     &mut report,
                 );
-                if p.field == Some("value") {
-                    value_qualifier(
-                        before,
-                        after,
-                        f.qualifier.as_deref(),
-                        &printed,
-                        words,
-                        &mut report,
-                    );
-                    // 近{x.value}, 约合{x.value}: the text says the data's
-                    // own qualifier.
-                    if !f
-                        .qualifier
-                        .as_deref()
-                        .is_some_and(|q| says_qualifier(before, q, words))
-                    {
-                        beside(before, f.qualifier.as_deref(), words, &mut report);
-                    }
+                if field == Some("value") {
+                    let q = f.qualifier.as_deref();
+                    left_to_text(before, after, q, &printed, words, &mut report);
                 } else {
                     beside(before, f.qualifier.as_deref(), words, &mut report);
                     joined(before, f.qualifier.as_deref(), false, words, &mut report);
@@ -323,15 +421,18 @@ pub fn check(
                         );
                     }
                     stated.insert(key);
-                    let unit = yoy.unit.as_deref().unwrap_or("%");
                     printed_twice(
                         before,
                         after,
-                        Some(unit),
-                        Qualifier::Data(yoy.qualifier.as_deref()),
+                        unit(Some(yoy.unit.as_deref().unwrap_or("%"))),
+                        qualifier_of(yoy.qualifier.as_deref(), alone),
                         words,
                         &mut report,
                     );
+                    if alone {
+                        let q = yoy.qualifier.as_deref();
+                        value_qualifier(before, after, q, &printed, words, &mut report);
+                    }
                 }
             },
             (Named::Figure(f), Some("share")) => match f.share.first() {
@@ -342,8 +443,13 @@ pub fn check(
                     None,
                 ),
                 Some(share) => {
-                    beside(before, share.qualifier.as_deref(), words, &mut report);
-                    joined(before, share.qualifier.as_deref(), true, words, &mut report);
+                    let q = share.qualifier.as_deref();
+                    if alone {
+                        left_to_text(before, after, q, &printed, words, &mut report);
+                    } else {
+                        beside(before, q, words, &mut report);
+                        joined(before, q, true, words, &mut report);
+                    }
                     let sentence = &text[sentence_start(text, p.start)..p.start];
                     if let Some(scope) = &share.scope {
                         share_scope(scope, sentence, words, &mut report);
@@ -360,8 +466,8 @@ pub fn check(
                     printed_twice(
                         before,
                         after,
-                        Some("%"),
-                        Qualifier::Data(share.qualifier.as_deref()),
+                        unit(Some("%")),
+                        qualifier_of(share.qualifier.as_deref(), alone),
                         words,
                         &mut report,
                     );
@@ -419,12 +525,12 @@ pub fn check(
                 printed_twice(
                     before,
                     after,
-                    t.unit.as_deref(),
-                    qualifier_of(t.qualifier.as_deref(), p.field),
+                    unit(t.unit.as_deref()),
+                    qualifier_of(t.qualifier.as_deref(), field == Some("value")),
                     words,
                     &mut report,
                 );
-                if p.field == Some("value") {
+                if field == Some("value") {
                     value_qualifier(
                         before,
                         after,

@@ -16,11 +16,13 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
-/// `{id.value}` leaves the qualifier to the text (分别增长6%、8%以上).
-pub(super) fn qualifier_of<'a>(data: Option<&'a str>, field: Option<&str>) -> Qualifier<'a> {
-    match field {
-        Some("value") => Qualifier::Text,
-        _ => Qualifier::Data(data),
+/// `{id.value}` and `{id.number}` leave the qualifier to the text
+/// (分别增长6%、8%以上).
+pub(super) fn qualifier_of(data: Option<&str>, to_text: bool) -> Qualifier<'_> {
+    if to_text {
+        Qualifier::Text
+    } else {
+        Qualifier::Data(data)
     }
 }
 
@@ -367,6 +369,23 @@ fn joints(words: &Words) -> impl Iterator<Item = &str> {
     JOINED.iter().copied().chain(words.verbs())
 }
 
+/// A number printed without the data's qualifier (`{id.value}`,
+/// `{id.number}`): the text says it, beside the number (近{x.value},
+/// 约合{x.value}) or later in the clause.
+pub(super) fn left_to_text(
+    before: &str,
+    after: &str,
+    qualifier: Option<&str>,
+    printed: &dyn Fn(&Placeholder) -> Option<String>,
+    words: &Words,
+    report: &mut Report,
+) {
+    value_qualifier(before, after, qualifier, printed, words, report);
+    if !qualifier.is_some_and(|q| says_qualifier(before, q, words)) {
+        beside(before, qualifier, words, report);
+    }
+}
+
 /// `{id.value}` prints the number without the qualifier the data gives it,
 /// leaving it to the text (分别增长{a.value}、{b.value}以上; 近{a.value}、
 /// {b.value}): the clause must say it, before the number for 近 and 超,
@@ -375,7 +394,7 @@ pub(super) fn value_qualifier(
     before: &str,
     after: &str,
     qualifier: Option<&str>,
-    printed: &dyn Fn(&str) -> Option<String>,
+    printed: &dyn Fn(&Placeholder) -> Option<String>,
     words: &Words,
     report: &mut Report,
 ) {
@@ -393,11 +412,8 @@ pub(super) fn value_qualifier(
         // on {a} it read 6%以上).
         _ => after.split(stops).next().is_some_and(|clause| {
             clause.contains(q)
-                || super::placeholders(clause).is_ok_and(|found| {
-                    found
-                        .iter()
-                        .any(|p| p.field.is_none() && printed(p.id).as_deref() == Some(q))
-                })
+                || super::placeholders(clause)
+                    .is_ok_and(|found| found.iter().any(|p| printed(p).as_deref() == Some(q)))
         }),
     };
     if !said {
