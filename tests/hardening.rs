@@ -768,3 +768,45 @@ fn a_template_warning_is_an_error_under_strict_and_the_old_outputs_stay() {
         "the strict run wrote no output"
     );
 }
+
+#[test]
+fn a_loose_justified_line_is_not_outside_its_column() {
+    // A real paragraph (人民日报 2004, 49 national zones) whose first line
+    // the justifier stretches wide, a long figure standing next: the
+    // stretch of the line's last glyph was counted as ink past the column,
+    // and `--strict` refused the article's words (round 22).
+    let dir = project();
+    let file = dir.path().join(ACHIEVEMENTS);
+    edit(
+        &file,
+        "拉动消费规模达到{consumption_scale}。",
+        "拉动消费规模达到{consumption_scale}。\n      - 1—6月，这{zones}国家级开发区实现工业总产值{z_a}，工业增加值{z_b}，税收收入{z_c}，出口额{z_d}，进口额{z_e}，合同外资金额{z_f}，外商实际投资{z_g}，分别比上年同期增长{z_a.yoy}、{z_b.yoy}、{z_c.yoy}、{z_d.yoy}、{z_e.yoy}、{z_f.yoy}和{z_g.yoy}。",
+    );
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push_str("      - { id: zones, label: 国家级开发区, value: 49, unit: 个 }\n");
+    for (id, value, unit, yoy) in [
+        ("z_a", "6692.63", "亿元", "42.4"),
+        ("z_b", "1839.73", "亿元", "36.8"),
+        ("z_c", "345.61", "亿元", "17.7"),
+        ("z_d", "250.73", "亿美元", "57.4"),
+        ("z_e", "265.87", "亿美元", "61.7"),
+        ("z_f", "78.94", "亿美元", "16.5"),
+        ("z_g", "53.86", "亿美元", "48.5"),
+    ] {
+        text.push_str(&format!(
+            "      - {{ id: {id}, label: 开发区{id}, value: {value}, unit: {unit}, yoy: {{ value: {yoy}, verb: 增长, basis: 比上年同期 }} }}\n"
+        ));
+    }
+    fs::write(&file, text).unwrap();
+    let out = brief(dir.path(), &["build", "--strict", "--only", "briefing"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // The paragraph is printed, word for word.
+    let printed: String = pdf_text(&dir.path().join("out/briefing.pdf"))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        printed.contains("1—6月，这49个国家级开发区实现工业总产值6692.63亿元"),
+        "{printed}"
+    );
+}

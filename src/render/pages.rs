@@ -132,7 +132,16 @@ fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Run>, notdef: &mut Vec<(c
                 {}
             FrameItem::Text(text) => {
                 let size = text.size;
-                let width: Abs = text.glyphs.iter().map(|g| g.x_advance.at(size)).sum();
+                let mut width: Abs = text.glyphs.iter().map(|g| g.x_advance.at(size)).sum();
+                // A justified line stretches the advance of its last glyph
+                // too, into the margin where nothing is drawn (hostile round
+                // 22: a loose line of a real paragraph was "outside").
+                if let Some(last) = text.glyphs.last()
+                    && let Some(natural) = text.font.x_advance(last.id)
+                    && last.x_advance > natural
+                {
+                    width -= (last.x_advance - natural).at(size);
+                }
                 // The em box that the templates set Han characters on.
                 let top = Point::new(Abs::zero(), -size * marks::EM_TOP).transform(here);
                 let bottom = Point::new(width, size * marks::EM_BOTTOM).transform(here);
