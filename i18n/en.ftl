@@ -497,6 +497,7 @@ prose-basis-missing = the text before the number must say { $basis }{ $verb }, a
 prose-basis-unmarked = the text says “{ $basis }” before the verb, which the data does not carry
 prose-basis-unmarked-hint = add `basis: { $basis }`
 prose-target-verb = the text before target `{ $id }` must end with “{ $verb }”, its `verb`
+prose-target-verb-hint = named again after a mention with “{ $verb }”, a target may stand without a verb (有{"{"}t{"}"}的增速), or after another verb as what 的 joins to a noun (实现{"{"}t{"}"}的增长预期目标)
 prose-target-verb-unmarked = the text says “{ $verb }” before target `{ $id }`, which has no `verb`
 prose-target-verb-unmarked-hint = add `verb: { $verb }`
 prose-digits = the number { $digits } stands in the text outside a placeholder: the data does not carry it, so a change would go unseen

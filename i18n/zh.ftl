@@ -497,6 +497,7 @@ prose-basis-missing = 数字前的文字应写“{ $basis }{ $verb }”，与数
 prose-basis-unmarked = 文字在动词前写了“{ $basis }”，数据中却没有
 prose-basis-unmarked-hint = 请加上 `basis: { $basis }`
 prose-target-verb = 目标 `{ $id }` 前的文字应以“{ $verb }”（它的 `verb`）结尾
+prose-target-verb-hint = 目标带“{ $verb }”说过一次之后再次提到时，可以不带动词（有{"{"}t{"}"}的增速），也可以用“的”修饰后面的名词，前面是别的动词（实现{"{"}t{"}"}的增长预期目标）
 prose-target-verb-unmarked = 文字在目标 `{ $id }` 前写了“{ $verb }”，而它没有 `verb`
 prose-target-verb-unmarked-hint = 请加上 `verb: { $verb }`
 prose-digits = 文字中占位符之外有数字 { $digits }：数据里没有它，它变了也无人知道

@@ -414,7 +414,7 @@ pub fn check(
                         change(
                             &yoy.verb,
                             yoy.basis.as_deref(),
-                            before,
+                            (before, after),
                             again,
                             words,
                             &mut report,
@@ -519,7 +519,7 @@ pub fn check(
             (Named::Target(t), None | Some("value")) => {
                 if !listed {
                     let again = stated.contains(p.id);
-                    target_verb(t, before, again, words, &mut report);
+                    target_verb(t, (before, after), again, words, &mut report);
                 }
                 stated.insert(p.id.to_string());
                 printed_twice(

@@ -443,18 +443,32 @@ fn strip_between<'t>(before: &'t str, words: &Words) -> &'t str {
     }
 }
 
+/// Named again as what 的 joins to a noun (实现{t}的增长预期目标, round
+/// 22), a number is no object of the verb before it: that verb governs the
+/// noun. A verb of change is still the number's own (下降{x}的).
+fn attribute(again: bool, (before, after): (&str, &str), words: &Words) -> bool {
+    again
+        && after.starts_with('的')
+        && !words
+            .changes()
+            .any(|w| before.strip_suffix('了').unwrap_or(before).ends_with(w))
+}
+
 /// `同比增长{x.yoy}`: the text before the placeholder ends with the verb,
 /// and with the basis before it when the data gives one. Said `again`
 /// after a mention with its verb, the change may stand without it (5.2%的
-/// 经济增长, round 19), never with another.
+/// 经济增长, round 19), never with another, unless as an attribute.
 pub(super) fn change(
     verb: &str,
     basis: Option<&str>,
-    before: &str,
+    (before, after): (&str, &str),
     again: bool,
     words: &Words,
     report: &mut Report,
 ) {
+    if attribute(again, (before, after), words) {
+        return;
+    }
     let text = strip_between(before, words);
     let Some(rest) = text.strip_suffix(verb) else {
         // Named again, 了 may follow another verb (下降了{x.yoy}): still
@@ -571,11 +585,14 @@ fn basis_of(basis: Option<&str>, rest: &str, verb: &str, words: &Words, report: 
 /// it (经济增长预期目标6.5%-7%, round 19), never with another.
 pub(super) fn target_verb(
     t: &Target,
-    before: &str,
+    (before, after): (&str, &str),
     again: bool,
     words: &Words,
     report: &mut Report,
 ) {
+    if attribute(again, (before, after), words) {
+        return;
+    }
     let text = strip_between(before, words);
     match &t.verb {
         Some(verb) => {
@@ -594,7 +611,7 @@ pub(super) fn target_verb(
                         verb = verb.as_str(),
                         id = t.id.as_str()
                     ),
-                    None,
+                    Some(tr!("prose-target-verb-hint", verb = verb.as_str())),
                 );
             }
         }
@@ -821,7 +838,7 @@ mod tests {
         change(
             "增长",
             basis,
-            before,
+            (before, "。"),
             again,
             words,
             &mut |_, code, _, _| said.push(code),
@@ -1045,6 +1062,31 @@ mod tests {
                 found,
                 "{before} {again}"
             );
+        }
+        // Named again as what 的 joins to a noun, after the verb that
+        // governs the noun (实现{t}的增长预期目标, round 22); a verb of change
+        // is still the number's own.
+        for (before, again, found) in [
+            ("实现", true, None),
+            ("实现", false, Some("prose-target-verb")),
+            ("实现了", true, None),
+            ("下降", true, Some("prose-target-verb")),
+            ("下降了", true, Some("prose-target-verb")),
+            ("增长", true, None),
+        ] {
+            let t: crate::data::model::Target = yaml_serde::from_str(
+                "{ id: t, indicator: 地区生产总值, verb: 增长, value: 6.5, unit: '%' }",
+            )
+            .unwrap();
+            let mut said = Vec::new();
+            target_verb(
+                &t,
+                (before, "的增长预期目标"),
+                again,
+                &words,
+                &mut |_, code, _, _| said.push(code),
+            );
+            assert_eq!(said.first().copied(), found, "{before} {again}");
         }
     }
 }
