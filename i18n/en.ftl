@@ -589,6 +589,7 @@ sheet-date-cell = this cell holds a date, which the sheet keeps as a day count (
 sheet-date-cell-hint = format the cell as a number or as text (Format Cells → Number or Text) and type the figure again
 sheet-no-result = this cell holds a formula with no saved result (the file was written by a program and never calculated): it reads as empty
 sheet-no-result-hint = open the file in Excel or WPS and save it, so that the formula's result is saved with it, or type the figure
+sheet-recalc = this cell holds a formula, and the workbook asks to be calculated again when opened (fullCalcOnLoad, as a program filling a template saves it): the result saved in the file may be older than the number Excel or WPS shows
 sheet-merged = this cell is merged with others: its value stands in one of them only, and the rows it spans cannot each be read
 sheet-merged-hint = unmerge the cells (Merge & Center off) and give each row its own id and value
 sheet-hidden = this cell is hidden (in a hidden row or column, one of no height or width, or formatted to show nothing, like ;;;): a figure nobody sees on screen would reach the documents

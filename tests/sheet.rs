@@ -745,6 +745,30 @@ fn an_office_s_sheet_is_read_with_its_title_unit_column_and_notes_and_its_units_
     assert_eq!(code(&out), 3, "{err}");
     said_at(&err, "指标.xlsx", 4, "C4", "亿元");
     assert_eq!(err.matches(": error:").count(), 1, "{err}");
+    // In brackets under the title, or at its end, as statistics tables
+    // state it (round 21: 15万元 printed as 15亿元, exit 0); the header's
+    // brackets may say 单位 too.
+    for (title, header) in [
+        ("（单位：万元）", "数值"),
+        ("2022年主要经济指标（单位：万元）", "数值"),
+        ("2022年主要经济指标", "数值（单位：万元）"),
+    ] {
+        let dir = with_sheet(&[
+            &[title],
+            &["id", "名称", header],
+            &["policy_support_funds", "兑现政策扶持资金", "15"],
+        ]);
+        let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 3, "{title} {header}: {err}");
+        said_at(&err, "指标.xlsx", 3, "C3", "万元");
+    }
+    let dir = with_sheet(&[
+        &["填报单位：哈尔滨新区统计局"],
+        &["id", "名称", "数值（单位：亿元）"],
+        &["policy_support_funds", "兑现政策扶持资金", "15"],
+    ]);
+    ok(brief(dir.path(), &["check", "--strict"]));
     // An id above the header row would not be read: said where it stands.
     let dir = with_sheet(&[
         &["consumption_subsidies", "2510"],
@@ -807,5 +831,82 @@ fn a_number_format_s_unit_or_condition_is_read_as_the_sheet_shows_it() {
     assert!(
         text.contains("14.00亿元") && text.contains("3.5%"),
         "{text}"
+    );
+    // Optional decimals show only what is not zero (round 21: 14 under
+    // #,##0.## printed 14.00, 3.5 under 0.0# 3.50); a bare ‰ is the unit
+    // the cell shows (3.5‰ printed as 3.5%).
+    write("#,##0.##", "0.0#");
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let text = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(
+        text.contains("兑现政策扶持资金14亿元") && text.contains("3.5%"),
+        "{text}"
+    );
+    write("0.00", "0.0‰");
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    assert!(
+        err.lines().any(|l| l.starts_with("data/指标.xlsx:3:")
+            && l.contains("指标!C3")
+            && l.contains('‰')),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_formula_s_saved_result_in_a_workbook_to_be_calculated_again_is_an_error_at_its_cell() {
+    // A reporting system fills a template's inputs and flags the workbook
+    // to be calculated when opened: Excel shows 6 where the file holds the
+    // old 5, and brief printed 5 (round 21).
+    let dir = project();
+    let sheet = dir.path().join("data/指标.xlsx");
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: 指标.xlsx\nachievements: 2022-achievements.yaml",
+    );
+    workbook(
+        &sheet,
+        "w = openpyxl.Workbook(); ws = w.active; ws.title = '指标'\n\
+         ws.append(['id', '名称', '数值'])\n\
+         ws.append(['policy_support_funds', '兑现政策扶持资金', 15])\n\
+         ws.append(['job_stabilization_loans', '稳企稳岗贷款', '=C2-9'])\n\
+         w.save(sys.argv[1])",
+    );
+    // openpyxl saves no result; write one, as a program that calculated
+    // once would have, and the flag.
+    let script = r#"
+import re, sys, zipfile, shutil
+src = sys.argv[1]; tmp = src + ".tmp"
+with zipfile.ZipFile(src) as z, zipfile.ZipFile(tmp, "w") as o:
+    for i in z.infolist():
+        d = z.read(i.filename)
+        if i.filename == "xl/worksheets/sheet1.xml":
+            d = re.sub(rb"<f>C2-9</f>(<v\s*/>|<v></v>)?", b"<f>C2-9</f><v>5</v>", d)
+        if i.filename == "xl/workbook.xml":
+            d = d.replace(b"</workbook>", b'<calcPr fullCalcOnLoad="1"/></workbook>')
+        o.writestr(i, d)
+shutil.move(tmp, src)
+"#;
+    let fixed = python_command()
+        .arg("-c")
+        .arg(script)
+        .arg(&sheet)
+        .output()
+        .unwrap();
+    assert!(
+        fixed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fixed.stderr)
+    );
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    assert!(
+        err.lines().any(|l| l.starts_with("data/指标.xlsx:3:")
+            && l.contains("指标!C3")
+            && l.contains("fullCalcOnLoad")),
+        "{err}"
     );
 }

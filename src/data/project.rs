@@ -633,6 +633,11 @@ fn read_sheet(
                         tr!("sheet-no-result"),
                         tr!("sheet-no-result-hint"),
                     ),
+                    sheet::Odd::Recalc => (
+                        "sheet-recalc",
+                        tr!("sheet-recalc"),
+                        tr!("sheet-no-result-hint"),
+                    ),
                     sheet::Odd::Merged => (
                         "sheet-merged",
                         tr!("sheet-merged"),

@@ -44,6 +44,8 @@ impl Column {
             .map(|(name, unit)| (name.trim(), unit.chars().skip(1).collect::<String>()))
             .filter(|(name, unit)| !name.is_empty() && !unit.trim().is_empty())
             .map_or((header, None), |(name, unit)| {
+                // 数值（单位：亿元）: the word 单位 is no part of the unit.
+                let unit = unit_stated(&unit).unwrap_or(&unit);
                 (name, Some(unit.trim().to_string()))
             });
         // 比上年增长±%, 比上年增长(±%): a change in percent, up or down.
@@ -156,6 +158,10 @@ pub struct Sheet {
 pub enum Odd {
     Date,
     NoResult,
+    /// A formula's saved result in a workbook that asks to be calculated
+    /// again when opened (`fullCalcOnLoad`): Excel and WPS show another
+    /// number than the file holds, when an input changed since.
+    Recalc,
     Merged,
     Hidden,
     /// Shown scaled (in 万, in thousands) or with a point of the format's
@@ -353,12 +359,16 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                     formulas.start().map_or(0, |s| s.0) + r as u32,
                     formulas.start().map_or(0, |s| s.1) + c as u32,
                 );
-                if !f.trim().is_empty()
-                    && range
-                        .get_value((r, c))
-                        .is_none_or(|d| *d == calamine::Data::Empty)
+                if f.trim().is_empty() {
+                    continue;
+                }
+                if range
+                    .get_value((r, c))
+                    .is_none_or(|d| *d == calamine::Data::Empty)
                 {
                     odd.insert(at(r, c), Odd::NoResult);
+                } else if seen.recalc_on_open {
+                    odd.insert(at(r, c), Odd::Recalc);
                 }
             }
         }
@@ -767,12 +777,29 @@ fn rows(
     Ok((out, problems, units))
 }
 
-/// The unit a line above the table states for its values: 单位：万元 (one
-/// unit; 单位：亿元、% states none for a given figure).
+/// What follows the word 单位 (or 计量单位) and its colon where a text
+/// states a unit: at its start or after a bracket or space (（单位：万元）,
+/// a title's 2022年主要经济指标（单位：万元）), not in 填报单位：某统计局.
+fn unit_stated(text: &str) -> Option<&str> {
+    let text = text.trim();
+    ["单位：", "单位:"].iter().find_map(|w| {
+        text.match_indices(w).find_map(|(i, _)| {
+            let head = &text[..i];
+            let head = head.strip_suffix("计量").unwrap_or(head);
+            (head.is_empty() || head.ends_with(['（', '(', '【', '[', ' ', '\u{3000}', '，', ',']))
+                .then(|| &text[i + w.len()..])
+        })
+    })
+}
+
+/// The unit a line above the table states for its values: 单位：万元,
+/// （单位：万元）, a title ending so (one unit; 单位：亿元、% states none for
+/// a given figure).
 fn unit_line(text: &str) -> Option<String> {
-    let unit = ["单位：", "单位:", "计量单位：", "计量单位:"]
-        .iter()
-        .find_map(|w| text.trim().strip_prefix(w))?
+    let unit = unit_stated(text)?
+        .split([')', '）', '】', ']'])
+        .next()
+        .unwrap_or_default()
         .trim();
     let one = !unit.is_empty()
         && !unit.contains(['、', '，', ',', '/', '／', ';', '；', ' ', '和', '及']);
@@ -827,6 +854,33 @@ mod tests {
             (0.00012345, "0.00012345"),
         ] {
             assert_eq!(text_of(&Float(held)).as_deref(), Some(shown), "{held}");
+        }
+    }
+
+    #[test]
+    fn a_unit_is_read_where_tables_state_it() {
+        // In brackets under a title, or at its end, as statistics tables
+        // put it (round 21: passed over, 15万元 printed as 15亿元).
+        for (text, unit) in [
+            ("单位：万元", Some("万元")),
+            ("（单位：万元）", Some("万元")),
+            ("(单位:万元)", Some("万元")),
+            ("2022年主要经济指标（单位：万元）", Some("万元")),
+            ("【计量单位：亿元】", Some("亿元")),
+            ("单位：亿元、%", None),
+            ("填报单位：某区统计局", None),
+            ("2022年主要经济指标", None),
+        ] {
+            assert_eq!(unit_line(text).as_deref(), unit, "{text}");
+        }
+        // A header's brackets may name the word too (数值（单位：亿元）).
+        for header in ["数值（亿元）", "数值（单位：亿元）", "数值(单位:亿元)"]
+        {
+            assert_eq!(
+                Column::named(header),
+                Some((Some(Column::Value), Some("亿元".into()))),
+                "{header}"
+            );
         }
     }
 

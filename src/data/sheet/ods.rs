@@ -192,6 +192,7 @@ fn shown_as(value: f64, percent: bool, text: &str) -> Shown {
         blank: false,
         zero_blank: false,
         unsigned: false,
+        optional: 0,
     }
 }
 

@@ -17,6 +17,10 @@ pub struct Shown {
     pub percent: bool,
     /// The decimals shown; none for General (as many as it has).
     pub decimals: Option<usize>,
+    /// Of those, how many at the end are shown only when not zero: the
+    /// optional digits `#` and `?` (`0.0#` shows 4.5 and 4.25, `#,##0.##`
+    /// shows 15).
+    pub optional: usize,
     /// Shown other than held, in a way no reading undoes: divided by
     /// thousands (`0,`, `0.0,,`), or with digits or a point of the format's
     /// own (`0!.0000"万"` shows 24090000 as 2409.0000万).
@@ -42,6 +46,7 @@ impl Shown {
         blank: true,
         zero_blank: false,
         unsigned: false,
+        optional: 0,
     };
     /// Shown as another figure than held (2.41E+03, 8 4/9).
     const OTHER: Shown = Shown {
@@ -54,6 +59,20 @@ impl Shown {
     pub fn text(self, value: f64) -> String {
         let value = if self.percent { value * 100.0 } else { value };
         match self.decimals {
+            // Optional decimals that are zero are not shown, nor a point
+            // left alone (Excel shows 15 under #,##0.## as "15.").
+            Some(d) if self.optional > 0 => {
+                let text = rounded(value, d);
+                let Some((whole, frac)) = text.split_once('.') else {
+                    return text;
+                };
+                let keep = (d - self.optional.min(d)).max(frac.trim_end_matches('0').len());
+                if keep == 0 {
+                    whole.to_string()
+                } else {
+                    format!("{whole}.{}", &frac[..keep])
+                }
+            }
             Some(d) => rounded(value, d),
             // 0.035 × 100 is 3.5000000000000004: the shortest text of the
             // number to 12 significant digits.
@@ -152,6 +171,10 @@ pub struct Seen {
     /// Cells merged with others (an .ods: calamine gives no merges), by
     /// (row, column).
     pub merged: HashSet<(usize, usize)>,
+    /// The workbook asks to be calculated again when opened (an .xlsx's
+    /// `fullCalcOnLoad`, as a program filling a template writes it): its
+    /// formulas' saved results may be older than what Excel shows.
+    pub recalc_on_open: bool,
 }
 
 /// How the sheet `name` shows its cells; nothing when the file is no .xlsx
@@ -176,6 +199,10 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         .find(|a| a.get("name").map(String::as_str) == Some(name))?
         .get("r:id")?
         .clone();
+    let recalc_on_open = elements(&workbook, b"calcPr").iter().any(|a| {
+        a.get("fullCalcOnLoad")
+            .is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
+    });
     let rels = part("xl/_rels/workbook.xml.rels")?;
     let target = elements(&rels, b"Relationship")
         .into_iter()
@@ -260,6 +287,7 @@ fn read(bytes: &[u8], name: &str) -> Option<Seen> {
         units,
         no_result: HashSet::new(),
         merged: HashSet::new(),
+        recalc_on_open,
     })
 }
 
@@ -467,11 +495,13 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
     {
         return None;
     }
-    let decimals = plain.split_once('.').map_or(0, |(_, frac)| {
-        frac.chars()
-            .filter(|c| matches!(c, '0' | '#' | '?'))
-            .count()
-    });
+    let frac = plain.split_once('.').map_or("", |(_, frac)| frac);
+    let places: Vec<char> = frac
+        .chars()
+        .filter(|c| matches!(c, '0' | '#' | '?'))
+        .collect();
+    let decimals = places.len();
+    let optional = places.iter().rev().take_while(|c| **c != '0').count();
     // A comma after the last digit of the whole part divides by 1,000.
     let whole = plain.split('.').next().unwrap_or("");
     let thousands = whole
@@ -487,6 +517,7 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
         blank: false,
         zero_blank: !zero_section(code).contains('0'),
         unsigned: negative_unsigned(code),
+        optional,
     })
 }
 
@@ -517,7 +548,11 @@ pub(super) fn suffix(code: &str) -> Option<String> {
                 out.clear();
             }
             Piece::Literal(d) if after => out.push(d),
-            Piece::Code(c) if after && crate::data::prose::is_han(c) => out.push(c),
+            // A bare ‰ is text too (only % multiplies): 0.0‰ shows 3.6‰
+            // for 3.6 (round 21: printed as 3.6%).
+            Piece::Code(c) if after && (crate::data::prose::is_han(c) || "‰‱".contains(c)) => {
+                out.push(c)
+            }
             _ => {}
         }
     }
@@ -552,6 +587,7 @@ mod tests {
                 blank: false,
                 zero_blank: false,
                 unsigned: false,
+                optional: 0,
             })
         };
         let scaled = |code: &str| parse(code).is_some_and(|s| s.scaled);
@@ -570,6 +606,7 @@ mod tests {
         assert_eq!(suffix("0.0\"亿元\""), Some("亿元".into()));
         assert_eq!(suffix("0.00\"万\"\"元\""), Some("万元".into()));
         assert_eq!(suffix("0.0%"), None);
+        assert_eq!(suffix("0.0‰"), Some("‰".into()));
         assert_eq!(suffix("G/通用格式\"万元\""), Some("万元".into()));
         assert_eq!(suffix("General\"万元\""), Some("万元".into()));
         assert_eq!(suffix("@\"万元\""), Some("万元".into()));
@@ -632,6 +669,7 @@ mod tests {
             blank: false,
             zero_blank: false,
             unsigned: false,
+            optional: 0,
         };
         assert_eq!(percent.text(0.035), "3.5");
         assert_eq!(percent.text(0.143), "14.3");
@@ -642,6 +680,7 @@ mod tests {
             blank: false,
             zero_blank: false,
             unsigned: false,
+            optional: 0,
         };
         assert_eq!(two.text(172.8), "172.80");
         let one = Shown {
@@ -651,6 +690,7 @@ mod tests {
             blank: false,
             zero_blank: false,
             unsigned: false,
+            optional: 0,
         };
         assert_eq!(one.text(4.4999), "4.5");
         // A half rounds away from zero, from 15 significant digits, as
@@ -674,8 +714,23 @@ mod tests {
             blank: false,
             zero_blank: false,
             unsigned: false,
+            optional: 0,
         };
         assert_eq!(general_percent.text(0.035), "3.5");
+        // Optional decimals (round 21: 4.5 under 0.0# printed 4.50, 15
+        // under #,##0.## printed 15.00).
+        for (code, value, text) in [
+            ("#,##0.0#", 4.5, "4.5"),
+            ("#,##0.0#", 4.25, "4.25"),
+            ("#,##0.0#", 4.0, "4.0"),
+            ("#,##0.##", 15.0, "15"),
+            ("#,##0.##", 15.5, "15.5"),
+            ("0.0?", 3.6, "3.6"),
+            ("#.##", 0.126, "0.13"),
+            ("0.00", 4.5, "4.50"),
+        ] {
+            assert_eq!(parse(code).unwrap().text(value), text, "{code} {value}");
+        }
         assert_eq!(cell_ref("C3"), Some((3, 3)));
         assert_eq!(cell_ref("AA12"), Some((12, 27)));
     }
