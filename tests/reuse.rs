@@ -970,3 +970,74 @@ fn a_project_rolled_twice_without_revising_marks_each_text_once() {
     }
     assert!(marked > 40, "{marked} texts marked to revise");
 }
+
+#[test]
+fn a_growth_target_of_an_amount_rolls_forward_into_the_amount_with_its_change_to_fill() {
+    // jinan-gaoxin-2024: 地区生产总值增长{target_gdp}, compared with the
+    // amount gdp (1767.3亿元, 同比增长7.3%). The result took the amount's
+    // id as a rate: the carried 地区生产总值达到{gdp} printed a growth rate
+    // (round 21).
+    let place = tempfile::tempdir().unwrap();
+    let from = repo().join("tests/corpus/jinan-gaoxin-2024");
+    ok(brief(
+        place.path(),
+        &["init", "--from", &from.to_string_lossy(), "next"],
+    ));
+    let next = place.path().join("next");
+    let achievements = yaml(&next.join("data/2024-achievements.yaml"));
+    let gdp = list(&achievements, "sections")
+        .into_iter()
+        .flat_map(|s| list(s, "figures"))
+        .find(|f| f["id"] == "gdp")
+        .expect("the result gdp");
+    assert_eq!(gdp["unit"], "亿元", "{gdp:?}");
+    assert_eq!(gdp["label"], "地区生产总值", "{gdp:?}");
+    assert_eq!(gdp["yoy"]["verb"], "增长", "{gdp:?}");
+    assert_eq!(gdp["yoy"]["basis"], "同比", "{gdp:?}");
+    let text = fs::read_to_string(next.join("data/2024-achievements.yaml")).unwrap();
+    assert!(
+        text.contains("地区生产总值达到{gdp}，同比增长{gdp.yoy}"),
+        "{text}"
+    );
+    ok(brief(&next, &["build", "--draft"]));
+}
+
+#[test]
+fn a_roll_forward_carries_the_folders_of_templates_and_fonts_and_years_in_numerals() {
+    // templates/img/logo.svg stopped the roll forward ("not a regular file
+    // inside the project"); fonts/方正/ was silently left behind; a title's
+    // 二〇二二年 stayed last year's (round 21).
+    let place = tempfile::tempdir().unwrap();
+    let from = place.path().join("p2022");
+    copy_dir(&repo().join("data"), &from.join("data"));
+    copy_dir(&repo().join("templates"), &from.join("templates"));
+    fs::create_dir_all(from.join("templates/img")).unwrap();
+    fs::write(
+        from.join("templates/img/logo.svg"),
+        "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>",
+    )
+    .unwrap();
+    fs::create_dir_all(from.join("fonts/方正")).unwrap();
+    fs::copy(
+        repo().join("fonts/NotoSansSC_700Bold.ttf"),
+        from.join("fonts/方正/face.ttf"),
+    )
+    .unwrap();
+    edit(
+        &from.join("data/meta.yaml"),
+        "title: 哈尔滨新区2022年工作成效与2023年工作安排",
+        "title: 哈尔滨新区二〇二二年工作成效与二〇二三年工作安排",
+    );
+    ok(brief(
+        place.path(),
+        &["init", "--from", &from.to_string_lossy(), "p2023"],
+    ));
+    let next = place.path().join("p2023");
+    assert!(next.join("templates/img/logo.svg").is_file());
+    assert!(next.join("fonts/方正/face.ttf").is_file());
+    let meta = fs::read_to_string(next.join("data/meta.yaml")).unwrap();
+    assert!(
+        meta.contains("title: 哈尔滨新区二〇二三年工作成效与二〇二四年工作安排"),
+        "{meta}"
+    );
+}

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::args::InitArgs;
-use crate::data::model::{Figure, Fill, Part, PartKind, Section, Target};
+use crate::data::model::{Figure, Fill, Part, PartKind, Section, Target, Yoy};
 use crate::data::{self, REVISE, schema};
 use crate::digest::{self, Follow};
 use crate::error::Failure;
@@ -369,7 +369,7 @@ fn roll_forward(from: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
 
     let old = &d.plan;
     let ids = result_ids(old, n1);
-    let results = results(old, &ids, &project.words);
+    let results = results(old, &d.achievements, &ids, &project.words);
     let achievements = Part {
         kind: PartKind::Achievements,
         year: n1,
@@ -436,12 +436,39 @@ fn result_ids(old: &Part, year: i64) -> HashMap<String, String> {
     out
 }
 
+/// A year in Chinese numerals, as formal titles write it: 2022 as 二〇二二
+/// (or 二零二二 with `zero`).
+fn hanzi_year(digits: &str, zero: char) -> String {
+    const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    digits
+        .bytes()
+        .map(|b| match b - b'0' {
+            0 => zero,
+            d => D[usize::from(d)],
+        })
+        .collect()
+}
+
 /// `s` with each year of `years` moved on (old, new): a year only where it
-/// stands as one, not the digits of a longer number (新办发202310号).
+/// stands as one, not the digits of a longer number (新办发202310号), and a
+/// year in Chinese numerals before 年 (二〇二二年, round 21).
 fn shift_years(s: &str, years: &[(String, String)]) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
+        let hanzi = years.iter().find_map(|(old, new)| {
+            ['〇', '零'].into_iter().find_map(|zero| {
+                let said = hanzi_year(old, zero);
+                rest.strip_prefix(said.as_str())
+                    .filter(|after| after.starts_with('年'))
+                    .map(|after| (hanzi_year(new, zero), after))
+            })
+        });
+        if let Some((new, after)) = hanzi {
+            out.push_str(&new);
+            rest = after;
+            continue;
+        }
         let run = rest.bytes().take_while(u8::is_ascii_digit).count();
         if run == 0 {
             out.push(c);
@@ -481,9 +508,29 @@ fn result_label(label: &str, words: &data::vocabulary::Words) -> String {
 /// title and sentences marked to revise, every value to fill in.
 fn results(
     old: &Part,
+    achieved: &Part,
     ids: &HashMap<String, String>,
     words: &data::vocabulary::Words,
 ) -> Vec<Section> {
+    // A growth target compared with an amount (增长6% of 地区生产总值 in
+    // 亿元, charted against its yoy) becomes that amount, its change to
+    // fill in: the result's id names the amount, as the carried words
+    // (地区生产总值达到{gdp}) do (round 21: it became a rate under the
+    // amount's id).
+    let grows: HashMap<&str, &Figure> = old
+        .targets
+        .iter()
+        .filter(|t| t.goal.is_none() && t.unit.as_deref() == Some("%"))
+        .filter_map(|t| {
+            let f = achieved
+                .sections
+                .iter()
+                .flat_map(|s| &s.figures)
+                .find(|f| Some(f.id.as_str()) == t.compare.as_deref())?;
+            let in_percent = f.yoy.as_ref()?.unit.as_deref().is_none_or(|u| u == "%");
+            (f.unit.as_deref() != Some("%") && in_percent).then_some((t.id.as_str(), f))
+        })
+        .collect();
     let goals: HashMap<&str, &str> = old
         .targets
         .iter()
@@ -509,6 +556,23 @@ fn results(
         }
         for (old_id, goal) in &goals {
             out = out.replace(&format!("{{{old_id}}}"), goal);
+        }
+        // The target's words name the change where they say it as the
+        // amount's results do (增长{target_gdp}, 同比增长 last year); else
+        // they are to revise, not a contradiction the draft stops at.
+        for (old_id, f) in &grows {
+            let t = old.targets.iter().find(|t| t.id == *old_id);
+            let said = t.is_some_and(|t| {
+                let y = f.yoy.as_ref();
+                t.verb.as_deref() == y.map(|y| y.verb.as_str())
+                    && t.basis.as_deref() == y.and_then(|y| y.basis.as_deref())
+            });
+            let new = if said {
+                format!("{{{}.yoy}}", ids[*old_id])
+            } else {
+                REVISE.to_string()
+            };
+            out = out.replace(&format!("{{{old_id}}}"), &new);
         }
         for (old_id, new_id) in ids {
             out = out
@@ -536,6 +600,30 @@ fn results(
                     }
                     _ => t.indicator.clone(),
                 };
+                // The amount as last year's results said it, to fill in.
+                if let Some(f) = grows.get(t.id.as_str())
+                    && let Some(y) = &f.yoy
+                {
+                    return Figure {
+                        yoy: Some(Yoy {
+                            value: Fill::Todo,
+                            verb: y.verb.clone(),
+                            basis: y.basis.clone(),
+                            unit: y.unit.clone(),
+                            qualifier: None,
+                            to: None,
+                            dash: None,
+                            written: None,
+                        }),
+                        ..to_fill(
+                            &ids[&t.id],
+                            f.label.clone(),
+                            f.unit.clone(),
+                            f.unitless,
+                            true,
+                        )
+                    };
+                }
                 Figure {
                     qualifier: qualifier_verbs.get(t.id.as_str()).map(|v| v.to_string()),
                     ..to_fill(&ids[&t.id], label, t.unit.clone(), false, true)
@@ -849,18 +937,28 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
         Ok(())
     };
     take(PathBuf::from(data::THEME_FILE), data::MAX_FILE_BYTES, true)?;
+    // What a folder holds, its subfolders' too (templates/img/logo.svg,
+    // fonts/方正/…: a build reads them, round 21), by the path under it; a
+    // link is listed, not followed, and `take` judges it.
     let listed = |dir: &str| -> Vec<(PathBuf, String)> {
-        let mut names: Vec<(PathBuf, String)> = fs::read_dir(root.join(dir))
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .filter_map(|e| {
-                        let name = e.file_name().to_str()?.to_string();
-                        Some((e.path(), name))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut names = Vec::new();
+        let mut folders = vec![(root.join(dir), String::new(), 0)];
+        while let Some((folder, under, depth)) = folders.pop() {
+            let Ok(entries) = fs::read_dir(&folder) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let Some(name) = e.file_name().to_str().map(|n| format!("{under}{n}")) else {
+                    continue;
+                };
+                let is_folder = e.file_type().is_ok_and(|t| t.is_dir());
+                if is_folder && depth < MAX_DEPTH {
+                    folders.push((e.path(), format!("{name}/"), depth + 1));
+                } else if !is_folder && names.len() < MAX_LISTED {
+                    names.push((e.path(), name));
+                }
+            }
+        }
         names.sort();
         names
     };
@@ -911,6 +1009,11 @@ fn own_files(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     Ok(out)
 }
 
+/// How deep `init --from` looks into a project's `templates/` and `fonts/`,
+/// and how many files it lists there: far more than a project holds.
+const MAX_DEPTH: usize = 8;
+const MAX_LISTED: usize = 10_000;
+
 /// A data file: the schema line, a comment, the value.
 fn yaml<T: Serialize>(comment: &str, value: &T) -> Vec<u8> {
     // Empty optional lists and absent fields are left out by the model's
@@ -935,6 +1038,11 @@ mod tests {
             shift_years("2022年成效与2023年安排（新办发202310号）", &years),
             "2023年成效与2024年安排（新办发202310号）"
         );
+        assert_eq!(
+            shift_years("二〇二二年工作成效与二零二三年工作安排", &years),
+            "二〇二三年工作成效与二零二四年工作安排"
+        );
+        assert_eq!(shift_years("二〇二二届", &years), "二〇二二届");
     }
 
     #[test]
