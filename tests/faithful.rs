@@ -1042,3 +1042,73 @@ fn a_list_that_prints_its_unit_once_is_printed_so() {
         edit(&file, to, from);
     }
 }
+
+#[test]
+fn a_number_written_in_wan_before_yi_prints_the_magnitude_wan_yi() {
+    // 工业总产值突破4万亿元，…均突破万亿元 (湖北省2015年政府工作报告): 万 before
+    // 亿元 was refused as a magnitude written twice, and 突破万亿元 could
+    // not be a figure at all (round 22). 1.5万 before 万户 still is one.
+    let dir = project();
+    let file = dir.path().join("data/2022-achievements.yaml");
+    edit(
+        &file,
+        "拉动消费规模达到{consumption_scale}。",
+        "拉动消费规模达到{consumption_scale}。工业总产值{output_total}，服务业增加值{services_total}。",
+    );
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push_str("      - { id: output_total, label: 工业总产值, value: 40000, written: 4万, unit: 亿元, qualifier: 突破 }\n      - { id: services_total, label: 服务业增加值, value: 10000, written: 万, unit: 亿元, qualifier: 突破 }\n");
+    fs::write(&file, &text).unwrap();
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let printed: String = pdf_text(&dir.path().join("out/briefing.pdf"))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        printed.contains("工业总产值突破4万亿元，服务业增加值突破万亿元。"),
+        "{printed}"
+    );
+    edit(
+        &file,
+        "written: 4万, unit: 亿元",
+        "written: 4万, unit: 万元",
+    );
+    let out = brief(dir.path(), &["check"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+}
+
+#[test]
+fn a_range_of_numbers_in_the_words_is_kept_on_one_line() {
+    // 比1-4月回落 (乳源县 1-5月主要经济指标): the line broke after 1-, and a
+    // text tool joining the hyphenated line read 比14月, another month
+    // (round 22).
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    fs::write(
+        data.join("meta.yaml"),
+        "kind: meta\ntitle: 测试区2022年工作成效与2023年工作安排\nregion: 测试区\nmasthead: 测试区工作简报\nsource:\n  publication: 测试网\nvocabulary:\n  units: [万㎡]\nachievements: a.yaml\nplan: p.yaml\n",
+    )
+    .unwrap();
+    fs::write(
+        data.join("a.yaml"),
+        "kind: achievements\nyear: 2020\nsections:\n  - id: s1\n    paragraphs:\n      - \"1-5月，商品房销售面积{a}，同比下降{a.yoy}，比1-4月回落{d}。\"\n    figures:\n      - {id: a, label: 商品房销售面积, value: 4.23, unit: 万㎡, yoy: {value: 12.1, verb: 下降, basis: 同比}}\n      - {id: d, label: 比1-4月回落, value: 43.5, unit: 个百分点}\n",
+    )
+    .unwrap();
+    fs::write(
+        data.join("p.yaml"),
+        "kind: plan\nyear: 2021\nopening:\n  - 会议由县长作政府工作报告。\nsections: []\n",
+    )
+    .unwrap();
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let printed: String = pdf_text(&dir.path().join("out/briefing.pdf"))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(printed.contains("比1-4月回落43.5个百分点"), "{printed}");
+}

@@ -1733,19 +1733,23 @@ fn an_estimate_word_covers_the_figures_after_it_and_tags_their_cards_in_either_p
 #[test]
 fn the_ratio_sign_is_a_colon_a_ratio_may_print() {
     // Many reports print 3.2∶44.2∶52.6 with the ratio sign U+2236: refused
-    // before (hostile round 7).
-    let dir = corpus_data("nansha-2023");
-    edit(
-        &dir.path().join("data/2022-achievements.yaml"),
-        "colon: ：",
-        "colon: \"∶\"",
-    );
-    ok(brief(
-        dir.path(),
-        &["build", "--strict", "--only", "briefing"],
-    ));
-    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
-    assert!(text.contains("3.2∶44.2∶52.6"), "{text}");
+    // before (hostile round 7); others the ︰ input methods offer for it
+    // (上杭县, round 22).
+    for colon in ["∶", "︰"] {
+        let dir = corpus_data("nansha-2023");
+        edit(
+            &dir.path().join("data/2022-achievements.yaml"),
+            "colon: ：",
+            &format!("colon: \"{colon}\""),
+        );
+        ok(brief(
+            dir.path(),
+            &["build", "--strict", "--only", "briefing"],
+        ));
+        let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+        let ratio = format!("3.2{colon}44.2{colon}52.6");
+        assert!(text.contains(&ratio), "{ratio}: {text}");
+    }
 }
 
 #[test]

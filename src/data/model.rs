@@ -694,10 +694,10 @@ pub struct Figure {
         schema_with = "ratio_parts"
     )]
     pub ratio: Option<Vec<Num>>,
-    /// The colon between a ratio's parts as printed: ：, : or the ratio sign ∶.
+    /// The colon between a ratio's parts as printed: ：, :, the ratio sign ∶ or ︰.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "比例各项之间的冒号，照原文：：（默认）、: 或比号 ∶。",
+        description = "比例各项之间的冒号，照原文：：（默认）、:、比号 ∶ 或 ︰。",
         length(min = 1, max = 1)
     )]
     pub colon: Option<String>,

@@ -207,7 +207,7 @@ fn ratio(c: &mut Checker, path: &str, f: &Figure, parts: &[crate::data::model::N
         );
     }
     if let Some(colon) = &f.colon
-        && !matches!(colon.as_str(), "：" | ":" | "∶")
+        && !matches!(colon.as_str(), "：" | ":" | "∶" | "︰")
     {
         c.report(
             format!("{path}.colon"),

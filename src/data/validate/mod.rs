@@ -604,9 +604,13 @@ impl<'w> Checker<'w> {
             .chars()
             .last()
             .filter(|c| "十百千万亿萬億".contains(*c));
+        // 万 before 亿 is the magnitude 万亿 (突破4万亿元, round 22).
         let large = |c: char| "万亿萬億".contains(c);
+        let wan_yi = magnitude.is_some_and(|m| "万萬".contains(m))
+            && unit.is_some_and(|u| u.starts_with(['亿', '億']));
         if let (Some(m), Some(unit)) = (magnitude, unit)
             && (unit.starts_with(m) || (large(m) && unit.starts_with(large)))
+            && !wan_yi
         {
             self.report(
                 path,
