@@ -470,6 +470,7 @@ prose-list-verb = { $placeholder } stands in a list said with “{ $first }”, 
 prose-number-unclosed = { $placeholder } prints the number alone, without its unit, and no item of the same unit closes its list after it: the text would show a number without a unit
 prose-number-unclosed-hint = a list that prints its unit once closes on an item that prints it, joined by 、, 和, 及 or 与: 分别回落{"{"}a.number{"}"}和{"{"}b{"}"}; alone, write the placeholder without .number
 prose-number-unit = { $placeholder } prints its number alone, in { $unit }, and the list closes on { $closing }, which prints { $other }: the text would give it the other unit
+prose-number-no-unit = no number with a unit (a goal in words, a rank or a ratio)
 prose-qualifier-dropped = this placeholder prints the number without its qualifier “{ $word }”, and its clause does not say “{ $word }”: the text says less than the data
 prose-qualifier-dropped-hint = write the placeholder without .value or .number (it prints “{ $word }”), or type “{ $word }” in the clause as the article does (分别增长{"{"}a.value{"}"}、{"{"}b.value{"}"}以上)
 prose-halfwidth-mark = a half-width “{ $mark }” in Chinese text

@@ -470,6 +470,7 @@ prose-list-verb = { $placeholder } 在用“{ $first }”说的并列中，它�
 prose-number-unclosed = { $placeholder } 只印数字、不带单位，而它后面没有同一单位的一项来结束这个并列：文字里会出现一个没有单位的数字
 prose-number-unclosed-hint = 单位只印一次的并列，要以印出单位的一项结尾，用“、”“和”“及”“与”相连：分别回落{"{"}a.number{"}"}和{"{"}b{"}"}；单独出现时，请去掉 .number
 prose-number-unit = { $placeholder } 只印数字，单位是{ $unit }，而并列以 { $closing } 结尾，印出的是{ $other }：文字会给它换上另一个单位
+prose-number-no-unit = 不带单位的数字（文字目标、名次或比例）
 prose-qualifier-dropped = 这个占位符印出的数字不带限定词“{ $word }”，而这一分句里也没有写“{ $word }”：文字比数据少说了一层意思
 prose-qualifier-dropped-hint = 去掉 .value 或 .number（占位符会印出“{ $word }”），或者像原文那样在分句里写上“{ $word }”（分别增长{"{"}a.value{"}"}、{"{"}b.value{"}"}以上）
 prose-halfwidth-mark = 中文里用了半角的“{ $mark }”

@@ -1041,3 +1041,45 @@ fn a_roll_forward_carries_the_folders_of_templates_and_fonts_and_years_in_numera
         "{meta}"
     );
 }
+
+#[test]
+fn a_target_named_with_a_field_rolls_forward_with_its_sentence_and_its_field() {
+    // 分别增长{t1.value}、{t2.value}以上 was left behind (the targets section
+    // got no paragraph), and {t_gdp.number} of a growth target compared
+    // with an amount became {gdp.number}, the amount's: the new project
+    // did not load, not even as a draft (round 23).
+    let place = tempfile::tempdir().unwrap();
+    let from = place.path().join("from");
+    fs::create_dir_all(from.join("data")).unwrap();
+    fs::write(
+        from.join("data/meta.yaml"),
+        "kind: meta\ntitle: 测试区2022年工作成效与2023年工作安排\nregion: 测试区\nmasthead: 测试区工作简报\nachievements: a.yaml\nplan: p.yaml\n",
+    )
+    .unwrap();
+    fs::write(
+        from.join("data/a.yaml"),
+        "kind: achievements\nyear: 2022\nsections:\n  - id: s1\n    paragraphs:\n      - 地区生产总值{gdp}，增长{gdp.yoy}；工业产值{io}，增长{io.yoy}。\n    figures:\n      - { id: gdp, label: 地区生产总值, value: 100, unit: 亿元, yoy: { value: 5, verb: 增长 }, headline: true }\n      - { id: io, label: 工业产值, value: 50, unit: 亿元, yoy: { value: 4, verb: 增长 }, headline: true }\n",
+    )
+    .unwrap();
+    fs::write(
+        from.join("data/p.yaml"),
+        "kind: plan\nyear: 2023\nlead:\n  - 主要目标是：地区生产总值和工业产值分别增长{t_gdp.number}和{t_io}。\n  - 城乡居民收入分别增长{t1.value}、{t2.value}以上。\ntargets:\n  - { id: t_gdp, indicator: 地区生产总值, verb: 增长, value: 6, unit: \"%\", compare: gdp }\n  - { id: t_io, indicator: 工业产值, verb: 增长, value: 7, unit: \"%\", compare: io }\n  - { id: t1, indicator: 城镇居民收入, verb: 增长, value: 6, unit: \"%\", qualifier: 以上 }\n  - { id: t2, indicator: 农村居民收入, verb: 增长, value: 8, unit: \"%\", qualifier: 以上 }\nsections: []\n",
+    )
+    .unwrap();
+    ok(brief(&from, &["check"]));
+    ok(brief(
+        place.path(),
+        &["init", "--from", &from.to_string_lossy(), "next"],
+    ));
+    let next = place.path().join("next");
+    let text = fs::read_to_string(next.join("data/2023-achievements.yaml")).unwrap();
+    assert!(
+        text.contains("分别增长{gdp.yoy.number}和{io.yoy}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("城乡居民收入分别增长{t1_2023.value}、{t2_2023.value}以上"),
+        "{text}"
+    );
+    ok(brief(&next, &["check", "--draft"]));
+}

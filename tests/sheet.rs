@@ -752,6 +752,7 @@ fn an_office_s_sheet_is_read_with_its_title_unit_column_and_notes_and_its_units_
         ("（单位：万元）", "数值"),
         ("2022年主要经济指标（单位：万元）", "数值"),
         ("2022年主要经济指标", "数值（单位：万元）"),
+        ("（金额单位：万元）", "数值"),
     ] {
         let dir = with_sheet(&[
             &[title],

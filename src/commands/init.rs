@@ -451,16 +451,19 @@ fn hanzi_year(digits: &str, zero: char) -> String {
 
 /// `s` with each year of `years` moved on (old, new): a year only where it
 /// stands as one, not the digits of a longer number (新办发202310号), and a
-/// year in Chinese numerals before 年 (二〇二二年, round 21).
+/// year in Chinese numerals before 年 or a range's dash (二〇二二年, round 21;
+/// 二〇二二—二〇二三年, round 23).
 fn shift_years(s: &str, years: &[(String, String)]) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
         let hanzi = years.iter().find_map(|(old, new)| {
-            ['〇', '零'].into_iter().find_map(|zero| {
+            ['〇', '零', '○'].into_iter().find_map(|zero| {
                 let said = hanzi_year(old, zero);
                 rest.strip_prefix(said.as_str())
-                    .filter(|after| after.starts_with('年'))
+                    .filter(|after| {
+                        after.starts_with(['年', '—', '-', '－', '–', '～', '~', '至', '、', '到'])
+                    })
                     .map(|after| (hanzi_year(new, zero), after))
             })
         });
@@ -567,12 +570,17 @@ fn results(
                 t.verb.as_deref() == y.map(|y| y.verb.as_str())
                     && t.basis.as_deref() == y.and_then(|y| y.basis.as_deref())
             });
-            let new = if said {
-                format!("{{{}.yoy}}", ids[*old_id])
-            } else {
-                REVISE.to_string()
-            };
-            out = out.replace(&format!("{{{old_id}}}"), &new);
+            let new_id = &ids[*old_id];
+            // {t.number} is the change's number alone; {t.value} has no
+            // form of a change's (round 23: {t.number} became the amount's).
+            for (field, change) in [("", ".yoy"), (".number", ".yoy.number"), (".value", "")] {
+                let new = if said && !change.is_empty() {
+                    format!("{{{new_id}{change}}}")
+                } else {
+                    REVISE.to_string()
+                };
+                out = out.replace(&format!("{{{old_id}{field}}}"), &new);
+            }
         }
         for (old_id, new_id) in ids {
             out = out
@@ -636,9 +644,11 @@ fn results(
             .iter()
             .filter_map(|p| p.given())
             .filter(|p| {
-                old.targets
-                    .iter()
-                    .any(|t| p.contains(&format!("{{{}}}", t.id)))
+                // {t} or {t.value}, {t.number} (round 23: 分别增长{t1.value}、
+                // {t2.value}以上 was left behind).
+                old.targets.iter().any(|t| {
+                    p.contains(&format!("{{{}}}", t.id)) || p.contains(&format!("{{{}.", t.id))
+                })
             })
             .map(|p| Fill::Given(carry(p)))
             .collect();
@@ -1043,6 +1053,10 @@ mod tests {
             "二〇二三年工作成效与二零二四年工作安排"
         );
         assert_eq!(shift_years("二〇二二届", &years), "二〇二二届");
+        assert_eq!(
+            shift_years("二〇二二—二〇二三年工作要点（二○二二年）", &years),
+            "二〇二三—二〇二四年工作要点（二○二三年）"
+        );
     }
 
     #[test]

@@ -201,6 +201,11 @@ fn list_closed(
             return None;
         }
         let other = &text[next.start..next.end];
+        // A goal in words, a rank, a ratio: no number in a unit at all.
+        let printed = match closing {
+            Some(unit) => super::unit_name(unit),
+            None => tr!("prose-number-no-unit"),
+        };
         return Some((
             "prose-number-unit",
             tr!(
@@ -208,7 +213,7 @@ fn list_closed(
                 placeholder = shown,
                 unit = super::unit_name(unit),
                 closing = other,
-                other = super::unit_name(closing.flatten())
+                other = printed
             ),
             None,
         ));
@@ -282,11 +287,15 @@ pub fn check(
         own.get(p.id)
             .and_then(|named| qualifier_printed(named, p.part().0))
     };
+    // The placeholders found at fault: a list's later items are not held to
+    // a first item's data the text contradicts (round 23).
+    let faulty = std::cell::RefCell::new(std::collections::HashSet::new());
     for (k, p) in list.iter().enumerate() {
         // `back`: how many bytes before the placeholder the word at fault
         // starts, so that the column points at the word itself.
         let mut report =
             |back: usize, code: &'static str, message: String, hint: Option<String>| {
+                faulty.borrow_mut().insert(k);
                 push(p.start - back, code, message, hint)
             };
         let shown = format!(
@@ -317,6 +326,7 @@ pub fn check(
         // ... and must be said with the same verb and basis: 同比增长{a}、{b}
         // printed 增长 for a {b} that fell.
         if listed
+            && !faulty.borrow().contains(&(k - 1))
             && let Some(prev) = own.get(list[k - 1].id)
             && let (Some(first), Some(this)) = (
                 said_with(prev, list[k - 1].part().0),

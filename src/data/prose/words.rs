@@ -445,13 +445,23 @@ fn strip_between<'t>(before: &'t str, words: &Words) -> &'t str {
 
 /// Named again as what 的 joins to a noun (实现{t}的增长预期目标, round
 /// 22), a number is no object of the verb before it: that verb governs the
-/// noun. A verb of change is still the number's own (下降{x}的).
+/// noun. Only a verb that reaches a goal does so; any other verb says what
+/// the number does (下降{x}的, 突破{t}的, 控制在{t}的, round 23).
 fn attribute(again: bool, (before, after): (&str, &str), words: &Words) -> bool {
-    again
-        && after.starts_with('的')
-        && !words
-            .changes()
-            .any(|w| before.strip_suffix('了').unwrap_or(before).ends_with(w))
+    const REACH: [&str; 6] = ["实现", "完成", "达到", "达成", "确保", "保持"];
+    let before = before.strip_suffix('了').unwrap_or(before);
+    // A qualifier before a number (突破, 超过) says what it does too.
+    let before_words = words
+        .qualifiers
+        .iter()
+        .filter(|q| q.position == Position::Before)
+        .map(|q| q.word.as_str());
+    let said = words
+        .verbs()
+        .chain(before_words)
+        .filter(|w| before.ends_with(w))
+        .max_by_key(|w| w.len());
+    again && after.starts_with('的') && said.is_none_or(|w| REACH.contains(&w))
 }
 
 /// `同比增长{x.yoy}`: the text before the placeholder ends with the verb,
@@ -478,11 +488,20 @@ pub(super) fn change(
         } else {
             text
         };
-        match words
-            .changes()
-            .filter(|w| bare.ends_with(w))
-            .max_by_key(|w| w.len())
-        {
+        // Named again, a target's verb is another verb too (新增{x.yoy}的
+        // for a fall, round 23).
+        let said = if again {
+            words
+                .verbs()
+                .filter(|w| bare.ends_with(w))
+                .max_by_key(|w| w.len())
+        } else {
+            words
+                .changes()
+                .filter(|w| bare.ends_with(w))
+                .max_by_key(|w| w.len())
+        };
+        match said {
             Some(said) => report(
                 said.len() + text.len() - bare.len(),
                 "prose-change-contradicts",
@@ -503,8 +522,10 @@ pub(super) fn change(
 }
 
 /// A base year as reports write it: 比2020年, 较2019年, 比2020年同期, and
-/// its end or start, 较2023年末, 比2022年底, 比2023年初. Any year is a basis
-/// without declaring it.
+/// its end or start, 较2023年末, 比2022年底, 比2023年初; or a base period of
+/// months, as monthly releases do: 较1-2月份, 比1—10月, 较10月, 比2023年12月末
+/// (round 22). Any such is a basis without declaring it (a vocabulary word
+/// holds no digit).
 pub fn year_basis(basis: &str) -> bool {
     let Some(rest) = ["比", "较", "与"]
         .iter()
@@ -516,8 +537,28 @@ pub fn year_basis(basis: &str) -> bool {
         .iter()
         .find_map(|w| rest.strip_suffix(w))
         .unwrap_or(rest);
-    rest.strip_suffix('年')
-        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (year, months) = match rest.split_once('年') {
+        Some((y, m)) => (Some(y), m),
+        None => (None, rest),
+    };
+    if year.is_some_and(|y| y.len() != 4 || !digits(y)) {
+        return false;
+    }
+    if months.is_empty() {
+        return year.is_some();
+    }
+    let months = months.strip_suffix('份').unwrap_or(months);
+    let Some(months) = months.strip_suffix('月') else {
+        return false;
+    };
+    let bounds: Vec<&str> = months
+        .split(['-', '—', '–', '－', '～', '~', '至'])
+        .collect();
+    bounds.len() <= 2
+        && bounds
+            .iter()
+            .all(|m| digits(m) && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m)))
 }
 
 /// The base year that ends `text` (…比2012年), where one does.
@@ -973,6 +1014,11 @@ mod tests {
             "较2023年末",
             "比2022年底",
             "比2023年初",
+            "较1-2月份",
+            "比1—10月",
+            "较10月",
+            "比2023年12月末",
+            "与1-11月",
         ] {
             assert!(year_basis(b), "{b}");
         }
@@ -983,6 +1029,10 @@ mod tests {
             "比二〇二〇年",
             "较2023末",
             "较2023年中",
+            "较13月",
+            "比1-2-3月",
+            "较月",
+            "比2023年月",
         ] {
             assert!(!year_basis(b), "{b}");
         }
@@ -1072,6 +1122,9 @@ mod tests {
             ("实现了", true, None),
             ("下降", true, Some("prose-target-verb")),
             ("下降了", true, Some("prose-target-verb")),
+            ("突破", true, Some("prose-target-verb")),
+            ("控制在", true, Some("prose-target-verb")),
+            ("新增", true, Some("prose-target-verb")),
             ("增长", true, None),
         ] {
             let t: crate::data::model::Target = yaml_serde::from_str(

@@ -777,17 +777,24 @@ fn rows(
     Ok((out, problems, units))
 }
 
-/// What follows the word 单位 (or 计量单位) and its colon where a text
-/// states a unit: at its start or after a bracket or space (（单位：万元）,
-/// a title's 2022年主要经济指标（单位：万元）), not in 填报单位：某统计局.
+/// What follows the word 单位 and its colon where a text states a unit:
+/// 单位：万元, （单位：万元）, a title's 2022年主要经济指标（单位：万元）, and
+/// the kind of unit before it, 计量单位, 金额单位 (round 23: passed over,
+/// 50000万元 printed as 50000亿元). Not an office: 填报单位：某区统计局.
 fn unit_stated(text: &str) -> Option<&str> {
+    const OFFICE: &[char] = &[
+        '局', '委', '办', '院', '厅', '部', '处', '科', '司', '府', '会', '心', '区', '县', '市',
+        '省', '镇', '乡', '街', '队', '组',
+    ];
     let text = text.trim();
     ["单位：", "单位:"].iter().find_map(|w| {
         text.match_indices(w).find_map(|(i, _)| {
-            let head = &text[..i];
-            let head = head.strip_suffix("计量").unwrap_or(head);
-            (head.is_empty() || head.ends_with(['（', '(', '【', '[', ' ', '\u{3000}', '，', ',']))
-                .then(|| &text[i + w.len()..])
+            let rest = &text[i + w.len()..];
+            let unit = rest
+                .split([')', '）', '】', ']'])
+                .next()
+                .unwrap_or_default();
+            (!unit.contains(OFFICE) && unit.trim().chars().count() <= 8).then_some(rest)
         })
     })
 }
@@ -869,6 +876,9 @@ mod tests {
             ("【计量单位：亿元】", Some("亿元")),
             ("单位：亿元、%", None),
             ("填报单位：某区统计局", None),
+            ("金额单位：万元", Some("万元")),
+            ("（金额单位：万元）", Some("万元")),
+            ("报送单位：哈尔滨新区经济发展局", None),
             ("2022年主要经济指标", None),
         ] {
             assert_eq!(unit_line(text).as_deref(), unit, "{text}");
