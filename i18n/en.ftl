@@ -591,6 +591,7 @@ sheet-date-cell-hint = format the cell as a number or as text (Format Cells → 
 sheet-no-result = this cell holds a formula with no saved result (the file was written by a program and never calculated): it reads as empty
 sheet-no-result-hint = open the file in Excel or WPS and save it, so that the formula's result is saved with it, or type the figure
 sheet-recalc = this cell holds a formula, and the workbook asks to be calculated again when opened (fullCalcOnLoad, as a program filling a template saves it): the result saved in the file may be older than the number Excel or WPS shows
+sheet-value-there = { $message } (the value is the sheet's: { $cell })
 sheet-merged = this cell is merged with others: its value stands in one of them only, and the rows it spans cannot each be read
 sheet-merged-hint = unmerge the cells (Merge & Center off) and give each row its own id and value
 sheet-hidden = this cell is hidden (in a hidden row or column, one of no height or width, or formatted to show nothing, like ;;;): a figure nobody sees on screen would reach the documents
@@ -619,6 +620,7 @@ help-docx = Also write out/briefing.docx: the briefing as an editable Word/WPS d
 help-docx-font = In the .docx, name another face for a bundled one, e.g. "Noto Serif SC=宋体"; `office` names a 公文's faces (方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312), `windows` 宋体 and 微软雅黑; without it the bundled faces' glyphs are embedded (repeatable)
 usage-docx-only = --docx is made from the briefing: drop --only slides
 usage-docx-font = --docx-font goes with --docx
+usage-docx-font-office = --docx-font office sets the faces of a 公文 by role: give it alone, without other --docx-font mappings or windows
 usage-pdf-standard-format = --pdf-standard is a standard of PDF files: drop it, or --format png/svg
 usage-pdf-standard-handout = --handout embeds the slides' PDF, which no PDF standard allows here: build the handout in a run of its own, without --pdf-standard
 usage-pdf-standards = --pdf-standard { $standards }: these standards cannot go together: give at most one PDF version, one PDF/A part and one PDF/UA part; a PDF/A part allows only some versions, so leave the version out and the part's own is used

@@ -591,6 +591,7 @@ sheet-date-cell-hint = 把单元格格式改为“数值”或“文本”（设
 sheet-no-result = 这个单元格是公式，但文件里没有保存计算结果（由程序生成、没有在表格软件中计算过），读出来是空的
 sheet-no-result-hint = 用 Excel 或 WPS 打开这个文件并保存一次，公式的结果就会存进去；或者直接输入数字
 sheet-recalc = 这个单元格是公式，而工作簿要求打开时重新计算（fullCalcOnLoad，程序填表后保存的文件常这样）：文件中保存的结果可能比 Excel 或 WPS 显示的数字旧
+sheet-value-there = { $message }（这个数值来自指标表：{ $cell }）
 sheet-merged = 这个单元格与别的单元格合并了：值只在其中一格，合并的各行无法分别读取
 sheet-merged-hint = 取消合并（关掉“合并后居中”），每行写上自己的标识和数值
 sheet-hidden = 这个单元格是隐藏的（在隐藏的行或列中、行高或列宽为 0，或数字格式使它什么也不显示，如 ;;;）：屏幕上看不到的数字会进入文档
@@ -619,6 +620,7 @@ help-docx = 另写出 out/briefing.docx：可编辑的 Word/WPS 简报
 help-docx-font = 在 .docx 中用另一字体名代替内置字体，如 "Noto Serif SC=宋体"；写 office 则按公文用方正小标宋简体、黑体、楷体_GB2312、仿宋_GB2312，写 windows 则用宋体和微软雅黑；不写时嵌入内置字体中用到的字形（可重复）
 usage-docx-only = --docx 由简报生成：请去掉 --only slides
 usage-docx-font = --docx-font 须与 --docx 同用
+usage-docx-font-office = --docx-font office 按用途设定公文的全部字体：请单独使用，不要再加其他 --docx-font 映射或 windows
 usage-pdf-standard-format = --pdf-standard 是 PDF 文件的标准：请去掉它，或去掉 --format png/svg
 usage-pdf-standard-handout = --handout 要嵌入幻灯片的 PDF，在任何 PDF 标准下都做不到：请另行生成讲义，那次不加 --pdf-standard
 usage-pdf-standards = --pdf-standard { $standards }：这几个标准不能同时满足：PDF 版本、PDF/A 部分、PDF/UA 部分各最多给一个；每个 PDF/A 部分只允许某些版本，不写版本即按该部分的要求

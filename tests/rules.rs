@@ -1600,6 +1600,23 @@ fn a_family_given_two_faces_is_a_usage_error() {
             "office",
         ],
     ));
+    // `office` sets every face of the .docx by role: a mapping beside it
+    // was dropped without a word (round 21).
+    for other in ["Noto Serif SC=宋体", "windows"] {
+        let out = brief(
+            dir.path(),
+            &[
+                "build",
+                "--docx",
+                "--docx-font",
+                "office",
+                "--docx-font",
+                other,
+            ],
+        );
+        assert_eq!(code(&out), 2, "{other}: {}", stderr(&out));
+        assert!(stderr(&out).contains("office"), "{}", stderr(&out));
+    }
 }
 
 #[test]

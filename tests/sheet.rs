@@ -102,6 +102,24 @@ fn a_sheet_s_values_reach_both_documents_and_the_report_names_the_cell() {
     assert!(line.contains("data/指标.xlsx 主要指标!C2"), "{line}");
     let report = std::fs::read_to_string(dir.path().join("out/changes.md")).unwrap();
     assert!(report.contains("主要指标!C2"), "{report}");
+    // A change from the sheet is said at its own cell, not at the YAML's
+    // figure where nothing changed (round 21).
+    xlsx(
+        &dir.path().join("data/指标.xlsx"),
+        "主要指标",
+        &[
+            &["id", "名称", "数值", "同比"],
+            &["new_market_entities", "新增市场主体", "1.7", "15.9"],
+            &["consumption_subsidies", "消费补贴资金", "2510", ""],
+            &["housing_voucher_funds", "兑付“房票”资金", "7.30", ""],
+        ],
+    );
+    let err = ok(brief(dir.path(), &["build"]));
+    let line = err
+        .lines()
+        .find(|l| l.contains("changed") && l.contains("new_market_entities.yoy"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("data/指标.xlsx 主要指标!D2"), "{line}");
 }
 
 #[test]
@@ -144,6 +162,28 @@ fn every_problem_of_a_sheet_stands_at_its_cell() {
         .output()
         .unwrap();
     assert!(stderr(&out).contains("数据中没有 id 为 `consumption_subsidie` 的数字"));
+}
+
+#[test]
+fn a_field_of_the_yaml_checked_against_a_sheet_s_value_names_the_cell() {
+    // 超百个 typed as `written: 百` beside a value of 200 from the sheet:
+    // said at the YAML's `written`, whose 100 nowhere shows the 200, and
+    // the cell was not named (round 18, round 21).
+    let dir = with_sheet(&[
+        &["id", "名称", "数值"],
+        &["investment_projects", "重点项目", "200"],
+    ]);
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("written"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        line.starts_with("data/2023-plan.yaml:") && line.contains("data/指标.xlsx 主要指标!C2"),
+        "{line}"
+    );
 }
 
 #[test]

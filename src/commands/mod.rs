@@ -169,6 +169,12 @@ fn outputs(
     }
     let pptx_pairs = face_pairs("--pptx-font", o.pptx_fonts.iter().flatten())?;
     let docx_pairs = face_pairs("--docx-font", o.docx_fonts.iter().flatten())?;
+    // `office` sets every face by role: another mapping beside it was
+    // silently dropped (round 21).
+    let office = docx_pairs.iter().any(|(a, _)| a.is_empty());
+    if office && docx_pairs.iter().any(|(a, _)| !a.is_empty()) {
+        return Err(Failure::Usage(tr!("usage-docx-font-office")));
+    }
     let dir = o.out.clone().unwrap_or_else(|| root.join("out"));
     // Outputs never go into a folder brief reads: they would be read back,
     // and `watch` would rebuild on its own writes forever.
@@ -202,7 +208,7 @@ fn outputs(
         faces: FaceMap { pairs: pptx_pairs },
         docx: o.docx,
         docx_faces: crate::config::DocxFaces {
-            office: docx_pairs.iter().any(|(a, _)| a.is_empty()),
+            office,
             pairs: docx_pairs
                 .into_iter()
                 .filter(|(a, _)| !a.is_empty())

@@ -710,11 +710,18 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
             number = number.as_str(),
             magnitude = text.as_str()
         ),
-        "unit" => tr!(
-            "hint-number-unit",
-            number = number.as_str(),
-            unit = text.as_str()
-        ),
+        // 4.5亿元。 pasted with the sentence's stop: the stop is no unit
+        // (round 21: `unit: 亿元。`, `unit: 。`).
+        "unit" => {
+            let unit = text
+                .trim_end_matches(['。', '，', '；', '、', '！', '？', '.', ',', ';', '!', '?'])
+                .trim();
+            if unit.is_empty() {
+                tr!("hint-number-only", number = number.as_str())
+            } else {
+                tr!("hint-number-unit", number = number.as_str(), unit = unit)
+            }
+        }
         "thousands" => tr!("hint-number-thousands", number = number.as_str()),
         "fullwidth" => tr!("hint-number-fullwidth", number = number.as_str()),
         "minus" => tr!(
@@ -781,5 +788,12 @@ mod tests {
         // A unit of its own is named as the unit.
         let (_, _, hint) = number_error("8300个").expect("no number");
         assert!(hint.expect("a hint").contains("unit: 个"));
+        // The sentence's stop pasted with it is no unit (round 21).
+        let (_, _, hint) = number_error("4.5亿元。").expect("no number");
+        let hint = hint.expect("a hint");
+        assert!(hint.contains("unit: 亿元`"), "{hint}");
+        let (_, _, hint) = number_error("14。").expect("no number");
+        let hint = hint.expect("a hint");
+        assert!(hint.contains("`14`") && !hint.contains("unit"), "{hint}");
     }
 }

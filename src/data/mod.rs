@@ -186,6 +186,28 @@ impl Sources {
         let Some(file) = self.get(role) else {
             return DataError::new(PathBuf::from(DATA_DIR), code, message).path(path);
         };
+        // A field of the YAML checked against a value the sheet gave (the
+        // `written`, `to` or qualifier of a value from a cell): the message
+        // names that cell, whose number the YAML does not show (round 21).
+        let sibling = path
+            .rsplit_once('.')
+            .filter(|(_, field)| ["written", "to", "qualifier", "dash"].contains(field))
+            .map(|(parent, _)| format!("{parent}.value"));
+        let message = match (
+            sibling.and_then(|v| self.cells.iter().find(|g| g.role == role && g.path == v)),
+            self.get(Role::Figures),
+        ) {
+            (Some(given), Some(sheet)) => tr!(
+                "sheet-value-there",
+                message = message,
+                cell = format!(
+                    "{} {}",
+                    sheet.rel.display(),
+                    sheet::field(self.sheet_name.as_deref(), &given.cell)
+                )
+            ),
+            _ => message,
+        };
         let mut e = DataError::new(&file.rel, code, message).path(path);
         // A key brief does not know stands at the key, not at its value.
         let spans = &file.text.spans;

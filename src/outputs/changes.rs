@@ -76,10 +76,20 @@ pub fn doc_word(doc: &str) -> String {
 /// One line of the report: `gdp_growth` 地区生产总值同比增长 (file, field):
 /// 3.5%左右 → 3.6%左右 (briefing, slides).
 pub fn line(change: &Change, project: &Project) -> String {
-    let id = change.key.split('.').next().unwrap_or(&change.key);
-    let place = project
-        .place_of(id)
-        .map(|(role, path)| project.sources.place(role, &path));
+    let (id, field) = change
+        .key
+        .split_once('.')
+        .map_or((change.key.as_str(), None), |(id, f)| (id, Some(f)));
+    // A change or share is said at its own field: the sheet's cell that
+    // gives it (round 21: the YAML's figure, where nothing changed).
+    let place = project.place_of(id).map(|(role, path)| {
+        let path = match field {
+            Some("yoy") => format!("{path}.yoy"),
+            Some("share") => format!("{path}.share[0]"),
+            _ => path,
+        };
+        project.sources.place(role, &path)
+    });
     let label = project.label_of(id);
     let none = tr!("changes-none");
     let mut line = tr!(
