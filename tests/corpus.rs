@@ -82,8 +82,8 @@ fn written(f: &Figure) -> Option<String> {
         return Some(
             parts
                 .iter()
-                .map(|p| p.text())
-                .collect::<Vec<_>>()
+                .map(|p| p.given().map(|p| p.text()))
+                .collect::<Option<Vec<_>>>()?
                 .join(colon),
         );
     }

@@ -392,6 +392,48 @@ fn every_title_field_at_its_limit_makes_one_title_slide() {
     assert!(passed, "{report}");
 }
 
+/// A byline of several names and a date on the title and closing slides
+/// break between words, never inside a name or the date (round 24: a real
+/// byline left 迎 of 贺喜迎 alone on a line, and 21日 of the date).
+#[test]
+fn a_long_byline_and_the_date_break_between_words_on_the_slides() {
+    require("pdftotext");
+    let dir = project();
+    let meta = dir.path().join("data/meta.yaml");
+    edit(&meta, "date: null ", "date: 2023-10-21 ");
+    edit(
+        &meta,
+        "  publication: 哈尔滨日报",
+        "  publication: 湖南日报·新湖南客户端",
+    );
+    edit(&meta, "  edition: 03版\n", "");
+    edit(
+        &meta,
+        "  byline: 本报记者 张焱",
+        "  byline: 记者 邢骁 通讯员 陈曦楚 彭娟 贺喜迎",
+    );
+    ok(brief(dir.path(), &["build", "--only", "slides"]));
+    let pdf = dir.path().join("out/slides.pdf");
+    let pages = pdf_info(&pdf).0;
+    let page = |n: usize| {
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for (n, text) in [(1, page(1)), (pages, page(pages))] {
+        for whole in ["贺喜迎", "陈曦楚", "2023年10月21日"] {
+            assert!(
+                text.lines().any(|l| normal(l).contains(whole)),
+                "slide {n}: {whole} split:\n{text}"
+            );
+        }
+    }
+}
+
 /// Recipients at their limit (180 characters with their marks) lay out: the
 /// 版记 stands at the foot of the last page with nothing drawn over it.
 #[test]

@@ -449,6 +449,9 @@ fn fill(value: &mut Value) {
                 let key = key.as_str().unwrap_or_default();
                 match (key, &v) {
                     ("value", Value::Null) => *v = Value::from(7),
+                    ("ratio", Value::Sequence(parts)) => {
+                        *v = Value::from(vec![Value::from(2); parts.len()])
+                    }
                     (_, Value::String(t)) if t.starts_with("【待改】") => {
                         *v = Value::from(t.trim_start_matches("【待改】").to_string())
                     }
@@ -1000,6 +1003,69 @@ fn a_growth_target_of_an_amount_rolls_forward_into_the_amount_with_its_change_to
         "{text}"
     );
     ok(brief(&next, &["build", "--draft"]));
+}
+
+#[test]
+fn a_ratio_and_a_range_roll_forward_to_fill_and_the_draft_builds() {
+    // Last year's ratio was kept as this year's, printed 2.1：40.3：57.6 in
+    // the draft beside every other figure's 【待填】; a range's dash was
+    // kept without its bound, and the new project did not build (round 24).
+    let dir = project();
+    let plan = dir.path().join("data/2023-plan.yaml");
+    edit(
+        &plan,
+        "全年确保招商引资项目{investment_projects}，",
+        "全年确保招商引资项目{investment_projects}，三次产业结构调整为{structure}，实际利用外资{fdi}，",
+    );
+    let mut text = fs::read_to_string(&plan).unwrap();
+    text.push_str(
+        "      - { id: structure, label: 三次产业结构, ratio: [2.1, 40.3, 57.6] }\n      - { id: fdi, label: 实际利用外资, value: 2.5, to: 3, dash: 至, unit: 亿美元 }\n",
+    );
+    fs::write(&plan, &text).unwrap();
+    ok(brief(dir.path(), &["check"]));
+    let place = tempfile::tempdir().unwrap();
+    ok(brief(
+        place.path(),
+        &["init", "--from", &dir.path().to_string_lossy(), "next"],
+    ));
+    let next = place.path().join("next");
+    for (file, id) in [
+        ("2023-achievements.yaml", "structure_2023"),
+        ("2024-plan.yaml", "structure"),
+    ] {
+        let part = yaml(&next.join("data").join(file));
+        let f = list(&part, "sections")
+            .into_iter()
+            .flat_map(|s| list(s, "figures"))
+            .find(|f| f["id"] == id)
+            .unwrap_or_else(|| panic!("{file}: {id}"));
+        assert_eq!(
+            f["ratio"],
+            Value::from(vec![Value::Null; 3]),
+            "{file}: {f:?}"
+        );
+        assert!(!f["label"].as_str().unwrap().contains("【待改】"), "{f:?}");
+    }
+    let part = yaml(&next.join("data/2024-plan.yaml"));
+    let fdi = list(&part, "sections")
+        .into_iter()
+        .flat_map(|s| list(s, "figures"))
+        .find(|f| f["id"] == "fdi")
+        .expect("fdi");
+    assert!(
+        fdi.get("to").is_none() && fdi.get("dash").is_none(),
+        "{fdi:?}"
+    );
+    ok(brief(&next, &["build", "--draft", "--only", "briefing"]));
+    let printed: String = pdf_text(&next.join("out/briefing.pdf"))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        printed.contains("调整为【待填】：【待填】：【待填】"),
+        "{printed}"
+    );
+    assert!(!printed.contains("40.3"), "{printed}");
 }
 
 #[test]

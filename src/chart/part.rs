@@ -36,12 +36,14 @@ pub fn number_format(label: &str, value: f64) -> String {
             .parse::<f64>()
             .is_ok_and(|d| (d - value.abs()).abs() < 1e-9 || (d - value).abs() < 1e-9)
         {
-            // The decimals as printed (10.0%, 172.80亿元), and up to three
-            // more, so that a value typed in with "Edit Data" (7.25) shows as
-            // typed, not rounded to the old label's places; a whole number
-            // as General (268, and 268.5 once edited: 0.### would print 268.).
+            // A trailing zero as printed (10.0%, 172.80亿元) needs its places,
+            // and up to three more, so that a value typed in with "Edit Data"
+            // (7.25) shows as typed, not rounded to the old label's places;
+            // any other number as General, which shows what is typed (6.5,
+            // then 7 once edited, not 7.0; 268, then 268.5: 0.### would
+            // print 268.).
             let decimals = digits.split('.').nth(1).map_or(0, str::len);
-            let code = if decimals == 0 {
+            let code = if decimals == 0 || !digits.ends_with('0') {
                 "General".to_string()
             } else {
                 format!("0.{}###", "0".repeat(decimals))
@@ -453,9 +455,11 @@ mod tests {
 
     #[test]
     fn labels_become_number_formats_around_the_value() {
-        assert_eq!(number_format("148.9亿元", 148.9), "0.0###\"亿元\"");
+        assert_eq!(number_format("148.9亿元", 148.9), "General\"亿元\"");
         assert_eq!(number_format("172.80亿元", 172.8), "0.00###\"亿元\"");
-        assert_eq!(number_format("6.5%左右", 6.5), "0.0###\"%左右\"");
+        assert_eq!(number_format("10.0%", 10.0), "0.0###\"%\"");
+        // 6.5 edited to 7 shows 7, as typed (round 24: 7.0%左右).
+        assert_eq!(number_format("6.5%左右", 6.5), "General\"%左右\"");
         assert_eq!(number_format("超100个", 100.0), "\"超\"General\"个\"");
         assert_eq!(number_format("超百个", 100.0), "\"超百个\"");
         assert_eq!(number_format("52万m\"", 52.0), "General\"万m\"\\\"");

@@ -699,11 +699,12 @@ fn results(
                 .figures
                 .iter()
                 .map(|f| match &f.ratio {
-                    // A ratio has no value to leave empty: last year's parts,
-                    // its label marked to revise.
+                    // A ratio's parts to fill, as many as last year's
+                    // (round 24: last year's were kept as this year's).
                     Some(_) => Figure {
                         id: ids.get(&f.id).cloned().unwrap_or_else(|| f.id.clone()),
-                        label: marked(&result_label(&f.label, words)),
+                        label: result_label(&f.label, words),
+                        ratio: to_fill_parts(f),
                         compare: None,
                         ..f.clone()
                     },
@@ -810,7 +811,10 @@ fn next_plan(
             // A goal in words is last year's words (完成市下达目标): to revise,
             // as a number is to fill.
             goal: t.goal.as_ref().map(|g| marked(&shift(g))),
+            // A range's bound and its dash go together (round 24: a dash
+            // left alone failed the new project's first build).
             to: None,
+            dash: None,
             written: None,
             compare: ids.get(&t.id).cloned(),
             ..t.clone()
@@ -828,14 +832,11 @@ fn next_plan(
                 .iter()
                 .map(|f| Figure {
                     id: shift(&f.id),
-                    // A ratio keeps last year's parts, its label to revise.
-                    label: if f.ratio.is_some() {
-                        marked(&f.label)
-                    } else {
-                        f.label.clone()
-                    },
+                    label: f.label.clone(),
                     value: f.value.as_ref().map(|_| Fill::Todo),
+                    ratio: to_fill_parts(f),
                     to: None,
+                    dash: None,
                     written: None,
                     yoy: None,
                     share: Vec::new(),
@@ -858,6 +859,11 @@ fn next_plan(
         sections,
         charts: None,
     }
+}
+
+/// A ratio's parts, each to fill.
+fn to_fill_parts(f: &Figure) -> Option<Vec<Fill<data::model::Num>>> {
+    f.ratio.as_ref().map(|r| vec![Fill::Todo; r.len()])
 }
 
 /// A figure of the new year: its id, label and unit (or none, where last

@@ -690,10 +690,10 @@ pub struct Figure {
     /// A ratio's parts (三次产业结构为3.2：44.2：52.6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "比例的各项：3.2：44.2：52.6 写 [3.2, 44.2, 52.6]；不写 value 和 unit。",
+        description = "比例的各项：3.2：44.2：52.6 写 [3.2, 44.2, 52.6]；不写 value 和 unit。null 表示待填。",
         schema_with = "ratio_parts"
     )]
-    pub ratio: Option<Vec<Num>>,
+    pub ratio: Option<Vec<Fill<Num>>>,
     /// The colon between a ratio's parts as printed: ：, :, the ratio sign ∶ or ︰.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
@@ -1194,14 +1194,15 @@ fn bounded(lo: f64, hi: f64) -> schemars::Schema {
     })
 }
 
-/// A ratio's parts: numbers none of which is negative.
+/// A ratio's parts: numbers none of which is negative, or null to fill.
 fn ratio_parts(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
         "type": "array",
         "items": {
             "anyOf": [
                 { "type": "number", "minimum": 0, "exclusiveMaximum": limits::MAX_VALUE },
-                { "type": "string", "pattern": num::PATTERN }
+                { "type": "string", "pattern": num::PATTERN },
+                { "type": "null" }
             ]
         }
     })

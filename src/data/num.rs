@@ -36,6 +36,17 @@ impl Num {
         &self.text
     }
 
+    /// The number without its sign, as written: -11.5 is 11.5.
+    pub fn abs(self) -> Num {
+        match self.text.strip_prefix('-') {
+            Some(digits) => Num {
+                value: -self.value,
+                text: digits.to_string(),
+            },
+            None => self,
+        }
+    }
+
     /// Digits after the decimal point, as written.
     pub fn decimals(&self) -> usize {
         self.text.split_once('.').map_or(0, |(_, d)| d.len())

@@ -278,14 +278,14 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
         ));
         return Err(Failed { errors, sources });
     }
-    let (mut achievements, achievements_rest) = split(part(
+    let (mut achievements, mut achievements_rest) = split(part(
         Role::Achievements,
         &meta.achievements,
         "achievements",
         &mut sources,
         &mut errors,
     ));
-    let (mut plan, plan_rest) = split(part(
+    let (mut plan, mut plan_rest) = split(part(
         Role::Plan,
         &meta.plan,
         "plan",
@@ -294,16 +294,47 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
     ));
     // The figures sheet's values override the YAML's, before any check: they
     // are checked as the YAML's are, and said at their cells.
+    // A part file with a value of the wrong kind has its rest read: the
+    // sheet is put into that rest, so that its problems come in this run
+    // too (round 21: they came only after the YAML was mended).
     if let Some(spec) = &meta.figures {
+        let taken: Vec<String> = [&achievements_rest, &plan_rest]
+            .into_iter()
+            .flatten()
+            .flat_map(|r| r.removed.ids.iter().cloned())
+            .collect();
+        let mut parts = [
+            (
+                Role::Achievements,
+                achievements
+                    .as_mut()
+                    .or(achievements_rest.as_mut().map(|r| &mut r.value)),
+            ),
+            (
+                Role::Plan,
+                plan.as_mut().or(plan_rest.as_mut().map(|r| &mut r.value)),
+            ),
+        ];
         read_sheet(
             root,
             spec,
             &words,
-            &mut achievements,
-            &mut plan,
+            &mut parts,
+            &taken,
             &mut sources,
             &mut errors,
         );
+        // The cells' fields in the files' own indices, as the problems are.
+        for given in &mut sources.cells {
+            let rest = match given.role {
+                Role::Achievements => achievements_rest.as_ref(),
+                Role::Plan => plan_rest.as_ref(),
+                _ => None,
+            };
+            if let Some(rest) = rest {
+                given.path = rest.removed.original(&given.path);
+            }
+        }
     }
     // Check every file that parsed, even when another did not, and the rest
     // of a file that holds a value of the wrong kind: all problems at once.
@@ -478,18 +509,37 @@ fn split(read: Result<Part, Option<Partial<Part>>>) -> (Option<Part>, Option<Par
     }
 }
 
-/// Reads the figures sheet `spec` names and puts its values into the parts.
+/// Reads the figures sheet `spec` names and puts its values into the parts
+/// (what read of them); `taken` are the ids of items a type error took out
+/// of a part, which the sheet may name.
 fn read_sheet(
     root: &Path,
     spec: &model::FiguresSheet,
     words: &Words,
-    achievements: &mut Option<Part>,
-    plan: &mut Option<Part>,
+    parts: &mut [(Role, Option<&mut Part>); 2],
+    taken: &[String],
     sources: &mut Sources,
     errors: &mut Vec<DataError>,
 ) {
     let plain = Path::new(&spec.file).components().count() == 1;
     let rel = Path::new(DATA_DIR).join(&spec.file);
+    // A sheet named in a CSV file was passed over in silence (round 20):
+    // the figures the writer meant may be in another file.
+    if let Some(name) = &spec.sheet
+        && rel
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        let mut e = sources.error(
+            Role::Meta,
+            "figures.sheet",
+            None,
+            "sheet-csv-no-sheets",
+            tr!("sheet-csv-no-sheets", name = name.as_str()),
+        );
+        e.hint = Some(tr!("sheet-csv-no-sheets-hint"));
+        errors.push(e);
+    }
     let read = if plain {
         sheet::read(root, &rel, spec.sheet.as_deref())
     } else {
@@ -576,21 +626,16 @@ fn read_sheet(
         rel: sheet.rel.clone(),
         text: Text::new(sheet.text.clone(), Default::default(), sheet.digest.clone()),
     });
-    let (given, problems) = sheet::apply(
-        &sheet,
-        &mut [
-            (Role::Achievements, achievements.as_mut()),
-            (Role::Plan, plan.as_mut()),
-        ],
-        words,
-    );
+    // An id of a part file that did not read, or of an item a type error
+    // took out, is no unknown id: that file's own error says what to fix.
+    let all_read = parts.iter().all(|(_, p)| p.is_some());
+    let (given, problems) = sheet::apply(&sheet, parts, words);
     sources.cells = given;
     let file = sources.get(Role::Figures).cloned().expect("just added");
-    // An id of a part file that did not read is no unknown id: that file's
-    // own error says what to fix.
-    let all_read = achievements.is_some() && plan.is_some();
     for problem in problems {
-        if !all_read && matches!(problem, sheet::SheetProblem::Unknown(..)) {
+        if let sheet::SheetProblem::Unknown(id, ..) = &problem
+            && (!all_read || taken.contains(id))
+        {
             continue;
         }
         let (cell, code, message, hint) = match problem {
@@ -669,6 +714,12 @@ fn read_sheet(
                     None => tr!("sheet-percent-unitless", shown = shown),
                 },
                 Some(tr!("sheet-percent-hint")),
+            ),
+            sheet::SheetProblem::Rise(verb, shown, cell) => (
+                cell,
+                "sheet-yoy-rise",
+                tr!("sheet-yoy-rise", verb = verb.as_str(), shown = shown),
+                Some(tr!("sheet-yoy-rise-hint", verb = verb)),
             ),
             sheet::SheetProblem::Unheaded(cell) => (
                 cell,

@@ -105,16 +105,25 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
     let body = strip_comment(line);
     let content = body.trim_start();
     let indent = body.len() - content.len();
-    // Full-width space used as indentation.
-    if let Some(i) = body
-        [..indent.max(body.len() - body.trim_start_matches([' ', '\u{3000}']).len())]
-        .find('\u{3000}')
-    {
+    // Full-width space used as indentation, or a no-break space (pasted
+    // from a web page or Word, round 24: the line after was reported).
+    let margin = &body
+        [..indent.max(body.len() - body.trim_start_matches([' ', '\u{3000}', '\u{a0}']).len())];
+    if let Some(i) = margin.find('\u{3000}') {
         return Some(at(
             n,
             col_of(line, i),
             "syntax-fullwidth-space",
             tr!("syntax-fullwidth-space"),
+            tr!("syntax-fullwidth-space-hint"),
+        ));
+    }
+    if let Some(i) = margin.find('\u{a0}') {
+        return Some(at(
+            n,
+            col_of(line, i),
+            "syntax-nbsp-indent",
+            tr!("syntax-nbsp-indent"),
             tr!("syntax-fullwidth-space-hint"),
         ));
     }
@@ -132,6 +141,60 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
     }
     let item = content.strip_prefix("- ").unwrap_or(content);
     let item_at = body.len() - item.len();
+    // A list dash with no space after it (`-加力助企纾困…`) where the line
+    // above is an item at this indentation or the key of the list: no item
+    // (round 24: said as a key indented otherwise, "8 spaces").
+    if let Some(rest) = content.strip_prefix('-')
+        && rest
+            .starts_with(|c: char| !c.is_ascii() || c.is_ascii_alphabetic() || "{\"'".contains(c))
+    {
+        let above = lines[..n - 1]
+            .iter()
+            .map(|l| strip_comment(l))
+            .rfind(|l| !l.trim().is_empty());
+        let in_list = above.is_some_and(|a| {
+            let c = a.trim_start();
+            let at = a.len() - c.len();
+            (c.starts_with("- ") && at == indent) || (c.trim_end().ends_with(':') && at < indent)
+        });
+        if in_list {
+            return Some(at(
+                n,
+                col_of(line, indent),
+                "syntax-dash-space",
+                tr!("syntax-dash-space"),
+                tr!(
+                    "syntax-dash-space-hint",
+                    text = rest.chars().take(8).collect::<String>()
+                ),
+            ));
+        }
+    }
+    // A value that starts with a quote or a brace and goes on after it
+    // closes: `"十四五"开局，…`, `{new_market_entities}全年新增…`. YAML takes
+    // the quoted or braced part for the whole value (round 24: "the file
+    // ended inside quotes", untrue, or a bare syntax error).
+    let value_at = match item.find(':') {
+        Some(i) if is_key(&item[..i]) => {
+            let rest = &item[i + 1..];
+            item_at + i + 1 + (rest.len() - rest.trim_start().len())
+        }
+        _ if content.starts_with("- ") => item_at,
+        _ => body.len(),
+    };
+    if let Some(code) = runs_on(&body[value_at..]) {
+        let (message, hint) = match code {
+            "syntax-brace-start" => (tr!("syntax-brace-start"), tr!("syntax-brace-start-hint")),
+            _ => {
+                let quote = body[value_at..].chars().next().unwrap_or('"').to_string();
+                (
+                    tr!("syntax-quote-start", quote = quote),
+                    tr!("syntax-quote-start-hint"),
+                )
+            }
+        };
+        return Some(at(n, col_of(line, value_at), code, message, hint));
+    }
     // A key ended by a full-width colon: `label：新开发就业岗位`.
     if let Some(i) = item.find('：') {
         let key = &item[..i];
@@ -144,6 +207,23 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
                 tr!("syntax-fullwidth-colon-hint", key = key.trim()),
             ));
         }
+    }
+    // `: ` inside a paragraph typed with the input method in English mode
+    // (`主要目标是: 全区…`): YAML reads a key and its value, and the
+    // paragraph as fields (round 24: said so in YAML's words only).
+    if content.starts_with("- ")
+        && let Some(i) = item.find(": ")
+        && !is_key(&item[..i])
+        && !item[..i].is_ascii()
+        && !item.starts_with(['"', '\'', '{', '['])
+    {
+        return Some(at(
+            n,
+            col_of(line, item_at + i),
+            "syntax-colon-in-text",
+            tr!("syntax-colon-in-text"),
+            tr!("syntax-colon-in-text-hint"),
+        ));
     }
     // A key with no space after its colon: `value:14`, or a value ended by
     // a full-width space or a no-break space after the colon.
@@ -362,6 +442,70 @@ fn strip_comment(line: &str) -> &str {
 }
 
 /// A key as data files write them: a lowercase name (`label`, `yoy`).
+/// Whether `value` starts with a quoted text or a `{…}`/`[…]` that closes
+/// on the line with more text after it: the code of the slip.
+fn runs_on(value: &str) -> Option<&'static str> {
+    let mut chars = value.char_indices();
+    let (_, open) = chars.next()?;
+    let end = match open {
+        '"' => {
+            let mut escaped = false;
+            chars
+                .find(|&(_, c)| {
+                    let close = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    close
+                })?
+                .0
+        }
+        // '' inside single quotes is a quote of the text.
+        '\'' => {
+            let mut at = 1;
+            loop {
+                let i = at + value[at..].find('\'')?;
+                if value[i + 1..].starts_with('\'') {
+                    at = i + 2;
+                } else {
+                    break i;
+                }
+            }
+        }
+        '{' | '[' => {
+            let mut depth = 0usize;
+            let mut quote: Option<char> = None;
+            chars
+                .find(|&(_, c)| {
+                    match (quote, c) {
+                        (Some(q), c) if c == q => quote = None,
+                        (Some(_), _) => {}
+                        (None, '"' | '\'') => quote = Some(c),
+                        (None, '{' | '[') => depth += 1,
+                        (None, '}' | ']') => {
+                            if depth == 0 {
+                                return true;
+                            }
+                            depth -= 1;
+                        }
+                        _ => {}
+                    }
+                    false
+                })?
+                .0
+        }
+        _ => return None,
+    };
+    let after = value[end + 1..].trim_start();
+    // (a quoted key, `"a": 1`, is YAML's own)
+    if after.is_empty() || after.starts_with(['#', ',', ']', '}', ':']) {
+        return None;
+    }
+    Some(if "{[".contains(open) {
+        "syntax-brace-start"
+    } else {
+        "syntax-quote-start"
+    })
+}
+
 fn is_key(s: &str) -> bool {
     let s = s.trim();
     !s.is_empty()
@@ -535,7 +679,53 @@ mod tests {
             code("a: 1\n\u{3000}b: 2\n", 2),
             (2, "syntax-fullwidth-space")
         );
+        // A no-break space pasted as indentation (round 24: reported at the
+        // next line, with "indent 0 spaces").
+        assert_eq!(
+            code("a:\n  b: 1\n\u{a0}\u{a0}c: 2\n  d: 3\n", 4),
+            (3, "syntax-nbsp-indent")
+        );
         assert_eq!(code("unit: %\n", 1), (1, "syntax-reserved"));
+        // `: ` in a paragraph (round 24: "a mapping here, text expected").
+        let d = typing_on_line("lead:\n  - 主要目标是: 全区增长。\n", 2).unwrap();
+        assert_eq!((d.line, d.col, d.code), (2, 10, "syntax-colon-in-text"));
+        // A list dash without its space (round 24: said as a key's indent).
+        assert_eq!(
+            code("p:\n  - 第一段。\n  -加力助企纾困。\n  - 第三段\n", 4),
+            (3, "syntax-dash-space")
+        );
+        assert_eq!(
+            code("p:\n  -加力助企纾困。\n  - 第二段\n", 3),
+            (2, "syntax-dash-space")
+        );
+        // A value that starts with quotes or a brace and goes on (round 24).
+        assert_eq!(
+            code(
+                "a: 1\nsubheadline: \"六个龙江\"建设中扛起新区担当\nb: 2\n",
+                3
+            ),
+            (2, "syntax-quote-start")
+        );
+        assert_eq!(
+            code("p:\n  - \"十四五\"开局，稳中有进。\n  - 下一段\n", 3),
+            (2, "syntax-quote-start")
+        );
+        assert_eq!(
+            code("p:\n  - {new_market_entities}全年新增。\n  - 下一段\n", 3),
+            (2, "syntax-brace-start")
+        );
+        for fine in [
+            "a: { id: x, yoy: { verb: 增长 } }   # 注\n",
+            "a: [1, 2]\n",
+            "a: 'it''s' \n",
+            "a: \"a\\\"b\"\n",
+        ] {
+            assert_eq!(
+                runs_on(fine.split_once(": ").unwrap().1.trim_end()),
+                None,
+                "{fine}"
+            );
+        }
         assert_eq!(code("label: \"abc\n", 2), (1, "syntax-open-quote"));
         assert_eq!(code("value:14\n", 1), (1, "syntax-colon-space"));
         assert_eq!(

@@ -163,7 +163,11 @@ pub fn figure_parts(words: &Words, todo: &str, f: &Figure) -> Parts {
     if let Some(ratio) = &f.ratio {
         let colon = f.colon.as_deref().unwrap_or("：");
         return Parts {
-            num: ratio.iter().map(Num::text).collect::<Vec<_>>().join(colon),
+            num: ratio
+                .iter()
+                .map(|p| p.given().map_or(todo, Num::text))
+                .collect::<Vec<_>>()
+                .join(colon),
             ..Parts::default()
         };
     }

@@ -464,7 +464,7 @@ pub fn check(
                     if let Some(scope) = &share.scope {
                         share_scope(scope, sentence, words, &mut report);
                     } else if let Some(of) = &share.of
-                        && !sentence.contains(&format!("占{of}"))
+                        && !share_of_said(sentence, of)
                     {
                         report(
                             0,
@@ -720,9 +720,14 @@ pub fn folded_space(text: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // A placeholder prints Chinese (14亿元) where it stands: a space before
     // or after it is the same slip.
-    chars.windows(3).find_map(|w| {
-        (w[1].1 == ' ' && (is_cjk(w[0].1) || w[0].1 == '}') && (is_cjk(w[2].1) || w[2].1 == '{'))
-            .then_some(w[1].0)
+    // A list dash typed without its space (`-加力助企纾困`) and indented as
+    // the line above: YAML folds it into that paragraph (round 24).
+    let dash = |i: usize| chars[i].1 == '-' && chars.get(i + 1).is_some_and(|c| is_cjk(c.1));
+    chars.windows(3).enumerate().find_map(|(i, w)| {
+        (w[1].1 == ' '
+            && (is_cjk(w[0].1) || w[0].1 == '}')
+            && (is_cjk(w[2].1) || w[2].1 == '{' || dash(i + 2)))
+        .then_some(w[1].0)
     })
 }
 
@@ -789,6 +794,26 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
 }
 
+/// Whether `sentence` (up to a share's placeholder) says the whole the
+/// share is of: 占{of}, or {of} as an item of a list whose one 占 stands
+/// before the first share (分别占国内生产总值的{a.share}、税收收入的{b.share}).
+fn share_of_said(sentence: &str, of: &str) -> bool {
+    if sentence.contains(&format!("占{of}")) {
+        return true;
+    }
+    let head = sentence.strip_suffix('的').unwrap_or(sentence);
+    let Some(head) = head.strip_suffix(of) else {
+        return false;
+    };
+    let Some(head) = ["、", "，", "和", "以及", "及", "与"]
+        .iter()
+        .find_map(|j| head.strip_suffix(j))
+    else {
+        return false;
+    };
+    (head.ends_with(".share}") || head.ends_with(".share.number}")) && head.contains('占')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -804,6 +829,19 @@ mod tests {
     }
 
     #[test]
+    fn the_one_share_verb_of_a_list_names_each_whole() {
+        // 新华社, 2020-07-23 (round 22: the second whole was refused).
+        let s = "实现生产总值{gdp}，上缴税费{tax}，分别占国内生产总值的{gdp.share}、税收收入的";
+        assert!(share_of_said(s, "税收收入"));
+        assert!(share_of_said("分别占A的{a.share.number}和B", "B"));
+        assert!(share_of_said("占全市的", "全市"));
+        // A whole no 占 governs, or not after a share of the list.
+        assert!(!share_of_said("上缴税费{tax}、税收收入的", "税收收入"));
+        assert!(!share_of_said("分别占A的{a.share}、C的", "B"));
+        assert!(!share_of_said("增长{a.yoy}、税收收入的", "税收收入"));
+    }
+
+    #[test]
     fn a_space_between_chinese_characters_is_found() {
         assert_eq!(
             folded_space("惟其艰难， 方显勇毅"),
@@ -811,6 +849,11 @@ mod tests {
         );
         assert_eq!(folded_space("本报记者 张焱"), Some("本报记者".len()));
         assert_eq!(folded_space("QFLP 试点"), None);
+        assert_eq!(
+            folded_space("位居全市前列。 -加力助企纾困"),
+            Some("位居全市前列。".len())
+        );
+        assert_eq!(folded_space("增长 -3.2%"), None);
     }
 
     #[test]

@@ -153,12 +153,18 @@ pub(super) fn printed_twice(
     // (万元, 亿元, 万户, 千瓦), which no noun ends with; not 项 of 事项 or
     // 人次 of 诊疗人次, measure words that end nouns.
     let magnitude = |u: &&str| u.starts_with(['万', '亿', '千', '百']) && u.chars().count() >= 2;
-    if let Some(word) = unit
+    // A percent spelled before a placeholder that prints its sign:
+    // 增长百分之{x} printed 增长百分之3.5% (round 24).
+    let spelled = [("%", "百分之"), ("‰", "千分之"), ("‱", "万分之")]
         .into_iter()
-        .chain(words.units.iter().map(String::as_str))
-        .filter(|u| magnitude(u) && before.ends_with(*u))
-        .max_by_key(|u| u.len())
-    {
+        .find(|(sign, word)| unit == Some(*sign) && before.ends_with(word))
+        .map(|(_, word)| word);
+    if let Some(word) = spelled.or_else(|| {
+        unit.into_iter()
+            .chain(words.units.iter().map(String::as_str))
+            .filter(|u| magnitude(u) && before.ends_with(*u))
+            .max_by_key(|u| u.len())
+    }) {
         report(
             word.len(),
             "prose-unit-before",
@@ -950,6 +956,9 @@ mod tests {
             // A unit with a magnitude before the number.
             ("资金亿元", "，", "亿元", None, Some("prose-unit-before")),
             ("新增万户", "。", "个", None, Some("prose-unit-before")),
+            ("增长百分之", "。", "%", None, Some("prose-unit-before")),
+            ("下降千分之", "。", "‰", None, Some("prose-unit-before")),
+            ("增长百分之", "。", "亿元", None, None),
             // A measure word that ends a noun is no unit typed there.
             ("改革事项", "，", "项", None, None),
             ("诊疗人次", "。", "万人次", None, None),

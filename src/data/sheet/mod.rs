@@ -1145,8 +1145,26 @@ pub fn apply(
                                         format!("{base}.value")
                                     }
                                     Column::Yoy => match &mut f.yoy {
+                                        // A statistics office's change is
+                                        // signed (比上年增长 -11.5): under a
+                                        // verb of decrease the sentence says
+                                        // its size, and a rise is no
+                                        // decrease (round 24: +3.2 printed
+                                        // 下降3.2%).
+                                        Some(y) if words.is_down(&y.verb) && num.get() > 0.0 => {
+                                            problems.push(SheetProblem::Rise(
+                                                y.verb.clone(),
+                                                text.clone(),
+                                                cell.clone(),
+                                            ));
+                                            continue;
+                                        }
                                         Some(y) => {
-                                            y.value = Fill::Given(num);
+                                            y.value = Fill::Given(if words.is_down(&y.verb) {
+                                                num.abs()
+                                            } else {
+                                                num
+                                            });
                                             format!("{base}.yoy.value")
                                         }
                                         None => {
@@ -1227,6 +1245,9 @@ pub enum SheetProblem {
     Percent(Option<String>, String, Cell),
     /// A filled cell under no header.
     Unheaded(Cell),
+    /// A change the sheet gives as a rise where the figure's verb says a
+    /// decrease: the verb, the number shown.
+    Rise(String, String, Cell),
     /// A figure's id above the header row, which is not read.
     AboveHeader(Cell),
     /// The unit the sheet gives (its 单位 column, or its header) where the

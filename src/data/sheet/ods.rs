@@ -193,6 +193,8 @@ fn shown_as(value: f64, percent: bool, text: &str) -> Shown {
         zero_blank: false,
         unsigned: false,
         optional: 0,
+        negative: None,
+        zero: None,
     }
 }
 

@@ -35,38 +35,94 @@ pub struct Shown {
     /// dash (会计专用, `"-"??`). The sheet shows an empty cell; a 0 in
     /// the documents would be a figure nobody saw.
     pub zero_blank: bool,
+    /// The decimals of the section for negative numbers and of the one for
+    /// zero, where the format has its own: `0.0;-0.00` shows -3.456 as
+    /// -3.46, `0;-0;0.0` shows 0 as 0.0.
+    pub negative: Option<Places>,
+    pub zero: Option<Places>,
+}
+
+/// The decimals a section of a format shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Places {
+    /// None for General (as many as the number has).
+    pub decimals: Option<usize>,
+    /// Of those, how many at the end are optional (`#`, `?`).
+    pub optional: usize,
+}
+
+impl Places {
+    /// The places of a section's code (its quoted text and escapes left
+    /// out); None where it shows no digit of the number.
+    fn of(plain: &str) -> Option<Places> {
+        if plain.to_ascii_lowercase().contains("general") {
+            return Some(Places {
+                decimals: None,
+                optional: 0,
+            });
+        }
+        if !plain.contains(['0', '#', '?']) {
+            return None;
+        }
+        let frac = plain.split_once('.').map_or("", |(_, frac)| frac);
+        let places: Vec<char> = frac
+            .chars()
+            .filter(|c| matches!(c, '0' | '#' | '?'))
+            .collect();
+        Some(Places {
+            decimals: Some(places.len()),
+            optional: places.iter().rev().take_while(|c| **c != '0').count(),
+        })
+    }
 }
 
 impl Shown {
     /// Shown as nothing (`;;;`, an empty text in an .ods).
     pub(super) const BLANK: Shown = Shown {
+        blank: true,
+        ..Shown::GENERAL
+    };
+    /// Shown as held (General).
+    pub(super) const GENERAL: Shown = Shown {
         percent: false,
         decimals: None,
         scaled: false,
-        blank: true,
+        blank: false,
         zero_blank: false,
         unsigned: false,
         optional: 0,
+        negative: None,
+        zero: None,
     };
     /// Shown as another figure than held (2.41E+03, 8 4/9).
     const OTHER: Shown = Shown {
         scaled: true,
-        blank: false,
-        ..Shown::BLANK
+        ..Shown::GENERAL
     };
 
     /// The text of `value` as the cell shows it, without %.
     pub fn text(self, value: f64) -> String {
+        // The section the value falls in: a spreadsheet picks it by the
+        // value held, before any rounding.
+        let own = match value {
+            v if v < 0.0 => self.negative,
+            0.0 => self.zero,
+            _ => None,
+        };
+        let places = own.unwrap_or(Places {
+            decimals: self.decimals,
+            optional: self.optional,
+        });
         let value = if self.percent { value * 100.0 } else { value };
-        match self.decimals {
+        match places.decimals {
             // Optional decimals that are zero are not shown, nor a point
             // left alone (Excel shows 15 under #,##0.## as "15.").
-            Some(d) if self.optional > 0 => {
+            Some(d) if places.optional > 0 => {
                 let text = rounded(value, d);
                 let Some((whole, frac)) = text.split_once('.') else {
                     return text;
                 };
-                let keep = (d - self.optional.min(d)).max(frac.trim_end_matches('0').len());
+                let keep = (d - places.optional.min(d)).max(frac.trim_end_matches('0').len());
                 if keep == 0 {
                     whole.to_string()
                 } else {
@@ -435,15 +491,52 @@ fn negative_unsigned(code: &str) -> bool {
         .is_some_and(|neg| neg.contains(['0', '#', '?']) && !neg.contains('-'))
 }
 
-/// The section a zero is shown by: the third where there is one, else the
-/// first.
-fn zero_section(code: &str) -> String {
-    let mut sections = sections(code);
-    if sections.len() >= 3 {
-        sections.swap_remove(2)
-    } else {
-        sections.swap_remove(0)
+/// Whether the section a zero is shown by (the third where there is one,
+/// else the first) shows a digit: a 0 placeholder, General, or a 0 of its
+/// own text (`0.0#;-0.0#;"0"`).
+fn zero_shows_digit(code: &str) -> bool {
+    let plain = plain_sections(code);
+    let zero = if plain.len() >= 3 { 2 } else { 0 };
+    let mut at = 0;
+    let literal = pieces(code).into_iter().any(|piece| match piece {
+        Piece::Section => {
+            at += 1;
+            false
+        }
+        Piece::Literal(d) => at == zero && d.is_ascii_digit(),
+        _ => false,
+    });
+    literal || plain[zero].contains('0') || plain[zero].to_ascii_lowercase().contains("general")
+}
+
+/// The code of each section (brackets, quoted text and escapes left out).
+fn plain_sections(code: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for piece in pieces(code) {
+        match piece {
+            Piece::Section => out.push(String::new()),
+            Piece::Code(c) => out.last_mut().expect("one section at least").push(c),
+            _ => {}
+        }
     }
+    out
+}
+
+/// The places of the sections for negative numbers and for zero where
+/// they differ from the first's; a zero section that shows only text of
+/// its own ("0") shows no decimals.
+fn other_places(code: &str) -> (Option<Places>, Option<Places>) {
+    let plain = plain_sections(code);
+    let first = plain.first().and_then(|s| Places::of(s));
+    let differs = |p: Option<Places>| p.filter(|p| Some(*p) != first);
+    let negative = differs(plain.get(1).and_then(|s| Places::of(s)));
+    let zero = plain.get(2).and_then(|s| {
+        Places::of(s).or(zero_shows_digit(code).then_some(Places {
+            decimals: Some(0),
+            optional: 0,
+        }))
+    });
+    (negative, differs(zero))
 }
 
 /// What a format code does to a number: its first section (for positive
@@ -489,19 +582,25 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
     if plain.contains('/') && !lower.contains(['y', 'm', 'd', 'h', 's']) && plain.contains('?') {
         return Some(Shown::OTHER);
     }
+    let (negative, zero) = other_places(code);
+    // General with sections of its own after it (General;-0.0): the
+    // number as held, but in those sections as they show it.
+    if lower.trim() == "general" && (negative.is_some() || zero.is_some()) {
+        return Some(Shown {
+            negative,
+            zero,
+            zero_blank: !zero_shows_digit(code),
+            unsigned: negative_unsigned(code),
+            ..Shown::GENERAL
+        });
+    }
     if lower.contains("general")
         || lower.contains(['e', '/', '@', 'y', 'm', 'd', 'h', 's'])
         || !plain.contains(['0', '#', '?'])
     {
         return None;
     }
-    let frac = plain.split_once('.').map_or("", |(_, frac)| frac);
-    let places: Vec<char> = frac
-        .chars()
-        .filter(|c| matches!(c, '0' | '#' | '?'))
-        .collect();
-    let decimals = places.len();
-    let optional = places.iter().rev().take_while(|c| **c != '0').count();
+    let Places { decimals, optional } = Places::of(&plain)?;
     // A comma after the last digit of the whole part divides by 1,000.
     let whole = plain.split('.').next().unwrap_or("");
     let thousands = whole
@@ -512,12 +611,14 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
             .is_some_and(|(_, frac)| frac.contains(','));
     Some(Shown {
         percent: plain.contains('%'),
-        decimals: Some(decimals),
+        decimals,
         scaled: thousands || own_digits,
         blank: false,
-        zero_blank: !zero_section(code).contains('0'),
+        zero_blank: !zero_shows_digit(code),
         unsigned: negative_unsigned(code),
         optional,
+        negative,
+        zero,
     })
 }
 
@@ -588,6 +689,8 @@ mod tests {
                 zero_blank: false,
                 unsigned: false,
                 optional: 0,
+                negative: None,
+                zero: None,
             })
         };
         let scaled = |code: &str| parse(code).is_some_and(|s| s.scaled);
@@ -670,6 +773,8 @@ mod tests {
             zero_blank: false,
             unsigned: false,
             optional: 0,
+            negative: None,
+            zero: None,
         };
         assert_eq!(percent.text(0.035), "3.5");
         assert_eq!(percent.text(0.143), "14.3");
@@ -681,6 +786,8 @@ mod tests {
             zero_blank: false,
             unsigned: false,
             optional: 0,
+            negative: None,
+            zero: None,
         };
         assert_eq!(two.text(172.8), "172.80");
         let one = Shown {
@@ -691,6 +798,8 @@ mod tests {
             zero_blank: false,
             unsigned: false,
             optional: 0,
+            negative: None,
+            zero: None,
         };
         assert_eq!(one.text(4.4999), "4.5");
         // A half rounds away from zero, from 15 significant digits, as
@@ -715,6 +824,8 @@ mod tests {
             zero_blank: false,
             unsigned: false,
             optional: 0,
+            negative: None,
+            zero: None,
         };
         assert_eq!(general_percent.text(0.035), "3.5");
         // Optional decimals (round 21: 4.5 under 0.0# printed 4.50, 15
@@ -731,6 +842,24 @@ mod tests {
         ] {
             assert_eq!(parse(code).unwrap().text(value), text, "{code} {value}");
         }
+        // Each section its own decimals (round 23: the first section's
+        // were used for every number).
+        for (code, value, text) in [
+            ("0.0;-0.00", -3.456, "-3.46"),
+            ("0.0;-0", -3.456, "-3"),
+            ("General;-0.0", -3.456, "-3.5"),
+            ("General;-0.0", 3.456, "3.456"),
+            ("0.00;-0.00;0", 0.0, "0"),
+            ("0;-0;0.0", 0.0, "0.0"),
+            ("0;-0;0.0", 2.0, "2"),
+            ("0.0#;-0.0#;\"0\"", 0.0, "0"),
+            ("#,##0.00;[Red]-#,##0.00", -1234.5, "-1234.50"),
+        ] {
+            let shown = parse(code).unwrap();
+            assert!(!shown.zero_blank, "{code}");
+            assert_eq!(shown.text(value), text, "{code} {value}");
+        }
+        assert!(parse("General;-0.0;").is_some_and(|s| s.zero_blank));
         assert_eq!(cell_ref("C3"), Some((3, 3)));
         assert_eq!(cell_ref("AA12"), Some((12, 27)));
     }

@@ -172,7 +172,7 @@ fn quantity(c: &mut Checker, path: &str, f: &Figure) {
 }
 
 /// A ratio: its parts, and nothing of a quantity beside them.
-fn ratio(c: &mut Checker, path: &str, f: &Figure, parts: &[crate::data::model::Num]) {
+fn ratio(c: &mut Checker, path: &str, f: &Figure, parts: &[Fill<crate::data::model::Num>]) {
     for (field, given) in [
         ("value", f.value.is_some()),
         ("unit", f.unit.is_some()),
@@ -197,9 +197,16 @@ fn ratio(c: &mut Checker, path: &str, f: &Figure, parts: &[crate::data::model::N
         );
     }
     for (i, part) in parts.iter().enumerate() {
-        c.value(&format!("{path}.ratio[{i}]"), part, None);
+        match part {
+            Fill::Given(part) => c.value(&format!("{path}.ratio[{i}]"), part, None),
+            Fill::Todo => c.todo(format!("{path}.ratio[{i}]")),
+        }
     }
-    if !parts.is_empty() && parts.iter().all(|p| p.get() == 0.0) {
+    if !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| p.given().is_some_and(|p| p.get() == 0.0))
+    {
         c.report(
             format!("{path}.ratio"),
             "data-ratio-zero",
