@@ -433,6 +433,36 @@ fn a_long_issuer_leaves_the_printing_date_whole() {
     );
 }
 
+/// No number breaks between its digits at a line's end in the Word
+/// document, as LibreOffice lays it out (round 25: 同比增加2 | 9%, 320 | 0个:
+/// Western text was tagged Chinese, which breaks anywhere).
+#[test]
+fn a_number_keeps_its_digits_on_one_line_in_the_document() {
+    require("soffice");
+    let dir = example("xinhe");
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx"],
+    ));
+    let text = rendered_text(dir.path());
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    for pair in lines.windows(2) {
+        let ends = pair[0].ends_with(|c: char| c.is_ascii_digit());
+        let starts = pair[1].starts_with(|c: char| c.is_ascii_digit() || c == '%');
+        assert!(
+            !(ends && starts),
+            "a number broken:\n{}\n{}",
+            pair[0],
+            pair[1]
+        );
+    }
+    assert!(lines.len() > 100, "{text}");
+}
+
 /// The .docx of `dir` as LibreOffice renders it, with a profile of its own
 /// (tests run side by side): the text of its pages as they are laid out.
 fn rendered_text(dir: &Path) -> String {

@@ -726,11 +726,7 @@ fn no_line_is_letter_spaced_or_starts_with_closing_punctuation_and_no_page_holds
 fn a_note_ends_a_title_with_one_stop_only() {
     // dongfang-2023's titles end with ! and ?: the notes read 这样干!。
     // (hostile round 7).
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/corpus/dongfang-2023/data"),
-        &dir.path().join("data"),
-    );
+    let dir = corpus_project("dongfang-2023");
     ok(brief(dir.path(), &["build", "--only", "slides"]));
     let notes = String::from_utf8_lossy(&read(&dir.path().join("out/slides.pdfpc"))).to_string();
     assert!(notes.contains("这样干!"), "{notes}");

@@ -318,6 +318,42 @@ fn builds_killed_at_any_instant_leave_a_set_the_next_run_completes() {
 }
 
 #[test]
+fn a_timeout_while_the_outputs_are_put_in_place_says_they_were_written() {
+    // A commit that ran past --timeout was said "stopped; no output was
+    // changed", exit 6, with every new output in place (round 25): the
+    // set, once journaled, is completed and said so.
+    let dir = project();
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    edit(&dir.path().join(ACHIEVEMENTS), "value: 14.3", "value: 18.7");
+    let out = Command::new(BIN)
+        .args([
+            "--lang",
+            "en",
+            "build",
+            "--only",
+            "briefing",
+            "--timeout",
+            "3",
+        ])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("BRIEF_TEST_HOLD_COMMIT", "5000")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(code(&out), 0, "{err}");
+    assert!(
+        err.contains("--timeout") && err.contains("written whole"),
+        "{err}"
+    );
+    assert!(!err.contains("no output was changed"), "{err}");
+    assert!(pdf_text(&dir.path().join("out/briefing.pdf")).contains("18.7"));
+    assert!(!dir.path().join("out/.brief-journal.json").exists());
+    let again = brief(dir.path(), &["build", "--only", "briefing"]);
+    assert!(stderr(&again).contains("up to date"), "{}", stderr(&again));
+}
+
+#[test]
 fn a_build_killed_with_its_journal_written_is_completed_by_the_next_run() {
     let dir = project();
     ok(brief(dir.path(), &["build"]));

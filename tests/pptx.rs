@@ -257,11 +257,7 @@ fn a_divider_s_lead_is_one_text_box_in_reading_order() {
     // Text alone in a block is no paragraph: the divider's lead came out
     // as a text box per line, stored out of order, so PowerPoint read
     // "…增长会消费品…" and an edit did not reflow (hostile round 7).
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/corpus/dongfang-2023/data"),
-        &dir.path().join("data"),
-    );
+    let dir = corpus_project("dongfang-2023");
     ok(brief(dir.path(), &["build", "--pptx", "--only", "slides"]));
     let out = python_command()
         .arg("-c")
@@ -290,11 +286,7 @@ fn a_title_that_wraps_before_a_number_is_whole_in_its_placeholder() {
     // 南沙区2022年工作成效 / 与2023年主要预期目标: the number kept with its
     // unit starts the second line in a box, and came out as a text box of
     // its own, the placeholder reading "…工作成效主要预期目标" (hostile round 13).
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/corpus/nansha-2023/data"),
-        &dir.path().join("data"),
-    );
+    let dir = corpus_project("nansha-2023");
     ok(brief(dir.path(), &["build", "--pptx"]));
     let text = check(dir.path(), &["--verbose"]);
     assert!(

@@ -434,6 +434,52 @@ fn a_long_byline_and_the_date_break_between_words_on_the_slides() {
     }
 }
 
+/// The running header of the briefing is one line for a long title, set
+/// smaller; a title near its limit takes two lines of about equal length
+/// (round 25: 安排 alone on a second line at 44 characters, three lines
+/// at 60, the first 7 mm from the paper's edge).
+#[test]
+fn a_long_title_keeps_the_running_header_to_one_line_or_two_even_ones() {
+    require("pdftotext");
+    let dir = project();
+    let meta = dir.path().join("data/meta.yaml");
+    let masthead = "哈尔滨新区工作简报";
+    for (title, lines) in [
+        (
+            "中国（黑龙江）自由贸易试验区哈尔滨片区暨哈尔滨新区2022年工作成效与2023年工作安排",
+            1,
+        ),
+        (
+            "中国（黑龙江）自由贸易试验区哈尔滨片区暨哈尔滨新区二〇二二年经济社会发展工作成效与二〇二三年工作安排",
+            2,
+        ),
+    ] {
+        let text = fs::read_to_string(&meta).unwrap();
+        let old = text.lines().find(|l| l.starts_with("title: ")).unwrap();
+        fs::write(&meta, text.replace(old, &format!("title: {title}"))).unwrap();
+        ok(brief(dir.path(), &["build", "--only", "briefing"]));
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout", "-f", "2", "-l", "2"])
+            .arg(dir.path().join("out/briefing.pdf"))
+            .arg("-")
+            .output()
+            .unwrap();
+        let page = String::from_utf8_lossy(&out.stdout).into_owned();
+        let head: Vec<String> = page
+            .lines()
+            .map(normal)
+            .filter(|l| !l.is_empty())
+            .take(lines)
+            .collect();
+        assert_eq!(head.concat(), format!("{title}{masthead}"), "{page}");
+        let shortest = head.iter().map(|l| l.chars().count()).min().unwrap();
+        assert!(
+            shortest > 15,
+            "a header line of {shortest} characters:\n{page}"
+        );
+    }
+}
+
 /// Recipients at their limit (180 characters with their marks) lay out: the
 /// 版记 stands at the foot of the last page with nothing drawn over it.
 #[test]

@@ -33,6 +33,14 @@ fn list<'v>(v: &'v Value, key: &str) -> Vec<&'v Value> {
         .unwrap_or_default()
 }
 
+/// The figure `id` of a part file's sections.
+fn figure<'v>(part: &'v Value, id: &str) -> Option<&'v Value> {
+    list(part, "sections")
+        .into_iter()
+        .flat_map(|s| list(s, "figures"))
+        .find(|f| f["id"] == id)
+}
+
 /// Whether `text` shows `value` with its unit, wherever its qualifier goes
 /// (5.5%以内, 近300家, 2万余户, 300多家).
 fn shows(text: &str, value: &str, unit: &str, qualifier: Option<&str>) -> bool {
@@ -988,11 +996,7 @@ fn a_growth_target_of_an_amount_rolls_forward_into_the_amount_with_its_change_to
     ));
     let next = place.path().join("next");
     let achievements = yaml(&next.join("data/2024-achievements.yaml"));
-    let gdp = list(&achievements, "sections")
-        .into_iter()
-        .flat_map(|s| list(s, "figures"))
-        .find(|f| f["id"] == "gdp")
-        .expect("the result gdp");
+    let gdp = figure(&achievements, "gdp").expect("the result gdp");
     assert_eq!(gdp["unit"], "亿元", "{gdp:?}");
     assert_eq!(gdp["label"], "地区生产总值", "{gdp:?}");
     assert_eq!(gdp["yoy"]["verb"], "增长", "{gdp:?}");
@@ -1034,11 +1038,7 @@ fn a_ratio_and_a_range_roll_forward_to_fill_and_the_draft_builds() {
         ("2024-plan.yaml", "structure"),
     ] {
         let part = yaml(&next.join("data").join(file));
-        let f = list(&part, "sections")
-            .into_iter()
-            .flat_map(|s| list(s, "figures"))
-            .find(|f| f["id"] == id)
-            .unwrap_or_else(|| panic!("{file}: {id}"));
+        let f = figure(&part, id).unwrap_or_else(|| panic!("{file}: {id}"));
         assert_eq!(
             f["ratio"],
             Value::from(vec![Value::Null; 3]),
@@ -1047,11 +1047,7 @@ fn a_ratio_and_a_range_roll_forward_to_fill_and_the_draft_builds() {
         assert!(!f["label"].as_str().unwrap().contains("【待改】"), "{f:?}");
     }
     let part = yaml(&next.join("data/2024-plan.yaml"));
-    let fdi = list(&part, "sections")
-        .into_iter()
-        .flat_map(|s| list(s, "figures"))
-        .find(|f| f["id"] == "fdi")
-        .expect("fdi");
+    let fdi = figure(&part, "fdi").expect("fdi");
     assert!(
         fdi.get("to").is_none() && fdi.get("dash").is_none(),
         "{fdi:?}"

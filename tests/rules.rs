@@ -615,6 +615,53 @@ const RULES: &[Rule] = &[
         "ratio: [0, 0, 0]",
         "data-ratio-zero",
     ),
+    // A heading over nothing (round 25).
+    r(
+        PLAN,
+        "  - id: innovation\n",
+        "  - id: roads\n    title: 加快建设现代化基础设施体系\n    paragraphs: []\n  - id: innovation\n",
+        "    paragraphs: []",
+        "data-section-empty",
+    ),
+    // A percent spelled before a placeholder that prints % (round 24).
+    r(
+        ACHIEVEMENTS,
+        "同比增长{gdp_growth}",
+        "同比增长百分之{gdp_growth}",
+        "百分之{gdp_growth}",
+        "prose-unit-before",
+    ),
+    // Typing slips said at their own line (round 24): a list dash without
+    // its space, a no-break space as indentation, quotes or a brace that
+    // start a value and run on.
+    r(
+        ACHIEVEMENTS,
+        "      - 加力助企纾困",
+        "      -加力助企纾困",
+        "-加力助企纾困",
+        "syntax-dash-space",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        label: 稳企稳岗贷款",
+        "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}label: 稳企稳岗贷款",
+        "label: 稳企稳岗贷款",
+        "syntax-nbsp-indent",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - \"十四五\"开局，哈尔滨新区经济发展稳中有进。",
+        "\"十四五\"",
+        "syntax-quote-start",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "      - 全年新增市场主体{new",
+        "      - {new_market_entities}全年新增市场主体{new",
+        "- {new_market_entities}全年",
+        "syntax-brace-start",
+    ),
     // A title is printed as written: a placeholder there is an error.
     r(
         ACHIEVEMENTS,
@@ -1434,6 +1481,23 @@ fn line_in(path: &Path, needle: &str) -> usize {
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in {}", path.display()));
     text[..at].split('\n').count()
+}
+
+#[test]
+fn a_colon_and_space_in_a_paragraph_is_named_at_its_line() {
+    // `: ` typed in English mode made YAML read the paragraph as a field:
+    // said only as "a mapping here, text expected" (round 24).
+    let dir = project();
+    let path = dir.path().join(PLAN);
+    edit(&path, "主要目标是全区", "主要目标是: 全区");
+    let line = line_in(&path, "主要目标是: 全区");
+    let errors = problems(dir.path());
+    let e = errors
+        .iter()
+        .find(|e| e.file == Path::new(PLAN) && e.line == Some(line))
+        .unwrap_or_else(|| panic!("{errors:?}"));
+    let hint = e.hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("“: ”") && hint.contains("“：”"), "{hint}");
 }
 
 #[test]

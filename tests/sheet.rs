@@ -257,11 +257,7 @@ fn a_signed_change_of_the_sheet_is_printed_as_the_sentence_says_it() {
     // A statistics office's 比上年增长 column holds +3.2 for a rise and
     // -11.5 for a fall: +3.2 was printed 同比下降3.2%, and -11.5 was
     // refused as a double negative (round 24).
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &repo().join("tests/corpus/dongfang-2023/data"),
-        &dir.path().join("data"),
-    );
+    let dir = corpus_project("dongfang-2023");
     let meta = dir.path().join("data/meta.yaml");
     let mut text = std::fs::read_to_string(&meta).unwrap();
     text.push_str("figures: 指标.csv\n");

@@ -234,6 +234,7 @@ pub fn watchdog(config: &Config) -> Watchdog {
     let limit = config.timeout;
     let json = config.diagnostics == crate::config::DiagnosticFormat::Json;
     let (done, finished) = std::sync::mpsc::channel::<()>();
+    let before = crate::outputs::commit::sets_written();
     std::thread::spawn(move || {
         // The compilation's own deadline reports first, with the template's
         // name: it needs a moment to say so.
@@ -245,6 +246,12 @@ pub fn watchdog(config: &Config) -> Watchdog {
             .lock()
             .unwrap_or_else(|e| e.into_inner());
         let seconds = limit.as_secs();
+        // The time ran out while the outputs were put in place: they are
+        // the new set, whole; the run ends as it was going to.
+        if crate::outputs::commit::sets_written() > before {
+            crate::term::warning(&tr!("timeout-after-write", seconds = seconds));
+            return;
+        }
         let message = match crate::timing::now_doing() {
             Some(doing) => tr!(
                 "fail-timeout-doing",

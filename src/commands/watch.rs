@@ -178,6 +178,12 @@ fn rebuild(config: &crate::config::Config, session: &mut Session) -> Vec<(PathBu
             }
             Err(Failure::Timeout(message)) => {
                 // The runaway compilation still holds a thread; start afresh.
+                // Said as `build` says it, in JSON too (round 25: nothing
+                // on standard output).
+                let message = format!("{message}{}", tr!("fail-unchanged"));
+                if config.diagnostics == crate::config::DiagnosticFormat::Json {
+                    term::failure_line("fail-timeout", &message);
+                }
                 term::fatal(&message);
                 std::process::exit(6);
             }

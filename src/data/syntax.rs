@@ -109,23 +109,17 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
     // from a web page or Word, round 24: the line after was reported).
     let margin = &body
         [..indent.max(body.len() - body.trim_start_matches([' ', '\u{3000}', '\u{a0}']).len())];
-    if let Some(i) = margin.find('\u{3000}') {
-        return Some(at(
-            n,
-            col_of(line, i),
-            "syntax-fullwidth-space",
-            tr!("syntax-fullwidth-space"),
-            tr!("syntax-fullwidth-space-hint"),
-        ));
-    }
-    if let Some(i) = margin.find('\u{a0}') {
-        return Some(at(
-            n,
-            col_of(line, i),
-            "syntax-nbsp-indent",
-            tr!("syntax-nbsp-indent"),
-            tr!("syntax-fullwidth-space-hint"),
-        ));
+    if let Some((i, c)) = margin
+        .char_indices()
+        .find(|(_, c)| matches!(c, '\u{3000}' | '\u{a0}'))
+    {
+        let (code, message) = if c == '\u{3000}' {
+            ("syntax-fullwidth-space", tr!("syntax-fullwidth-space"))
+        } else {
+            ("syntax-nbsp-indent", tr!("syntax-nbsp-indent"))
+        };
+        let hint = tr!("syntax-fullwidth-space-hint");
+        return Some(at(n, col_of(line, i), code, message, hint));
     }
     // A backslash in double quotes that YAML reads as no escape: a Windows
     // path or a stray key (`"地区生产\q总值"`); the parser only says the

@@ -425,7 +425,7 @@ pub fn styles(look: &Look, faces: &Faces) -> Vec<u8> {
                 x.empty(
                     "w:lang",
                     &[
-                        ("w:val", "zh-CN"),
+                        ("w:val", "en-US"),
                         ("w:eastAsia", "zh-CN"),
                         ("w:bidi", "ar-SA"),
                     ],

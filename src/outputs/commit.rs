@@ -33,9 +33,21 @@ use crate::tr;
 
 const JOURNAL: &str = ".brief-journal.json";
 
-/// Held while a set is applied: a watchdog that ends the process (timeout,
-/// Ctrl-C) takes it first, so that it never cuts a commit in two.
+/// Held while a set is journaled and applied: a watchdog that ends the
+/// process (timeout, Ctrl-C) takes it first, so that it never cuts a commit
+/// in two.
 pub static APPLYING: Mutex<()> = Mutex::new(());
+
+/// How many sets this process has put in place: a watchdog that takes
+/// `APPLYING` after its run's set went in must not say that no output
+/// changed (round 25: a commit past `--timeout` was said "stopped; no output
+/// was changed", exit 6, with every new output in place).
+static WRITTEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The count of sets this process has put in place.
+pub fn sets_written() -> u64 {
+    WRITTEN.load(std::sync::atomic::Ordering::SeqCst)
+}
 
 /// New files written to temporaries in the output folder, not yet in place.
 pub struct Staging {
@@ -274,6 +286,8 @@ impl Staging {
             });
         }
         let journal = Journal { steps };
+        // From the journal on, a set is decided: a watchdog waits for it.
+        let guard = APPLYING.lock().unwrap_or_else(|e| e.into_inner());
         if let Err(e) = write_journal(&dir, &journal, self.durable) {
             cleanup(&links);
             return Err(e);
@@ -288,11 +302,11 @@ impl Staging {
         // The temporaries now belong to the journal: a kill from here on is
         // completed by the next run, so they must outlive this value.
         let temps: Vec<tempfile::TempPath> = self.files.into_iter().map(|f| f.tmp).collect();
-        let guard = APPLYING.lock().unwrap_or_else(|e| e.into_inner());
         let applied = apply(&dir, &journal.steps, &kept);
         let result = match applied {
             Ok(late) => {
                 finish(&dir, &journal.steps);
+                WRITTEN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 kept.extend(late);
                 Ok(kept)
             }

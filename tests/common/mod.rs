@@ -32,6 +32,17 @@ pub fn data_only() -> tempfile::TempDir {
     dir
 }
 
+/// A project of a real report of the corpus (`tests/corpus/NAME`): its data
+/// alone, the templates and faces brief's own.
+pub fn corpus_project(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(
+        &repo().join("tests/corpus").join(name).join("data"),
+        &dir.path().join("data"),
+    );
+    dir
+}
+
 /// A fresh project of an example (`examples/NAME`): its data and theme, with
 /// the repository's templates and the bundled fonts linked.
 pub fn example(name: &str) -> tempfile::TempDir {

@@ -334,6 +334,16 @@ fn section_fields(c: &mut Checker, role: Role, base: &str, section: &Section, in
     if let Some(title) = &section.title {
         c.fill_text(&format!("{base}.title"), title, limits::TITLE);
         c.heading(&format!("{base}.title"), title);
+        // A heading over nothing: printed bare, numbered, listed on the
+        // agenda (round 25), as a part with nothing under its heading is.
+        if section.paragraphs.is_empty() && section.rankings.is_empty() {
+            c.hinted(
+                format!("{base}.paragraphs"),
+                "data-section-empty",
+                tr!("data-section-empty"),
+                Some(tr!("data-section-empty-hint")),
+            );
+        }
     }
     c.count(
         &format!("{base}.paragraphs"),
