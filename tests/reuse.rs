@@ -837,13 +837,19 @@ fn random_part(rng: &mut Rng, kind: &str, year: i64) -> String {
     let sections = 1 + rng.below(15);
     let mut headlines = 0;
     for s in 0..sections {
-        y += &format!("  - id: s{s}\n    title: {}\n", rng.text(2, 38));
+        let title = rng.text(2, 38);
         let figures = if rng.chance(20) { 0 } else { rng.below(6) };
         let paragraphs = if figures == 0 && rng.chance(30) {
             0
         } else {
             1 + rng.below(3)
         };
+        // (A heading over nothing is an error: a section with no text has
+        // none.)
+        y += &format!("  - id: s{s}\n");
+        if paragraphs > 0 {
+            y += &format!("    title: {title}\n");
+        }
         let mut texts: Vec<String> = (0..paragraphs)
             .map(|_| format!("{}。", rng.text(5, 120)))
             .collect();

@@ -615,6 +615,37 @@ const RULES: &[Rule] = &[
         "ratio: [0, 0, 0]",
         "data-ratio-zero",
     ),
+    // Rules no test triggered (review of round 25): a section id given
+    // twice, a ranking of no subject, a ratio of one part, a part file of
+    // the other kind.
+    r(
+        PLAN,
+        "  - id: innovation\n",
+        "  - id: reform\n",
+        "  - id: reform\n    title: 科技",
+        "data-duplicate-section",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "        subjects: [综合指标排名]",
+        "        subjects: []",
+        "        subjects: []",
+        "data-no-subjects",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "      - id: consumption_subsidies\n",
+        "      - id: industry_structure\n        label: 三次产业结构\n        ratio: [3]\n      - id: consumption_subsidies\n",
+        "ratio: [3]",
+        "data-ratio-parts",
+    ),
+    r(
+        PLAN,
+        "kind: plan",
+        "kind: achievements",
+        "kind: achievements",
+        "data-kind",
+    ),
     // A heading over nothing (round 25).
     r(
         PLAN,
