@@ -871,13 +871,7 @@ fn an_estimate_is_tagged_with_its_sentence_s_own_word() {
         dir.path(),
         &["build", "--strict", "--docx", "--only", "briefing"],
     ));
-    let out = tool("pdftotext")
-        .args(["-layout", "-f", "1", "-l", "2"])
-        .arg(dir.path().join("out/briefing.pdf"))
-        .arg("-")
-        .output()
-        .unwrap();
-    let overview = String::from_utf8_lossy(&out.stdout).into_owned();
+    let overview = pages_layout(&dir.path().join("out/briefing.pdf"), 1, 2);
     let tagged = |tag: &str| {
         overview
             .lines()

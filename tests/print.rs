@@ -415,15 +415,7 @@ fn a_long_byline_and_the_date_break_between_words_on_the_slides() {
     ok(brief(dir.path(), &["build", "--only", "slides"]));
     let pdf = dir.path().join("out/slides.pdf");
     let pages = pdf_info(&pdf).0;
-    let page = |n: usize| {
-        let out = std::process::Command::new("pdftotext")
-            .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let page = |n: usize| pages_layout(&pdf, n, n);
     for (n, text) in [(1, page(1)), (pages, page(pages))] {
         for whole in ["贺喜迎", "陈曦楚", "2023年10月21日"] {
             assert!(
@@ -458,13 +450,7 @@ fn a_long_title_keeps_the_running_header_to_one_line_or_two_even_ones() {
         let old = text.lines().find(|l| l.starts_with("title: ")).unwrap();
         fs::write(&meta, text.replace(old, &format!("title: {title}"))).unwrap();
         ok(brief(dir.path(), &["build", "--only", "briefing"]));
-        let out = std::process::Command::new("pdftotext")
-            .args(["-layout", "-f", "2", "-l", "2"])
-            .arg(dir.path().join("out/briefing.pdf"))
-            .arg("-")
-            .output()
-            .unwrap();
-        let page = String::from_utf8_lossy(&out.stdout).into_owned();
+        let page = pages_layout(&dir.path().join("out/briefing.pdf"), 2, 2);
         let head: Vec<String> = page
             .lines()
             .map(normal)

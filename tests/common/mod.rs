@@ -181,8 +181,13 @@ pub fn code(out: &Output) -> i32 {
 /// The first page of a PDF as pdftotext lays it out (`-layout`): one line
 /// of text per line of the page.
 pub fn first_page_layout(pdf: &Path) -> String {
+    pages_layout(pdf, 1, 1)
+}
+
+/// Pages `first` to `last` (1-based) of a PDF as pdftotext lays them out.
+pub fn pages_layout(pdf: &Path, first: usize, last: usize) -> String {
     let out = tool("pdftotext")
-        .args(["-layout", "-f", "1", "-l", "1"])
+        .args(["-layout", "-f", &first.to_string(), "-l", &last.to_string()])
         .arg(pdf)
         .arg("-")
         .output()
