@@ -92,6 +92,17 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The file or folder at fault.
+    pub fn path(&self) -> &Path {
+        match self {
+            Problem::TooLarge(p, _)
+            | Problem::NotAFont(p)
+            | Problem::Broken(p)
+            | Problem::TooMany(p)
+            | Problem::NotAFolder(p) => p,
+        }
+    }
+
     /// The problem in the user's words: (code, message, hint, whether it is
     /// an error; a search cut short is a warning).
     pub fn describe(&self) -> (&'static str, String, String, bool) {

@@ -516,6 +516,13 @@ fn a_damaged_face_is_an_error_at_its_path_and_the_carried_faces_stay_the_fallbac
         "{}",
         stderr(&out)
     );
+    // A tool reading the JSON line is told the file, not "fonts" (round 25).
+    let out = brief(dir.path(), &["build", "--diagnostic-format", "json"]);
+    let line: serde_json::Value = stdout(&out)
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .unwrap_or_else(|| panic!("{}", stdout(&out)));
+    assert_eq!(line["file"], "fonts/huge.ttf", "{line}");
 
     // One office face, a FIFO and a link to a device: the faces carried in
     // brief still set every role, once the two that are no files are gone.

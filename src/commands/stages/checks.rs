@@ -256,10 +256,12 @@ fn font_problems(config: &Config, fonts: &Fonts, notdef: &[(usize, char, String)
         } else {
             Severity::Warning
         };
+        // (The file at fault, for tools reading the JSON line: round 25
+        // found "fonts" there.)
         term::note(
             severity,
             code,
-            "fonts",
+            &config.show(problem.path()),
             &message,
             &[hint],
             config.diagnostics,
