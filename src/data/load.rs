@@ -777,6 +777,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_message_of_yaml_serde_read_here_is_yaml_serde_s_own() {
+        // `explain` reads yaml_serde's English (review of round 25): each
+        // form it matches, as yaml_serde itself writes it, so that an
+        // upgrade that rewords one fails here rather than weakening the
+        // message a clerk reads.
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Doc {
+            kind: Kind,
+            value: f64,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(rename_all = "lowercase")]
+        #[allow(dead_code)]
+        enum Kind {
+            Meta,
+            Plan,
+        }
+        let code = |yaml: &str| {
+            let e = yaml_serde::from_str::<Doc>(yaml).unwrap_err();
+            explain(&e.to_string()).0
+        };
+        assert_eq!(code("kind: mate\nvalue: 1\n"), "data-unknown-value");
+        assert_eq!(
+            code("kind: meta\nvalue: 1\nvalu: 2\n"),
+            "data-unknown-field"
+        );
+        assert_eq!(code("kind: meta\n"), "data-missing-field");
+        assert_eq!(code("kind: meta\nvalue: abc\n"), "data-wrong-type");
+        assert_eq!(code("kind: [meta]\nvalue: 1\n"), "data-wrong-type");
+        assert_eq!(code("kind: meta\nvalue: 1\nvalue: 2\n"), "data-duplicate-key");
+    }
+
+    #[test]
     fn a_magnitude_typed_with_the_number_belongs_to_the_unit() {
         // 6亿 in a sheet's cell for a figure in 亿元: 亿 alone is no unit
         // (hostile round 6: the hint said `unit: 亿`).
