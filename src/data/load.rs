@@ -808,7 +808,10 @@ mod tests {
         assert_eq!(code("kind: meta\n"), "data-missing-field");
         assert_eq!(code("kind: meta\nvalue: abc\n"), "data-wrong-type");
         assert_eq!(code("kind: [meta]\nvalue: 1\n"), "data-wrong-type");
-        assert_eq!(code("kind: meta\nvalue: 1\nvalue: 2\n"), "data-duplicate-key");
+        assert_eq!(
+            code("kind: meta\nvalue: 1\nvalue: 2\n"),
+            "data-duplicate-key"
+        );
     }
 
     #[test]
