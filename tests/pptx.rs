@@ -121,7 +121,8 @@ fn the_theme_part_has_the_projects_colours_and_faces() {
     let dir = project();
     fs::write(
         dir.path().join("theme.yaml"),
-        "colors: {primary: \"#1F4E79\"}\nfonts: {figure: Noto Serif SC}\n",
+        "colors: {primary: \"#1F4E79\", secondary: \"#2E5E3A\", muted: \"#6B5B4B\"}\n\
+         fonts: {figure: Noto Serif SC}\n",
     )
     .unwrap();
     ok(brief(dir.path(), &["build", "--pptx"]));
@@ -134,6 +135,12 @@ fn the_theme_part_has_the_projects_colours_and_faces() {
     let theme = &parts["ppt/theme/theme1.xml"];
     assert!(
         theme.contains("<a:accent1><a:srgbClr val=\"1F4E79\"/>"),
+        "{theme}"
+    );
+    // A link typed in PowerPoint is in the project's colours, not Office's blue.
+    assert!(
+        theme.contains("<a:hlink><a:srgbClr val=\"2E5E3A\"/>")
+            && theme.contains("<a:folHlink><a:srgbClr val=\"6B5B4B\"/>"),
         "{theme}"
     );
     // Charts are set in the theme's figure face, as in the PDF.

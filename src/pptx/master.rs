@@ -484,6 +484,8 @@ pub fn theme(props: &Properties) -> Vec<u8> {
         "a:accent4",
         "a:accent5",
         "a:accent6",
+        "a:hlink",
+        "a:folHlink",
     ];
     bare("a:theme", &[NS[0], ("name", "brief")], |x| {
         x.el("a:themeElements", &[], |x| {
@@ -493,12 +495,6 @@ pub fn theme(props: &Properties) -> Vec<u8> {
                         x.val("a:srgbClr", &c.hex());
                     });
                 }
-                x.el("a:hlink", &[], |x| {
-                    x.val("a:srgbClr", "0563C1");
-                });
-                x.el("a:folHlink", &[], |x| {
-                    x.val("a:srgbClr", "954F72");
-                });
             });
             x.el("a:fontScheme", &[("name", "brief")], |x| {
                 x.el("a:majorFont", &[], |x| faces(x, &props.major));

@@ -59,13 +59,13 @@ pub struct Properties {
     /// text typed in PowerPoint uses.
     pub major: String,
     pub minor: String,
-    /// The theme's colour scheme: dk1 lt1 dk2 lt2 accent1–6.
-    pub colors: [chart::Rgb; 10],
+    /// The theme's colour scheme: dk1 lt1 dk2 lt2 accent1–6 hlink folHlink.
+    pub colors: [chart::Rgb; 12],
 }
 
 /// The theme's colours as the slides name them (`schemeClr`), most
 /// specific first.
-pub fn scheme(colors: &[chart::Rgb; 10]) -> Vec<(model::Rgba, &'static str)> {
+pub fn scheme(colors: &[chart::Rgb; 12]) -> Vec<(model::Rgba, &'static str)> {
     let rgba = |c: chart::Rgb| model::Rgba([c.0[0], c.0[1], c.0[2], 255]);
     [
         (4, "accent1"),
@@ -106,6 +106,9 @@ pub fn write(
             look.color(Color::Line),
             look.color(Color::Track),
             look.color(Color::Figure),
+            // A link typed in PowerPoint: in the theme's colours, not Office's blue.
+            look.color(Color::Secondary),
+            look.color(Color::Muted),
         ],
     };
     package::write(&deck, &props, timestamp)

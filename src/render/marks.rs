@@ -13,7 +13,8 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 /// The labels the templates put on what brief reads back: the Rust side of
-/// the contract, named once (a test finds each in the templates).
+/// the contract, named once (as `brief-marks` names them in config.typ; a
+/// test compiles that and compares).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     /// A figure as shown: `(key, text)`.
@@ -156,23 +157,80 @@ mod tests {
             .collect()
     }
 
+    /// A page of brief's own templates laid out by the embedded compiler.
+    fn laid_out(page: &str) -> typst::diag::SourceResult<PagedDocument> {
+        use std::sync::Arc;
+
+        use typst::foundations::Bytes;
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut files: std::collections::HashMap<String, Bytes> = crate::config::TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    format!("templates/{name}"),
+                    Bytes::new(text.as_bytes().to_vec()),
+                )
+            })
+            .collect();
+        files.insert("main.typ".into(), Bytes::new(page.as_bytes().to_vec()));
+        let options = crate::config::FontOptions::default();
+        let fonts = Arc::new(crate::fonts::Fonts::discover(dir.path(), &options));
+        let world = crate::world::BriefWorld::new(
+            dir.path(),
+            std::path::Path::new("main.typ"),
+            Dict::new(),
+            fonts,
+            None,
+        )
+        .expect("a world")
+        .with_overlay(files);
+        typst::compile::<PagedDocument>(&world).output
+    }
+
     #[test]
-    fn the_templates_put_every_mark_brief_reads_and_no_other() {
-        let typ = templates();
+    fn the_templates_name_every_mark_brief_reads_once_and_no_other() {
+        // The Typst side names its labels once (`brief-marks` in config.typ):
+        // each, put as the templates put it, is read back here by its Rust name.
+        let document = laid_out(
+            "#import \"/templates/config.typ\": *\n\
+             #for (kind, l) in brief-marks { brief-mark(kind, str(l)) }\n",
+        )
+        .expect("the page compiles");
         for mark in Mark::ALL {
-            assert!(
-                typ.contains(&format!("<{}>", mark.name())),
-                "no template puts <{}>",
+            let values = labelled(&document, mark);
+            assert_eq!(
+                values,
+                vec![(1, Value::Str(mark.name().into()))],
+                "brief-marks has no {} (or has it twice)",
                 mark.name()
             );
         }
-        // Every label of brief's own in the templates is one the Rust side knows.
-        for (i, _) in typ.match_indices("<brief-") {
-            let name = &typ[i + 1..i + typ[i..].find('>').unwrap()];
-            assert!(
-                Mark::ALL.iter().any(|m| m.name() == name),
-                "the templates put <{name}>, which brief never reads"
-            );
+        let all = document
+            .introspector()
+            .query(&Selector::Elem(
+                typst::foundations::Element::of::<typst::introspection::MetadataElem>(),
+                None,
+            ))
+            .len();
+        assert_eq!(
+            all,
+            Mark::ALL.len(),
+            "brief-marks has a mark brief never reads"
+        );
+        // A key brief-marks lacks is an error, not a label of its own.
+        let misspelt =
+            laid_out("#import \"/templates/config.typ\": *\n#brief-mark(\"figur\", 1)\n");
+        assert!(misspelt.is_err(), "a misspelt mark compiled");
+        // And no template writes a label of brief's by hand.
+        for (name, text) in crate::config::TEMPLATES {
+            for mark in Mark::ALL {
+                assert!(
+                    !text.contains(&format!("<{}>", mark.name())),
+                    "templates/{name} writes <{}> itself: use brief-mark",
+                    mark.name()
+                );
+            }
         }
     }
 
