@@ -7,11 +7,13 @@
 //! parts (`slide`, `chart`, `package`).
 
 mod arrange;
+mod boxes;
 mod drawing;
 mod master;
 mod model;
 mod package;
 mod slide;
+mod table;
 mod text;
 mod walk;
 

@@ -206,30 +206,32 @@ fn text_box(lines: Vec<Vec<Frag>>, container: Rect) -> TextBox {
     }
 }
 
+/// A run of `text` at `x0` on `baseline`, one em (10 pt) per character,
+/// in block 0 outside a paragraph: what the walk's parts are tested on.
+#[cfg(test)]
+pub fn frag(text: &str, x0: f64, baseline: f64) -> Frag {
+    let w = 10.0 * text.chars().count() as f64;
+    Frag {
+        key: (0, None),
+        cell: None,
+        baseline,
+        x0,
+        x1: x0 + w,
+        runs: vec![Run {
+            text: text.into(),
+            font: "Noto Sans SC".into(),
+            size: 10.0,
+            bold: false,
+            color: Rgba([0, 0, 0, 255]),
+        }],
+        size: 10.0,
+        card: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A run of `text` at `x0` on `baseline`, one em (10 pt) per character.
-    fn frag(text: &str, x0: f64, baseline: f64) -> Frag {
-        let w = 10.0 * text.chars().count() as f64;
-        Frag {
-            key: (0, None),
-            cell: None,
-            baseline,
-            x0,
-            x1: x0 + w,
-            runs: vec![Run {
-                text: text.into(),
-                font: "Noto Sans SC".into(),
-                size: 10.0,
-                bold: false,
-                color: Rgba([0, 0, 0, 255]),
-            }],
-            size: 10.0,
-            card: None,
-        }
-    }
 
     const COLUMN: Rect = Rect {
         x: 0.0,

@@ -1,8 +1,9 @@
 //! From typst's laid-out pages to a [`Deck`]: every text run, shape and
 //! image is taken where typst placed it (an absolute transform is kept down
-//! the frame tree), runs become text boxes (`text`), the regions the
-//! templates mark as charts (`<brief-chart>`) and tables (`<brief-table>`)
-//! become native charts and tables, and each slide is arranged (`arrange`).
+//! the frame tree), runs become text boxes (`text`, `boxes`), the regions
+//! the templates mark as charts (`<brief-chart>`) and tables
+//! (`<brief-table>`, `table`) become native charts and tables, and each
+//! slide is arranged (`arrange`).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -15,6 +16,7 @@ use typst::visualize::{Color, CurveItem, Geometry, Paint};
 use typst_layout::PagedDocument;
 
 use super::arrange::{arrange, rules};
+use super::boxes::{bullet, rejoin};
 use super::model::*;
 use super::text::{Frag, FragKey, paragraphs, plain};
 use crate::chart::Rgb;
@@ -483,191 +485,19 @@ impl<'a> Walker<'a> {
         inner.cells = true;
         let root = inner.group(rect, None);
         inner.walk(frame, ts, root);
-        let mut cells: BTreeMap<(usize, usize), Vec<Frag>> = BTreeMap::new();
-        for f in inner.frags.drain(..) {
-            if let Some(cell) = f.cell {
-                cells.entry(cell).or_default().push(f);
-            }
+        if let Some(table) = super::table::table(inner.frags, inner.shapes, rect, inset) {
+            self.push(Shape::Table(table));
         }
-        let Some(rows) = cells.keys().map(|(r, _)| r + 1).max() else {
-            return;
-        };
-        let cols = cells.keys().map(|(_, c)| c + 1).max().unwrap_or(1);
-        // Rows end halfway between their text and the next row's.
-        let (mut tops, mut bottoms) = (vec![f64::INFINITY; rows], vec![f64::NEG_INFINITY; rows]);
-        let mut lefts = vec![f64::INFINITY; cols];
-        for ((r, c), frags) in &cells {
-            for f in frags {
-                tops[*r] = tops[*r].min(f.baseline - f.size * marks::EM_TOP);
-                bottoms[*r] = bottoms[*r].max(f.baseline + f.size * marks::EM_BOTTOM);
-                lefts[*c] = lefts[*c].min(f.x0);
-            }
-        }
-        let mut ys = vec![rect.y];
-        for r in 1..rows {
-            ys.push((bottoms[r - 1] + tops[r]) / 2.0);
-        }
-        ys.push(rect.y + rect.h);
-        let mut xs = vec![rect.x];
-        for left in lefts.iter().skip(1) {
-            xs.push(left - inset);
-        }
-        xs.push(rect.x + rect.w);
-        let mut columns: Vec<f64> = xs.windows(2).map(|w| (w[1] - w[0]).max(1.0)).collect();
-        // A column whose texts stand in its middle (序号) is centred: every
-        // cell with room on both sides has as much left as right.
-        let centred: Vec<bool> = (0..cols)
-            .map(|c| {
-                let (x0, x1) = (xs[c] + inset, xs[c + 1] - inset);
-                let spans: Vec<(f64, f64)> = cells
-                    .iter()
-                    .filter(|((_, cc), _)| *cc == c)
-                    .map(|(_, fs)| {
-                        let a = fs.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
-                        let b = fs.iter().map(|f| f.x1).fold(f64::NEG_INFINITY, f64::max);
-                        (a - x0, x1 - b)
-                    })
-                    .filter(|(l, _)| *l > 1.0)
-                    .collect();
-                !spans.is_empty() && spans.iter().all(|(l, r)| (l - r).abs() < 1.5)
-            })
-            .collect();
-        // Columns as wide as their text get room for other renderers' metrics,
-        // taken from the widest column (typst's `1fr`).
-        if let Some(widest) = (0..columns.len()).max_by(|a, b| columns[*a].total_cmp(&columns[*b]))
-        {
-            let mut taken = 0.0;
-            for (i, w) in columns.iter_mut().enumerate() {
-                if i != widest {
-                    let extra = *w * 0.08 + 2.0;
-                    *w += extra;
-                    taken += extra;
-                }
-            }
-            columns[widest] = (columns[widest] - taken).max(columns[widest] * 0.5);
-            xs = std::iter::once(rect.x)
-                .chain(columns.iter().scan(rect.x, |x, w| {
-                    *x += w;
-                    Some(*x)
-                }))
-                .collect();
-        }
-        let mut table_rows: Vec<Row> = ys
-            .windows(2)
-            .map(|w| Row {
-                height: (w[1] - w[0]).max(1.0),
-                fill: None,
-                cells: vec![Vec::new(); cols],
-            })
-            .collect();
-        for ((r, c), frags) in cells {
-            let cell = Rect {
-                x: xs[c],
-                y: ys[r],
-                w: columns[c],
-                h: ys[r + 1] - ys[r],
-            };
-            table_rows[r].cells[c] = paragraphs(frags, cell)
-                .into_iter()
-                .flat_map(|b| b.paras)
-                .map(|mut p| {
-                    if centred[c] {
-                        p.align = Align::Center;
-                    }
-                    p
-                })
-                .collect();
-        }
-        let mut rules = Vec::new();
-        for shape in inner.shapes {
-            match shape {
-                Shape::Rect {
-                    rect: f,
-                    fill: Some(fill),
-                    ..
-                } => {
-                    let mid = f.y + f.h / 2.0;
-                    if let Some(r) = ys.windows(2).position(|w| w[0] <= mid && mid < w[1]) {
-                        table_rows[r].fill = Some(fill);
-                    }
-                }
-                Shape::Line { from, to, stroke } if (from.1 - to.1).abs() < 0.5 => {
-                    let under = ys
-                        .iter()
-                        .enumerate()
-                        .min_by(|a, b| (a.1 - from.1).abs().total_cmp(&(b.1 - from.1).abs()))
-                        .map_or(0, |(i, _)| i);
-                    rules.push((under, stroke));
-                }
-                _ => {}
-            }
-        }
-        self.push(Shape::Table(Table {
-            rect,
-            columns,
-            rows: table_rows,
-            rules,
-            inset,
-        }));
     }
 
     /// The shapes of the page, with the text boxes made of its runs.
     fn finish(mut self) -> (Vec<Shape>, Option<Layout>) {
-        // Text in an inline box outside a paragraph (a highlighted figure, a
-        // number kept with its unit) belongs with the text it continues on
-        // its line. Where it starts a line, it belongs with the text set
-        // around it (the text of the frame that holds the box), on its line
-        // after it or, alone on its line, on the line above.
-        let mut order: Vec<usize> = (0..self.frags.len()).collect();
-        order.sort_by(|a, b| self.frags[*a].x0.total_cmp(&self.frags[*b].x0));
-        for &i in &order {
-            let f = &self.frags[i];
-            if f.key.1.is_some() || self.groups[f.key.0].h > f.size * 1.8 {
-                continue;
-            }
-            let others = || {
-                order.iter().copied().map(|j| &self.frags[j]).filter(|g| {
-                    !std::ptr::eq(*g, f) && g.key != f.key && g.cell == f.cell && g.card == f.card
-                })
-            };
-            let on_line = |g: &Frag| (g.baseline - f.baseline).abs() < 0.5;
-            let abuts = |a: &Frag, b: &Frag| b.x0 - a.x1 > -0.5 && b.x0 - a.x1 < 0.6 * f.size;
-            let around_key = (self.parents[f.key.0], None);
-            let to = others()
-                .find(|g| on_line(g) && abuts(g, f))
-                .or_else(|| {
-                    if others().any(|g| on_line(g) && g.x1 <= f.x0 + 0.5) {
-                        return None;
-                    }
-                    let around = others().filter(|g| g.key == around_key);
-                    if let Some(g) = around.clone().find(|g| on_line(g) && abuts(f, g)) {
-                        return Some(g);
-                    }
-                    // The line above, broken before the box: the box would
-                    // not have fitted after its end.
-                    let room = self.groups[around_key.0];
-                    let starts = around.clone().find(|g| {
-                        let step = f.baseline - g.baseline;
-                        step > 0.9 * f.size
-                            && step < 2.2 * f.size
-                            && (g.x0 - f.x0).abs() < 0.5
-                            && (g.size - f.size).abs() < 0.05 * f.size
-                    })?;
-                    let end = around
-                        .filter(|g| (g.baseline - starts.baseline).abs() < 0.5)
-                        .map(|g| g.x1)
-                        .fold(f64::NEG_INFINITY, f64::max);
-                    (end + (f.x1 - f.x0) > room.x + room.w - 0.5).then_some(starts)
-                })
-                .map(|g| g.key);
-            if let Some(key) = to {
-                // A role marked for the box's text is its new text's.
-                if let Some(role) = self.roles.get(&self.frags[i].key).copied() {
-                    self.roles.entry(key).or_insert(role);
-                }
-                self.frags[i].key = key;
-            }
-        }
+        rejoin(
+            &mut self.frags,
+            &self.groups,
+            &self.parents,
+            &mut self.roles,
+        );
         let mut by_key: Vec<(FragKey, Vec<Frag>)> = Vec::new();
         let mut index: HashMap<FragKey, usize> = HashMap::new();
         for f in std::mem::take(&mut self.frags) {
@@ -683,36 +513,7 @@ impl<'a> Walker<'a> {
             let card = frags[0].card;
             for mut b in paragraphs(frags, self.groups[key.0]) {
                 b.role = self.roles.get(&key).copied().unwrap_or_default();
-                let size = b.paras.first().map_or(0.0, |p| {
-                    p.lines
-                        .first()
-                        .into_iter()
-                        .flatten()
-                        .map(|r| r.size)
-                        .fold(0.0, f64::max)
-                });
-                let base = b.rect.y + b.baseline;
-                let marker = markers.iter_mut().find(|m| {
-                    m.is_some_and(|(r, _)| {
-                        let gap = b.rect.x - (r.x + r.w);
-                        (r.y + r.h / 2.0 - (base - 0.35 * size)).abs() < 0.5 * size
-                            && gap > -0.5
-                            && gap < 2.5 * size
-                    })
-                });
-                if let Some((r, color)) = marker.and_then(Option::take) {
-                    for p in &mut b.paras {
-                        p.bullet = Some(Bullet {
-                            color,
-                            x: r.x,
-                            indent: b.rect.x - r.x,
-                            size: r.w,
-                        });
-                    }
-                    // The frame starts at the marker.
-                    b.rect.w += b.rect.x - r.x;
-                    b.rect.x = r.x;
-                }
+                bullet(&mut b, &mut markers);
                 match card {
                     Some(c) => self.cards[c].1.push(Shape::Text(b)),
                     None => self.shapes.push(Shape::Text(b)),
