@@ -1,0 +1,340 @@
+//! Checks of the texts the documents print: not blank, not too long, no
+//! word too long to break, no control character or stray mark, no number
+//! typed before a heading the documents number, no tag word a card prints
+//! itself, no placeholder where it would print as typed, and lists typed as
+//! lists.
+
+use super::Checker;
+use crate::data::limits;
+use crate::data::model::Fill;
+use crate::tr;
+
+impl Checker<'_> {
+    /// A text shown in a document: not blank, not too long, no word too
+    /// long to break, no control character.
+    pub(super) fn shown(&mut self, path: &str, text: &str, max: usize) {
+        if text.trim().is_empty() {
+            self.report(path, "data-empty-text", tr!("data-empty-text"))
+                .hint = Some(tr!("data-empty-text-hint"));
+            return;
+        }
+        // Anywhere in the text: this year's words typed before it leave
+        // last year's after it (round 18: printed in a finished build).
+        if let Some(at) = text.find(crate::data::REVISE) {
+            let p = self.report(
+                path,
+                "data-revise",
+                tr!("data-revise", mark = crate::data::REVISE),
+            );
+            p.todo = true;
+            p.offset = Some(at);
+            p.hint = Some(tr!("data-revise-hint", mark = crate::data::REVISE));
+        }
+        // 【待改】 goes when the text is revised: not counted against its limit.
+        let len = text.replace(crate::data::REVISE, "").chars().count();
+        if len > max {
+            self.report(
+                path,
+                "data-too-long",
+                tr!("data-too-long", length = len, max = max),
+            );
+        }
+        if let Some((at, run)) = longest_run(text)
+            && run > limits::UNBROKEN
+        {
+            self.report(
+                path,
+                "data-unbroken",
+                tr!("data-unbroken", length = run, max = limits::UNBROKEN),
+            )
+            .offset = Some(at);
+        }
+        if let Some(at) = crate::data::load::fullwidth_comment(text) {
+            let p = self.report(path, "syntax-fullwidth-hash", tr!("syntax-fullwidth-hash"));
+            p.offset = Some(at);
+            p.hint = Some(tr!("syntax-fullwidth-hash-hint"));
+        } else if let Some(at) = crate::data::load::glued_hash(text) {
+            let p = self.report(path, "syntax-hash-glued", tr!("syntax-hash-glued"));
+            p.offset = Some(at);
+            p.hint = Some(tr!("syntax-hash-glued-hint"));
+            p.warning = true;
+        }
+        if let Some((at, c)) = text
+            .char_indices()
+            .find(|(_, c)| crate::data::load::forbidden(*c) || (c.is_control() && *c != '\n'))
+        {
+            self.report(
+                path,
+                "data-control-character",
+                tr!(
+                    "data-control-character",
+                    code = format!("U+{:04X}", c as u32)
+                ),
+            )
+            .offset = Some(at);
+        }
+    }
+
+    /// A text printed as written (every text but a paragraph), where a
+    /// placeholder would show as typed.
+    pub(super) fn text(&mut self, path: &str, text: &str, max: usize) {
+        self.shown(path, text, max);
+        // A space at either end of a name prints as a gap before its unit
+        // or its mark (超百 个, 全市前列 。): a quoted "百 " or a U+3000
+        // that YAML keeps.
+        let edge = crate::data::prose::edge_space(text);
+        // Full-width digits are a typing mistake in a name as in a
+        // paragraph (２０２３年, ６%).
+        if let Some(at) = text.find(|c: char| ('０'..='９').contains(&c)) {
+            let digits: String = text[at..]
+                .chars()
+                .take_while(|c| ('０'..='９').contains(c))
+                .collect();
+            let problem = self.report(
+                path,
+                "prose-fullwidth-digits",
+                tr!("prose-fullwidth-digits", digits = digits.as_str()),
+            );
+            problem.offset = Some(at);
+            problem.hint = Some(tr!("prose-fullwidth-digits-hint"));
+        }
+        if let Some(at) = edge
+            && !text.trim().is_empty()
+        {
+            let problem = self.report(path, "data-edge-space", tr!("data-edge-space"));
+            problem.offset = Some(at);
+        }
+        let placeholder = crate::data::prose::placeholders(text)
+            .ok()
+            .and_then(|list| list.first().map(|p| p.start..p.end))
+            .or_else(|| fullwidth_placeholder(text));
+        if let Some(p) = placeholder {
+            let placeholder = &text[p.clone()];
+            let problem = self.report(
+                path,
+                "data-placeholder-outside-prose",
+                tr!("data-placeholder-outside-prose", placeholder = placeholder),
+            );
+            problem.offset = Some(p.start);
+            problem.hint = Some(tr!("data-placeholder-outside-prose-hint"));
+        }
+        // A space between Chinese characters in a name prints as a gap
+        // (新增 市场主体). Headlines set two phrases apart so (稳中求进促发展
+        // 向新而行谱新篇), and a byline's 记者 王某 has its own.
+        let name =
+            path.ends_with(".label") || path.ends_with(".indicator") || path.contains(".subjects[");
+        if let Some((at, mark, full)) = crate::data::prose::halfwidth_mark(text) {
+            let mark = mark.to_string();
+            let problem = self.report(
+                path,
+                "prose-halfwidth-mark",
+                tr!("prose-halfwidth-mark", mark = mark.as_str()),
+            );
+            problem.offset = Some(at);
+            problem.warning = true;
+            problem.hint = Some(tr!(
+                "prose-halfwidth-mark-hint",
+                mark = mark.as_str(),
+                full = full
+            ));
+        }
+        if name && let Some(at) = crate::data::prose::han_space(text) {
+            let problem = self.report(path, "data-han-space", tr!("data-han-space"));
+            problem.offset = Some(at);
+            problem.warning = true;
+        }
+    }
+
+    pub(super) fn fill_text(&mut self, path: &str, text: &Fill<String>, max: usize) {
+        match text {
+            Fill::Given(t) => self.text(path, t, max),
+            Fill::Todo => self.todo(path),
+        }
+    }
+
+    /// A part's or section's title, which the documents number themselves
+    /// (一、 and （一）): a number typed before it, copied from the
+    /// article, printed （二）（二）产业发展… .
+    pub(super) fn heading(&mut self, path: &str, title: &Fill<String>) {
+        if let Fill::Given(t) = title
+            && let Some(number) = heading_number(t)
+        {
+            let e = self.report(
+                path,
+                "data-title-numbered",
+                tr!("data-title-numbered", number = number),
+            );
+            e.hint = Some(tr!("data-title-numbered-hint", number = number));
+        }
+    }
+
+    /// A figure's label or a ranking's subject names what is measured; the
+    /// card prints the aim (力争) or the estimate (预计) as its tag, from the
+    /// sentence or `estimate: true`, so one typed here was printed twice
+    /// (力争 力争全年进出口总额).
+    pub(super) fn tag_word(&mut self, path: &str, label: &str, tags: &[String]) {
+        let label = label.trim_start();
+        let word = tags
+            .iter()
+            .filter(|w| label.starts_with(w.as_str()) && !self.words.in_compound(label, 0, w))
+            .max_by_key(|w| w.len())
+            .cloned();
+        if let Some(word) = word {
+            let e = self.report(
+                path,
+                "data-label-tag",
+                tr!("data-label-tag", word = word.as_str()),
+            );
+            e.hint = Some(tr!("data-label-tag-hint", word = word.as_str()));
+        }
+    }
+
+    /// A paragraph's text, whose placeholders `prose::check` reads.
+    pub(super) fn fill_paragraph(&mut self, path: &str, text: &Fill<String>) {
+        match text {
+            Fill::Given(t) => self.shown(path, t, limits::PARAGRAPH),
+            Fill::Todo => self.todo(path),
+        }
+    }
+
+    /// Items of a list, each a short text; an item holding a full-width
+    /// comma or 、 is a list typed as one text (`[甲，乙]`).
+    pub(super) fn items(&mut self, path: &str, items: &[String], max: usize) {
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            self.text(&p, item, max);
+            if let Some(first) = items[..i].iter().position(|x| x.trim() == item.trim()) {
+                self.report(
+                    &p,
+                    "data-item-twice",
+                    tr!("data-item-twice", item = item.as_str(), first = first + 1),
+                );
+            }
+            if let Some(at) = item.find(['，', '、']) {
+                let e = if item[at..].starts_with('，') {
+                    self.report(&p, "syntax-fullwidth-comma", tr!("syntax-fullwidth-comma"))
+                } else {
+                    self.report(
+                        &p,
+                        "syntax-list-one-word",
+                        tr!("syntax-list-one-word", mark = "、"),
+                    )
+                };
+                e.offset = Some(at);
+                e.hint = Some(tr!("syntax-fullwidth-comma-hint"));
+            }
+        }
+    }
+}
+
+/// A placeholder typed with full-width braces (｛reform_items｝), as a
+/// Chinese input method types it: its byte range.
+fn fullwidth_placeholder(text: &str) -> Option<std::ops::Range<usize>> {
+    let open = text.find('｛')?;
+    let inner = &text[open + '｛'.len_utf8()..];
+    let close = inner.find('｝')?;
+    let id = &inner[..close];
+    (!id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.".contains(c)))
+    .then(|| open..open + '｛'.len_utf8() + close + '｝'.len_utf8())
+}
+
+/// The longest run of characters a line cannot break inside (Latin letters,
+/// digits and signs): its byte offset and length. Placeholders stand for a
+/// figure, which the templates keep whole on a line anyway.
+fn longest_run(text: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut current: Option<(usize, usize)> = None;
+    let mut inside = false;
+    for (i, c) in text.char_indices() {
+        if c == '{' {
+            inside = true;
+        }
+        if inside {
+            inside = c != '}';
+            current = None;
+            continue;
+        }
+        if c.is_ascii_graphic() || (c.is_alphanumeric() && !is_cjk(c)) {
+            let run = current.map_or((i, 1), |(s, n)| (s, n + 1));
+            current = Some(run);
+            if best.is_none_or(|b| run.1 > b.1) {
+                best = Some(run);
+            }
+        } else {
+            current = None;
+        }
+    }
+    best
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0xFF00..=0xFFEF)
+}
+
+/// The heading number a title starts with, as typed: （二）, (3), 一、, 2.,
+/// ①. A year (2022年) or a count (三大行动) is no heading number.
+fn heading_number(title: &str) -> Option<&str> {
+    let t = title.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let end = |len: usize| Some(&t[..len]);
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    if ('①'..='⑳').contains(&first) || ('⑴'..='⒇').contains(&first) {
+        return end(first.len_utf8());
+    }
+    if matches!(first, '（' | '(') {
+        let rest = &t[first.len_utf8()..];
+        let digits = rest.chars().take_while(|c| numeral(*c)).count();
+        let after: usize = rest.chars().take(digits).map(char::len_utf8).sum();
+        let close = rest[after..].chars().next();
+        if digits > 0 && matches!(close, Some('）' | ')')) {
+            return end(first.len_utf8() + after + close?.len_utf8());
+        }
+        return None;
+    }
+    let digits = t.chars().take_while(|c| numeral(*c)).count();
+    let after: usize = t.chars().take(digits).map(char::len_utf8).sum();
+    let mut rest = t[after..].chars();
+    match (digits, rest.next(), rest.next()) {
+        (1..=3, Some(mark @ ('、' | '．')), _) => end(after + mark.len_utf8()),
+        // 2. but not 2.5
+        (1..=3, Some('.'), next) if !next.is_some_and(|c| c.is_ascii_digit()) => end(after + 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unbroken_runs_are_measured() {
+        assert_eq!(longest_run("增长3.5%左右"), Some(("增长".len(), 4)));
+        assert_eq!(longest_run("QFLP（合格境外有限合伙人）"), Some((0, 4)));
+        assert_eq!(longest_run("全部中文"), None);
+        assert_eq!(longest_run("投资{urban_infrastructure_investment}，"), None);
+    }
+
+    #[test]
+    fn a_typed_heading_number_is_found_and_a_year_or_count_is_not() {
+        for (title, number) in [
+            ("（二）产业发展蒸蒸日上", Some("（二）")),
+            ("(3)营商环境", Some("(3)")),
+            ("一、2022年新区", Some("一、")),
+            ("十二、其他", Some("十二、")),
+            ("2. 重点工作", Some("2.")),
+            ("3．重点工作", Some("3．")),
+            ("①稳增长", Some("①")),
+            ("2022年新区自我加压", None),
+            ("三大行动成效显著", None),
+            ("2.5产业园", None),
+            ("（2022年）回顾", None),
+            ("十四五开局", None),
+        ] {
+            assert_eq!(heading_number(title), number, "{title}");
+        }
+    }
+}
