@@ -511,3 +511,44 @@ fn a_long_office_name_keeps_its_words_in_order() {
     let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
     assert_eq!(text.matches(issuer).count(), 2, "{text}");
 }
+
+/// A ratio is kept whole (3.2：44.2：52.6); one of twelve parts is longer
+/// than a line of either document. As one box it ran outside its slide
+/// (--strict exit 4) and the briefing started a line with its colon; now a
+/// line breaks after a colon, never inside a number or before a colon.
+#[test]
+fn a_ratio_longer_than_a_line_breaks_after_a_colon_only() {
+    let dir = corpus_project("nansha-2023");
+    let parts = "3.2, 44.2, 52.6, 11.25, 13.75, 2.5, 8.125, 9.5, 10.25, 12.5, 14.75, 16.5";
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "ratio: [3.2, 44.2, 52.6]",
+        &format!("ratio: [{parts}]"),
+    );
+    ok(brief(dir.path(), &["build", "--strict"]));
+    let (_, report) = check(&dir.path().join("out"), false);
+    for line in report.lines().filter(|l| l.starts_with("FAIL")) {
+        // The lines around a ratio of twelve rigid parts may be spread
+        // (words win over the layout): what breaks a number may not.
+        assert!(line.contains("letter-spaced"), "{report}");
+    }
+    let ratio = parts.replace(", ", "：");
+    for pdf in ["briefing.pdf", "slides.pdf"] {
+        let out = tool("pdftotext")
+            .arg(dir.path().join("out").join(pdf))
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(normal(&text).contains(&ratio), "{pdf}: {text}");
+        // It does take two lines, each ending at a colon or the sentence.
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("44.2") || l.starts_with("12.5") || l.starts_with("10.25"))
+            .collect();
+        assert!(
+            lines.len() >= 2 && lines[0].ends_with('：'),
+            "{pdf}: {lines:?}"
+        );
+    }
+}

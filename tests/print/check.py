@@ -6,7 +6,8 @@
 Prints one line per problem, starting with "FAIL:", and exits 1 when there is any.
 
 Briefing (A4, the type area of templates/lib.typ: 37 mm top, 35 mm bottom margin, 22 lines):
-- a number is never split from the rest of it: no line ends with a digit (or the . : ： ～ of
+- a number is never split from the rest of it (a ratio too long for a line breaks after a colon):
+  no line ends with a digit (or the . : ： ～ of
   a number, or its sign) while the next line of the same block starts with a digit, %, ‰, or a
   Han character (its unit, 年, 个 ...);
 - every page but the last ends within four lines (plus half a line) of the type area's bottom;
@@ -36,6 +37,18 @@ NUMBER_END = re.compile(r"[0-9０-９][.:：～~\-—]?$|[.:：～~+\-]$")
 # the same at the end of a body line, where a line may end with a colon before a list
 BODY_NUMBER_END = re.compile(r"[0-9０-９][.:：～~\-—]?$|[+\-]$")
 NUMBER_NEXT = re.compile(r"^[0-9０-９.%‰]|^[\u3400-\u9fff]")
+RATIO_END = re.compile(r"[0-9０-９.]+(?:[：:][0-9０-９.]+)*[：:]$")
+RATIO_START = re.compile(r"^[0-9０-９.]+(?:[：:][0-9０-９.]+)*")
+
+
+def long_ratio_break(a, c):
+    """A ratio too long to keep whole (twelve parts) breaks after a colon: the templates keep each
+    part whole with its colon past `ratio-whole` (paragraphs.typ: 24 em, a digit 0.55 em)."""
+    end, start = RATIO_END.search(a), RATIO_START.match(c)
+    if not (end and start):
+        return False
+    run = end.group(0) + start.group(0)
+    return sum(0.55 if c in "0123456789０１２３４５６７８９.%" else 1 for c in run) > 24
 
 
 def lines_of(pdf):
@@ -118,7 +131,7 @@ def check_briefing(pdf, fail):
                 # card of a row, which pdftotext may join into one line)
                 if c[1] <= a[1] or abs(c[0] - a[0]) > 2.5 * size or a[2] < right - 1.5 * size:
                     continue
-                if NUMBER_END.search(a[4]) and NUMBER_NEXT.search(c[4]):
+                if NUMBER_END.search(a[4]) and NUMBER_NEXT.search(c[4]) and not long_ratio_break(a[4], c[4]):
                     fail(f"briefing p.{number}: a number split across lines: …{a[4][-12:]} | {c[4][:12]}…")
         # body text: pdftotext makes a block of each line at this leading, so the line after a
         # full line is the next in reading order (on the next page, too)
@@ -126,7 +139,7 @@ def check_briefing(pdf, fail):
         for l in body:
             nxt = following.get(id(l))
             if abs(l[3] - l[1] - 16) < 0.5 and nxt and l[2] > right - 1.5 * 16:
-                if BODY_NUMBER_END.search(l[4]) and NUMBER_NEXT.search(nxt[4]):
+                if BODY_NUMBER_END.search(l[4]) and NUMBER_NEXT.search(nxt[4]) and not long_ratio_break(l[4], nxt[4]):
                     fail(f"briefing p.{number}: a number split across lines: …{l[4][-12:]} | {nxt[4][:12]}…")
         for l in body:
             size = l[3] - l[1]
