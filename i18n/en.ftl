@@ -105,6 +105,7 @@ usage-out-inside = --out { $out } is inside { $input }, which brief reads: its o
 usage-archival-date = a PDF/A document needs a creation date: pass --creation-timestamp UNIX_SECONDS, set SOURCE_DATE_EPOCH, or set `date:` in data/meta.yaml
 usage-init-not-empty = { $dir } is not empty: brief init writes a new project into a new or empty folder
 usage-init-not-folder = { $dir } is a file, not a folder: give the name of a new or empty folder
+usage-init-control = the folder name { $dir } holds a line break or another control character: type the name without it
 
 ## Failures
 
@@ -384,6 +385,7 @@ os-full = the disk is full
 os-read-only = the file system is read-only
 os-is-directory = it is a folder
 os-not-a-folder = a file is there, not a folder: name a folder with --out
+os-link-to-nothing = a link that leads to no folder (to nothing, or round in a loop): make it lead to a folder, or name a folder with --out
 os-bad-name = the file name is too long or not allowed
 os-too-large = the file is too large
 os-busy = the device or resource is busy

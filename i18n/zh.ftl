@@ -105,6 +105,7 @@ usage-out-inside = --out { $out } 位于 brief 读取的 { $input } 之内：输
 usage-archival-date = PDF/A 文档需要生成日期：请加 --creation-timestamp UNIX秒数、设置 SOURCE_DATE_EPOCH，或在 data/meta.yaml 中写 `date:`
 usage-init-not-empty = { $dir } 不是空文件夹：brief init 只在新的或空的文件夹中新建项目
 usage-init-not-folder = { $dir } 是一个文件，不是文件夹：请给出一个新的或空的文件夹
+usage-init-control = 文件夹名 { $dir } 中有换行或其他控制字符：请去掉后重新输入
 
 ## 失败
 
@@ -384,6 +385,7 @@ os-full = 磁盘已满
 os-read-only = 文件系统是只读的
 os-is-directory = 这是一个文件夹
 os-not-a-folder = 那里是一个文件，不是文件夹：--out 要指定文件夹
+os-link-to-nothing = 是一个链接，但不指向任何文件夹（指向的东西不存在，或链接绕成了环）：让它指向一个文件夹，或用 --out 指定文件夹
 os-bad-name = 文件名太长或不合法
 os-too-large = 文件太大
 os-busy = 设备或资源正忙

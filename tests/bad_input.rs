@@ -519,6 +519,25 @@ fn a_file_of_one_null_is_as_empty_as_an_empty_file_wherever_it_is() {
 }
 
 #[test]
+fn an_output_folder_that_is_a_link_to_nothing_is_said_so() {
+    // A link that loops, or leads to a folder that is gone: creating the
+    // folder fails with "exists", which said "it exists already" (untrue
+    // for what the user sees: no folder).
+    let dir = data_only();
+    std::os::unix::fs::symlink("loop", dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink("gone/folder", dir.path().join("dangling")).unwrap();
+    for out in ["loop", "dangling"] {
+        let result = brief(dir.path(), &["build", "--out", out]);
+        assert_eq!(code(&result), 1, "{}", stderr(&result));
+        let err = stderr(&result);
+        assert!(
+            err.contains("a link that leads to no folder") && !err.contains("exists already"),
+            "{out}: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_bad_output_folder_is_a_json_line_under_the_json_format() {
     // Tools reading JSON lines saw nothing on stdout and only human text on
     // stderr when the run ended on its --out.

@@ -352,6 +352,24 @@ fn arguments_that_are_not_utf8_are_paths_like_any_other() {
 }
 
 #[test]
+fn init_refuses_a_folder_name_with_a_line_break() {
+    // A name pasted with its line break made a folder no one can type, and
+    // the "next: cd new" line printed across two lines.
+    let parent = tempfile::tempdir().unwrap();
+    for name in ["new\nline", "tab\tname", "新区\n"] {
+        let result = brief(parent.path(), &["init", name]);
+        assert_eq!(code(&result), 2, "{name:?}: {}", stderr(&result));
+        let err = stderr(&result);
+        assert!(err.contains("control character"), "{err}");
+        // Said escaped, on one line.
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    assert_eq!(fs::read_dir(parent.path()).unwrap().count(), 0);
+    // A name with spaces or Chinese is the user's to choose.
+    ok(brief(parent.path(), &["init", "哈尔滨 新区"]));
+}
+
+#[test]
 fn outputs_never_go_into_a_folder_brief_reads() {
     let dir = project();
     let extra = tempfile::tempdir().unwrap();

@@ -63,8 +63,14 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
 /// `--out /dev/null`) is named as what it is, not as "it exists already".
 pub fn create_out_dir(dir: &std::path::Path) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|e| {
+        let link = dir
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink());
         let why = if dir.exists() && !dir.is_dir() {
             anyhow::anyhow!(tr!("os-not-a-folder"))
+        } else if link && !dir.exists() {
+            // A link to nothing, or a loop of links: create_dir says "exists".
+            anyhow::anyhow!(tr!("os-link-to-nothing"))
         } else {
             anyhow::Error::new(e)
         };

@@ -31,6 +31,19 @@ const MAX_COPIED: u64 = 1 << 30;
 
 pub fn run(args: &InitArgs) -> Result<(), Failure> {
     let dir = &args.dir;
+    // A line break or tab pasted into the name (`init $'新区\n'`) makes a
+    // folder no one can type; any other name is the user's to choose.
+    if dir
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .any(u8::is_ascii_control)
+    {
+        return Err(Failure::Usage(tr!(
+            "usage-init-control",
+            dir = format!("{:?}", dir.display().to_string())
+        )));
+    }
     if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) && !dir.is_dir() {
         return Err(Failure::Usage(tr!(
             "usage-init-not-folder",
