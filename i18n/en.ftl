@@ -110,6 +110,7 @@ usage-init-control = the folder name { $dir } holds a line break or another cont
 ## Failures
 
 fail-unchanged = ; no output was changed
+fail-interrupted = stopped (Ctrl-C)
 fail-data = the data has { $count } error(s)
 fail-templates = the templates have { $count } error(s)
 fail-strict = { $count } problem(s) found under --strict

@@ -110,6 +110,7 @@ usage-init-control = 文件夹名 { $dir } 中有换行或其他控制字符：�
 ## 失败
 
 fail-unchanged = ；所有输出均未改动
+fail-interrupted = 已中止（Ctrl-C）
 fail-data = 数据有 { $count } 处错误
 fail-templates = 模板有 { $count } 处错误
 fail-strict = 在 --strict 下发现 { $count } 处问题

@@ -353,6 +353,84 @@ fn a_timeout_while_the_outputs_are_put_in_place_says_they_were_written() {
     assert!(stderr(&again).contains("up to date"), "{}", stderr(&again));
 }
 
+/// Brief's temporaries in the output folder.
+fn temporaries(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir.join("out"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".brief-") && n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn ctrl_c_ends_a_build_with_one_set_and_nothing_staged_left() {
+    // Ctrl-C (SIGINT) killed a build outright: the files it had staged
+    // (a megabyte of .brief-new-*.tmp) stayed in out/ until the next run.
+    // Now, at any instant, it ends with the old set (exit 130, said so) or,
+    // once the new set went in, as the run would have (exit 0); nothing
+    // staged is left behind. The commit is held open a while so that some
+    // interrupts fall in it.
+    let dir = project();
+    ok(brief(dir.path(), &["build"]));
+    let f = dir.path().join(ACHIEVEMENTS);
+    let mut value = "14.3".to_string();
+    let (mut stopped, mut finished) = (0, 0);
+    for (i, ms) in [150u64, 300, 450, 600, 750, 900, 1050, 1200, 1500, 2500]
+        .into_iter()
+        .enumerate()
+    {
+        let recorded = fs::read(dir.path().join("out/.brief-state.json")).unwrap();
+        let next = format!("{}.{}", 30 + i, i + 1);
+        edit(&f, &format!("value: {value}"), &format!("value: {next}"));
+        value = next;
+        let child = Command::new(BIN)
+            .args(["--lang", "en", "build"])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("BRIEF_TEST_HOLD_COMMIT", "400")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        // SAFETY: a signal to the child this test spawned.
+        unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(
+            temporaries(dir.path()).is_empty(),
+            "{ms} ms: {:?}\n{err}",
+            temporaries(dir.path())
+        );
+        assert!(
+            !dir.path().join("out/.brief-journal.json").exists(),
+            "{ms} ms: {err}"
+        );
+        consistent(dir.path()).unwrap_or_else(|e| panic!("{ms} ms: {e}"));
+        let state = fs::read(dir.path().join("out/.brief-state.json")).unwrap();
+        match code(&out) {
+            130 => {
+                stopped += 1;
+                assert!(
+                    err.contains("Ctrl-C") && err.contains("no output was changed"),
+                    "{err}"
+                );
+                assert_eq!(state, recorded, "{ms} ms: stopped, yet the outputs changed");
+            }
+            0 => {
+                finished += 1;
+                assert_ne!(state, recorded, "{ms} ms: {err}");
+            }
+            other => panic!("{ms} ms: exit {other}: {err}"),
+        }
+    }
+    assert!(
+        stopped > 0 && finished > 0,
+        "stopped {stopped}, finished {finished}"
+    );
+}
+
 #[test]
 fn a_build_killed_with_its_journal_written_is_completed_by_the_next_run() {
     let dir = project();

@@ -23,6 +23,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Failure> {
     let config = super::settle(&args.compile, Some(args))?;
     let _watchdog = super::watchdog(&config);
     let out = config.output.as_ref().expect("a build").dir.clone();
+    interrupt_cleanly()?;
     let _lock = open(&config)?;
     let previous = State::read(&out);
     for bad in crate::outputs::state::set_aside() {
@@ -76,6 +77,27 @@ pub fn create_out_dir(dir: &std::path::Path) -> Result<(), Failure> {
         };
         Failure::Other(why.context(tr!("io-create-dir", dir = dir.display().to_string())))
     })
+}
+
+/// Ctrl-C ends a build as `--timeout` does: never in the middle of putting
+/// the outputs in place, and without the files it staged (they stayed
+/// until the next run). Once its set went in, the run ends as it would have.
+fn interrupt_cleanly() -> Result<(), Failure> {
+    let before = commit::sets_written();
+    ctrlc::set_handler(move || {
+        let _applying = commit::APPLYING.lock().unwrap_or_else(|e| e.into_inner());
+        if commit::sets_written() > before {
+            return;
+        }
+        commit::abandon();
+        term::fatal(&format!(
+            "{}{}",
+            tr!("fail-interrupted"),
+            tr!("fail-unchanged")
+        ));
+        std::process::exit(130);
+    })
+    .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))
 }
 
 /// Creates the output folder, takes its lock, and completes or undoes what

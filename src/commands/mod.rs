@@ -265,6 +265,7 @@ pub fn watchdog(config: &Config) -> Watchdog {
             crate::term::failure_line("fail-timeout", &message);
         }
         crate::term::fatal(&message);
+        crate::outputs::commit::abandon();
         std::process::exit(6);
     });
     Watchdog { _done: done }

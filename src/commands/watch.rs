@@ -41,6 +41,7 @@ pub fn run(args: &WatchArgs) -> Result<(), Failure> {
         // Never in the middle of a build or of putting its outputs in place.
         let _building = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
         let _applying = APPLYING.lock().unwrap_or_else(|e| e.into_inner());
+        crate::outputs::commit::abandon();
         term::status(&tr!("status-stopped"));
         std::process::exit(0);
     })

@@ -49,6 +49,20 @@ pub fn sets_written() -> u64 {
     WRITTEN.load(std::sync::atomic::Ordering::SeqCst)
 }
 
+/// Removes what this run staged and never put in place, for a run that
+/// ends early; called holding `APPLYING`, so that no commit is under way. A
+/// journal left means a set was decided: the next run completes it, and
+/// its temporaries stay for that.
+pub fn abandon() {
+    // Only under this process's lock: between watch's rebuilds another
+    // brief may be staging its own set there.
+    if let Some(dir) = super::lock::held()
+        && fs::symlink_metadata(dir.join(JOURNAL)).is_err()
+    {
+        remove_temporaries(&dir);
+    }
+}
+
 /// New files written to temporaries in the output folder, not yet in place.
 pub struct Staging {
     dir: PathBuf,

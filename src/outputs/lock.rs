@@ -14,9 +14,28 @@ pub const LOCK_FILE: &str = ".brief.lock";
 /// Holds the output folder's lock until dropped.
 pub struct OutputLock {
     _file: File,
+    out: std::path::PathBuf,
     /// Where a link, FIFO or device found in the lock's place was moved, for
     /// the caller to report.
     pub set_aside: Option<std::path::PathBuf>,
+}
+
+/// The output folder this process holds locked, while it does: what a run
+/// that ends early (Ctrl-C, `--timeout`) may clear of what it staged.
+static HELD: std::sync::Mutex<Option<std::path::PathBuf>> = std::sync::Mutex::new(None);
+
+/// The output folder this process holds locked now, if any.
+pub fn held() -> Option<std::path::PathBuf> {
+    HELD.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+        if held.as_deref() == Some(self.out.as_path()) {
+            *held = None;
+        }
+    }
 }
 
 /// Why the lock could not be had.
@@ -48,8 +67,10 @@ pub fn lock(out: &Path, wait: Duration) -> Result<OutputLock, LockError> {
     loop {
         match file.try_lock() {
             Ok(()) => {
+                *HELD.lock().unwrap_or_else(|e| e.into_inner()) = Some(out.to_path_buf());
                 return Ok(OutputLock {
                     _file: file,
+                    out: out.to_path_buf(),
                     set_aside,
                 });
             }
