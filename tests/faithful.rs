@@ -119,6 +119,39 @@ fn speaker_notes_are_the_articles_sentences_with_their_estimates_and_aims() {
 }
 
 #[test]
+fn a_slide_s_note_says_each_sentence_once() {
+    // Cards, a ranking and a section's bullets that share a slide each
+    // brought the sentences behind them: a sentence behind two of them was
+    // read out twice (hostile round 26: 中山火炬开发区; five corpus reports).
+    for name in [
+        "chunan-2018",
+        "dongfang-2023",
+        "longhua-2018",
+        "wulian-2013",
+        "zhengzhou-hangkonggang-2018",
+    ] {
+        let dir = corpus_project(name);
+        ok(brief(dir.path(), &["build", "--only", "slides"]));
+        let notes: serde_json::Value =
+            serde_json::from_slice(&read(&dir.path().join("out/slides.pdfpc"))).unwrap();
+        let mut said = 0;
+        for page in notes["pages"].as_array().unwrap() {
+            let note = page["note"].as_str().unwrap_or_default();
+            let sentences: Vec<&str> = note.split_inclusive(['。', '！', '？']).collect();
+            for (i, s) in sentences.iter().enumerate() {
+                assert!(
+                    !sentences[..i].contains(s),
+                    "{name}, slide {}: said twice: {s}",
+                    page["label"]
+                );
+            }
+            said += sentences.len();
+        }
+        assert!(said > 10, "{name}: {said} sentences in the notes");
+    }
+}
+
+#[test]
 fn targets_read_as_targets_and_in_the_plans_words() {
     let dir = project();
     ok(brief(dir.path(), &["build"]));
