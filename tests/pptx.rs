@@ -301,3 +301,43 @@ fn a_title_that_wraps_before_a_number_is_whole_in_its_placeholder() {
         "{text}"
     );
 }
+
+#[test]
+fn a_long_title_stays_in_every_slide_s_footer_placeholder() {
+    // A title of 47 characters (60 are allowed) is set smaller on the
+    // footer's line, centred there, on another baseline than the slide
+    // number: the .pptx took it for the body's last paragraph, which an
+    // edit of the body moved up or shrank (hostile round 26).
+    let title =
+        "哈尔滨新区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告";
+    let dir = project();
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "title: 哈尔滨新区2022年工作成效与2023年工作安排",
+        &format!("title: {title}"),
+    );
+    ok(brief(dir.path(), &["build", "--pptx", "--only", "slides"]));
+    let parts = zip_entries(&read(&dir.path().join("out/slides.pptx")));
+    let mut footers = 0;
+    for (name, xml) in parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide"))
+    {
+        for shape in xml.split("<p:sp>").skip(1) {
+            // The cover shows the title in a text box of its own; in a
+            // placeholder, it is the footer.
+            let heading = shape.contains("type=\"ctrTitle\"") || shape.contains("type=\"title\"");
+            if shape.contains(title) && shape.contains("<p:ph") && !heading {
+                assert!(
+                    shape.contains("type=\"ftr\""),
+                    "{name}: the title outside the footer"
+                );
+                footers += 1;
+            }
+        }
+    }
+    assert!(
+        footers > 20,
+        "{footers} slides with the title in their footer"
+    );
+}

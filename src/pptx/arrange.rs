@@ -110,11 +110,16 @@ pub fn arrange(slide: &mut Slide, furniture: &mut Furniture, height: f64, area: 
         let Shape::Text(n) = slide.shapes.remove(at) else {
             unreachable!("a text box")
         };
-        let baseline = n.rect.y + n.baseline;
         footer_top = Some(n.rect.y);
-        let at = slide.shapes.iter().position(
-            |s| matches!(s, Shape::Text(t) if (t.rect.y + t.baseline - baseline).abs() < 1.0),
-        );
+        // The footer: the text left of the number on its line. A long title
+        // is set smaller, centred on the line: on another baseline (round 26:
+        // from 47 characters it was taken for a paragraph of the body).
+        let mid = n.rect.y + n.rect.h / 2.0;
+        let at = slide.shapes.iter().position(|s| {
+            matches!(s, Shape::Text(t) if (t.rect.y + t.rect.h / 2.0 - mid).abs() < n.rect.h / 2.0
+                && t.rect.x < n.rect.x
+                && t.rect.h <= n.rect.h + 0.5)
+        });
         if let Some(at) = at {
             let Shape::Text(mut f) = slide.shapes.remove(at) else {
                 unreachable!("a text box")
