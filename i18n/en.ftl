@@ -471,6 +471,7 @@ prose-printed-twice = “{ $word }” stands after the placeholder, which prints
 prose-printed-twice-hint = delete “{ $word }” after the placeholder
 prose-fullwidth-digits = “{ $digits }” is typed in full-width digits
 prose-fullwidth-digits-hint = type it with half-width digits (switch the input method to half-width); a figure of the data goes in as a placeholder
+prose-other-digits = “{ $digits }” is typed in digits of another script or style (it reads { $plain })
 prose-rank-twice = the placeholder prints the place with its scope (全市第一, 全市前列) after the verb: the place or the verb is typed here again
 prose-list-verb = { $placeholder } stands in a list said with “{ $first }”, but its data says “{ $verb }”: the text would say { $first } for it; give it the first item's verb and basis, or write its own verb before it
 prose-number-unclosed = { $placeholder } prints the number alone, without its unit, and no item of the same unit closes its list after it: the text would show a number without a unit

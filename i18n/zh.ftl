@@ -471,6 +471,7 @@ prose-printed-twice = 占位符后面又写了“{ $word }”，而占位符已�
 prose-printed-twice-hint = 请删去占位符后面的“{ $word }”
 prose-fullwidth-digits = “{ $digits }”是全角数字
 prose-fullwidth-digits-hint = 请改用半角数字（输入法切换到半角）；数据里的数字请写成占位符
+prose-other-digits = “{ $digits }”是其他文字或花体的数字（即 { $plain }）
 prose-rank-twice = 占位符会印出范围和名次（全市第一、全市前列），前面是动词：这里又写了一遍名次或动词
 prose-list-verb = { $placeholder } 在用“{ $first }”说的并列中，它的数据却是“{ $verb }”：文字会把它也说成{ $first }；请让它与第一项的动词和基准一致，或在它前面写出它自己的动词
 prose-number-unclosed = { $placeholder } 只印数字、不带单位，而它后面没有同一单位的一项来结束这个并列：文字里会出现一个没有单位的数字

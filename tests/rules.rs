@@ -368,6 +368,23 @@ const RULES: &[Rule] = &[
         "masthead:",
         "syntax-fullwidth-hash",
     ),
+    // ＃ at the start of a line or of a value, as a clerk comments a line
+    // out with the input method: the line after it, or its indentation,
+    // was blamed, and a value "commented out" was printed (hostile round 26).
+    r(
+        META,
+        "masthead: 哈尔滨新区工作简报   # 第 1 页红色报头",
+        "＃ 报头\nmasthead: 哈尔滨新区工作简报",
+        "＃ 报头",
+        "syntax-fullwidth-hash",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "  - 惟其艰难，方显勇毅。",
+        "  - ＃ 惟其艰难，方显勇毅。",
+        "＃ 惟其艰难",
+        "syntax-fullwidth-hash",
+    ),
     // A YAML tag, which would change what a value is read as.
     r(
         META,
@@ -1093,6 +1110,22 @@ const RULES: &[Rule] = &[
         "{policy_support_funds}，新建口袋公园１２个，",
         "口袋公园１２个",
         "prose-fullwidth-digits",
+    ),
+    // Styled digits pasted from a WeChat article (𝟏𝟐), or Arabic-Indic
+    // ones: printed from a math face, read by no check (hostile round 26).
+    r(
+        ACHIEVEMENTS,
+        "{policy_support_funds}，",
+        "{policy_support_funds}，新建口袋公园𝟏𝟐个，",
+        "口袋公园𝟏𝟐个",
+        "prose-other-digits",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{policy_support_funds}，",
+        "{policy_support_funds}，新建口袋公园١٢个，",
+        "口袋公园١٢个",
+        "prose-other-digits",
     ),
     // The place a rank's placeholder prints, typed again (hostile round 5):
     // 均居全市第一第一, 位居全市前列前列, 均居均居全市第一, 全市全市第一.

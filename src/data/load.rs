@@ -660,10 +660,15 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
 }
 
 /// A comment typed as an input method types it: a full-width ＃ after a
-/// space, or a # after a full-width space, which YAML reads as text, so the
+/// space or starting the text, or a # after a full-width space, which YAML reads as text, so the
 /// comment would be printed. Its byte offset. (1＃楼, a number's ＃, is
 /// text.)
 pub fn fullwidth_comment(text: &str) -> Option<usize> {
+    // A value that starts with ＃ is one "commented out" (`- ＃ 2022年，…`).
+    let start = text.len() - text.trim_start().len();
+    if text[start..].starts_with('＃') {
+        return Some(start);
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     chars.windows(2).find_map(|w| {
         let (space, mark) = (w[0].1, w[1].1);

@@ -135,6 +135,18 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
     }
     let item = content.strip_prefix("- ").unwrap_or(content);
     let item_at = body.len() - item.len();
+    // A comment typed with the input method's ＃ at the start of a line (or
+    // of an item): YAML reads it as text, and the line after it, or its
+    // indentation, was blamed (hostile round 26).
+    if item.starts_with('＃') {
+        return Some(at(
+            n,
+            col_of(line, item_at),
+            "syntax-fullwidth-hash",
+            tr!("syntax-fullwidth-hash"),
+            tr!("syntax-fullwidth-hash-hint"),
+        ));
+    }
     // A list dash with no space after it (`-加力助企纾困…`) where the line
     // above is an item at this indentation or the key of the list: no item
     // (round 24: said as a key indented otherwise, "8 spaces").

@@ -59,6 +59,30 @@ impl Checker<'_> {
             p.hint = Some(tr!("syntax-hash-glued-hint"));
             p.warning = true;
         }
+        // Digits of another script or styled (𝟑𝟎𝟎 pasted from a WeChat
+        // article, ٣٠٠): a number no check reads, printed in a math face.
+        if let Some(at) = text.find(|c| other_digit(c).is_some()) {
+            let digits: String = text[at..]
+                .chars()
+                .take_while(|c| other_digit(*c).is_some())
+                .collect();
+            let plain: String = digits
+                .chars()
+                .filter_map(other_digit)
+                .map(|d| char::from(b'0' + d))
+                .collect();
+            let p = self.report(
+                path,
+                "prose-other-digits",
+                tr!(
+                    "prose-other-digits",
+                    digits = digits.as_str(),
+                    plain = plain.as_str()
+                ),
+            );
+            p.offset = Some(at);
+            p.hint = Some(tr!("prose-fullwidth-digits-hint"));
+        }
         if let Some((at, c)) = text
             .char_indices()
             .find(|(_, c)| crate::data::load::forbidden(*c) || (c.is_control() && *c != '\n'))
@@ -306,9 +330,44 @@ fn heading_number(title: &str) -> Option<&str> {
     }
 }
 
+/// The value of a decimal digit of another script than Latin, or of a
+/// styled one (mathematical bold 𝟑, Arabic-Indic ٣, Devanagari ३ …); none
+/// for 0–9, full-width ０–９ (said apart) and every other character.
+fn other_digit(c: char) -> Option<u8> {
+    // The first digit (zero) of each run of ten, from Unicode's Nd.
+    const ZEROS: [u32; 36] = [
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+        0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
+        0xAA50, 0xABF0, 0x104A0,
+    ];
+    let u = c as u32;
+    if (0x1D7CE..=0x1D7FF).contains(&u) {
+        return Some(((u - 0x1D7CE) % 10) as u8);
+    }
+    if (0x1FBF0..=0x1FBF9).contains(&u) {
+        return Some((u - 0x1FBF0) as u8);
+    }
+    ZEROS
+        .iter()
+        .find(|z| (**z..**z + 10).contains(&u))
+        .map(|z| (u - z) as u8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_of_other_scripts_are_read_and_others_are_not() {
+        assert_eq!(other_digit('𝟑'), Some(3));
+        assert_eq!(other_digit('𝟎'), Some(0));
+        assert_eq!(other_digit('٣'), Some(3));
+        assert_eq!(other_digit('३'), Some(3));
+        for c in ['3', '３', '〇', '①', '²', 'Ⅷ', '三', 'a'] {
+            assert_eq!(other_digit(c), None, "{c}");
+        }
+    }
 
     #[test]
     fn unbroken_runs_are_measured() {
