@@ -93,6 +93,16 @@ const MISTAKES: &[Mistake] = &[
         "unit: 万户",
         "syntax-fullwidth-space",
     ),
+    // A colon slip below a text that starts with 【 (brief's own 【待改】):
+    // the 【 line was blamed as a list typed with full-width brackets
+    // (hostile round 26).
+    m(
+        META,
+        "headline: 抓改革兴产业重科技                      # 文章主标题\nsubheadline: 在建设“六个龙江”打造“七大都市”中扛起新区担当\nregion: 哈尔滨新区",
+        "headline: 【待改】抓改革兴产业重科技\nsubheadline: 在建设“六个龙江”打造“七大都市”中扛起新区担当\nregion: 哈尔滨: 新区",
+        "region: 哈尔滨: 新区",
+        "syntax-colon-in-text",
+    ),
     // A colon with no space after it.
     m(
         ACHIEVEMENTS,

@@ -214,6 +214,28 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
             ));
         }
     }
+    // The same inside a key's value (`label: 全年进出口总额: 以上`): YAML
+    // cannot read a second key on the line (round 26: a 【 line above, or
+    // an indentation far above, was blamed).
+    if let Some(i) = item.find(": ")
+        && is_key(&item[..i])
+    {
+        let value = &item[i + 2..];
+        let v = value.trim_start();
+        if let Some(j) = v.find(": ")
+            && !v[..j].is_ascii()
+            // (a mapping or list typed with full-width brackets is said below)
+            && !v.starts_with(['"', '\'', '{', '[', '|', '>', '&', '*', '!', '｛', '［'])
+        {
+            return Some(at(
+                n,
+                col_of(line, item_at + i + 2 + (value.len() - v.len()) + j),
+                "syntax-colon-in-text",
+                tr!("syntax-colon-in-text"),
+                tr!("syntax-colon-in-text-hint"),
+            ));
+        }
+    }
     // `: ` inside a paragraph typed with the input method in English mode
     // (`主要目标是: 全区…`): YAML reads a key and its value, and the
     // paragraph as fields (round 24: said so in YAML's words only).
@@ -331,8 +353,12 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
                 }
             }
             // Full-width brackets or braces where a list or a mapping was meant.
+            // A text may start with 【 (brief's own 【待改】, a headline's
+            // 【聚焦】): only 【甲，乙】 reads as a list (round 26: a colon slip
+            // below a 【待改】 title was blamed on the title).
+            let list = |v: &str| v.trim_end().ends_with('】') && v.contains(['，', ',', '、']);
             if let Some(c) = value.chars().next()
-                && matches!(c, '［' | '｛' | '【')
+                && (matches!(c, '［' | '｛') || (c == '【' && list(value)))
             {
                 let half = match c {
                     '［' | '【' => "[ ]",
