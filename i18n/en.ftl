@@ -214,6 +214,8 @@ font-missing-fallback-hint = to use it, put its files in fonts/ or pass --font-p
 ## Problems of data files
 
 data-cannot-read = cannot read the file: { $error }
+data-part-missing = there is no file data/{ $name }
+data-part-missing-hint = name one of the files of data/: { $files }
 data-outside = leads outside the project (to { $target }); data files must be inside it
 data-not-a-file = not a regular file (a folder, a pipe or a device): data files are plain files
 data-too-large = the file is { $bytes } bytes; data files may be at most { $limit } KiB

@@ -214,6 +214,8 @@ font-missing-fallback-hint = 要用这个字体，请把字体文件放进 fonts
 ## 数据文件的问题
 
 data-cannot-read = 无法读取文件：{ $error }
+data-part-missing = data/ 中没有 { $name } 这个文件
+data-part-missing-hint = 请写 data/ 中已有的文件：{ $files }
 data-outside = 指向项目之外（{ $target }）；数据文件必须在项目之中
 data-not-a-file = 不是普通文件（是文件夹、管道或设备）：数据文件必须是普通文件
 data-too-large = 文件有 { $bytes } 字节；数据文件最大 { $limit } KiB

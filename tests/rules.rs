@@ -400,6 +400,30 @@ const RULES: &[Rule] = &[
         "value: !!str",
         "data-tag",
     ),
+    // A part file's name mistyped in meta.yaml: said at its line (hostile
+    // round 26: "cannot read the file", at no line).
+    r(
+        META,
+        "plan: 2023-plan.yaml",
+        "plan: 2023－plan.yaml",
+        "plan: 2023－plan.yaml",
+        "data-part-missing",
+    ),
+    // On a key as on a value (hostile round 26: passed, though refused).
+    r(
+        META,
+        "region: 哈尔滨新区",
+        "!!str region: 哈尔滨新区",
+        "!!str region:",
+        "data-tag",
+    ),
+    r(
+        META,
+        "region: 哈尔滨新区",
+        "&r region: 哈尔滨新区",
+        "&r region:",
+        "data-anchor",
+    ),
     // A paragraph or a section title pasted twice, a paragraph of
     // punctuation only, one that ends no sentence, an odd space inside one,
     // a keyword twice.

@@ -266,7 +266,37 @@ pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
             ));
             return Err(None);
         }
-        read_file_or_rest::<Part>(root, &Path::new(DATA_DIR).join(name), role, sources, errors)
+        let rel = Path::new(DATA_DIR).join(name);
+        // A name mistyped in meta.yaml (2024－plan.yaml) is said at its line,
+        // with the files data/ holds (hostile round 26: "cannot read the
+        // file", at no line).
+        if std::fs::symlink_metadata(root.join(&rel)).is_err() {
+            let mut files: Vec<String> = std::fs::read_dir(root.join(DATA_DIR))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|f| (f.ends_with(".yaml") || f.ends_with(".yml")) && f != META_FILE)
+                .collect();
+            files.sort();
+            let hint = match super::error::nearest(name, files.iter().map(String::as_str)) {
+                Some(n) => tr!("hint-did-you-mean", word = n),
+                None => tr!("data-part-missing-hint", files = files.join("、")),
+            };
+            errors.push(
+                sources
+                    .error(
+                        Role::Meta,
+                        field,
+                        None,
+                        "data-part-missing",
+                        tr!("data-part-missing", name = name),
+                    )
+                    .hint(hint),
+            );
+            return Err(None);
+        }
+        read_file_or_rest::<Part>(root, &rel, role, sources, errors)
     };
     if meta.achievements == meta.plan {
         errors.push(sources.error(

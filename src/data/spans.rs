@@ -184,10 +184,37 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
             if !seen.insert(name.clone()) {
                 errors.push(StructureError {
                     loc,
-                    path: full,
+                    path: full.clone(),
                     code: "data-duplicate-key",
                     message: tr!("data-duplicate-key", key = name.as_str()),
                     hint: Some(tr!("data-duplicate-key-hint")),
+                });
+            }
+            // A key is no place for a tag or an anchor either (`!!str
+            // keywords:`, `&k keywords:`, `*k :`): passed over in silence
+            // (hostile round 26), where on a value they are refused.
+            let refused = match &event {
+                Event::Alias(_) => Some(("data-alias", tr!("data-alias"), tr!("data-anchor-hint"))),
+                Event::Scalar(_, _, _, Some(tag)) => {
+                    let tag = format!("{}{}", tag.handle, tag.suffix);
+                    Some((
+                        "data-tag",
+                        tr!("data-tag", tag = tag.as_str()),
+                        tr!("data-tag-hint"),
+                    ))
+                }
+                Event::Scalar(_, _, anchor, _) if *anchor != 0 => {
+                    Some(("data-anchor", tr!("data-anchor"), tr!("data-anchor-hint")))
+                }
+                _ => None,
+            };
+            if let Some((code, message, hint)) = refused {
+                errors.push(StructureError {
+                    loc,
+                    path: full,
+                    code,
+                    message,
+                    hint: Some(hint),
                 });
             }
             *key = Some(name);
