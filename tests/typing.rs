@@ -230,6 +230,23 @@ const MISTAKES: &[Mistake] = &[
         "- id: enterprise_financing",
         "syntax-item-indent",
     ),
+    // A sentence typed on its own line at column 0 (a paragraph's end
+    // pasted or wrapped): the line itself, not the correct item below it
+    // nor the comment after the blank line (round 26).
+    m(
+        ACHIEVEMENTS,
+        "帮助企业融资{enterprise_financing}。\n",
+        "帮助企业融资{enterprise_financing}。\n这是接着上一段的文字。\n\n",
+        "这是接着上一段的文字。",
+        "syntax-stray-text",
+    ),
+    m(
+        ACHIEVEMENTS,
+        "        estimate: true\n\n  # ── 多项改革",
+        "        estimate: true\n城乡融合发展加快推进。\n\n  # ── 多项改革",
+        "城乡融合发展加快推进。",
+        "syntax-stray-text",
+    ),
     m(
         ACHIEVEMENTS,
         "        value: 7.28\n",

@@ -597,6 +597,25 @@ fn indentation(lines: &[&str], last: usize) -> Option<Diagnosis> {
             let p = strip_comment(p).trim_end();
             p.ends_with(':') || p.trim_start() == "-"
         });
+        // Text that is neither a key nor an item (a sentence pasted on its
+        // own line, a paragraph's end wrapped by an editor): deeper than
+        // its block it continues the value above, as YAML reads it; at or
+        // left of the block it is the mistake, whatever the parser blames
+        // afterwards (round 26: the correct item below was).
+        if !list && !key_like(content) && !flow_open(lines, n) {
+            if indent > top && !opens && continues(lines, n) {
+                continue;
+            }
+            if indent <= top {
+                return Some(at(
+                    n,
+                    indent + 1,
+                    "syntax-stray-text",
+                    tr!("syntax-stray-text"),
+                    tr!("syntax-stray-text-hint"),
+                ));
+            }
+        }
         if indent > top {
             // A new, deeper block: the value of a key that has none on its
             // line, or the contents of a list item.
@@ -623,10 +642,11 @@ fn indentation(lines: &[&str], last: usize) -> Option<Diagnosis> {
         } else if indent == top && list && !top_list {
             open.push((indent, true));
         }
-        // The contents of a list item start after its dash.
+        // The keys of a list item start after its dash (its text is no
+        // block: the lines that continue it may stand left of it).
         if list {
             let rest = content[1..].trim_start();
-            if !rest.is_empty() {
+            if key_like(rest) || rest.starts_with('-') {
                 open.push((indent + (content.len() - rest.len()), false));
             }
         }
@@ -640,6 +660,55 @@ fn indentation(lines: &[&str], last: usize) -> Option<Diagnosis> {
         }
     }
     None
+}
+
+/// Whether `content` (a line without its indentation) reads as a key: a
+/// name, then a colon at the end or before a space.
+fn key_like(content: &str) -> bool {
+    let content = content.trim_end();
+    content.ends_with(':') || content.contains(": ") || content.starts_with('#')
+}
+
+/// Whether line `n` follows a line that carries a value on it (a key with
+/// its value, or an item with its text), which a deeper line continues.
+fn continues(lines: &[&str], n: usize) -> bool {
+    previous(lines, n).is_some_and(|p| {
+        let p = strip_comment(p).trim();
+        !p.ends_with(':') && p != "-"
+    })
+}
+
+/// Whether line `n` is inside brackets or quotes opened on a line above
+/// (a flow list or a quoted text over several lines), where any
+/// indentation is allowed.
+fn flow_open(lines: &[&str], n: usize) -> bool {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for line in &lines[..n - 1] {
+        let line = if quote.is_some() {
+            line
+        } else {
+            strip_comment(line)
+        };
+        let mut before = ' ';
+        let mut escaped = false;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some('"'), '\\') if !escaped => escaped = true,
+                (Some(q), c) if c == q && !escaped => quote = None,
+                (Some(_), _) => escaped = false,
+                // A quote opens a text only where a value starts.
+                (None, '"' | '\'') if matches!(before, ' ' | '[' | '{' | ',' | ':' | '-') => {
+                    quote = Some(c)
+                }
+                (None, '[' | '{') => depth += 1,
+                (None, ']' | '}') => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            before = c;
+        }
+    }
+    depth > 0 || quote.is_some()
 }
 
 fn previous<'a>(lines: &[&'a str], n: usize) -> Option<&'a str> {
@@ -764,6 +833,25 @@ mod tests {
             code("a: 1\nvalue: [14\nunit: 亿元\nb: 2\n", 4),
             (2, "syntax-open-bracket")
         );
+    }
+
+    #[test]
+    fn a_line_of_text_on_its_own_is_named_not_the_item_below() {
+        let text = "p:\n  - 甲。\n这是接着上一段的文字。\n\n  - 乙。\n";
+        assert_eq!(code(text, 5), (3, "syntax-stray-text"));
+        // At the items' dashes, or before a comment after a blank line.
+        let text = "p:\n  - 甲。\n  这是文字。\n\n# 注\nq: 1\n";
+        assert_eq!(code(text, 5), (3, "syntax-stray-text"));
+        // Deeper than its block it continues the value, as YAML reads it;
+        // inside brackets or quotes opened above, any indentation goes.
+        for fine in [
+            "p:\n  - 甲\n    乙。\n  -   丙\n",
+            "a: [甲,\n乙]\n  - 丙\n",
+            "a: \"甲\n乙\"\n  - 丙\n",
+            "a:\n  - 甲\n  - 乙\n",
+        ] {
+            assert_ne!(code(fine, 4).1, "syntax-stray-text", "{fine}");
+        }
     }
 
     #[test]
