@@ -552,3 +552,80 @@ fn a_ratio_longer_than_a_line_breaks_after_a_colon_only() {
         );
     }
 }
+
+/// The body text of page `page` (1-based) of an A4 PDF: its type area
+/// only, white space removed.
+fn page_body(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let out = tool("pdftotext")
+        .args(["-f", &page, "-l", &page, "-r", "72", "-x", "0", "-y", "100"])
+        .args(["-W", "595", "-H", "645"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+#[test]
+fn a_growth_chart_taller_than_a_page_goes_on_over_the_pages() {
+    require("pdftotext");
+    // The documented maxima: 20 targets of a plan, indicators of up to 40
+    // characters; no `charts:`, so brief makes the 增长目标 bar chart. It
+    // drew its last bars over each other at the page's foot (20 × 26), or
+    // left its heading alone on a page (16 × 40).
+    let names = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
+    let base = "规模以上工业企业数字化转型智能化改造绿色化提升重点项目累计完成投资额";
+    for (n, len) in [(20, 26), (16, 40)] {
+        let dir = data_only();
+        let mut plan = String::from(
+            "kind: plan\nyear: 2023\ntitle: 2023年新区自我加压扛起使命担当\nlead:\n  - 2023年主要目标是",
+        );
+        let mut targets = String::from("targets:\n");
+        for (i, name) in names.chars().take(n).enumerate() {
+            plan += &format!("{name}项增长{{t{i}}}；");
+            let indicator: String = format!("{name}项{base}").chars().take(len).collect();
+            targets += &format!(
+                "  - id: t{i}\n    indicator: {indicator}\n    verb: 增长\n    value: {}\n    unit: \"%\"\n    qualifier: 左右\n",
+                5 + i % 7
+            );
+        }
+        plan += "全力实现更高质量发展。\n";
+        plan += &targets;
+        plan += "sections: []\n";
+        fs::write(dir.path().join("data/2023-plan.yaml"), plan).unwrap();
+        let out = brief(dir.path(), &["build", "--strict"]);
+        let said = stderr(&out);
+        assert_eq!(code(&out), 0, "{n} × {len}: {said}");
+        assert!(!said.contains("warning"), "{n} × {len}: {said}");
+        let pdf = dir.path().join("out/briefing.pdf");
+        let (pages, _, _) = pdf_info(&pdf);
+        let title = "2023年增长目标（%）";
+        let bodies: Vec<String> = (1..=pages).map(|p| page_body(&pdf, p)).collect();
+        for (p, body) in bodies.iter().enumerate() {
+            assert!(
+                body != title && *body != format!("{title}（续）"),
+                "{n} × {len}: page {} holds only the chart's heading",
+                p + 1
+            );
+        }
+        // Taller than a page: it goes on under its title, continued.
+        let parts = bodies
+            .iter()
+            .filter(|b| b.contains("2023年增长目标（%"))
+            .count();
+        let continued = bodies
+            .iter()
+            .filter(|b| b.contains("2023年增长目标（%）（续）"))
+            .count();
+        assert!(
+            parts >= 2 && continued == parts - 1,
+            "{n} × {len}: {parts} parts"
+        );
+        let (passed, report) = check(&dir.path().join("out"), false);
+        assert!(passed, "{n} × {len}: {report}");
+    }
+}
