@@ -230,6 +230,15 @@ const MISTAKES: &[Mistake] = &[
         "- id: enterprise_financing",
         "syntax-item-indent",
     ),
+    // A line of three dots (a clerk's ellipsis) ends the YAML document:
+    // it was the parser's English at the next key (round 26).
+    m(
+        META,
+        "region: 哈尔滨新区",
+        "...\nregion: 哈尔滨新区",
+        "...",
+        "syntax-document-end",
+    ),
     // A sentence typed on its own line at column 0 (a paragraph's end
     // pasted or wrapped): the line itself, not the correct item below it
     // nor the comment after the blank line (round 26).

@@ -349,6 +349,21 @@ fn deserialize<T: DeserializeOwned>(
         Ok(value) => return Ok(value),
         Err(err) => err,
     };
+    // A syntax error only yaml_serde's parser sees (the structural pass
+    // read the text as YAML): said in brief's words, as the structural
+    // pass's are, never in the parser's English.
+    let raw = first.inner().to_string();
+    if let Some(loc) = first.inner().location()
+        && is_parser_error(&raw)
+    {
+        let d = super::syntax::diagnose(text, loc.line(), &raw);
+        return Err(vec![
+            DataError::new(rel, d.code, d.message)
+                .at(d.line, d.col)
+                .hint(d.hint),
+        ]
+        .into());
+    }
     let mut errors = vec![error_at(
         rel,
         &first.path().to_string(),
@@ -390,6 +405,21 @@ fn deserialize<T: DeserializeOwned>(
         errors,
         partial: rest.map(|value| Partial { value, removed }),
     })
+}
+
+/// Whether yaml_serde's message is its parser's or scanner's (the text is
+/// no YAML there), not a value's.
+fn is_parser_error(message: &str) -> bool {
+    [
+        "while parsing",
+        "while scanning",
+        "did not find expected",
+        "found unexpected",
+        "could not find expected",
+        "mapping values are not allowed",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
 }
 
 /// A serde error at `path` (as in the file), placed: at the key for a key

@@ -153,12 +153,33 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents == 2 {
-                    errors.push(StructureError {
-                        loc,
-                        path: String::new(),
-                        code: "data-second-document",
-                        message: tr!("data-second-document"),
-                        hint: None,
+                    // After a line of three dots (a clerk's ellipsis) the
+                    // mistake is that line, not the text it cut off.
+                    let dots = text
+                        .lines()
+                        .take(loc.line.saturating_sub(1))
+                        .enumerate()
+                        .filter(|(_, l)| l.trim_end() == "...")
+                        .last()
+                        .map(|(i, _)| i);
+                    errors.push(match dots {
+                        Some(i) => StructureError {
+                            loc: Loc {
+                                line: i + 1,
+                                col: 1,
+                            },
+                            path: String::new(),
+                            code: "syntax-document-end",
+                            message: tr!("syntax-document-end"),
+                            hint: Some(tr!("syntax-document-end-hint")),
+                        },
+                        None => StructureError {
+                            loc,
+                            path: String::new(),
+                            code: "data-second-document",
+                            message: tr!("data-second-document"),
+                            hint: None,
+                        },
                     });
                 }
             }

@@ -29,6 +29,17 @@ pub fn diagnose(text: &str, stop_line: usize, parser: &str) -> Diagnosis {
     // The mistake is on the parser's line or before it; the nearest wins.
     let last = stop_line.min(lines.len()).max(1);
     let first = last.saturating_sub(8).max(1);
+    // A line of three dots ends the YAML document: what follows is read as
+    // another, whatever the parser then says (a clerk's ellipsis).
+    if let Some(n) = (1..=last).find(|&n| lines[n - 1].trim_end() == "...") {
+        return at(
+            n,
+            1,
+            "syntax-document-end",
+            tr!("syntax-document-end"),
+            tr!("syntax-document-end-hint"),
+        );
+    }
     // An escape that is no character (\uD800) makes the parser run on to
     // the end of the file, however far above it stands.
     if parser.contains("end of stream") || parser.contains("quoted scalar") {
@@ -832,6 +843,15 @@ mod tests {
         assert_eq!(
             code("a: 1\nvalue: [14\nunit: 亿元\nb: 2\n", 4),
             (2, "syntax-open-bracket")
+        );
+    }
+
+    #[test]
+    fn a_line_of_three_dots_is_named_as_the_document_s_end() {
+        assert_eq!(code("...\nkind: meta\n", 2), (1, "syntax-document-end"));
+        assert_eq!(
+            code("# 注\na: 1\n...   \nb: 2\n", 4),
+            (3, "syntax-document-end")
         );
     }
 
