@@ -629,3 +629,105 @@ fn a_growth_chart_taller_than_a_page_goes_on_over_the_pages() {
         assert!(passed, "{n} × {len}: {report}");
     }
 }
+
+/// The lines of a PDF (poppler's `-bbox-layout`) that hold one Han
+/// character alone.
+fn lone_han_lines(pdf: &Path) -> Vec<String> {
+    let out = tool("pdftotext")
+        .arg("-bbox-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let xml = String::from_utf8_lossy(&out.stdout).into_owned();
+    xml.split("<line ")
+        .skip(1)
+        .map(|line| {
+            let line = line.split("</line>").next().unwrap_or_default();
+            line.split("</word>")
+                .filter_map(|w| w.rsplit('>').next())
+                .collect::<String>()
+        })
+        .filter(|t| {
+            let mut chars = t.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+        .collect()
+}
+
+#[test]
+fn an_overview_that_opens_with_a_long_chart_starts_it_under_its_heading() {
+    require("pdftotext");
+    // No headline cards, so the overview opens with a chart defined in the
+    // data: 12 members (the most a chart takes) with 23-character labels.
+    // Moved whole to page 2, it left 要点速览 alone under the title; its
+    // labels broke before their last character (…完成金 | 额).
+    let labels = [
+        "规模以上工业企业研究与试验发展经费支出合计金额",
+        "高新技术产业增加值占规模以上工业增加值部分金额",
+        "数字经济核心产业营业收入及相关服务业务收入总额",
+        "全社会固定资产投资中工业技术改造投资完成金额",
+        "社会消费品零售总额中限额以上单位网上零售总额",
+        "外贸进出口总额中跨境电子商务进出口交易总金额",
+        "一般公共预算收入中税收收入及非税收入合计金额",
+        "金融机构本外币各项存款余额中住户存款年末余额",
+        "金融机构本外币各项贷款余额中制造业中长期贷款",
+        "重点项目年度计划投资中产业类项目完成投资金额",
+        "城乡居民储蓄存款余额中农村居民储蓄存款总金额",
+        "民营经济增加值中规模以上民营工业企业增加值",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    fs::write(
+        data.join("meta.yaml"),
+        "kind: meta\ntitle: 测试区2023年工作成效与2024年主要预期目标\nregion: 测试区\n\
+         masthead: 测试区工作简报\nissue: 3\ndate: 2024-02-01\n\
+         achievements: 2023-achievements.yaml\nplan: 2024-plan.yaml\n",
+    )
+    .unwrap();
+    let sentence: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{l}{{f{i}}}"))
+        .collect();
+    let mut ach = format!(
+        "kind: achievements\nyear: 2023\nsections:\n  - id: economy\n    paragraphs:\n      - 全年{}。\n    figures:\n",
+        sentence.join("，")
+    );
+    for (i, l) in labels.iter().enumerate() {
+        ach += &format!(
+            "      - {{ id: f{i}, label: {l}, value: {}.5, unit: 亿元 }}\n",
+            100 + i * 37
+        );
+    }
+    let members: Vec<String> = (0..labels.len()).map(|i| format!("f{i}")).collect();
+    ach += &format!(
+        "charts:\n  - {{ id: main, kind: bars, title: 2023年主要指标（亿元）, members: [{}] }}\n",
+        members.join(", ")
+    );
+    fs::write(data.join("2023-achievements.yaml"), ach).unwrap();
+    fs::write(
+        data.join("2024-plan.yaml"),
+        "kind: plan\nyear: 2024\nlead:\n  - 主要预期目标是：地区生产总值增长{t_gdp}，一般公共预算收入增长{t_rev}。\n\
+         targets:\n  - { id: t_gdp, indicator: 地区生产总值, verb: 增长, value: 6, unit: \"%\", qualifier: 左右 }\n  \
+         - { id: t_rev, indicator: 一般公共预算收入, verb: 增长, value: 5, unit: \"%\" }\nsections: []\n",
+    )
+    .unwrap();
+    ok(brief(dir.path(), &["build", "--strict"]));
+    let pdf = dir.path().join("out/briefing.pdf");
+    let first = page_body(&pdf, 1);
+    assert!(
+        first.contains("要点速览2023年主要指标（亿元）") && first.contains("100.5亿元"),
+        "page 1 does not start the chart under 要点速览: {first}"
+    );
+    let second = page_body(&pdf, 2);
+    assert!(
+        second.starts_with("2023年主要指标（亿元）（续）"),
+        "{second}"
+    );
+    assert_eq!(lone_han_lines(&pdf), Vec::<String>::new());
+    // A report of one short sentence makes sparse slides (allowed, as in the corpus).
+    let (passed, report) = check(&dir.path().join("out"), true);
+    assert!(passed, "{report}");
+}
