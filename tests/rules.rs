@@ -1151,6 +1151,22 @@ const RULES: &[Rule] = &[
         "口袋公园١٢个",
         "prose-other-digits",
     ),
+    // Two paragraph items joined on one line (the line break deleted):
+    // YAML reads one paragraph, printed with its "- " (fuzz round 27).
+    r(
+        ACHIEVEMENTS,
+        "{consumption_scale}。\n      - 举办首届",
+        "{consumption_scale}。- 举办首届",
+        "- 举办首届",
+        "syntax-joined-items",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "{consumption_scale}。\n      - 举办首届",
+        "{consumption_scale}。      - 举办首届",
+        "- 举办首届",
+        "syntax-joined-items",
+    ),
     // The place a rank's placeholder prints, typed again (hostile round 5):
     // 均居全市第一第一, 位居全市前列前列, 均居均居全市第一, 全市全市第一.
     r(

@@ -59,6 +59,14 @@ impl Checker<'_> {
             p.hint = Some(tr!("syntax-hash-glued-hint"));
             p.warning = true;
         }
+        // Two list items joined on one line (the line break between them
+        // deleted): YAML reads one text, printed with its "- " (fuzz round
+        // 27). A range's dash (14-16亿元) has no sentence end before it.
+        if let Some(at) = joined_item(text) {
+            let p = self.report(path, "syntax-joined-items", tr!("syntax-joined-items"));
+            p.offset = Some(at);
+            p.hint = Some(tr!("syntax-joined-items-hint"));
+        }
         // Digits of another script or styled (𝟑𝟎𝟎 pasted from a WeChat
         // article, ٣٠٠): a number no check reads, printed in a math face.
         if let Some(at) = text.find(|c| other_digit(c).is_some()) {
@@ -354,9 +362,40 @@ fn other_digit(c: char) -> Option<u8> {
         .map(|z| (u - z) as u8)
 }
 
+/// Where a list item's "- " follows a sentence's end in `text` (。- 举办…,
+/// 。 - , 。      - ): the byte offset of the dash.
+fn joined_item(text: &str) -> Option<usize> {
+    let mut after_end = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '。' | '！' | '？' | '；' => after_end = true,
+            ' ' | '\u{3000}' if after_end => {}
+            '-' if after_end && chars.peek().is_some_and(|(_, n)| *n == ' ') => return Some(i),
+            _ => after_end = false,
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_item_joined_after_a_sentence_is_found_and_a_range_is_not() {
+        assert_eq!(joined_item("达到10亿元以上。- 举办"), Some(23));
+        assert_eq!(joined_item("以上！ \u{3000} - 举办"), Some(14));
+        for fine in [
+            "增长14-16亿元",
+            "2019 - 2020年",
+            "。-1.5%",
+            "。—— 举办",
+            "- 举办",
+        ] {
+            assert_eq!(joined_item(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn digits_of_other_scripts_are_read_and_others_are_not() {
