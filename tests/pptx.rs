@@ -341,3 +341,33 @@ fn a_long_title_stays_in_every_slide_s_footer_placeholder() {
         "{footers} slides with the title in their footer"
     );
 }
+
+#[test]
+fn the_byline_keeps_its_spaces_on_the_title_and_closing_slides() {
+    // Each word of the byline is set in a box of its own, the space between
+    // them shaped apart: the .pptx dropped it, and the reporters' names ran
+    // together (记者耿旭静董业衡通讯员舒霞), where every other output has
+    // them apart (round 27).
+    let dir = corpus_project("nansha-2023");
+    ok(brief(dir.path(), &["build", "--pptx", "--only", "slides"]));
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import sys, pptx\n\
+             deck = pptx.Presentation(sys.argv[1])\n\
+             for n, slide in enumerate(deck.slides, 1):\n\
+             \x20   for shape in slide.shapes:\n\
+             \x20       if shape.has_text_frame and '大洋网' in shape.text_frame.text:\n\
+             \x20           print(n, shape.text_frame.text)",
+        )
+        .arg(dir.path().join("out/slides.pptx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = String::from_utf8_lossy(&out.stdout).to_string();
+    let slides: Vec<&str> = lines
+        .lines()
+        .filter(|l| l.ends_with("来源：大洋网\u{3000}记者 耿旭静 董业衡 通讯员 舒霞"))
+        .collect();
+    assert_eq!(slides.len(), 2, "{lines}");
+}

@@ -134,12 +134,18 @@ fn runs(line: &[Frag]) -> Vec<Run> {
         let gap = f.x0 - end;
         for (i, run) in f.runs.iter().enumerate() {
             let mut run = run.clone();
-            if i == 0 && end.is_finite() && gap > f.size * 0.6 {
+            let spaced = out.last().is_some_and(|r: &Run| r.text.ends_with(' '));
+            if i == 0 && end.is_finite() && gap > f.size * 0.6 && !spaced {
                 run.text.insert(0, ' ');
             }
             Run::append(&mut out, run);
         }
         end = end.max(f.x1);
+    }
+    // A space kept at the line's end is the break's, not the text's.
+    if let Some(last) = out.last_mut() {
+        let kept = last.text.trim_end_matches(' ').len();
+        last.text.truncate(kept);
     }
     out
 }

@@ -321,6 +321,18 @@ impl<'a> Walker<'a> {
 
     fn text(&mut self, text: &TextItem, ts: Transform, group: usize) {
         if text.text.trim().is_empty() {
+            // A space shaped apart (between the words of a byline, each in a
+            // box of its own) is no wider than the gap typst leaves between
+            // Han and Latin text: it is kept as the text before it ends.
+            let (x0, baseline) = pt(Point::zero().transform(ts));
+            if let Some(last) = self.frags.last_mut()
+                && (last.baseline - baseline).abs() < 0.5
+                && last.x1 <= x0 + 0.5
+                && let Some(run) = last.runs.last_mut()
+                && !run.text.ends_with(' ')
+            {
+                run.text.push(' ');
+            }
             return;
         }
         let info = text.font.font().info();
