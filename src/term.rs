@@ -146,6 +146,9 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
             .as_ref()
             .map(|p| tr!("note-field", path = p.as_str()));
         let hint = e.hint.as_ref().map(|h| tr!("note-hint", hint = h.as_str()));
+        // A cell's line break quoted in a message (计量⏎单位, typed with
+        // Alt+Enter) is shown as the mark, the message one line.
+        let message = e.message.replace("\r\n", "⏎").replace('\n', "⏎");
         match format {
             DiagnosticFormat::Json => json_line(&JsonLine {
                 severity,
@@ -154,16 +157,12 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
                 line: e.line,
                 column: e.col.filter(|_| !e.cell),
                 path: e.path.as_deref(),
-                message: &e.message,
+                message: &message,
                 hints: e.hint.iter().map(String::as_str).collect(),
             }),
             DiagnosticFormat::Short => {
-                let mut line = format!(
-                    "{}: {}: {}",
-                    e.location(),
-                    severity_word(severity),
-                    e.message
-                );
+                let mut line =
+                    format!("{}: {}: {}", e.location(), severity_word(severity), message);
                 // One line a problem: a hint of several lines is joined.
                 for note in field.iter().chain(&hint) {
                     let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -180,13 +179,7 @@ pub fn data(errors: &[DataError], sources: &Sources, severity: Severity, format:
                     _ => None,
                 };
                 let notes: Vec<String> = field.into_iter().chain(hint).collect();
-                human(
-                    severity,
-                    &e.message,
-                    &e.location(),
-                    excerpt.as_ref(),
-                    &notes,
-                );
+                human(severity, &message, &e.location(), excerpt.as_ref(), &notes);
             }
         }
     }

@@ -1055,3 +1055,48 @@ shutil.move(tmp, src)
         "{err}"
     );
 }
+
+#[test]
+fn a_header_wrapped_in_its_cell_is_read_as_excel_shows_it() {
+    // Statistics offices wrap long headers with Alt+Enter (比上年⏎增长(%),
+    // 计量⏎单位): they were refused as columns brief does not read, the
+    // message printing the line break, so that a `short` diagnostic took
+    // two lines (round 27).
+    let dir = with_sheet(&[
+        &[
+            "指标\n名称",
+            "id",
+            "计量\n单位",
+            "数\n值",
+            "比上年\n增长(%)",
+        ],
+        &["新增市场主体", "new_market_entities", "万户", "1.5", "14.3"],
+    ]);
+    let out = brief(
+        dir.path(),
+        &[
+            "build",
+            "--strict",
+            "--only",
+            "briefing",
+            "--diagnostic-format",
+            "short",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let printed = pdf_text(&dir.path().join("out/briefing.pdf"));
+    assert!(printed.contains("1.5万户、同比增长14.3%"), "{printed}");
+    // A cell's line break quoted in a message keeps the message one line.
+    let dir = with_sheet(&[
+        &["id", "单位", "数值"],
+        &["new_market_entities", "万\n户口", "1.5"],
+    ]);
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("data/指标.xlsx:2:") && l.contains("万⏎户口")),
+        "{err}"
+    );
+}

@@ -37,7 +37,10 @@ impl Column {
     /// brackets (数值（亿元）, 比上年增长(%)); `None` for a header brief does
     /// not know.
     fn named(header: &str) -> Option<(Option<Column>, Option<String>)> {
-        let header = header.trim();
+        // A header wrapped in its cell (比上年⏎增长(%), Alt+Enter) reads as
+        // Excel shows it: its lines joined, without the spaces around them.
+        let joined: String = header.lines().map(str::trim).collect();
+        let header = joined.trim();
         let (name, unit) = header
             .strip_suffix([')', '）'])
             .and_then(|rest| rest.rfind(['(', '（']).map(|i| rest.split_at(i)))
