@@ -230,6 +230,23 @@ const MISTAKES: &[Mistake] = &[
         "- id: enterprise_financing",
         "syntax-item-indent",
     ),
+    // A full-width space after a value (typed before a comment in
+    // full-width mode): invisible, so said as itself, whatever the value's
+    // check found (round 27: "found text, expected a whole number").
+    m(
+        ACHIEVEMENTS,
+        "year: 2022",
+        "year: 2022\u{3000}",
+        "year: 2022",
+        "syntax-trailing-space",
+    ),
+    m(
+        META,
+        "plan: 2023-plan.yaml",
+        "plan: 2023-plan.yaml\u{3000}",
+        "plan: 2023-plan.yaml",
+        "syntax-trailing-space",
+    ),
     // A line of three dots (a clerk's ellipsis) ends the YAML document:
     // it was the parser's English at the next key (round 26).
     m(

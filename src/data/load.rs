@@ -157,10 +157,19 @@ pub fn load<T: DeserializeOwned>(root: &Path, rel: &Path) -> (Option<Text>, Resu
             // A value of the wrong kind whose line shows a typing mistake (a
             // full-width bracket, dash or colon) says how to fix it.
             for e in &mut not_read.errors {
-                if e.hint.is_none()
-                    && let Some(d) = e.line.and_then(|l| super::syntax::typing_on_line(&text, l))
-                {
-                    e.hint = Some(format!("{}: {}", d.message, d.hint));
+                let typing = e.line.and_then(|l| super::syntax::typing_on_line(&text, l));
+                match typing {
+                    // An invisible space is the whole mistake: said as such.
+                    Some(d) if d.code == "syntax-trailing-space" => {
+                        e.code = d.code;
+                        e.message = d.message;
+                        e.hint = Some(d.hint);
+                        e.col = Some(d.col);
+                    }
+                    Some(d) if e.hint.is_none() => {
+                        e.hint = Some(format!("{}: {}", d.message, d.hint));
+                    }
+                    _ => {}
                 }
             }
             not_read

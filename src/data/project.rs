@@ -104,6 +104,33 @@ pub struct Failed {
 /// Loads and checks the data of the project at `root`. Values still to fill
 /// in (null) are errors unless `draft`.
 pub fn load(root: &Path, draft: bool) -> Result<Project, Failed> {
+    checked(root, draft).map_err(|mut failed| {
+        for e in &mut failed.errors {
+            blame_trailing_space(e, &failed.sources);
+        }
+        failed
+    })
+}
+
+/// A full-width space after the value on an error's line (`id:
+/// gdp_growth　`, `plan: 2023-plan.yaml　`) is the mistake, whatever the
+/// check found wrong with the value it made: said as such, at its column.
+fn blame_trailing_space(e: &mut DataError, sources: &Sources) {
+    let Some(line) = e
+        .line
+        .and_then(|n| Some(sources.by_path(&e.file)?.text.line(n)))
+    else {
+        return;
+    };
+    if let Some(i) = crate::data::syntax::trailing_fullwidth_space(line) {
+        e.code = "syntax-trailing-space";
+        e.message = tr!("syntax-trailing-space");
+        e.hint = Some(tr!("syntax-trailing-space-hint"));
+        e.col = Some(line[..i].chars().count() + 1);
+    }
+}
+
+fn checked(root: &Path, draft: bool) -> Result<Project, Failed> {
     let mut sources = Sources::default();
     let mut errors = Vec::new();
 

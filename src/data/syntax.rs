@@ -95,6 +95,23 @@ fn at(n: usize, col: usize, code: &'static str, message: String, hint: String) -
     }
 }
 
+/// Where full-width spaces end a plain value of `line` (`year: 2022　`,
+/// `- 文字　  # 注`): the byte offset of the first.
+pub fn trailing_fullwidth_space(line: &str) -> Option<usize> {
+    let body = strip_comment(line).trim_end_matches(' ');
+    let content = body.trim_start();
+    let value = content
+        .split_once(": ")
+        .map(|(_, v)| v)
+        .or_else(|| content.strip_prefix("- "))?;
+    let value = value.trim_start_matches(' ');
+    if value.starts_with(['"', '\'', '|', '>']) || !value.ends_with('\u{3000}') {
+        return None;
+    }
+    let kept = value.trim_end_matches(['\u{3000}', ' ']);
+    (!kept.is_empty()).then(|| body.len() - (value.len() - kept.len()))
+}
+
 /// The column (1-based, in characters) of byte `i` of `line`.
 fn col_of(line: &str, i: usize) -> usize {
     line[..i].chars().count() + 1
@@ -131,6 +148,18 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
         };
         let hint = tr!("syntax-fullwidth-space-hint");
         return Some(at(n, col_of(line, i), code, message, hint));
+    }
+    // A full-width space after a value (typed in full-width mode before a
+    // comment): invisible, and read as part of the value, which then is
+    // no date, number or known word (round 27).
+    if let Some(i) = trailing_fullwidth_space(line) {
+        return Some(at(
+            n,
+            col_of(line, i),
+            "syntax-trailing-space",
+            tr!("syntax-trailing-space"),
+            tr!("syntax-trailing-space-hint"),
+        ));
     }
     // A backslash in double quotes that YAML reads as no escape: a Windows
     // path or a stray key (`"地区生产\q总值"`); the parser only says the
@@ -844,6 +873,24 @@ mod tests {
             code("a: 1\nvalue: [14\nunit: 亿元\nb: 2\n", 4),
             (2, "syntax-open-bracket")
         );
+    }
+
+    #[test]
+    fn a_full_width_space_after_a_value_is_found_at_its_column() {
+        assert_eq!(trailing_fullwidth_space("year: 2022\u{3000}"), Some(10));
+        assert_eq!(
+            trailing_fullwidth_space("kind: meta\u{3000}  # 注"),
+            Some(10)
+        );
+        assert_eq!(trailing_fullwidth_space("  - 文字\u{3000}"), Some(10));
+        for fine in [
+            "year: 2022",
+            "a: \"文字\u{3000}\"",
+            "a: 文\u{3000}字",
+            "a:\u{3000}",
+        ] {
+            assert_eq!(trailing_fullwidth_space(fine), None, "{fine}");
+        }
     }
 
     #[test]
