@@ -259,13 +259,9 @@ fn zip_entries(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
     serde_json::from_slice(&out.stdout).expect("the parts as JSON")
 }
 
-#[test]
-fn a_divider_s_lead_is_one_text_box_in_reading_order() {
-    // Text alone in a block is no paragraph: the divider's lead came out
-    // as a text box per line, stored out of order, so PowerPoint read
-    // "…增长会消费品…" and an edit did not reflow (hostile round 7).
-    let dir = corpus_project("dongfang-2023");
-    ok(brief(dir.path(), &["build", "--pptx", "--only", "slides"]));
+/// The text boxes of a built deck (`out/slides.pptx`) that hold `needle`,
+/// as python-pptx reads them: their text, its lines joined.
+fn boxes_holding(dir: &Path, needle: &str) -> Vec<String> {
     let out = python_command()
         .arg("-c")
         .arg(
@@ -273,18 +269,32 @@ fn a_divider_s_lead_is_one_text_box_in_reading_order() {
              deck = pptx.Presentation(sys.argv[1])\n\
              for slide in deck.slides:\n\
              \x20   for shape in slide.shapes:\n\
-             \x20       if shape.has_text_frame and '卢胜说' in shape.text_frame.text:\n\
+             \x20       if shape.has_text_frame and sys.argv[2] in shape.text_frame.text:\n\
              \x20           print(shape.text_frame.text.replace('\\n', ''))",
         )
-        .arg(dir.path().join("out/slides.pptx"))
+        .arg(dir.join("out/slides.pptx"))
+        .arg(needle)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let boxes = String::from_utf8_lossy(&out.stdout).to_string();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn a_divider_s_lead_is_one_text_box_in_reading_order() {
+    // Text alone in a block is no paragraph: the divider's lead came out
+    // as a text box per line, stored out of order, so PowerPoint read
+    // "…增长会消费品…" and an edit did not reflow (hostile round 7).
+    let dir = corpus_project("dongfang-2023");
+    ok(brief(dir.path(), &["build", "--pptx", "--only", "slides"]));
+    let boxes = boxes_holding(dir.path(), "卢胜说");
     assert!(
-        boxes.lines().any(|l| l.starts_with("卢胜说，2023年东方市经济社会发展的主要预期目标是：地区生产总值增长9.5%左右，地方一般公共预算收入增长26%左右")
+        boxes.iter().any(|l| l.starts_with("卢胜说，2023年东方市经济社会发展的主要预期目标是：地区生产总值增长9.5%左右，地方一般公共预算收入增长26%左右")
             && l.contains("分别增长9%左右、9.5%左右。")),
-        "{boxes}"
+        "{boxes:?}"
     );
 }
 
@@ -350,24 +360,10 @@ fn the_byline_keeps_its_spaces_on_the_title_and_closing_slides() {
     // them apart (round 27).
     let dir = corpus_project("nansha-2023");
     ok(brief(dir.path(), &["build", "--pptx", "--only", "slides"]));
-    let out = python_command()
-        .arg("-c")
-        .arg(
-            "import sys, pptx\n\
-             deck = pptx.Presentation(sys.argv[1])\n\
-             for n, slide in enumerate(deck.slides, 1):\n\
-             \x20   for shape in slide.shapes:\n\
-             \x20       if shape.has_text_frame and '大洋网' in shape.text_frame.text:\n\
-             \x20           print(n, shape.text_frame.text)",
-        )
-        .arg(dir.path().join("out/slides.pptx"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let lines = String::from_utf8_lossy(&out.stdout).to_string();
-    let slides: Vec<&str> = lines
-        .lines()
+    let boxes = boxes_holding(dir.path(), "大洋网");
+    let slides = boxes
+        .iter()
         .filter(|l| l.ends_with("来源：大洋网\u{3000}记者 耿旭静 董业衡 通讯员 舒霞"))
-        .collect();
-    assert_eq!(slides.len(), 2, "{lines}");
+        .count();
+    assert_eq!(slides, 2, "{boxes:?}");
 }

@@ -226,14 +226,19 @@ mod tests {
             .collect()
     }
 
-    /// A 序号 | 目标 | 数值 table of two rows, 300 pt wide, as typst sets it.
-    fn targets() -> Option<Table> {
-        let rect = Rect {
+    /// A table's region at the origin.
+    fn region(w: f64, h: f64) -> Rect {
+        Rect {
             x: 0.0,
             y: 0.0,
-            w: 300.0,
-            h: 60.0,
-        };
+            w,
+            h,
+        }
+    }
+
+    /// A 序号 | 目标 | 数值 table of two rows, 300 pt wide, as typst sets it.
+    fn targets() -> Option<Table> {
+        let rect = region(300.0, 60.0);
         let frags = vec![
             cell("序号", 0, 0, 15.0, 15.0),
             cell("目标", 0, 1, 54.0, 15.0),
@@ -316,12 +321,7 @@ mod tests {
     fn the_widest_column_keeps_its_longest_line_on_one_line() {
         // The indicator fills its 1fr column (14 characters in 142 pt of
         // text room); the target beside it is Latin: it gets what is left.
-        let rect = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: 300.0,
-            h: 40.0,
-        };
+        let rect = region(300.0, 40.0);
         let frags = vec![
             cell("1", 0, 0, 20.0, 15.0),
             cell("规模以上工业企业研究与试验发", 0, 1, 54.0, 15.0),
@@ -353,12 +353,7 @@ mod tests {
 
     #[test]
     fn a_region_without_cells_is_no_table() {
-        let rect = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: 100.0,
-            h: 20.0,
-        };
+        let rect = region(100.0, 20.0);
         assert!(table(vec![frag("文字", 0.0, 15.0)], vec![], rect, 4.0).is_none());
     }
 }
