@@ -735,6 +735,21 @@ pub fn number_error(text: &str) -> Option<(&'static str, String, Option<String>)
 }
 
 /// A number as people type it, in the user's words: `KIND:NUMBER:TEXT`.
+/// The qualifiers of brief's vocabulary written after the number (左右,
+/// 以上, 多): what a value typed as printed ends with.
+fn qualifiers_after() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let v: super::model::Vocabulary = yaml_serde::from_str(super::vocabulary::BUILT_IN)
+            .expect("the built-in vocabulary parses");
+        v.qualifiers
+            .iter()
+            .filter(|q| !matches!(q.position, super::model::Position::Before))
+            .map(|q| q.word.clone())
+            .collect()
+    })
+}
+
 fn number(rest: &str) -> (&'static str, String, Option<String>) {
     let mut parts = rest.splitn(3, ':');
     let kind = parts.next().unwrap_or("");
@@ -760,10 +775,34 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
             let unit = text
                 .trim_end_matches(['。', '，', '；', '、', '！', '？', '.', ',', ';', '!', '?'])
                 .trim();
-            if unit.is_empty() {
-                tr!("hint-number-only", number = number.as_str())
-            } else {
-                tr!("hint-number-unit", number = number.as_str(), unit = unit)
+            // 3.5左右, 10以上, 3.5%左右: the qualifier is no unit (round 27:
+            // the hint sent 左右 to `unit:`).
+            let qualifier = qualifiers_after()
+                .iter()
+                .filter(|q| unit.ends_with(q.as_str()))
+                .max_by_key(|q| q.len());
+            match qualifier {
+                Some(q) if unit == q => tr!(
+                    "hint-number-qualifier",
+                    number = number.as_str(),
+                    qualifier = q.as_str()
+                ),
+                Some(q) => {
+                    let unit = unit[..unit.len() - q.len()].trim();
+                    let unit = if unit.starts_with(['%', '％']) {
+                        "\"%\"".to_string()
+                    } else {
+                        unit.to_string()
+                    };
+                    tr!(
+                        "hint-number-unit-qualifier",
+                        number = number.as_str(),
+                        unit = unit,
+                        qualifier = q.as_str()
+                    )
+                }
+                None if unit.is_empty() => tr!("hint-number-only", number = number.as_str()),
+                None => tr!("hint-number-unit", number = number.as_str(), unit = unit),
             }
         }
         "thousands" => tr!("hint-number-thousands", number = number.as_str()),
@@ -877,5 +916,28 @@ mod tests {
         let (_, _, hint) = number_error("14。").expect("no number");
         let hint = hint.expect("a hint");
         assert!(hint.contains("`14`") && !hint.contains("unit"), "{hint}");
+    }
+
+    #[test]
+    fn a_qualifier_typed_with_the_number_belongs_to_the_qualifier() {
+        // 3.5左右 as the article prints it: the hint sent 左右 to `unit:`,
+        // which then was no known unit (round 27).
+        for (typed, number, qualifier) in [("3.5左右", "3.5", "左右"), ("10以上", "10", "以上")]
+        {
+            let (_, _, hint) = number_error(typed).expect("no number");
+            let hint = hint.expect("a hint");
+            assert!(
+                hint.contains(&format!("`{number}`"))
+                    && hint.contains(&format!("qualifier: {qualifier}"))
+                    && !hint.contains("unit:"),
+                "{hint}"
+            );
+        }
+        let (_, _, hint) = number_error("3.5%左右").expect("no number");
+        let hint = hint.expect("a hint");
+        assert!(
+            hint.contains("unit: \"%\"") && hint.contains("qualifier: 左右"),
+            "{hint}"
+        );
     }
 }

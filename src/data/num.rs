@@ -122,7 +122,11 @@ impl Num {
             if rest.starts_with(['，', '、', '；', '：', ',', ';']) {
                 return Err(NumError::Text);
             }
-            if !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii()) {
+            // 3.5%左右: a percent with its qualifier is a unit and a word too.
+            let percent_and = rest
+                .strip_prefix(['%', '％'])
+                .is_some_and(|r| r.starts_with(|c: char| !c.is_ascii()));
+            if !rest.is_empty() && (!rest.starts_with(|c: char| c.is_ascii()) || percent_and) {
                 return Err(NumError::Unit(number.to_string(), rest.to_string()));
             }
         }
