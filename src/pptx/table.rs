@@ -62,8 +62,10 @@ pub fn table(frags: Vec<Frag>, shapes: Vec<Shape>, rect: Rect, inset: f64) -> Op
         })
         .collect();
     // Room for other renderers' metrics where a column's text needs it:
-    // 8 % of its Latin letters and digits and 1 pt (a Han character is one
-    // em in every face), taken from the widest column (typst's `1fr`) as
+    // half the width of its Latin letters and digits and of the gaps typst
+    // sets around them (LibreOffice sets GDP in a wider face, with gaps of
+    // its own), and 1 pt; a Han character is one em in every face. It is
+    // taken from the widest column (typst's `1fr`) as
     // far as its own longest line allows: a 20-character indicator, one
     // line in the PDF, wrapped in the .pptx and pushed the table off its
     // slide when every column took 8 % of its whole width (round 27).
@@ -78,7 +80,7 @@ pub fn table(frags: Vec<Frag>, shapes: Vec<Shape>, rect: Rect, inset: f64) -> Op
         })
         .collect();
     if let Some(widest) = (0..columns.len()).max_by(|a, b| columns[*a].total_cmp(&columns[*b])) {
-        let extra: Vec<f64> = measures.iter().map(|m| m.latin * 0.08 + 1.0).collect();
+        let extra: Vec<f64> = measures.iter().map(|m| m.latin * 0.5 + 1.0).collect();
         let floor = if measures[widest].one_line {
             measures[widest].text + 2.0 * inset + extra[widest]
         } else {
@@ -309,11 +311,11 @@ mod tests {
     fn columns_fill_the_table_and_the_widest_gives_the_others_room() {
         let t = targets().expect("a table");
         // As set: 50, 150 and 100 pt (each column's text starts an inset in).
-        // The narrow ones take 8 % of their Latin text and 1 pt more for
+        // The narrow ones take half their Latin text and 1 pt more for
         // other renderers' metrics: "1" (10 pt) and "6%" (20 pt).
         assert_eq!(t.columns.len(), 3);
-        assert!((t.columns[0] - 51.8).abs() < 1e-9, "{:?}", t.columns);
-        assert!((t.columns[2] - 102.6).abs() < 1e-9, "{:?}", t.columns);
+        assert!((t.columns[0] - 56.0).abs() < 1e-9, "{:?}", t.columns);
+        assert!((t.columns[2] - 111.0).abs() < 1e-9, "{:?}", t.columns);
         assert!((t.columns.iter().sum::<f64>() - 300.0).abs() < 1e-9);
     }
 
