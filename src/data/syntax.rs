@@ -612,6 +612,7 @@ fn indentation(lines: &[&str], last: usize) -> Option<Diagnosis> {
             tr!("syntax-item-indent-hint", spaces = spaces),
         )
     };
+    let flowing = flow_open(&lines[..last.min(lines.len())]);
     for n in 1..=last.min(lines.len()) {
         let body = strip_comment(lines[n - 1]);
         if body.trim().is_empty() {
@@ -642,7 +643,7 @@ fn indentation(lines: &[&str], last: usize) -> Option<Diagnosis> {
         // its block it continues the value above, as YAML reads it; at or
         // left of the block it is the mistake, whatever the parser blames
         // afterwards (round 26: the correct item below was).
-        if !list && !key_like(content) && !flow_open(lines, n) {
+        if !list && !key_like(content) && !flowing[n - 1] {
             if indent > top && !opens && continues(lines, n) {
                 continue;
             }
@@ -718,13 +719,15 @@ fn continues(lines: &[&str], n: usize) -> bool {
     })
 }
 
-/// Whether line `n` is inside brackets or quotes opened on a line above
-/// (a flow list or a quoted text over several lines), where any
-/// indentation is allowed.
-fn flow_open(lines: &[&str], n: usize) -> bool {
+/// For each line, whether it is inside brackets or quotes opened on a line
+/// above (a flow list or a quoted text over several lines), where any
+/// indentation is allowed. One pass: the lines before each are read once.
+fn flow_open(lines: &[&str]) -> Vec<bool> {
+    let mut open = Vec::with_capacity(lines.len());
     let mut depth = 0i32;
     let mut quote: Option<char> = None;
-    for line in &lines[..n - 1] {
+    for line in lines {
+        open.push(depth > 0 || quote.is_some());
         let line = if quote.is_some() {
             line
         } else {
@@ -748,7 +751,7 @@ fn flow_open(lines: &[&str], n: usize) -> bool {
             before = c;
         }
     }
-    depth > 0 || quote.is_some()
+    open
 }
 
 fn previous<'a>(lines: &[&'a str], n: usize) -> Option<&'a str> {
