@@ -279,15 +279,57 @@ fn a_signed_change_of_the_sheet_is_printed_as_the_sentence_says_it() {
         .filter(|c| !c.is_whitespace())
         .collect();
     assert!(printed.contains("9.87亿元，同比下降11.5%"), "{printed}");
-    sheet("3.2");
-    let out = brief(dir.path(), &["build", "--diagnostic-format", "short"]);
-    let err = stderr(&out);
-    assert_eq!(code(&out), 3, "{err}");
-    assert!(
-        err.lines()
-            .any(|l| l.starts_with("data/指标.csv:2:") && l.contains("D2") && l.contains("下降")),
-        "{err}"
+    // A rise, with its sign or without, under 下降: the sentence is wrong.
+    for rise in ["3.2", "+3.2"] {
+        sheet(rise);
+        let out = brief(dir.path(), &["build", "--diagnostic-format", "short"]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 3, "{err}");
+        assert!(
+            err.lines().any(|l| l.starts_with("data/指标.csv:2:")
+                && l.contains("D2")
+                && l.contains("下降")
+                && l.contains(rise)),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_rise_the_sheet_shows_with_its_plus_sign_is_read_as_the_number() {
+    // Statistics tables print a rise with its sign: +14.3 typed as text, or
+    // 14.3 under the format "+"0.0;"-"0.0. Both were refused as no number
+    // or as another number than the cell holds (round 27).
+    let dir = project();
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "achievements: 2022-achievements.yaml",
+        "figures: 指标.xlsx\nachievements: 2022-achievements.yaml",
     );
+    let sheet = dir.path().join("data/指标.xlsx");
+    for (cell, format) in [("'+14.3'", "@"), ("14.3", "\"+\"0.0;\"-\"0.0")] {
+        workbook(
+            &sheet,
+            &format!(
+                "w = openpyxl.Workbook(); ws = w.active; ws.title = '指标'\n\
+                 ws.append(['id', '名称', '数值', '比上年增长(%)'])\n\
+                 ws.append(['new_market_entities', '新增市场主体', 1.5, {cell}]); ws['D2'].number_format = '{format}'\n\
+                 w.save(sys.argv[1])"
+            ),
+        );
+        ok(brief(
+            dir.path(),
+            &["build", "--strict", "--only", "briefing"],
+        ));
+        let printed: String = pdf_text(&dir.path().join("out/briefing.pdf"))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            printed.contains("1.5万户、同比增长14.3%"),
+            "{format}: {printed}"
+        );
+    }
 }
 
 #[test]

@@ -1089,7 +1089,14 @@ pub fn apply(
                                 format!("{base}.written")
                             }
                             number => {
-                                let num = match Num::parse(text) {
+                                // A change typed with its sign (+15.0), as
+                                // statistics tables print a rise: the number
+                                // after it (round 27: not a number).
+                                let digits = match number {
+                                    Column::Yoy => signed_rise(text),
+                                    _ => text,
+                                };
+                                let num = match Num::parse(digits) {
                                     Ok(n) => n,
                                     Err(_) => {
                                         problems.push(SheetProblem::NotANumber(
@@ -1216,6 +1223,14 @@ pub fn apply(
         }
     }
     (given, problems)
+}
+
+/// A change's text without the plus of a rise: `+15.0` is 15.0.
+fn signed_rise(text: &str) -> &str {
+    text.trim()
+        .strip_prefix(['+', '＋'])
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(text)
 }
 
 /// Whether the unit a sheet states is the figure's (or counts the same

@@ -176,9 +176,9 @@ fn shown_as(value: f64, percent: bool, text: &str) -> Shown {
     let number: String = number.chars().filter(|c| *c != ',').collect();
     // A word the sheet shows before the number (超4.2, 约4.2): a qualifier
     // the value does not hold (round 18: read as 4.2); a currency sign is
-    // the unit's.
+    // the unit's, and a plus the sign of a rise (+15.0).
     let worded = !before
-        .trim_matches(|c: char| c.is_whitespace() || "¥￥$€£".contains(c))
+        .trim_matches(|c: char| c.is_whitespace() || "¥￥$€£+＋".contains(c))
         .is_empty();
     let decimals = number.split_once('.').map_or(0, |(_, f)| f.len());
     let held = if percent { value * 100.0 } else { value };
@@ -245,6 +245,7 @@ mod tests {
         // A word before the number is no part of the value (round 18).
         assert!(shown_as(4.2, false, "超4.2").scaled);
         assert!(!shown_as(4.2, false, "¥4.20").scaled);
+        assert!(!shown_as(15.0, false, "+15.0").scaled);
         assert_eq!(shown_unit(false, "14.00万元").as_deref(), Some("万元"));
         assert_eq!(shown_unit(true, "3.6%"), None);
         assert_eq!(shown_unit(false, "3.6%").as_deref(), Some("%"));

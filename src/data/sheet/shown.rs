@@ -549,6 +549,9 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
     // number's ("-"0.0 shows -8.5 for 8.5), and a percent but as the unit
     // after it (0.0"%" shows 8.5% for 8.5: the number it holds).
     let own = |d: char| d.is_ascii_digit() || ".-+−－＋".contains(d);
+    // A plus before the number ("+"0.0;"-"0.0 shows 15 as +15.0) is how
+    // statistics tables mark a rise: the number as held, not another.
+    let plus = |d: char, before: bool| before && "+＋".contains(d);
     let percent = |d: char| "%％".contains(d);
     let mut own_digits = false;
     for piece in pieces(code) {
@@ -558,7 +561,8 @@ pub(super) fn parse(code: &str) -> Option<Shown> {
             // A word before the number ("超"0.0 shows 超8.5): a qualifier
             // the figure's value does not hold.
             Piece::Literal(d) => {
-                own_digits |= own(d) || (before && (percent(d) || crate::data::prose::is_han(d)));
+                own_digits |= (own(d) && !plus(d, before))
+                    || (before && (percent(d) || crate::data::prose::is_han(d)));
             }
             // A condition ([>=100]0;0.0) picks the section by the value:
             // the form shown is not the first section's for sure.
@@ -725,6 +729,11 @@ mod tests {
         assert!(scaled("[>=100]0;0.0"));
         assert!(!scaled("[Red]0.0"));
         assert_eq!(parse("\"¥\"0.00"), shown(false, 2));
+        // A rise shown with its sign is the number held (round 27: +15.0
+        // refused as another number).
+        assert_eq!(parse("\"+\"0.0"), shown(false, 1));
+        assert!(parse("\"+\"0.0;\"-\"0.0").is_some_and(|s| !s.scaled && !s.unsigned));
+        assert!(scaled("0.0\"+\""));
         for code in [
             "\"约\"0.0\"亿元\"",
             "\"超\"0.0",
