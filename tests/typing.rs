@@ -112,6 +112,24 @@ const MISTAKES: &[Mistake] = &[
         "syntax-colon-space",
     ),
     // Values that start with a character YAML reserves.
+    // A paragraph emphasised as in a chat message (round 27: a bare syntax
+    // error).
+    m(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - *2022年*，哈尔滨新区经济发展稳中有进。",
+        "- *2022年*",
+        "syntax-reserved",
+    ),
+    // A paragraph that opens with square brackets is a list (round 27: said
+    // as braces).
+    m(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - [2022年]，哈尔滨新区经济发展稳中有进。",
+        "- [2022年]",
+        "syntax-bracket-start",
+    ),
     m(
         ACHIEVEMENTS,
         "        unit: \"%\"\n        qualifier: 左右",

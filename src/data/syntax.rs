@@ -228,9 +228,29 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
         _ if content.starts_with("- ") => item_at,
         _ => body.len(),
     };
+    // A list item that starts with a character YAML reserves: `- *加快*建设`
+    // (emphasis as in a chat message) is an alias, `&` an anchor, `!` a tag
+    // (round 27: a bare syntax error). A key's value is said below.
+    if value_at == item_at
+        && content.starts_with("- ")
+        && let Some(c) = item.chars().next()
+        && "*&!%@`".contains(c)
+    {
+        return Some(at(
+            n,
+            col_of(line, value_at),
+            "syntax-reserved",
+            tr!("syntax-reserved", ch = c.to_string()),
+            tr!("syntax-reserved-item-hint", value = item.trim_end()),
+        ));
+    }
     if let Some(code) = runs_on(&body[value_at..]) {
         let (message, hint) = match code {
             "syntax-brace-start" => (tr!("syntax-brace-start"), tr!("syntax-brace-start-hint")),
+            "syntax-bracket-start" => (
+                tr!("syntax-bracket-start"),
+                tr!("syntax-bracket-start-hint"),
+            ),
             _ => {
                 let quote = body[value_at..].chars().next().unwrap_or('"').to_string();
                 (
@@ -571,10 +591,10 @@ fn runs_on(value: &str) -> Option<&'static str> {
     if after.is_empty() || after.starts_with(['#', ',', ']', '}', ':']) {
         return None;
     }
-    Some(if "{[".contains(open) {
-        "syntax-brace-start"
-    } else {
-        "syntax-quote-start"
+    Some(match open {
+        '{' => "syntax-brace-start",
+        '[' => "syntax-bracket-start",
+        _ => "syntax-quote-start",
     })
 }
 
@@ -830,6 +850,15 @@ mod tests {
             (3, "syntax-nbsp-indent")
         );
         assert_eq!(code("unit: %\n", 1), (1, "syntax-reserved"));
+        // An item that starts with one (round 27: a bare syntax error).
+        let d = typing_on_line("p:\n  - *加快*建设新区。\n", 2).unwrap();
+        assert_eq!((d.line, d.col, d.code), (2, 5, "syntax-reserved"));
+        assert!(d.message.contains('*'), "{}", d.message);
+        // A value that starts with a list and goes on is said as a list.
+        assert_eq!(
+            code("p:\n  - [2023年] 全区增长。\n  - 下一段\n", 3),
+            (2, "syntax-bracket-start")
+        );
         // `: ` in a paragraph (round 24: "a mapping here, text expected").
         let d = typing_on_line("lead:\n  - 主要目标是: 全区增长。\n", 2).unwrap();
         assert_eq!((d.line, d.col, d.code), (2, 10, "syntax-colon-in-text"));
