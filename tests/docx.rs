@@ -463,6 +463,56 @@ fn a_number_keeps_its_digits_on_one_line_in_the_document() {
     assert!(lines.len() > 100, "{text}");
 }
 
+/// `page_numbers: gongwen` numbers the Word document's pages as the PDF's:
+/// — N —, right on odd pages and left on even ones (round 26: the .docx
+/// printed 第1页　共N页 centred), as LibreOffice lays them out.
+#[test]
+fn gongwen_page_numbers_stand_on_the_outer_side_in_the_document() {
+    require("soffice");
+    let dir = example("xinhe");
+    fs::write(
+        dir.path().join("theme.yaml"),
+        "briefing:\n  page_numbers: gongwen\n",
+    )
+    .unwrap();
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx"],
+    ));
+    rendered_text(dir.path());
+    let pdf = dir.path().join("lo/briefing.pdf");
+    for page in 1..=3 {
+        let text = tool("pdftotext")
+            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout).into_owned();
+        let folio = format!("—{page}—");
+        let line = text
+            .lines()
+            .find(|l| l.replace(' ', "") == folio)
+            .unwrap_or_else(|| panic!("page {page} has no {folio}:\n{text}"));
+        let left = line.len() - line.trim_start().len();
+        if page % 2 == 1 {
+            assert!(
+                left > 40,
+                "page {page}'s number is not on the right: {line:?}"
+            );
+        } else {
+            assert!(
+                left < 10,
+                "page {page}'s number is not on the left: {line:?}"
+            );
+        }
+        assert!(
+            !text.contains(&format!("第{page}页")),
+            "page {page}:\n{text}"
+        );
+    }
+}
+
 /// The .docx of `dir` as LibreOffice renders it, with a profile of its own
 /// (tests run side by side): the text of its pages as they are laid out.
 fn rendered_text(dir: &Path) -> String {

@@ -147,6 +147,16 @@ impl Look {
         w
     }
 
+    /// Whether the briefing numbers its pages as 公文 do (— 1 —, on the
+    /// outer side: `briefing.page_numbers: gongwen`).
+    pub fn gongwen_folio(&self) -> bool {
+        self.value
+            .get("briefing")
+            .and_then(|b| b.get("page_numbers"))
+            .and_then(Value::as_str)
+            == Some("gongwen")
+    }
+
     /// The raw word, placeholders kept (the footer's page word).
     pub fn raw_word(&self, key: &str) -> String {
         self.words.get(key).cloned().unwrap_or_default()

@@ -12,7 +12,7 @@ use crate::data::prose::placeholders;
 use crate::data::vocabulary::Words;
 use crate::render::marks::Shown;
 
-use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
+use super::model::{Block, Document, Look as L, Para, Run, Side, Style, Table, TableKind};
 use super::styles::{self, TEXT_WIDTH};
 use super::text;
 use crate::data::look::{Color, Look};
@@ -483,30 +483,48 @@ pub fn document(i: &Inputs) -> Document {
         Style::Header,
         vec![Run::plain(&meta.title), Run::Tab, Run::plain(&masthead)],
     ));
-    // The footer: the theme's page word with fields for {n} and {total}.
-    let mut footer = Vec::new();
-    let page = look.raw_word("page");
-    let mut rest = page.as_str();
-    while !rest.is_empty() {
-        let next = [("{n}", "PAGE"), ("{total}", "NUMPAGES")]
-            .iter()
-            .filter_map(|(k, f)| rest.find(k).map(|at| (at, *k, *f)))
-            .min_by_key(|(at, _, _)| *at);
-        match next {
-            Some((at, k, f)) => {
-                if at > 0 {
-                    footer.push(Run::plain(&rest[..at]));
+    // The footer: as 公文 number their pages (— 1 —, right on odd pages,
+    // left on even ones: the PDF's), else the theme's page word with
+    // fields for {n} and {total}.
+    if look.gongwen_folio() {
+        let folio = |side| Para {
+            side: Some(side),
+            ..Para::new(
+                Style::Footer,
+                vec![
+                    Run::plain("— "),
+                    Run::Field("PAGE", "1".into()),
+                    Run::plain(" —"),
+                ],
+            )
+        };
+        b.doc.footer.push(folio(Side::Right));
+        b.doc.even_footer = Some(vec![folio(Side::Left)]);
+    } else {
+        let mut footer = Vec::new();
+        let page = look.raw_word("page");
+        let mut rest = page.as_str();
+        while !rest.is_empty() {
+            let next = [("{n}", "PAGE"), ("{total}", "NUMPAGES")]
+                .iter()
+                .filter_map(|(k, f)| rest.find(k).map(|at| (at, *k, *f)))
+                .min_by_key(|(at, _, _)| *at);
+            match next {
+                Some((at, k, f)) => {
+                    if at > 0 {
+                        footer.push(Run::plain(&rest[..at]));
+                    }
+                    footer.push(Run::Field(f, "1".into()));
+                    rest = &rest[at + k.len()..];
                 }
-                footer.push(Run::Field(f, "1".into()));
-                rest = &rest[at + k.len()..];
-            }
-            None => {
-                footer.push(Run::plain(rest));
-                rest = "";
+                None => {
+                    footer.push(Run::plain(rest));
+                    rest = "";
+                }
             }
         }
+        b.doc.footer.push(Para::new(Style::Footer, footer));
     }
-    b.doc.footer.push(Para::new(Style::Footer, footer));
 
     b.push(Para::text(Style::Title, &meta.title));
     b.overview();

@@ -83,6 +83,15 @@ pub struct Para {
     /// Turned lines begin this many characters in (under the first name
     /// after a 版记's label).
     pub hanging: Option<u32>,
+    /// Set against one side, one character in from it: a 公文 page
+    /// number (GB/T 9704-2012, 7.5), right on odd pages, left on even ones.
+    pub side: Option<Side>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
 }
 
 impl Para {
@@ -91,6 +100,7 @@ impl Para {
             style,
             runs,
             hanging: None,
+            side: None,
         }
     }
 
@@ -132,4 +142,7 @@ pub struct Document {
     pub first_header: Vec<Para>,
     pub header: Vec<Para>,
     pub footer: Vec<Para>,
+    /// The even pages' footer where it differs from the others' (公文 page
+    /// numbers on the outer side).
+    pub even_footer: Option<Vec<Para>>,
 }

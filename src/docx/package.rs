@@ -14,13 +14,17 @@ use crate::chart::xml::{Properties, Xml};
 use crate::chart::{self, Rgb};
 use crate::data::look::{Color, Look};
 
-fn settings() -> Vec<u8> {
+/// `even_odd`: the even pages have a footer of their own (公文 page numbers).
+fn settings(even_odd: bool) -> Vec<u8> {
     let mut x = Xml::new();
     x.el("w:settings", &[("xmlns:w", W)], |x| {
         x.empty("w:zoom", &[("w:percent", "100")]);
         x.empty("w:embedTrueTypeFonts", &[]);
         x.empty("w:saveSubsetFonts", &[]);
         x.wval("w:defaultTabStop", "420");
+        if even_odd {
+            x.empty("w:evenAndOddHeaders", &[]);
+        }
         x.wval("w:characterSpacingControl", "compressPunctuation");
         x.el("w:compat", &[], |x| {
             x.empty(
@@ -173,7 +177,7 @@ pub fn package(
         }
         parts.push((name.to_string(), bytes));
     };
-    let (document, first, header, footer) = {
+    let (document, first, header, footer, even) = {
         let mut w = Writer {
             look,
             faces,
@@ -183,7 +187,11 @@ pub fn package(
         let first = furniture("w:hdr", &doc.first_header, &mut w);
         let header = furniture("w:hdr", &doc.header, &mut w);
         let footer = furniture("w:ftr", &doc.footer, &mut w);
-        (document, first, header, footer)
+        let even = doc
+            .even_footer
+            .as_ref()
+            .map(|f| furniture("w:ftr", f, &mut w));
+        (document, first, header, footer, even)
     };
     // The charts' text is in the figure face (names regular, labels bold).
     for c in &doc.charts {
@@ -205,14 +213,18 @@ pub fn package(
     add(
         "word/settings.xml",
         Some(format!("{wml}settings+xml")),
-        settings(),
+        settings(doc.even_footer.is_some()),
     );
     add(
         "word/theme/theme1.xml",
         Some(format!("{CT}theme+xml")),
         theme(look, faces),
     );
-    add("word/header1.xml", Some(format!("{wml}header+xml")), header);
+    add(
+        "word/header1.xml",
+        Some(format!("{wml}header+xml")),
+        header.clone(),
+    );
     add("word/header2.xml", Some(format!("{wml}header+xml")), first);
     add(
         "word/footer1.xml",
@@ -220,6 +232,11 @@ pub fn package(
         footer.clone(),
     );
     add("word/footer2.xml", Some(format!("{wml}footer+xml")), footer);
+    // Even pages take the same header, and their own footer.
+    if let Some(even) = even {
+        add("word/header3.xml", Some(format!("{wml}header+xml")), header);
+        add("word/footer3.xml", Some(format!("{wml}footer+xml")), even);
+    }
     let mut doc_rels = vec![
         r("rId1", "styles", "styles.xml"),
         r("rId2", "settings", "settings.xml"),
@@ -230,6 +247,10 @@ pub fn package(
         r("rId7", "footer", "footer1.xml"),
         r("rId8", "footer", "footer2.xml"),
     ];
+    if doc.even_footer.is_some() {
+        doc_rels.push(r("rId9", "header", "header3.xml"));
+        doc_rels.push(r("rId10", "footer", "footer3.xml"));
+    }
     for (i, c) in doc.charts.iter().enumerate() {
         let n = i + 1;
         doc_rels.push(r(

@@ -240,6 +240,22 @@ pub fn colophon_indent(x: &mut Xml, hanging: u32) {
     );
 }
 
+/// A style's size, in half-points.
+pub fn style_size(style: Style) -> u32 {
+    match style {
+        Style::Masthead => MASTHEAD_SIZE,
+        Style::Headline => 44,
+        Style::Title | Style::Heading1 | Style::CardValue => 36,
+        Style::Body | Style::Heading2 | Style::Subheadline | Style::Issue | Style::MastheadLine => {
+            32
+        }
+        Style::Footer => 24,
+        Style::CardLabel | Style::CardNote | Style::Header => 18,
+        Style::Colophon => COLOPHON_SIZE,
+        _ => 21,
+    }
+}
+
 /// One paragraph style: its paragraph and run properties, in schema order.
 fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
     let (role, bold) = role(style);
@@ -394,20 +410,7 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
             // 0.12 em of letter-spacing, in twentieths of a point
             x.wval("w:spacing", "100");
         }
-        let size = match style {
-            Style::Masthead => MASTHEAD_SIZE,
-            Style::Headline => 44,
-            Style::Title | Style::Heading1 | Style::CardValue => 36,
-            Style::Body
-            | Style::Heading2
-            | Style::Subheadline
-            | Style::Issue
-            | Style::MastheadLine => 32,
-            Style::Footer => 24,
-            Style::CardLabel | Style::CardNote | Style::Header => 18,
-            Style::Colophon => COLOPHON_SIZE,
-            _ => 21,
-        };
+        let size = style_size(style);
         size_el(x, size);
     });
     x.close("w:style");

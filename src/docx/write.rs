@@ -3,8 +3,10 @@
 //! drawings, and the section's page setup.
 
 use super::build::chart_width;
-use super::model::{Block, Document, Look as L, Para, Run, Style, Table, TableKind};
-use super::styles::{Faces, PITCH, R, W, border, colophon_indent, role, size_el, style_id};
+use super::model::{Block, Document, Look as L, Para, Run, Side, Style, Table, TableKind};
+use super::styles::{
+    Faces, PITCH, R, W, border, colophon_indent, role, size_el, style_id, style_size,
+};
 use crate::chart::Rgb;
 use crate::chart::xml::Xml;
 use crate::data::look::{Color, Look};
@@ -93,6 +95,17 @@ impl Writer<'_> {
             x.wval("w:pStyle", style_id(p.style));
             if let Some(n) = p.hanging {
                 colophon_indent(x, n);
+            }
+            if let Some(side) = p.side {
+                let (chars, twips, jc) = match side {
+                    Side::Left => ("w:leftChars", "w:left", "left"),
+                    Side::Right => ("w:rightChars", "w:right", "right"),
+                };
+                // one character of the paragraph's size in (Word reads the
+                // characters; the twips are for readers that do not)
+                let em = (style_size(p.style) * 10).to_string();
+                x.empty("w:ind", &[(chars, "100"), (twips, &em)]);
+                x.wval("w:jc", jc);
             }
             if center {
                 x.wval("w:jc", "center");
@@ -485,6 +498,13 @@ pub fn body(doc: &Document, w: &mut Writer) -> Vec<u8> {
             "w:footerReference",
             &[("w:type", "first"), ("r:id", "rId8")],
         );
+        if doc.even_footer.is_some() {
+            x.empty("w:headerReference", &[("w:type", "even"), ("r:id", "rId9")]);
+            x.empty(
+                "w:footerReference",
+                &[("w:type", "even"), ("r:id", "rId10")],
+            );
+        }
         x.empty("w:pgSz", &[("w:w", "11906"), ("w:h", "16838")]);
         x.empty(
             "w:pgMar",
