@@ -435,20 +435,31 @@ fn a_long_title_keeps_the_running_header_to_one_line_or_two_even_ones() {
     require("pdftotext");
     let dir = project();
     let meta = dir.path().join("data/meta.yaml");
-    let masthead = "哈尔滨新区工作简报";
-    for (title, lines) in [
+    // The third: 60 Han characters beside a masthead that takes two fifths
+    // of the line took three lines (round 27).
+    for (title, masthead, lines) in [
         (
             "中国（黑龙江）自由贸易试验区哈尔滨片区暨哈尔滨新区2022年工作成效与2023年工作安排",
+            "哈尔滨新区工作简报",
             1,
         ),
         (
             "中国（黑龙江）自由贸易试验区哈尔滨片区暨哈尔滨新区二〇二二年经济社会发展工作成效与二〇二三年工作安排",
+            "哈尔滨新区工作简报",
+            2,
+        ),
+        (
+            "哈尔滨新区经济社会发展工作成效与经济社会发展主要预期目标及重点工作任务安排情况汇报材料和下一步工作打算及有关建议意见汇编",
+            "中国黑龙江自由贸易试验区哈尔滨片区工作简报",
             2,
         ),
     ] {
+        assert!(title.chars().count() <= 60);
         let text = fs::read_to_string(&meta).unwrap();
         let old = text.lines().find(|l| l.starts_with("title: ")).unwrap();
-        fs::write(&meta, text.replace(old, &format!("title: {title}"))).unwrap();
+        let text = text.replace(old, &format!("title: {title}"));
+        let old = text.lines().find(|l| l.starts_with("masthead: ")).unwrap();
+        fs::write(&meta, text.replace(old, &format!("masthead: {masthead}"))).unwrap();
         ok(brief(dir.path(), &["build", "--only", "briefing"]));
         let page = pages_layout(&dir.path().join("out/briefing.pdf"), 2, 2);
         let head: Vec<String> = page
@@ -551,6 +562,72 @@ fn a_ratio_longer_than_a_line_breaks_after_a_colon_only() {
             "{pdf}: {lines:?}"
         );
     }
+}
+
+/// A headline card of a ratio of eight parts: set on one line it shrank to
+/// about 4 pt (round 26); it turns after its colons instead, every part
+/// legible and whole.
+#[test]
+fn a_ratio_card_of_many_parts_turns_its_lines_and_stays_legible() {
+    require("pdftotext");
+    let dir = corpus_project("nansha-2023");
+    let parts = [
+        "3.2", "44.2", "52.6", "11.1", "22.2", "33.3", "44.4", "55.5",
+    ];
+    edit(
+        &dir.path().join("data/2022-achievements.yaml"),
+        "ratio: [3.2, 44.2, 52.6]\n        colon: ：\n",
+        &format!(
+            "ratio: [{}]\n        colon: ：\n        headline: true\n",
+            parts.join(", ")
+        ),
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let words = words(&dir.path().join("out/briefing.pdf"), 1);
+    // the card's words, in their order: from the first part on
+    let first = words.iter().position(|w| w.2.starts_with("3.2：")).unwrap();
+    let card: Vec<&(f64, f64, String)> = words[first..]
+        .iter()
+        .take_while(|w| {
+            w.2.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '：')
+        })
+        .collect();
+    let text: String = card.iter().map(|w| w.2.as_str()).collect();
+    assert_eq!(text, parts.join("："), "{words:?}");
+    for w in &card {
+        assert!(w.1 - w.0 >= 9.0, "a part set at {:.1} pt: {w:?}", w.1 - w.0);
+    }
+}
+
+/// An issuing office of 20 characters beside the date under the masthead:
+/// its last characters turned to a line of their own (round 26); it stays
+/// on the date's line, set a little smaller.
+#[test]
+fn a_long_issuing_office_stays_on_the_date_s_line() {
+    require("pdftotext");
+    let dir = example("xinhe");
+    let issuer = "新河经济技术开发区管理委员会办公室综合科";
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "issuer: 新河区人民政府办公室 ",
+        &format!("issuer: {issuer} "),
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let words = words(&dir.path().join("out/briefing.pdf"), 1);
+    let date = words.iter().find(|w| w.2.contains("1月20日")).unwrap();
+    let line: String = words
+        .iter()
+        .filter(|w| (w.0 - date.0).abs() < 4.0 && !w.2.contains("1月20日"))
+        .map(|w| w.2.as_str())
+        .collect();
+    assert_eq!(line, issuer, "{words:?}");
 }
 
 /// The body text of page `page` (1-based) of an A4 PDF: its type area
