@@ -367,3 +367,45 @@ fn the_byline_keeps_its_spaces_on_the_title_and_closing_slides() {
         .count();
     assert_eq!(slides, 2, "{boxes:?}");
 }
+
+#[test]
+fn no_shape_of_the_deck_lies_on_the_text_of_another() {
+    // The agenda item that turns (坚持生态优先…) was a text box with its
+    // square drawn over its first character, and its box ran across the
+    // columns beside it; a longer agenda had 18 such squares (round 28).
+    // Every text box of the example's deck stands clear of every square,
+    // and of the other text boxes but for the edges of their lines.
+    let dir = data_only();
+    copy_dir(
+        &repo().join("examples/xinhe/data"),
+        &dir.path().join("data"),
+    );
+    fs::copy(
+        repo().join("examples/xinhe/theme.yaml"),
+        dir.path().join("theme.yaml"),
+    )
+    .unwrap();
+    ok(brief(dir.path(), &["build", "--pptx", "--only", "slides"]));
+    let out = python_command()
+        .arg("-c")
+        .arg(
+            "import sys, pptx\n\
+             deck = pptx.Presentation(sys.argv[1])\n\
+             def box(s): return (s.left, s.top, s.left + s.width, s.top + s.height)\n\
+             def meet(a, b, k): return min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > k * min(a[3] - a[1], b[3] - b[1])\n\
+             for n, slide in enumerate(deck.slides, 1):\n\
+             \x20   texts = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]\n\
+             \x20   squares = [s for s in slide.shapes if not s.has_text_frame or not s.text_frame.text.strip()]\n\
+             \x20   squares = [s for s in squares if s.width < 200000 and s.height < 200000]\n\
+             \x20   for i, t in enumerate(texts):\n\
+             \x20       for o in texts[i + 1:] + squares:\n\
+             \x20           if meet(box(t), box(o), 0.3 if o in texts else 0):\n\
+             \x20               print(n, t.text_frame.text[:12], '|', o.name)",
+        )
+        .arg(dir.path().join("out/slides.pptx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found = stdout(&out);
+    assert!(found.trim().is_empty(), "shapes over text:\n{found}");
+}

@@ -109,6 +109,32 @@ pub fn bullet(b: &mut TextBox, markers: &mut [Option<(Rect, Rgba)>]) {
     }
 }
 
+/// Stops `b` short of text beside it. A box reaches its container's right
+/// edge, so that its text wraps softly within typst's measure; but typst
+/// may lay a grid's first cell into the grid's own frame, which is then the
+/// container, and the box ran over the next columns (round 28: an agenda
+/// item that turns was written across the items beside it). `own`: the
+/// right edges and baselines of the box's text; `others`: the left edges
+/// and middles of the other paragraphs' text and of the markers.
+pub fn stop_short(b: &mut TextBox, own: &[(f64, f64)], others: &[(f64, f64)]) {
+    let (top, bottom) = (b.rect.y, b.rect.y + b.rect.h);
+    let within = |y: f64| y > top && y < bottom;
+    let right = own
+        .iter()
+        .filter(|(_, y)| within(*y))
+        .map(|(x, _)| *x)
+        .fold(b.rect.x, f64::max);
+    let beside = others
+        .iter()
+        .filter(|(x, y)| within(*y) && *x > right - 0.5)
+        .map(|(x, _)| *x)
+        .fold(f64::INFINITY, f64::min);
+    if beside < b.rect.x + b.rect.w {
+        let gap = (beside - right).min(2.0);
+        b.rect.w = (beside - gap - b.rect.x).max(right - b.rect.x);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +241,22 @@ mod tests {
         let mut markers = vec![Some((square(6.5), red))];
         bullet(&mut far, &mut markers);
         assert!(far.paras[0].bullet.is_none() && markers[0].is_some());
+    }
+
+    #[test]
+    fn a_box_stops_short_of_the_text_beside_it_and_never_of_its_own() {
+        // Text from 30 to 60 pt on the baseline 12, a box to 100 pt.
+        let own = [(60.0, 12.0)];
+        let mut b = text_box();
+        stop_short(&mut b, &own, &[(80.0, 12.0)]);
+        assert_eq!(b.rect.w, 48.0);
+        // Text on another line, or left of its own end, stops it nowhere.
+        let mut b = text_box();
+        stop_short(&mut b, &own, &[(80.0, 40.0), (10.0, 12.0)]);
+        assert_eq!(b.rect.w, 70.0);
+        // Text closer than 2 pt: the box ends where its own text does.
+        let mut b = text_box();
+        stop_short(&mut b, &own, &[(61.0, 12.0)]);
+        assert_eq!(b.rect.w, 30.0);
     }
 }

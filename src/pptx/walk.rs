@@ -16,7 +16,7 @@ use typst::visualize::{Color, CurveItem, Geometry, Paint};
 use typst_layout::PagedDocument;
 
 use super::arrange::{arrange, rules};
-use super::boxes::{bullet, rejoin};
+use super::boxes::{bullet, rejoin, stop_short};
 use super::model::*;
 use super::text::{Frag, FragKey, paragraphs, plain};
 use crate::chart::Rgb;
@@ -521,11 +521,30 @@ impl<'a> Walker<'a> {
         }
         let mut markers: Vec<Option<(Rect, Rgba)>> =
             self.markers.iter().copied().map(Some).collect();
+        // Where each paragraph's text starts, and each marker: what a box
+        // beside them must stop short of.
+        let starts: Vec<(FragKey, f64, f64)> = by_key
+            .iter()
+            .flat_map(|(key, frags)| frags.iter().map(move |f| (*key, f.x0, f.baseline)))
+            .collect();
+        let marks: Vec<(f64, f64)> = self
+            .markers
+            .iter()
+            .map(|(r, _)| (r.x, r.y + r.h / 2.0))
+            .collect();
         for (key, frags) in by_key {
             let card = frags[0].card;
+            let own: Vec<(f64, f64)> = frags.iter().map(|f| (f.x1, f.baseline)).collect();
+            let others: Vec<(f64, f64)> = starts
+                .iter()
+                .filter(|(k, ..)| *k != key)
+                .map(|&(_, x, y)| (x, y))
+                .chain(marks.iter().copied())
+                .collect();
             for mut b in paragraphs(frags, self.groups[key.0]) {
                 b.role = self.roles.get(&key).copied().unwrap_or_default();
                 bullet(&mut b, &mut markers);
+                stop_short(&mut b, &own, &others);
                 match card {
                     Some(c) => self.cards[c].1.push(Shape::Text(b)),
                     None => self.shapes.push(Shape::Text(b)),
