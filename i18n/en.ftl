@@ -591,6 +591,7 @@ data-tab-indent-hint = replace the tab with spaces (most editors have a setting 
 data-anchor-hint = a value starting with & or * is YAML’s own: put it in quotes if it is text
 data-empty-text-hint = write the text, or delete the line where the field may be left out
 data-duplicate-key-hint = keep one of the two lines: a key is set once
+data-duplicate-id-item-hint = an item of a list starts with “- ”: if this line begins another one, type “- ” before `id:`, at the dash of the item above, and its other keys under `id`
 role-figures = the figures sheet
 sheet-cannot-read = the figures sheet cannot be read: { $why }
 sheet-cannot-read-hint = name a file of data/ (figures: {"{"} file: 指标.xlsx {"}"}), a regular file of at most 8 MB

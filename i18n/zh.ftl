@@ -591,6 +591,7 @@ data-tab-indent-hint = 请把制表符换成空格（多数编辑器有“用空
 data-anchor-hint = 以 & 或 * 开头的值是 YAML 的语法：如果是文字，请加引号
 data-empty-text-hint = 请写上内容；可省略的字段也可以删去整行
 data-duplicate-key-hint = 请只保留其中一行：一个键只能写一次
+data-duplicate-id-item-hint = 列表的每一项以“- ”开头：如果这一行是另一项的开始，请在 `id:` 前加上“- ”（与上一项的“-”对齐），这一项的其他键与 `id` 对齐
 role-figures = 指标表
 sheet-cannot-read = 无法读取指标表：{ $why }
 sheet-cannot-read-hint = 请写 data/ 中的文件（figures: {"{"} file: 指标.xlsx {"}"}），须为不超过 8 MB 的普通文件

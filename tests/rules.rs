@@ -949,6 +949,15 @@ const RULES: &[Rule] = &[
         "  copy: [",
         "data-recipients-too-long",
     ),
+    // Recipients typed with the input method's comma: one name, said as
+    // too long, or passed when short (round 28).
+    r(
+        META,
+        "",
+        "recipients:\n  report: [市委办公室，市政府办公室]\n",
+        "report: [市委办公室，",
+        "syntax-fullwidth-comma",
+    ),
     // A recipient that ends with a mark the 版记 adds its own after.
     r(
         META,

@@ -111,6 +111,15 @@ const MISTAKES: &[Mistake] = &[
         "value:14",
         "syntax-colon-space",
     ),
+    // A paragraph that opens with its year, typed without the space after
+    // its dash (round 28: "write only the number -2022").
+    m(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      -2022年，哈尔滨新区经济发展稳中有进。",
+        "-2022年",
+        "syntax-dash-space",
+    ),
     // Values that start with a character YAML reserves.
     // A paragraph emphasised as in a chat message (round 27: a bare syntax
     // error).

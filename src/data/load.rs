@@ -159,8 +159,9 @@ pub fn load<T: DeserializeOwned>(root: &Path, rel: &Path) -> (Option<Text>, Resu
             for e in &mut not_read.errors {
                 let typing = e.line.and_then(|l| super::syntax::typing_on_line(&text, l));
                 match typing {
-                    // An invisible space is the whole mistake: said as such.
-                    Some(d) if d.code == "syntax-trailing-space" => {
+                    // An invisible space, or the one missing after an
+                    // item's dash, is the whole mistake: said as such.
+                    Some(d) if matches!(d.code, "syntax-trailing-space" | "syntax-dash-space") => {
                         e.code = d.code;
                         e.message = d.message;
                         e.hint = Some(d.hint);

@@ -202,13 +202,25 @@ pub fn scan(text: &str) -> Result<SpanIndex, (SpanIndex, Vec<StructureError>)> {
             };
             let full = join(path, &name);
             index.keys.entry(full.clone()).or_insert(loc);
-            if !seen.insert(name.clone()) {
+            // An item's `id` again: another item typed without its dash
+            // (round 28: four "keep one of the two lines", which deleted a
+            // figure). Said once, at the id; its other keys follow from it.
+            const NEW_ITEM: &str = "\0another item";
+            if !seen.insert(name.clone()) && !seen.contains(NEW_ITEM) {
+                let item = name == "id" && path.ends_with(']');
+                if item {
+                    seen.insert(NEW_ITEM.to_string());
+                }
                 errors.push(StructureError {
                     loc,
                     path: full.clone(),
                     code: "data-duplicate-key",
                     message: tr!("data-duplicate-key", key = name.as_str()),
-                    hint: Some(tr!("data-duplicate-key-hint")),
+                    hint: Some(if item {
+                        tr!("data-duplicate-id-item-hint")
+                    } else {
+                        tr!("data-duplicate-key-hint")
+                    }),
                 });
             }
             // A key is no place for a tag or an anchor either (`!!str
@@ -370,6 +382,11 @@ mod tests {
                 .any(|e| e.code == "data-alias" && e.loc.line == 2)
         );
 
+        // An item typed without its dash: said once, at its id.
+        let (_, errs) = scan("l:\n  - id: a\n    v: 1\n    id: b\n    v: 2\n").unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!((errs[0].loc.line, errs[0].code), (4, "data-duplicate-key"));
+        assert!(errs[0].hint.as_deref().unwrap().contains("- "));
         let (_, errs) = scan("a: 1\n---\nb: 2\n").unwrap_err();
         assert_eq!(errs[0].loc.line, 2);
     }

@@ -191,8 +191,11 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
     // above is an item at this indentation or the key of the list: no item
     // (round 24: said as a key indented otherwise, "8 spaces").
     if let Some(rest) = content.strip_prefix('-')
-        && rest
+        && (rest
             .starts_with(|c: char| !c.is_ascii() || c.is_ascii_alphabetic() || "{\"'".contains(c))
+            // `-2022年，…`: a paragraph that opens with its year (round 28:
+            // said as a number with words, "write only -2022")
+            || (rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.is_ascii()))
     {
         let above = lines[..n - 1]
             .iter()
@@ -647,9 +650,13 @@ fn indentation(lines: &[&str], last: usize) -> Option<Diagnosis> {
         }
         let content = &body[indent..];
         let list = content.starts_with("- ") || content == "-";
-        let mut popped = None;
+        // The blocks this line leaves: the last one left, and the first
+        // (the keys right above it, which a key one space short is meant
+        // beside: round 28 named the item's dash).
+        let (mut popped, mut innermost) = (None, None);
         while open.len() > 1 && open.last().is_some_and(|(i, _)| *i > indent) {
             popped = open.pop().map(|(i, _)| i);
+            innermost = innermost.or(popped);
         }
         let (top, top_list) = *open.last().expect("the file's own block");
         // A line that opens a deeper block: a key with no value on its
@@ -684,7 +691,7 @@ fn indentation(lines: &[&str], last: usize) -> Option<Diagnosis> {
                 return Some(if list {
                     item_error(n, indent, top)
                 } else {
-                    key_error(n, indent, top)
+                    key_error(n, indent, innermost.unwrap_or(top))
                 });
             }
             open.push((indent, list));
@@ -871,6 +878,11 @@ mod tests {
             code("p:\n  -加力助企纾困。\n  - 第二段\n", 3),
             (2, "syntax-dash-space")
         );
+        // A paragraph that opens with its year (round 28); a negative
+        // number is no such slip.
+        let d = typing_on_line("p:\n  -2022年，全区增长。\n", 2).unwrap();
+        assert_eq!((d.line, d.code), (2, "syntax-dash-space"));
+        assert!(typing_on_line("p:\n  -2022\n", 2).is_none_or(|d| d.code != "syntax-dash-space"));
         // A value that starts with quotes or a brace and goes on (round 24).
         assert_eq!(
             code(
@@ -1003,5 +1015,15 @@ mod tests {
         assert_eq!(code(text, 7), (6, "syntax-key-indent"));
         let text = "list:\n  - a: 1\n  - b: 2\n    - c: 3\n";
         assert_eq!(code(text, 4), (4, "syntax-item-indent"));
+        // One space short of the keys above (7 or 5 where they are at 8):
+        // the hint names 8, not the dash's 6 or the list's key's 4.
+        for short in ["       ", "     "] {
+            let text = format!(
+                "sections:\n  - id: a\n    figures:\n      - id: b\n        label: c\n{short}value: 3\n        unit: 亿元\n"
+            );
+            let d = diagnose(&text, 7, "parser says");
+            assert_eq!((d.line, d.code), (6, "syntax-key-indent"));
+            assert!(d.hint.contains('8'), "{}", d.hint);
+        }
     }
 }

@@ -95,6 +95,30 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
         for (list, names) in [("report", &r.report), ("send", &r.send), ("copy", &r.copy)] {
             for (i, n) in names.iter().enumerate() {
                 let path = format!("recipients.{list}[{i}]");
+                // `[市委办公室，市政府办公室]`: the input method's comma makes
+                // the list one name, said as too long or passed (round 28).
+                // (An office's name may hold 、: 各区、县（市）人民政府.)
+                if let Some(at) = outside_brackets(n.trim(), &['，', '；', ';'])
+                    .map(|at| at + (n.len() - n.trim_start().len()))
+                {
+                    let mark = n[at..].chars().next().unwrap_or('，');
+                    let p = if mark == '，' {
+                        c.report(
+                            &path,
+                            "syntax-fullwidth-comma",
+                            tr!("syntax-fullwidth-comma"),
+                        )
+                    } else {
+                        c.report(
+                            &path,
+                            "syntax-list-one-word",
+                            tr!("syntax-list-one-word", mark = mark.to_string()),
+                        )
+                    };
+                    p.offset = Some(at);
+                    p.hint = Some(tr!("syntax-fullwidth-comma-hint"));
+                    continue;
+                }
                 c.text(&path, n, limits::NAME);
                 match seen.iter().find(|(name, _)| *name == n.trim()) {
                     Some((_, first)) => {
