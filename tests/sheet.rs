@@ -333,6 +333,51 @@ fn a_rise_the_sheet_shows_with_its_plus_sign_is_read_as_the_number() {
 }
 
 #[test]
+fn a_sheet_named_as_offices_slip_is_said_with_the_name_meant() {
+    // Round 28: "cannot be read" with no cause for a name with its folder
+    // (data/指标.xlsx, as the guide calls the file) or with .XLSX; a tab's
+    // name ending in a space, which no tab shows, was no sheet; a target's
+    // id in the sheet was "no figure has the id", with no way forward.
+    let dir = with_sheet(&[
+        &["id", "名称", "数值"],
+        &["target_gdp", "地区生产总值", "6.5"],
+    ]);
+    let meta = dir.path().join("data/meta.yaml");
+    for (file, says) in [
+        ("data/指标.xlsx", "without its folder"),
+        ("指标.XLSX", "there is no file"),
+    ] {
+        edit(&meta, "file: 指标.xlsx", &format!("file: {file}"));
+        let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 3, "{err}");
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("data/meta.yaml:") && l.contains(says))
+            .unwrap_or_else(|| panic!("{file}: {err}"));
+        assert!(line.contains("did you mean `指标.xlsx`"), "{line}");
+        edit(&meta, &format!("file: {file}"), "file: 指标.xlsx");
+    }
+    xlsx(
+        &dir.path().join("data/指标.xlsx"),
+        "主要指标 ",
+        &[
+            &["id", "名称", "数值"],
+            &["target_gdp", "地区生产总值", "6.5"],
+        ],
+    );
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    assert!(!err.contains("no sheet"), "{err}");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("data/指标.xlsx:2:"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("a target of the plan"), "{line}");
+}
+
+#[test]
 fn a_column_given_twice_is_an_error_at_its_header_cell() {
     // Two value columns: which one holds the figure? Not the last in silence.
     let dir = with_sheet(&[
@@ -405,7 +450,8 @@ fn a_cell_that_does_not_hold_what_it_shows_is_an_error_at_the_cell() {
     at(9, "C9", "formatted as a percent");
     // -3.5 shown without its minus, 2409 shown as 2.41E+03: read as held,
     // 同比增长-3.5% and 2409 were printed where the sheet shows another number.
-    at(10, "C10", "number format");
+    // The minus is said as such (round 28: "in 万 or thousands").
+    at(10, "C10", "without its minus sign");
     at(11, "C11", "number format");
     // Nothing else: the date is not read as a value (44941 would be out of
     // range), nor the merged value as one row's.
@@ -721,7 +767,7 @@ fn a_figure_with_no_value_anywhere_is_listed_and_a_missing_sheet_named() {
     assert_eq!(code(&out), 3);
     assert!(
         stderr(&out).contains("data/meta.yaml:")
-            && stderr(&out).contains("figures sheet cannot be read"),
+            && stderr(&out).contains("there is no file data/指标.xlsx"),
         "{}",
         stderr(&out)
     );

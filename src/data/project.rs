@@ -597,6 +597,56 @@ fn read_sheet(
         e.hint = Some(tr!("sheet-csv-no-sheets-hint"));
         errors.push(e);
     }
+    // A name with its folder (data/指标.xlsx, as the guide calls the file)
+    // or one data/ does not hold (last year's name, .XLSX): said as such,
+    // with the name meant (round 28: "cannot be read", and no cause).
+    let missing = std::fs::symlink_metadata(root.join(&rel)).is_err();
+    if !plain || missing {
+        let base = Path::new(&spec.file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut files: Vec<String> = std::fs::read_dir(root.join(DATA_DIR))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|f| {
+                let f = f.to_ascii_lowercase();
+                [".csv", ".xlsx", ".xls", ".ods"]
+                    .iter()
+                    .any(|x| f.ends_with(x))
+            })
+            .collect();
+        files.sort();
+        let meant = files
+            .iter()
+            .find(|f| f.eq_ignore_ascii_case(&base))
+            .map(String::as_str)
+            .or_else(|| super::error::nearest(&base, files.iter().map(String::as_str)));
+        let (code, message) = if plain {
+            (
+                "sheet-missing",
+                tr!("data-part-missing", name = spec.file.as_str()),
+            )
+        } else {
+            (
+                "sheet-file-folder",
+                tr!("sheet-file-folder", name = spec.file.as_str()),
+            )
+        };
+        let hint = match meant {
+            Some(n) => tr!("hint-did-you-mean", word = n),
+            None if files.is_empty() => tr!("sheet-cannot-read-hint"),
+            None => tr!("data-part-missing-hint", files = files.join("、")),
+        };
+        errors.push(
+            sources
+                .error(Role::Meta, "figures.file", None, code, message)
+                .hint(hint),
+        );
+        return;
+    }
     let read = if plain {
         sheet::read(root, &rel, spec.sheet.as_deref())
     } else {
@@ -623,7 +673,15 @@ fn read_sheet(
                 ),
                 sheet::SheetError::NoSheet(name, names) => (
                     "sheet-no-sheet",
-                    tr!("sheet-no-sheet", name = name, names = names.join("、")),
+                    tr!(
+                        "sheet-no-sheet",
+                        name = name,
+                        names = names
+                            .iter()
+                            .map(|n| format!("“{}”", super::load::escaped(n)))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    ),
                     tr!("sheet-no-sheet-hint"),
                 ),
                 sheet::SheetError::NoId(name) => (
@@ -686,6 +744,12 @@ fn read_sheet(
     // An id of a part file that did not read, or of an item a type error
     // took out, is no unknown id: that file's own error says what to fix.
     let all_read = parts.iter().all(|(_, p)| p.is_some());
+    // A target's id in the sheet is no typo: the sheet gives figures only.
+    let targets: Vec<String> = parts
+        .iter()
+        .filter_map(|(_, p)| p.as_deref())
+        .flat_map(|p| p.targets.iter().map(|t| t.id.clone()))
+        .collect();
     let (given, problems) = sheet::apply(&sheet, parts, words);
     sources.cells = given;
     let file = sources.get(Role::Figures).cloned().expect("just added");
@@ -700,7 +764,11 @@ fn read_sheet(
                 cell,
                 "sheet-unknown-id",
                 tr!("sheet-unknown-id", id = file::escaped(&id).into_owned()),
-                near.map(|n| tr!("hint-did-you-mean", word = n)),
+                if targets.contains(&id) {
+                    Some(tr!("sheet-target-id-hint", id = id))
+                } else {
+                    near.map(|n| tr!("hint-did-you-mean", word = n))
+                },
             ),
             sheet::SheetProblem::Twice(id, cell) => (
                 cell,
@@ -754,6 +822,11 @@ fn read_sheet(
                         "sheet-scaled",
                         tr!("sheet-scaled"),
                         tr!("sheet-scaled-hint"),
+                    ),
+                    sheet::Odd::Unsigned => (
+                        "sheet-unsigned",
+                        tr!("sheet-unsigned"),
+                        tr!("sheet-unsigned-hint"),
                     ),
                     sheet::Odd::ZeroBlank => (
                         "sheet-zero-blank",

@@ -172,6 +172,9 @@ pub enum Odd {
     Scaled,
     /// A zero the sheet shows as an empty cell or a dash.
     ZeroBlank,
+    /// A negative number shown without its minus: (3.2), or 3.2 in red,
+    /// as Excel's and WPS's own negative styles show it.
+    Unsigned,
 }
 
 /// The odd cells of a sheet by (row, column), 1-based.
@@ -309,9 +312,21 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                 .cloned(),
             _ => shown.first().cloned(),
         };
+        // A tab's name typed with a space at its end, which no tab shows
+        // (round 28: "no sheet “主要指标”; it has: 主要指标 "), is that tab.
+        let spaced = |s: &str| {
+            let mut same = names.iter().filter(|n| n.trim() == s.trim());
+            match (same.next(), same.next()) {
+                (Some(n), None) => Some(n.clone()),
+                _ => None,
+            }
+        };
         let name = match sheet {
             Some(s) if names.iter().any(|n| n == s) => s.to_string(),
-            Some(s) => return Err(SheetError::NoSheet(s.to_string(), names)),
+            Some(s) => match spaced(s) {
+                Some(n) => n,
+                None => return Err(SheetError::NoSheet(s.to_string(), names)),
+            },
             None => first_shown.ok_or_else(|| SheetError::NoSheet(String::new(), names.clone()))?,
         };
         // A number as the sheet shows it (3.5% held as 0.035, 172.80 held
@@ -424,12 +439,15 @@ pub fn read(root: &Path, rel: &Path, sheet: Option<&str>) -> Result<Sheet, Sheet
                             calamine::Data::Int(i) => *i < 0,
                             _ => false,
                         };
-                        if shown
-                            .get(&(cell.row, cell.col))
-                            .is_some_and(|s| s.scaled || (negative && s.unsigned))
-                            && matches!(data, calamine::Data::Float(_) | calamine::Data::Int(_))
-                        {
-                            odd.insert((cell.row, cell.col), Odd::Scaled);
+                        // (a minus hidden is said as such: round 28 said
+                        // "in 万 or thousands" of a red (3.2))
+                        let format = shown.get(&(cell.row, cell.col));
+                        if matches!(data, calamine::Data::Float(_) | calamine::Data::Int(_)) {
+                            if format.is_some_and(|s| s.scaled) {
+                                odd.insert((cell.row, cell.col), Odd::Scaled);
+                            } else if negative && format.is_some_and(|s| s.unsigned) {
+                                odd.insert((cell.row, cell.col), Odd::Unsigned);
+                            }
                         }
                         let zero = match data {
                             calamine::Data::Float(f) => *f == 0.0,
