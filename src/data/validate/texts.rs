@@ -232,15 +232,20 @@ impl Checker<'_> {
     /// Items of a list, each a short text; an item holding a full-width
     /// comma or 、 is a list typed as one text (`[甲，乙]`).
     pub(super) fn items(&mut self, path: &str, items: &[String], max: usize) {
+        // (each item's first place, found once: 40,000 keywords took 27 s
+        // compared each with those before it, round 26)
+        let mut first_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for (i, item) in items.iter().enumerate() {
             let p = format!("{path}[{i}]");
             self.text(&p, item, max);
-            if let Some(first) = items[..i].iter().position(|x| x.trim() == item.trim()) {
+            if let Some(&first) = first_at.get(item.trim()) {
                 self.report(
                     &p,
                     "data-item-twice",
                     tr!("data-item-twice", item = item.as_str(), first = first + 1),
                 );
+            } else {
+                first_at.insert(item.trim(), i);
             }
             if let Some(at) = item.find(['，', '、']) {
                 let e = if item[at..].starts_with('，') {
