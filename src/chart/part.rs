@@ -41,9 +41,12 @@ pub fn number_format(label: &str, value: f64) -> String {
             // (7.25) shows as typed, not rounded to the old label's places;
             // any other number as General, which shows what is typed (6.5,
             // then 7 once edited, not 7.0; 268, then 268.5: 0.### would
-            // print 268.).
+            // print 268.). But Office's General shows 11 characters at most
+            // (168512345.67 as 168512345.7, round 28): a longer number keeps
+            // its places too (an integer has 11 digits at most, 1e10).
             let decimals = digits.split('.').nth(1).map_or(0, str::len);
-            let code = if decimals == 0 || !digits.ends_with('0') {
+            let general = digits.trim_start_matches('-').len() <= 11;
+            let code = if decimals == 0 || (general && !digits.ends_with('0')) {
                 "General".to_string()
             } else {
                 format!("0.{}###", "0".repeat(decimals))
@@ -466,6 +469,16 @@ mod tests {
         assert_eq!(number_format("10%", 10.0), "General\"%\"");
         // a decrease drawn to the left prints its label without a sign
         assert_eq!(number_format("3%", -3.0), "General\"%\";General\"%\"");
+        // past General's 11 characters, the places as printed
+        assert_eq!(
+            number_format("168512345.67万元", 168512345.67),
+            "0.00###\"万元\""
+        );
+        assert_eq!(
+            number_format("9999999999.9999亿元", 9999999999.9999),
+            "0.0000###\"亿元\""
+        );
+        assert_eq!(number_format("10000000000元", 1e10), "General\"元\"");
     }
 
     #[test]
