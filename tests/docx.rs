@@ -513,6 +513,70 @@ fn gongwen_page_numbers_stand_on_the_outer_side_in_the_document() {
     }
 }
 
+/// Growth targets of 26 characters: their names turn in the document's
+/// chart, whose rows were as tall as one line, and each name's second line
+/// was drawn over the next name in LibreOffice's render (round 28). No two
+/// words of the rendered pages overlap.
+#[test]
+fn a_chart_s_long_names_take_the_room_of_their_lines_in_the_document() {
+    require("soffice");
+    let dir = example("xinhe");
+    let plan = dir.path().join("data/2025-plan.yaml");
+    for name in [
+        "地区生产总值",
+        "规模以上工业增加值",
+        "固定资产投资",
+        "社会消费品零售总额",
+    ] {
+        let long: String = format!("{name}（按全口径统计剔除价格因素后计算）扩充文字")
+            .chars()
+            .take(26)
+            .collect();
+        edit(
+            &plan,
+            &format!("    indicator: {name}\n"),
+            &format!("    indicator: {long}\n"),
+        );
+    }
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx"],
+    ));
+    rendered_text(dir.path());
+    let out = tool("pdftotext")
+        .arg("-bbox")
+        .arg(dir.path().join("lo/briefing.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    for (page, words) in html.split("<page ").skip(1).enumerate() {
+        let boxes: Vec<([f64; 4], &str)> = words
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let num = |key: &str| -> f64 {
+                    let at = w.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+                    w[at..at + w[at..].find('"').unwrap()].parse().unwrap()
+                };
+                let text = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
+                ([num("xMin"), num("yMin"), num("xMax"), num("yMax")], text)
+            })
+            .collect();
+        for (i, (a, ta)) in boxes.iter().enumerate() {
+            for (b, tb) in &boxes[i + 1..] {
+                let x = a[2].min(b[2]) - a[0].max(b[0]);
+                let y = a[3].min(b[3]) - a[1].max(b[1]);
+                assert!(
+                    x < 1.0 || y < 0.3 * (a[3] - a[1]).min(b[3] - b[1]),
+                    "page {}: {ta} drawn over {tb}",
+                    page + 1
+                );
+            }
+        }
+    }
+}
+
 /// The .docx of `dir` as LibreOffice renders it, with a profile of its own
 /// (tests run side by side): the text of its pages as they are laid out.
 fn rendered_text(dir: &Path) -> String {

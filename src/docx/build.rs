@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::chart::{Chart, Kind};
 use crate::data::Dataset;
 use crate::data::model::{Figure, Part};
@@ -19,6 +21,8 @@ use crate::data::look::{Color, Look};
 
 /// EMU per twip.
 const EMU_PER_TWIP: i64 = 635;
+/// Millimetres in a point.
+const MM_PER_PT: f64 = 25.4 / 72.0;
 
 pub struct Inputs<'a> {
     pub data: &'a Dataset,
@@ -243,11 +247,22 @@ impl<'a> Builder<'a> {
         // Rows as tall as the PDF's (4.2 mm bars, 2.2 mm apart), a pair of
         // bars per row in a comparison, and room for its legend.
         let rows = chart.categories.len() as f64;
-        let per_row = if chart.kind == Kind::Compare {
+        let per_row: f64 = if chart.kind == Kind::Compare {
             11.0
         } else {
             7.0
         };
+        // A name that turns takes the lines it needs, in the room left of
+        // the bars: an Office chart's rows are alike, each as tall as the
+        // tallest name's (round 28: names of 26 characters, one line high,
+        // drawn over each other in LibreOffice).
+        let room = chart.plot.map_or(0.35, |(x, _)| x) * f64::from(TEXT_WIDTH) / 20.0 * 0.9;
+        let lines = chart
+            .categories
+            .iter()
+            .map(|c| (UnicodeWidthStr::width(c.as_str()) as f64 / 2.0 * chart.size / room).ceil())
+            .fold(1.0, f64::max);
+        let per_row = per_row.max(lines * chart.size * 1.25 * MM_PER_PT + 2.2);
         let legend = if chart.legend() { 8.0 } else { 0.0 };
         let mm = (6.0 + rows * per_row + legend).max(20.0);
         let height = (mm * 36_000.0) as i64;
