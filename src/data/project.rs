@@ -224,8 +224,12 @@ fn checked(root: &Path, draft: bool) -> Result<Project, Failed> {
         // meta.yaml did not read as the model: the part files it names are
         // read and checked all the same (with the words it declares, where
         // they read), so that one run shows every file's problems.
+        // (Only a text that passed the structural scan: yaml_serde's
+        // scanner is quadratic in nesting, and 100,000 brackets took 23 s
+        // after the scan had refused them, round 26.)
         let raw = sources
             .get(Role::Meta)
+            .filter(|f| super::spans::scan(&f.text.text).is_ok())
             .and_then(|f| yaml_serde::from_str::<yaml_serde::Value>(&f.text.text).ok());
         let declared: Option<Vocabulary> = raw
             .as_ref()
