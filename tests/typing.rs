@@ -701,3 +701,27 @@ fn a_full_stop_for_the_point_and_full_width_year_get_the_half_width_number() {
         );
     }
 }
+
+#[test]
+fn a_note_typed_under_a_number_is_said_as_joined_to_it() {
+    // `issue: 3` with （总第45期） on the next line, indented: YAML joins
+    // the lines into one text, and "write only the number `3`" was said of
+    // a line that holds only 3 (round 26).
+    let dir = project();
+    edit(
+        &dir.path().join(META),
+        "issue: null",
+        "issue: 3\n  （总第45期）\n#",
+    );
+    let (code, diagnostics) = check(dir.path(), "en");
+    assert_eq!(code, 3);
+    let said = diagnostics
+        .iter()
+        .find(|d| d["file"] == "data/meta.yaml")
+        .unwrap_or_else(|| panic!("{diagnostics:?}"));
+    assert_eq!(said["line"], 9, "{said}");
+    assert!(
+        said["hints"].to_string().contains("indented further"),
+        "{said}"
+    );
+}

@@ -454,6 +454,12 @@ fn error_at(rel: &Path, path: &str, inner: &yaml_serde::Error, spans: &SpanIndex
     if let Some(hint) = hint {
         e = e.hint(hint);
     }
+    // A value that goes on over the line below (a note typed under
+    // `issue: 3`, indented): YAML joined the lines into one text, which is
+    // no number (round 26: "write only the number 3", which it was).
+    if code == "data-wrong-type" && spans.folded(path) {
+        e.hint = Some(tr!("hint-folded-value"));
+    }
     e
 }
 
