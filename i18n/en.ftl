@@ -649,6 +649,7 @@ sheet-no-id-in = the sheet “{ $name }” has no column `id` (标识) in its he
 sheet-above-header = this cell above the header row looks like a figure's id: rows above the header row are not read
 sheet-unit = the sheet gives this figure in { $sheet }, the data in { $data }: the documents would print the sheet's number with the data's unit
 sheet-unit-none = the sheet gives this figure in { $sheet }, the data with no unit
+sheet-unit-stated-hint = the sheet states { $sheet } at { $at }, for every row that states no unit of its own: give this row its unit in a 单位 column, or convert the number
 sheet-unit-hint = convert the number to the data's unit, or correct the figure's `unit` in its data file; two names for one unit (户 and 家) go in the vocabulary's `same_units`
 templates-older = the project's templates were copied from brief's templates of revision { $theirs }; this brief carries revision { $ours }
 templates-older-hint = see what changed: brief init --templates /tmp/new && diff -ru templates /tmp/new/templates (or remove templates/ to use brief’s own)

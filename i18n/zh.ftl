@@ -649,6 +649,7 @@ sheet-no-id-in = 工作表“{ $name }”的标题行中没有 `id`（标识）�
 sheet-above-header = 这个单元格在标题行上面，看起来是数字的 id：标题行上面的行不读取
 sheet-unit = 指标表中这个数字的单位是 { $sheet }，数据文件中是 { $data }：文件会把表中的数字配上数据文件的单位印出
 sheet-unit-none = 指标表中这个数字的单位是 { $sheet }，数据文件中它没有单位
+sheet-unit-stated-hint = 表格在 { $at } 写明单位是 { $sheet }，适用于没有写自己单位的各行：请加一列“单位”写明这一行的单位，或换算这个数字
 sheet-unit-hint = 请把数字换算成数据文件的单位，或改正数据文件中该数字的 `unit`；同一单位的两种叫法（户、家）写进词表的 `same_units`
 templates-older = 项目中的模板复制自 brief 第 { $theirs } 版的模板；当前 brief 带的是第 { $ours } 版
 templates-older-hint = 查看差异：brief init --templates /tmp/new && diff -ru templates /tmp/new/templates（或删去 templates/，改用 brief 自带的模板）

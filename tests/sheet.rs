@@ -977,6 +977,9 @@ fn an_office_s_sheet_is_read_with_its_title_unit_column_and_notes_and_its_units_
     assert_eq!(code(&out), 3, "{err}");
     said_at(&err, "指标.xlsx", 4, "C4", "亿元");
     assert_eq!(err.matches(": error:").count(), 1, "{err}");
+    // Said with the cell that states it, which the row does not show
+    // (round 28: A1 never named).
+    said_at(&err, "指标.xlsx", 4, "C4", "states 亿元 at A1");
     // In brackets under the title, or at its end, as statistics tables
     // state it (round 21: 15万元 printed as 15亿元, exit 0); the header's
     // brackets may say 单位 too.

@@ -867,14 +867,20 @@ fn read_sheet(
                 tr!("sheet-above-header"),
                 Some(tr!("sheet-layout-hint")),
             ),
-            sheet::SheetProblem::Unit(said, unit, cell) => (
+            // The unit a title or header states for the column is said at
+            // the cell that states it (round 28: 亿元 from a title row,
+            // refused at a row that states none, and A1 never named).
+            sheet::SheetProblem::Unit(said, unit, cell, at) => (
                 cell,
                 "sheet-unit",
                 match unit {
-                    Some(unit) => tr!("sheet-unit", sheet = said, data = unit),
-                    None => tr!("sheet-unit-none", sheet = said),
+                    Some(unit) => tr!("sheet-unit", sheet = said.as_str(), data = unit),
+                    None => tr!("sheet-unit-none", sheet = said.as_str()),
                 },
-                Some(tr!("sheet-unit-hint")),
+                Some(match at {
+                    Some(at) => tr!("sheet-unit-stated-hint", sheet = said, at = at.name()),
+                    None => tr!("sheet-unit-hint"),
+                }),
             ),
         };
         let mut e = sources.at_cell(&file, &cell, code, message);

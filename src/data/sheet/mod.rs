@@ -1088,7 +1088,7 @@ pub fn apply(
                             .iter()
                             .find(|u| u.column == column)
                             .filter(|_| column != Column::Value || unit_column.is_none())
-                            .map(|u| u.unit.as_str())
+                            .map(|u| (u.unit.as_str(), Some(&u.cell)))
                     };
                     for (column, text, cell) in &row.cells {
                         let path = match column {
@@ -1098,6 +1098,7 @@ pub fn apply(
                                         text.clone(),
                                         f.unit.clone(),
                                         cell.clone(),
+                                        None,
                                     ));
                                 }
                                 continue;
@@ -1140,19 +1141,20 @@ pub fn apply(
                                 // number (0.00"万元" over a figure in 亿元 is
                                 // another figure, round 18), else the one the
                                 // sheet states for the column.
-                                if let Some(said) = sheet
+                                if let Some((said, at)) = sheet
                                     .shown_units
                                     .get(&(cell.row, cell.col))
-                                    .map(String::as_str)
+                                    .map(|u| (u.as_str(), None))
                                     .into_iter()
                                     .chain(stated(*number))
-                                    .find(|said| !same_unit(words, said, unit.as_deref()))
+                                    .find(|(said, _)| !same_unit(words, said, unit.as_deref()))
                                     && (*number != Column::Yoy || f.yoy.is_some())
                                 {
                                     problems.push(SheetProblem::Unit(
                                         said.to_string(),
                                         unit,
                                         cell.clone(),
+                                        at.cloned(),
                                     ));
                                     continue;
                                 }
@@ -1288,5 +1290,8 @@ pub enum SheetProblem {
     AboveHeader(Cell),
     /// The unit the sheet gives (its 单位 column, or its header) where the
     /// figure's differs: the sheet's, the data's.
-    Unit(String, Option<String>, Cell),
+    /// The unit said, the data's, the value's cell, and the cell that
+    /// states the unit for the column (a header's brackets, a title's
+    /// 单位：亿元) where it is not the value's own.
+    Unit(String, Option<String>, Cell, Option<Cell>),
 }
