@@ -543,34 +543,19 @@ fn a_chart_s_long_names_take_the_room_of_their_lines_in_the_document() {
         &["build", "--only", "briefing", "--docx"],
     ));
     rendered_text(dir.path());
-    let out = tool("pdftotext")
-        .arg("-bbox")
-        .arg(dir.path().join("lo/briefing.pdf"))
-        .arg("-")
-        .output()
-        .unwrap();
-    let html = String::from_utf8_lossy(&out.stdout).into_owned();
-    for (page, words) in html.split("<page ").skip(1).enumerate() {
-        let boxes: Vec<([f64; 4], &str)> = words
-            .split("<word ")
-            .skip(1)
-            .map(|w| {
-                let num = |key: &str| -> f64 {
-                    let at = w.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-                    w[at..at + w[at..].find('"').unwrap()].parse().unwrap()
-                };
-                let text = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
-                ([num("xMin"), num("yMin"), num("xMax"), num("yMax")], text)
-            })
-            .collect();
-        for (i, (a, ta)) in boxes.iter().enumerate() {
-            for (b, tb) in &boxes[i + 1..] {
-                let x = a[2].min(b[2]) - a[0].max(b[0]);
-                let y = a[3].min(b[3]) - a[1].max(b[1]);
+    let pdf = dir.path().join("lo/briefing.pdf");
+    let (pages, _, _) = pdf_info(&pdf);
+    for page in 1..=pages {
+        let words = pdf_words(&pdf, page);
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                let x = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let y = a.y1.min(b.y1) - a.y0.max(b.y0);
                 assert!(
-                    x < 1.0 || y < 0.3 * (a[3] - a[1]).min(b[3] - b[1]),
-                    "page {}: {ta} drawn over {tb}",
-                    page + 1
+                    x < 1.0 || y < 0.3 * (a.y1 - a.y0).min(b.y1 - b.y0),
+                    "page {page}: {} drawn over {}",
+                    a.text,
+                    b.text
                 );
             }
         }

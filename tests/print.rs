@@ -231,23 +231,9 @@ fn an_opening_written_as_one_long_sentence_leaves_no_slide_overflowing() {
 
 /// The words of a page as poppler boxes them: (top, bottom, text).
 fn words(pdf: &Path, page: usize) -> Vec<(f64, f64, String)> {
-    let out = tool("pdftotext")
-        .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
-    html.split("<word ")
-        .skip(1)
-        .map(|w| {
-            let num = |key: &str| -> f64 {
-                let at = w.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-                w[at..at + w[at..].find('"').unwrap()].parse().unwrap()
-            };
-            let text = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
-            (num("yMin"), num("yMax"), text.to_string())
-        })
+    pdf_words(pdf, page)
+        .into_iter()
+        .map(|w| (w.y0, w.y1, w.text))
         .collect()
 }
 

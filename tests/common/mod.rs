@@ -253,6 +253,44 @@ pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
     (pages, size[0], size[1])
 }
 
+/// A word of a PDF page as pdftotext places it: its box, in points from
+/// the page's top left, and its text.
+#[derive(Debug)]
+pub struct Word {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub text: String,
+}
+
+/// The words of page `page` (1-based) of a PDF.
+pub fn pdf_words(pdf: &Path, page: usize) -> Vec<Word> {
+    let out = tool("pdftotext")
+        .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let html = String::from_utf8(out.stdout).unwrap();
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let num = |key: &str| -> f64 {
+                let at = w.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+                w[at..at + w[at..].find('"').unwrap()].parse().unwrap()
+            };
+            Word {
+                x0: num("xMin"),
+                y0: num("yMin"),
+                x1: num("xMax"),
+                y1: num("yMax"),
+                text: w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()].to_string(),
+            }
+        })
+        .collect()
+}
+
 pub fn pdf_fonts(pdf: &Path) -> String {
     let out = tool("pdffonts").arg(pdf).output().expect("pdffonts");
     String::from_utf8(out.stdout).unwrap()

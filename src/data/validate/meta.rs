@@ -101,22 +101,7 @@ pub fn meta(meta: &Meta, words: &Words, built_in: &Vocabulary) -> Vec<Problem> {
                 if let Some(at) = outside_brackets(n.trim(), &['，', '；', ';'])
                     .map(|at| at + (n.len() - n.trim_start().len()))
                 {
-                    let mark = n[at..].chars().next().unwrap_or('，');
-                    let p = if mark == '，' {
-                        c.report(
-                            &path,
-                            "syntax-fullwidth-comma",
-                            tr!("syntax-fullwidth-comma"),
-                        )
-                    } else {
-                        c.report(
-                            &path,
-                            "syntax-list-one-word",
-                            tr!("syntax-list-one-word", mark = mark.to_string()),
-                        )
-                    };
-                    p.offset = Some(at);
-                    p.hint = Some(tr!("syntax-fullwidth-comma-hint"));
+                    c.one_word(&path, n, at);
                     continue;
                 }
                 c.text(&path, n, limits::NAME);
@@ -339,22 +324,7 @@ fn vocabulary(c: &mut Checker, v: &Vocabulary, built_in: &Vocabulary) {
             if let Some(at) =
                 outside_brackets(w.trim(), commas).map(|at| at + (w.len() - w.trim_start().len()))
             {
-                let mark = w[at..].chars().next().unwrap_or(' ');
-                let p = if mark == '，' {
-                    c.report(
-                        &path,
-                        "syntax-fullwidth-comma",
-                        tr!("syntax-fullwidth-comma"),
-                    )
-                } else {
-                    c.report(
-                        &path,
-                        "syntax-list-one-word",
-                        tr!("syntax-list-one-word", mark = mark.to_string()),
-                    )
-                };
-                p.offset = Some(at);
-                p.hint = Some(tr!("syntax-fullwidth-comma-hint"));
+                c.one_word(&path, w, at);
             }
             if let Some(first) = seen.insert(w.as_str(), i) {
                 let p = c.report(

@@ -248,19 +248,30 @@ impl Checker<'_> {
                 first_at.insert(item.trim(), i);
             }
             if let Some(at) = item.find(['，', '、']) {
-                let e = if item[at..].starts_with('，') {
-                    self.report(&p, "syntax-fullwidth-comma", tr!("syntax-fullwidth-comma"))
-                } else {
-                    self.report(
-                        &p,
-                        "syntax-list-one-word",
-                        tr!("syntax-list-one-word", mark = "、"),
-                    )
-                };
-                e.offset = Some(at);
-                e.hint = Some(tr!("syntax-fullwidth-comma-hint"));
+                self.one_word(&p, item, at);
             }
         }
+    }
+
+    /// A list typed as one text (`[甲，乙]`): the mark at byte `at` of
+    /// `text` runs its items together.
+    pub(super) fn one_word(&mut self, path: &str, text: &str, at: usize) {
+        let mark = text[at..].chars().next().unwrap_or('，');
+        let e = if mark == '，' {
+            self.report(
+                path,
+                "syntax-fullwidth-comma",
+                tr!("syntax-fullwidth-comma"),
+            )
+        } else {
+            self.report(
+                path,
+                "syntax-list-one-word",
+                tr!("syntax-list-one-word", mark = mark.to_string()),
+            )
+        };
+        e.offset = Some(at);
+        e.hint = Some(tr!("syntax-fullwidth-comma-hint"));
     }
 }
 
