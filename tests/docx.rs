@@ -562,6 +562,47 @@ fn a_chart_s_long_names_take_the_room_of_their_lines_in_the_document() {
     }
 }
 
+/// Twenty growth targets of 12 characters, one line each in the PDF: the
+/// document's chart counted their names as two lines and stood taller than
+/// the page, its heading alone on one page and its last bar cut on the next
+/// (round 29). No drawing is taller than the type area.
+#[test]
+fn a_chart_of_the_document_is_never_taller_than_its_page() {
+    let dir = data_only();
+    let names = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
+    let mut plan = String::from(
+        "kind: plan\nyear: 2023\ntitle: 2023年新区自我加压扛起使命担当\nlead:\n  - 2023年主要目标是",
+    );
+    let mut targets = String::from("targets:\n");
+    for (i, name) in names.chars().enumerate() {
+        let indicator = format!("全区规模以上工业企业{name}");
+        plan += &format!("{indicator}增长{{t{i}}}；");
+        targets += &format!(
+            "  - id: t{i}\n    indicator: {indicator}\n    verb: 增长\n    value: {}\n    unit: \"%\"\n    qualifier: 左右\n",
+            5 + i % 7
+        );
+    }
+    plan += "全力实现更高质量发展。\n";
+    plan += &targets;
+    plan += "sections: []\n";
+    fs::write(dir.path().join("data/2023-plan.yaml"), plan).unwrap();
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx"],
+    ));
+    let document = &parts(&dir.path().join("out/briefing.docx"))["word/document.xml"];
+    // A4 less the margins of 37 and 35 mm, in EMU
+    let area = (297.0 - 37.0 - 35.0) * 36_000.0;
+    let mut charts = 0;
+    for extent in document.split("<wp:extent ").skip(1) {
+        let cy = extent.split("cy=\"").nth(1).unwrap();
+        let cy: f64 = cy[..cy.find('"').unwrap()].parse().unwrap();
+        assert!(cy <= area, "a drawing {:.0} mm tall", cy / 36_000.0);
+        charts += 1;
+    }
+    assert!(charts > 0, "no chart in the document");
+}
+
 /// The .docx of `dir` as LibreOffice renders it, with a profile of its own
 /// (tests run side by side): the text of its pages as they are laid out.
 fn rendered_text(dir: &Path) -> String {

@@ -23,6 +23,9 @@ use crate::data::look::{Color, Look};
 const EMU_PER_TWIP: i64 = 635;
 /// Millimetres in a point.
 const MM_PER_PT: f64 = 25.4 / 72.0;
+/// The type area's height (A4 less the margins of styles.rs), in mm, less
+/// a chart's title and a line.
+const TYPE_AREA_MM: f64 = 297.0 - 37.0 - 35.0 - 15.0;
 
 pub struct Inputs<'a> {
     pub data: &'a Dataset,
@@ -256,15 +259,22 @@ impl<'a> Builder<'a> {
         // the bars: an Office chart's rows are alike, each as tall as the
         // tallest name's (round 28: names of 26 characters, one line high,
         // drawn over each other in LibreOffice).
-        let room = chart.plot.map_or(0.35, |(x, _)| x) * f64::from(TEXT_WIDTH) / 20.0 * 0.9;
+        // The room is the PDF's column of names (as wide as the widest that
+        // fits one line there): a name of one line there is one here (round
+        // 29: 20 names of 12 characters counted as two lines made a chart
+        // taller than a page). Never taller than the type area.
+        let room = chart.plot.map_or(0.35, |(x, _)| x) * f64::from(TEXT_WIDTH) / 20.0;
         let lines = chart
             .categories
             .iter()
-            .map(|c| (UnicodeWidthStr::width(c.as_str()) as f64 / 2.0 * chart.size / room).ceil())
+            .map(|c| {
+                let width = UnicodeWidthStr::width(c.as_str()) as f64 / 2.0 * chart.size;
+                ((width - chart.size) / room).ceil().max(1.0)
+            })
             .fold(1.0, f64::max);
         let per_row = per_row.max(lines * chart.size * 1.25 * MM_PER_PT + 2.2);
         let legend = if chart.legend() { 8.0 } else { 0.0 };
-        let mm = (6.0 + rows * per_row + legend).max(20.0);
+        let mm = (6.0 + rows * per_row + legend).clamp(20.0, TYPE_AREA_MM);
         let height = (mm * 36_000.0) as i64;
         self.doc.charts.push(chart.clone());
         let n = self.doc.charts.len() - 1;
