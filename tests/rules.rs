@@ -949,6 +949,15 @@ const RULES: &[Rule] = &[
         "  copy: [",
         "data-recipients-too-long",
     ),
+    // A paragraph pasted with Word's first-line indent: printed further in
+    // than the others, --strict passed (round 29).
+    r(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - \u{3000}\u{3000}2022年，哈尔滨新区经济发展稳中有进。",
+        "\u{3000}\u{3000}2022年",
+        "data-paragraph-indent",
+    ),
     // Recipients typed with the input method's comma: one name, said as
     // too long, or passed when short (round 28).
     r(

@@ -224,7 +224,18 @@ impl Checker<'_> {
     /// A paragraph's text, whose placeholders `prose::check` reads.
     pub(super) fn fill_paragraph(&mut self, path: &str, text: &Fill<String>) {
         match text {
-            Fill::Given(t) => self.shown(path, t, limits::PARAGRAPH),
+            Fill::Given(t) => {
+                self.shown(path, t, limits::PARAGRAPH);
+                // The first-line indent of Word or WeChat pasted with the
+                // paragraph (　　2022年，…): the documents indent it again
+                // (round 29: printed four characters in, --strict passed).
+                if t.starts_with(char::is_whitespace) && !t.trim().is_empty() {
+                    let problem =
+                        self.report(path, "data-paragraph-indent", tr!("data-paragraph-indent"));
+                    problem.offset = Some(0);
+                    problem.hint = Some(tr!("data-paragraph-indent-hint"));
+                }
+            }
             Fill::Todo => self.todo(path),
         }
     }
