@@ -725,3 +725,28 @@ fn a_note_typed_under_a_number_is_said_as_joined_to_it() {
         "{said}"
     );
 }
+
+#[test]
+fn a_placeholder_s_dot_typed_full_width_is_said_with_the_field_kept() {
+    // `{new_market_entities。yoy}`: "did you mean `new_market_entities`",
+    // and the figure was printed where its change was meant (round 29).
+    for dot in ["。", "．", "_"] {
+        let dir = project();
+        edit(
+            &dir.path().join(ACHIEVEMENTS),
+            "{new_market_entities.yoy}",
+            &format!("{{new_market_entities{dot}yoy}}"),
+        );
+        let (code, diagnostics) = check(dir.path(), "en");
+        assert_eq!(code, 3);
+        let hints = diagnostics
+            .iter()
+            .map(|d| d["hints"].to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            hints.contains("{new_market_entities.yoy}"),
+            "{dot}: {hints}"
+        );
+    }
+}

@@ -304,7 +304,20 @@ pub fn check(
             p.field.map_or(String::new(), |f| format!(".{f}"))
         );
         let Some(named) = own.get(p.id) else {
-            let hint = super::error::nearest(p.id, own.keys().copied())
+            // `{id。yoy}`, `{id．yoy}`, `{id_yoy}`: the dot typed by the
+            // input method, or as an underscore; the nearest id alone
+            // printed the figure where its change was meant (round 29).
+            let dotted = p.id.rfind(['。', '．', '_']).and_then(|at| {
+                let mark = p.id[at..].chars().next()?;
+                let (id, field) = (&p.id[..at], &p.id[at + mark.len_utf8()..]);
+                let known = matches!(field, "value" | "number" | "yoy" | "share" | "rank");
+                (own.contains_key(id) && known).then(|| {
+                    let more = p.field.map_or(String::new(), |f| format!(".{f}"));
+                    format!("{{{id}.{field}{more}}}")
+                })
+            });
+            let hint = dotted
+                .or_else(|| super::error::nearest(p.id, own.keys().copied()).map(str::to_string))
                 .map(|n| tr!("hint-did-you-mean", word = n));
             report(
                 0,
