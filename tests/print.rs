@@ -677,6 +677,38 @@ fn many_long_charts_in_a_row_lay_out_in_one_pass() {
     }
 }
 
+/// The shipped briefing's 2023 goal cards turn over pages 2 and 3: page 3
+/// opened with 100个 and 8000个 under no label (round 29). Every page that
+/// shows a card's big number shows its group's label, continued.
+#[test]
+fn a_row_of_cards_on_the_next_page_takes_its_label_again() {
+    require("pdftotext");
+    let dir = project();
+    ok(brief(
+        dir.path(),
+        &["build", "--strict", "--only", "briefing"],
+    ));
+    let pdf = dir.path().join("out/briefing.pdf");
+    let (pages, _, _) = pdf_info(&pdf);
+    let mut pages_with_cards = 0;
+    for page in 1..=pages {
+        let words = pdf_words(&pdf, page);
+        let big = words
+            .iter()
+            .any(|w| w.y1 - w.y0 > 18.5 && w.text.starts_with(|c: char| c.is_ascii_digit()));
+        if !big {
+            continue;
+        }
+        pages_with_cards += 1;
+        let text: String = words.iter().map(|w| w.text.as_str()).collect();
+        assert!(
+            text.contains("主要指标") || text.contains("主要目标任务"),
+            "page {page} shows cards under no label: {text}"
+        );
+    }
+    assert!(pages_with_cards >= 2, "{pages_with_cards} pages with cards");
+}
+
 /// The body text of page `page` (1-based) of an A4 PDF: its type area
 /// only, white space removed.
 fn page_body(pdf: &Path, page: usize) -> String {
