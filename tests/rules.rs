@@ -958,6 +958,15 @@ const RULES: &[Rule] = &[
         "\u{3000}\u{3000}2022年",
         "data-paragraph-indent",
     ),
+    // Radicals pasted from a PDF for the characters they look like: printed,
+    // no search finds the word (round 29).
+    r(
+        ACHIEVEMENTS,
+        "      - 2022年，哈尔滨新区经济发展稳中有进。",
+        "      - 2022年，哈尔滨新区经济发展稳中有进，⼯业⽣产平稳。",
+        "⼯业",
+        "data-radical",
+    ),
     // Recipients typed with the input method's comma: one name, said as
     // too long, or passed when short (round 28).
     r(
