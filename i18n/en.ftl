@@ -621,6 +621,7 @@ sheet-layout-hint = the header row (the first row with id or 标识; a title may
 sheet-header = the column “{ $header }” of the figures sheet is not one brief reads
 sheet-unknown-id = no figure of the data has the id `{ $id }`
 sheet-target-id-hint = `{ $id }` is a target of the plan: the figures sheet gives the values of figures only; write the target in the plan file and leave this row out
+sheet-label-id-hint = this is a figure's label: the 标识 (id) column holds its id, `{ $id }`
 sheet-column-twice = the column “{ $header }” gives what the column at { $first } gives already
 sheet-column-twice-hint = keep one column for each: id (标识), value (数值), yoy (同比), share (占比), written (写法)
 sheet-twice = the id `{ $id }` stands in two rows of the sheet

@@ -621,6 +621,7 @@ sheet-layout-hint = 标题行（第一个写有 id 或 标识 的行；表名可
 sheet-header = 指标表的“{ $header }”列不是 brief 读取的列
 sheet-unknown-id = 数据中没有 id 为 `{ $id }` 的数字
 sheet-target-id-hint = `{ $id }` 是计划中的目标：指标表只提供数字（figures）的值；目标请写在计划文件中，并删去这一行
+sheet-label-id-hint = 这是数字的名称：“标识”（id）一列要写它的 id：`{ $id }`
 sheet-column-twice = “{ $header }”这一列与 { $first } 那一列是同一项
 sheet-column-twice-hint = 每一项只留一列：id（标识）、value（数值）、yoy（同比）、share（占比）、written（写法）
 sheet-twice = id `{ $id }` 在指标表中出现了两行

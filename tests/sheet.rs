@@ -375,6 +375,24 @@ fn a_sheet_named_as_offices_slip_is_said_with_the_name_meant() {
         .find(|l| l.starts_with("data/指标.xlsx:2:"))
         .unwrap_or_else(|| panic!("{err}"));
     assert!(line.contains("a target of the plan"), "{line}");
+    // Cells pasted from Excel into Notepad, separated by tabs, and a
+    // figure's label typed for its id (round 29: one unknown column; an
+    // unknown id with no hint).
+    fs::write(
+        dir.path().join("data/指标.csv"),
+        "id\t名称\t数值\n新增市场主体\t新增市场主体\t1.5\n",
+    )
+    .unwrap();
+    edit(&meta, "file: 指标.xlsx, sheet: 主要指标 ", "file: 指标.csv");
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 3, "{err}");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("data/指标.csv:2:"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("`new_market_entities`"), "{line}");
+    assert_eq!(err.matches(": error:").count(), 1, "{err}");
 }
 
 #[test]

@@ -754,6 +754,13 @@ fn read_sheet(
         .filter_map(|(_, p)| p.as_deref())
         .flat_map(|p| p.targets.iter().map(|t| t.id.clone()))
         .collect();
+    // A figure's label typed in the 标识 column: the id it names.
+    let labels: Vec<(String, String)> = parts
+        .iter()
+        .filter_map(|(_, p)| p.as_deref())
+        .flat_map(|p| p.sections.iter().flat_map(|s| &s.figures))
+        .map(|f| (f.label.clone(), f.id.clone()))
+        .collect();
     let (given, problems) = sheet::apply(&sheet, parts, words);
     sources.cells = given;
     let file = sources.get(Role::Figures).cloned().expect("just added");
@@ -770,6 +777,9 @@ fn read_sheet(
                 tr!("sheet-unknown-id", id = file::escaped(&id).into_owned()),
                 if targets.contains(&id) {
                     Some(tr!("sheet-target-id-hint", id = id))
+                } else if let Some((_, named)) = labels.iter().find(|(l, _)| l.trim() == id.trim())
+                {
+                    Some(tr!("sheet-label-id-hint", id = named.as_str()))
                 } else {
                     near.map(|n| tr!("hint-did-you-mean", word = n))
                 },

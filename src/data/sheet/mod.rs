@@ -552,6 +552,15 @@ fn csv_rows(text: &str) -> Result<Grid, SheetError> {
     let mut fields = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
+    // Cells pasted from Excel or WPS into Notepad are separated by tabs:
+    // a file whose first line has tabs and no comma is read so (round 29:
+    // its header was one column, quoted with its tabs).
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let separator = if first.contains('\t') && !first.contains(',') {
+        '\t'
+    } else {
+        ','
+    };
     // Where the open quoted field started, and whether a line of it after
     // its first starts as a row does (an id, then a comma): the rows a
     // quote left open has swallowed. (A note typed over lines may hold
@@ -576,7 +585,7 @@ fn csv_rows(text: &str) -> Result<Grid, SheetError> {
                     col: fields.len() + 1,
                 };
             }
-            (',', false) => {
+            (c, false) if c == separator => {
                 fields.push(std::mem::take(&mut field));
                 started = false;
                 continue;
@@ -592,11 +601,11 @@ fn csv_rows(text: &str) -> Result<Grid, SheetError> {
                 field.push(c);
                 line_start = Some(field.len());
             }
-            (',', true) if line_start.is_some() => {
+            (c, true) if c == separator && line_start.is_some() => {
                 let head = &field[line_start.unwrap_or(0)..];
                 swallowed |= crate::data::is_id(head.trim());
                 line_start = None;
-                field.push(',');
+                field.push(c);
             }
             (c, _) => field.push(c),
         }
@@ -946,6 +955,11 @@ mod tests {
             (Column::Value, "8300".into(), Cell { row: 3, col: 3 })
         );
         assert_eq!(render(&grid).lines().nth(2), Some("new_jobs |  | 8300"));
+        // Cells pasted into Notepad from Excel: separated by tabs.
+        let grid = csv_rows("id\t名称\t数值\ngdp\t地区生产总值\t2252.58\n").unwrap();
+        let (rows, problems, _) = super::rows(&grid, None, &OddCells::new()).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(rows[0].cells[0].1, "2252.58");
         assert!(matches!(
             super::rows(&csv_rows("id,数量\nx,1\n").unwrap(), None, &OddCells::new()),
             Err(SheetError::Header(h, ..)) if h == "数量"
