@@ -120,6 +120,15 @@ const MISTAKES: &[Mistake] = &[
         "-2022年",
         "syntax-dash-space",
     ),
+    // A percent unit typed with the input method's ％ (round 29: told to
+    // declare it, which brief refuses).
+    m(
+        ACHIEVEMENTS,
+        "        unit: \"%\"\n        qualifier: 左右",
+        "        unit: ％\n        qualifier: 左右",
+        "unit: ％",
+        "data-unknown-unit",
+    ),
     // Values that start with a character YAML reserves.
     // A paragraph emphasised as in a chat message (round 27: a bare syntax
     // error).

@@ -41,6 +41,30 @@ impl Checker<'_> {
             self.hinted(path, code, message, Some(hint));
             return;
         }
+        // A known word typed in full-width forms (`unit: ％`, the input
+        // method's): said so, not as a word to declare, which brief then
+        // refuses (round 29).
+        let narrow: String = word
+            .chars()
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .collect();
+        if narrow != word && known.iter().any(|k| *k == narrow) {
+            let key = path.rsplit('.').next().unwrap_or(path);
+            self.hinted(
+                path,
+                code,
+                tr!("data-fullwidth-word", word = word, narrow = narrow.as_str()),
+                Some(tr!(
+                    "hint-fullwidth-word",
+                    key = key,
+                    word = narrow.as_str()
+                )),
+            );
+            return;
+        }
         let what = tr!("what", list = list);
         // The lines to add to meta.yaml, as YAML (a verb of change under
         // its direction).
