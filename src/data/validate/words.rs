@@ -51,7 +51,7 @@ impl Checker<'_> {
                 c => c,
             })
             .collect();
-        if narrow != word && known.iter().any(|k| *k == narrow) {
+        if narrow != word && known.contains(&narrow) {
             let key = path.rsplit('.').next().unwrap_or(path);
             self.hinted(
                 path,
