@@ -569,23 +569,18 @@ fn a_chart_s_long_names_take_the_room_of_their_lines_in_the_document() {
 #[test]
 fn a_chart_of_the_document_is_never_taller_than_its_page() {
     let dir = data_only();
-    let names = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
-    let mut plan = String::from(
-        "kind: plan\nyear: 2023\ntitle: 2023年新区自我加压扛起使命担当\nlead:\n  - 2023年主要目标是",
-    );
-    let mut targets = String::from("targets:\n");
-    for (i, name) in names.chars().enumerate() {
-        let indicator = format!("全区规模以上工业企业{name}");
-        plan += &format!("{indicator}增长{{t{i}}}；");
-        targets += &format!(
-            "  - id: t{i}\n    indicator: {indicator}\n    verb: 增长\n    value: {}\n    unit: \"%\"\n    qualifier: 左右\n",
-            5 + i % 7
-        );
-    }
-    plan += "全力实现更高质量发展。\n";
-    plan += &targets;
-    plan += "sections: []\n";
-    fs::write(dir.path().join("data/2023-plan.yaml"), plan).unwrap();
+    let targets: Vec<(String, String)> = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+        .chars()
+        .map(|name| {
+            let indicator = format!("全区规模以上工业企业{name}");
+            (indicator.clone(), indicator)
+        })
+        .collect();
+    fs::write(
+        dir.path().join("data/2023-plan.yaml"),
+        growth_plan(&targets),
+    )
+    .unwrap();
     ok(brief(
         dir.path(),
         &["build", "--only", "briefing", "--docx"],

@@ -737,22 +737,19 @@ fn a_growth_chart_taller_than_a_page_goes_on_over_the_pages() {
     let base = "规模以上工业企业数字化转型智能化改造绿色化提升重点项目累计完成投资额";
     for (n, len) in [(20, 26), (16, 40)] {
         let dir = data_only();
-        let mut plan = String::from(
-            "kind: plan\nyear: 2023\ntitle: 2023年新区自我加压扛起使命担当\nlead:\n  - 2023年主要目标是",
-        );
-        let mut targets = String::from("targets:\n");
-        for (i, name) in names.chars().take(n).enumerate() {
-            plan += &format!("{name}项增长{{t{i}}}；");
-            let indicator: String = format!("{name}项{base}").chars().take(len).collect();
-            targets += &format!(
-                "  - id: t{i}\n    indicator: {indicator}\n    verb: 增长\n    value: {}\n    unit: \"%\"\n    qualifier: 左右\n",
-                5 + i % 7
-            );
-        }
-        plan += "全力实现更高质量发展。\n";
-        plan += &targets;
-        plan += "sections: []\n";
-        fs::write(dir.path().join("data/2023-plan.yaml"), plan).unwrap();
+        let targets: Vec<(String, String)> = names
+            .chars()
+            .take(n)
+            .map(|name| {
+                let indicator = format!("{name}项{base}").chars().take(len).collect();
+                (format!("{name}项"), indicator)
+            })
+            .collect();
+        fs::write(
+            dir.path().join("data/2023-plan.yaml"),
+            growth_plan(&targets),
+        )
+        .unwrap();
         let out = brief(dir.path(), &["build", "--strict"]);
         let said = stderr(&out);
         assert_eq!(code(&out), 0, "{n} × {len}: {said}");

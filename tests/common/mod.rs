@@ -253,6 +253,23 @@ pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
     (pages, size[0], size[1])
 }
 
+/// A plan of growth targets only (its lead names each, `t0`, `t1`, …, in
+/// its sentence): the pairs of the word its lead says and the indicator.
+pub fn growth_plan(targets: &[(String, String)]) -> String {
+    let mut plan = String::from(
+        "kind: plan\nyear: 2023\ntitle: 2023年新区自我加压扛起使命担当\nlead:\n  - 2023年主要目标是",
+    );
+    let mut list = String::from("targets:\n");
+    for (i, (said, indicator)) in targets.iter().enumerate() {
+        plan += &format!("{said}增长{{t{i}}}；");
+        list += &format!(
+            "  - id: t{i}\n    indicator: {indicator}\n    verb: 增长\n    value: {}\n    unit: \"%\"\n    qualifier: 左右\n",
+            5 + i % 7
+        );
+    }
+    plan + "全力实现更高质量发展。\n" + &list + "sections: []\n"
+}
+
 /// A word of a PDF page as pdftotext places it: its box, in points from
 /// the page's top left, and its text.
 #[derive(Debug)]
