@@ -227,7 +227,20 @@ fn outputs(
 /// stay as they were. Dropping the guard ends the bound.
 #[must_use = "the bound ends when the guard is dropped"]
 pub struct Watchdog {
-    _done: std::sync::mpsc::Sender<()>,
+    done: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Ending the bound waits for the watchdog: one that woke while the outputs
+/// were put in place says so once they are, before the process ends (under
+/// load the run ended first and the warning was lost).
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        drop(self.done.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 pub fn watchdog(config: &Config) -> Watchdog {
@@ -235,7 +248,7 @@ pub fn watchdog(config: &Config) -> Watchdog {
     let json = config.diagnostics == crate::config::DiagnosticFormat::Json;
     let (done, finished) = std::sync::mpsc::channel::<()>();
     let before = crate::outputs::commit::sets_written();
-    std::thread::spawn(move || {
+    let thread = std::thread::spawn(move || {
         // The compilation's own deadline reports first, with the template's
         // name: it needs a moment to say so.
         let wait = limit + Duration::from_millis(250);
@@ -268,7 +281,10 @@ pub fn watchdog(config: &Config) -> Watchdog {
         crate::outputs::commit::abandon();
         std::process::exit(6);
     });
-    Watchdog { _done: done }
+    Watchdog {
+        done: Some(done),
+        thread: Some(thread),
+    }
 }
 
 /// The project folder, canonical.

@@ -651,12 +651,7 @@ fn read_sheet(
         );
         return;
     }
-    let read = if plain {
-        sheet::read(root, &rel, spec.sheet.as_deref())
-    } else {
-        Err(sheet::SheetError::File(spec.file.clone()))
-    };
-    let sheet = match read {
+    let sheet = match sheet::read(root, &rel, spec.sheet.as_deref()) {
         Ok(sheet) => sheet,
         Err(e) => {
             // A sheet name that names no sheet is the `sheet:` field's error.
