@@ -530,6 +530,7 @@ theme-word-doubled = “{ $word }” is typed twice over
 theme-word-twice = “{ $word }” after a placeholder: the character is typed twice
 theme-bad-choice = “{ $value }” is not one of the values this key takes: { $known }
 hint-folded-value = the line below this one, indented further, goes on with this value as YAML reads it: make it a comment (# …) or give it a key of its own
+hint-field-shape = write it this way: `{ $line }`
 hint-number-only = write only the number: `{ $number }`
 syntax-hint = look at this line and the one above it: a colon and a space after each key, the same indentation as the lines beside it, quotes closed
 syntax-fullwidth-colon = the key `{ $key }` ends with a full-width colon ：

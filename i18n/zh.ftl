@@ -530,6 +530,7 @@ theme-word-doubled = “{ $word }”写了两遍
 theme-word-twice = 占位符后面写了“{ $word }”：这个字重复了
 theme-bad-choice = “{ $value }”不是这一项可取的值；可取：{ $known }
 hint-folded-value = 下一行缩进得更深，YAML 把它接在这个值后面，当作同一个值：请把它改成注释（# …），或给它自己的键
+hint-field-shape = 这样写：`{ $line }`
 hint-number-only = 只写数字：`{ $number }`
 syntax-hint = 请检查这一行和上一行：每个键后是否有冒号和空格，缩进是否与旁边的行一致，引号是否成对
 syntax-fullwidth-colon = 键 `{ $key }` 后面用了全角冒号 ：

@@ -759,3 +759,44 @@ fn a_placeholder_s_dot_typed_full_width_is_said_with_the_field_kept() {
         );
     }
 }
+
+#[test]
+fn a_value_typed_where_a_field_has_fields_is_told_how_to_write_it() {
+    // `yoy: 14.3`, `share: 26.6`, `keywords: 甲，乙`:
+    // "found a number, expected a mapping" told a clerk nothing of what to
+    // write (round 29). The hint is the line, with what was typed in it.
+    let cases = [
+        (
+            ACHIEVEMENTS,
+            "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
+            "yoy: 14.3",
+            "yoy: { value: 14.3, verb: 增长 }",
+        ),
+        (
+            ACHIEVEMENTS,
+            "share: [{ scope: 全市, value: 26.6 }]",
+            "share: 26.6",
+            "share: [{ value: 26.6, scope: 全市 }]",
+        ),
+        (
+            META,
+            "keywords: [哈尔滨新区, 改革, 产业发展, 科技创新, 开放合作, 民营经济, 扩大内需, 民生保障]",
+            "keywords: 哈尔滨新区，改革，产业发展",
+            "keywords: [哈尔滨新区, 改革, 产业发展]",
+        ),
+    ];
+    for (file, from, to, want) in cases {
+        let dir = project();
+        edit(&dir.path().join(file), from, to);
+        let (code, diagnostics) = check(dir.path(), "en");
+        assert_eq!(code, 3);
+        let said = diagnostics
+            .iter()
+            .find(|d| d["code"] == "data-wrong-type")
+            .unwrap_or_else(|| panic!("{to}: {diagnostics:?}"));
+        assert!(
+            said["hints"].to_string().contains(&format!("`{want}`")),
+            "{to}: {said}"
+        );
+    }
+}

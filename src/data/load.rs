@@ -451,6 +451,25 @@ fn error_at(rel: &Path, path: &str, inner: &yaml_serde::Error, spans: &SpanIndex
         (Some(loc), None) => e = e.at(loc.line, loc.col),
         (None, None) => {}
     }
+    // A number typed where the field has its own fields or is a list
+    // (`yoy: 14.3`, `keywords: 甲，乙`): the line to write instead.
+    let hint = hint.or_else(|| {
+        let raw = inner.to_string();
+        let (found, expected) = raw
+            .split_once("invalid type: ")?
+            .1
+            .split_once(", expected ")?;
+        let typed = found
+            .strip_prefix("string \"")
+            .and_then(|t| t.rsplit_once('"'))
+            .map(|(t, _)| t)
+            .or_else(|| found.split('`').nth(1));
+        let key = path.rsplit('.').next()?.split('[').next()?;
+        (code == "data-wrong-type" && is_structure(expected))
+            .then(|| super::schema::shape(path, typed))
+            .flatten()
+            .map(|line| tr!("hint-field-shape", line = format!("{key}: {line}")))
+    });
     if let Some(hint) = hint {
         e = e.hint(hint);
     }
@@ -554,14 +573,15 @@ fn collect_ids(value: &yaml_serde::Value, out: &mut Vec<String>) {
     }
 }
 
+/// A step of a field's path.
 #[derive(Debug, Clone, Copy)]
-enum Part<'a> {
+pub(super) enum Part<'a> {
     Key(&'a str),
     Index(usize),
 }
 
 /// `sections[0].figures[2].value` → sections, 0, figures, 2, value.
-fn split_path(path: &str) -> impl Iterator<Item = Part<'_>> {
+pub(super) fn split_path(path: &str) -> impl Iterator<Item = Part<'_>> {
     path.split('.').filter(|s| !s.is_empty()).flat_map(|seg| {
         let (key, rest) = seg.split_once('[').map_or((seg, ""), |(k, r)| (k, r));
         let indices = rest
@@ -659,9 +679,11 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
-        // A whole number typed with its words (第1期, 8300个).
+        // A whole number typed with its words (第1期, 8300个), where a
+        // number is asked for.
         let hint = found
             .strip_prefix("string \"")
+            .filter(|_| !is_structure(expected))
             .and_then(|t| t.strip_suffix('"'))
             .and_then(|t| match crate::data::model::Num::parse(t) {
                 Err(crate::data::model::NumError::Unit(n, _)) => {
@@ -686,6 +708,13 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
                         }
                         _ => None,
                     }
+                }
+                // 第一, 第3 for a ranking's position: only the number.
+                Err(_) => {
+                    let n = t.trim().trim_start_matches('第').trim_end_matches('名');
+                    crate::data::prose::chinese_number(n)
+                        .filter(|n| n.fract() == 0.0 && *n > 0.0)
+                        .map(|n| tr!("hint-number-only", number = n.to_string()))
                 }
                 _ => None,
             });
@@ -832,6 +861,14 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
 }
 
 /// serde's names of kinds of value, in the user's words.
+/// Whether serde's expected kind is a mapping or a list.
+fn is_structure(serde: &str) -> bool {
+    let s = serde.trim();
+    ["sequence", "a sequence", "map", "struct", "a map"]
+        .iter()
+        .any(|k| s.starts_with(k))
+}
+
 fn kind_of(serde: &str) -> String {
     let s = serde.trim();
     let whole = [
@@ -852,7 +889,7 @@ fn kind_of(serde: &str) -> String {
         "kind-boolean"
     } else if s.starts_with("sequence") || s.starts_with("a sequence") {
         "kind-list"
-    } else if s.starts_with("map") || s.starts_with("struct") || s.starts_with("a map") {
+    } else if is_structure(s) {
         "kind-mapping"
     } else if s.starts_with("unit") || s == "null" {
         "kind-null"

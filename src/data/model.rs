@@ -868,7 +868,11 @@ pub struct Rank {
     #[serde(deserialize_with = "text")]
     pub scope: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "名次：1 为第一。", range(min = 1, max = 999))]
+    #[schemars(
+        description = "名次：1 为第一。",
+        range(min = 1, max = 999),
+        extend("examples" = [1])
+    )]
     pub position: Option<i64>,
     /// Words of the place instead of 第N, as printed: 之首, 前列.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -83,6 +83,130 @@ pub fn data() -> String {
     serde_json::to_string_pretty(&schema).expect("the schema serialises") + "\n"
 }
 
+/// How the field at `path` (`sections[0].figures[4].yoy`) is written,
+/// as a line to copy: `{ value: 14.3, verb: 增长 }`, `[甲, 乙]`. Taken from
+/// the schema, so that it says what the model asks: a mapping's required
+/// fields and those with an example, a list of them. `typed` is what the
+/// user wrote instead (a number, a text): it becomes the `value`, or the
+/// list's items. None where the field is no mapping or list.
+pub fn shape(path: &str, typed: Option<&str>) -> Option<String> {
+    static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    let schema = SCHEMA.get_or_init(|| serde_json::from_str(&data()).expect("the schema parses"));
+    let defs = &schema["$defs"];
+    // A field of meta.yaml, else of a part (its keys are apart but for a few).
+    ["Part", "Meta"]
+        .iter()
+        .find_map(|root| {
+            let mut node = resolve(defs, &defs[root]);
+            for part in super::load::split_path(path) {
+                node = match part {
+                    super::load::Part::Key(key) => resolve(defs, node.get("properties")?.get(key)?),
+                    super::load::Part::Index(_) => resolve(defs, node.get("items")?),
+                };
+            }
+            Some(node)
+        })
+        .and_then(|node| example(defs, node, typed))
+}
+
+/// `node` past its `$ref` and its "or null".
+fn resolve<'a>(defs: &'a serde_json::Value, node: &'a serde_json::Value) -> &'a serde_json::Value {
+    if let Some(name) = node["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        return resolve(defs, &defs[name]);
+    }
+    if let Some(branch) = node["anyOf"].as_array().and_then(|branches| {
+        branches
+            .iter()
+            .find(|b| b.get("$ref").is_some() || b.get("items").is_some())
+    }) {
+        return resolve(defs, branch);
+    }
+    node
+}
+
+fn example(
+    defs: &serde_json::Value,
+    node: &serde_json::Value,
+    typed: Option<&str>,
+) -> Option<String> {
+    if let Some(item) = node.get("items") {
+        let item = resolve(defs, item);
+        if item.get("properties").is_some() {
+            return Some(format!("[{}]", example(defs, item, typed)?));
+        }
+        // A list typed as a sentence: 哈尔滨新区，改革，产业发展.
+        let items: Vec<String> = typed
+            .map(|t| {
+                t.split(['，', '、', ',', '；', ';'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(plain)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let items = if items.is_empty() {
+            vec!["…".to_string()]
+        } else {
+            items
+        };
+        return Some(format!("[{}]", items.join(", ")));
+    }
+    let props = node.get("properties")?.as_object()?;
+    let required: Vec<&str> = node["required"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|k| k.as_str()).collect())
+        .unwrap_or_default();
+    let mut fields = Vec::new();
+    // The value first, as the data files write it.
+    if props.contains_key("value") {
+        fields.push(format!("value: {}", typed.map_or("…".to_string(), plain)));
+    }
+    for (key, prop) in props {
+        if key == "value" {
+            continue;
+        }
+        let shown = prop["examples"].get(0).map(flow);
+        match shown {
+            Some(v) => fields.push(format!("{key}: {v}")),
+            None if required.contains(&key.as_str()) => fields.push(format!("{key}: …")),
+            None => {}
+        }
+    }
+    Some(format!("{{ {} }}", fields.join(", ")))
+}
+
+/// A schema example as YAML's flow style writes it.
+fn flow(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => plain(s),
+        serde_json::Value::Array(a) => {
+            format!("[{}]", a.iter().map(flow).collect::<Vec<_>>().join(", "))
+        }
+        serde_json::Value::Object(o) => format!(
+            "{{ {} }}",
+            o.iter()
+                .map(|(k, v)| format!("{k}: {}", flow(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A text as a flow value: quoted where YAML would read it otherwise.
+fn plain(text: &str) -> String {
+    let special = text.starts_with(|c: char| "!&*%@`'\"[]{}#|>?-,".contains(c))
+        || text.contains([':', '#', ',', '[', ']', '{', '}']);
+    if special {
+        format!("\"{}\"", text.replace('"', "\\\""))
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
