@@ -43,12 +43,33 @@ fn settings(even_odd: bool) -> Vec<u8> {
 /// An embedded face: its relationship id and key, by (family, bold).
 type Embedded = BTreeMap<(String, bool), (String, String)>;
 
-fn font_table(faces: &Faces, embedded: &Embedded) -> Vec<u8> {
+/// In a part, the attributes that name a face (`w:eastAsia`, `typeface` …)
+/// given each family of `renamed` under its new name.
+fn rename_faces(xml: &mut Vec<u8>, renamed: &BTreeMap<String, String>) {
+    const SLOTS: [&str; 5] = ["w:ascii", "w:hAnsi", "w:eastAsia", "w:cs", "typeface"];
+    let mut text = String::from_utf8(std::mem::take(xml)).expect("parts are written as UTF-8");
+    for (family, name) in renamed {
+        for slot in SLOTS {
+            text = text.replace(
+                &format!("{slot}=\"{family}\""),
+                &format!("{slot}=\"{name}\""),
+            );
+        }
+    }
+    *xml = text.into_bytes();
+}
+
+fn font_table(faces: &Faces, embedded: &Embedded, renamed: &BTreeMap<String, String>) -> Vec<u8> {
     let mut x = Xml::new();
     x.open("w:fonts", &[("xmlns:w", W), ("xmlns:r", R)]);
     let names: BTreeSet<&String> = faces.names.values().collect();
     for name in names {
-        x.el("w:font", &[("w:name", name)], |x| {
+        let shown = renamed.get(name).unwrap_or(name);
+        x.el("w:font", &[("w:name", shown)], |x| {
+            // Where the subset is not read, the face of its name stands in.
+            if shown != name {
+                x.wval("w:altName", name);
+            }
             x.wval("w:charset", "86");
             let family = if name.contains("Sans") || name.contains("黑") || name.contains("雅黑")
             {
@@ -278,18 +299,33 @@ pub fn package(
             chart::workbook(c, timestamp)?,
         );
     }
-    // The bundled faces' glyphs the document shows, obfuscated.
+    // The bundled faces' glyphs the document shows, obfuscated, each family
+    // under a name of its own subset (see `fonts::tagged`).
     let mut embedded: Embedded = BTreeMap::new();
+    let mut renamed: BTreeMap<String, String> = BTreeMap::new();
     let mut font_rels = Vec::new();
-    for ((family, bold), chars) in &faces.used {
-        let Some(bytes) = super::bundled(family, *bold) else {
-            continue;
-        };
-        let mut chars = chars.clone();
-        // Room for small edits: digits, Latin letters and common punctuation.
-        chars.extend((' '..='~').chain("，。、；：！？“”‘’（）《》—…％".chars()));
-        chars.retain(|c| !c.is_control());
-        let mut font = super::fonts::subset(bytes, &chars)?;
+    let used: BTreeMap<(String, bool), BTreeSet<char>> = faces
+        .used
+        .iter()
+        .filter(|((family, bold), _)| super::bundled(family, *bold).is_some())
+        .map(|(face, chars)| {
+            let mut chars = chars.clone();
+            // Room for small edits: digits, Latin letters and common punctuation.
+            chars.extend((' '..='~').chain("，。、；：！？“”‘’（）《》—…％".chars()));
+            chars.retain(|c| !c.is_control());
+            (face.clone(), chars)
+        })
+        .collect();
+    for ((family, bold), chars) in &used {
+        let weights: Vec<&BTreeSet<char>> = [false, true]
+            .iter()
+            .filter_map(|b| used.get(&(family.clone(), *b)))
+            .collect();
+        let name = renamed
+            .entry(family.clone())
+            .or_insert_with(|| super::fonts::tagged(family, &weights));
+        let bytes = super::bundled(family, *bold).expect("kept above");
+        let mut font = super::fonts::subset(bytes, chars, name)?;
         let key = super::fonts::guid(&font);
         super::fonts::obfuscate(&mut font, &key);
         let n = font_rels.len() + 1;
@@ -301,7 +337,7 @@ pub fn package(
     add(
         "word/fontTable.xml",
         Some(format!("{wml}fontTable+xml")),
-        font_table(faces, &embedded),
+        font_table(faces, &embedded, &renamed),
     );
     if !font_rels.is_empty() {
         add("word/_rels/fontTable.xml.rels", None, rels(&font_rels));
@@ -378,6 +414,14 @@ pub fn package(
             }
         },
     );
+
+    // The runs, styles, theme and charts name an embedded family by its
+    // subset's name.
+    for (name, bytes) in &mut parts {
+        if name.ends_with(".xml") && !renamed.is_empty() {
+            rename_faces(bytes, &renamed);
+        }
+    }
 
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // The fastest level: written at every build that asks for it.
