@@ -133,6 +133,19 @@ pub fn stop_short(b: &mut TextBox, own: &[(f64, f64)], others: &[(f64, f64)]) {
         let gap = (beside - right).min(2.0);
         b.rect.w = (beside - gap - b.rect.x).max(right - b.rect.x);
     }
+    // A comma hung past the edge would reach the next column's text or
+    // square (round 29: 发展，■ on the agenda).
+    let em = b
+        .paras
+        .iter()
+        .flat_map(|p| p.lines.iter().flatten())
+        .map(|r| r.size)
+        .fold(0.0, f64::max);
+    if beside < b.rect.x + b.rect.w + em {
+        for p in &mut b.paras {
+            p.hang = false;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -209,6 +222,7 @@ mod tests {
                 align: Align::Left,
                 bullet: None,
                 before: 0.0,
+                hang: true,
             }],
             role: Role::Free,
         }
@@ -258,5 +272,11 @@ mod tests {
         let mut b = text_box();
         stop_short(&mut b, &own, &[(61.0, 12.0)]);
         assert_eq!(b.rect.w, 30.0);
+        // A box stopped short hangs no comma past its edge; one with room
+        // beyond it keeps the client's default.
+        assert!(!b.paras[0].hang);
+        let mut b = text_box();
+        stop_short(&mut b, &own, &[(80.0, 40.0)]);
+        assert!(b.paras[0].hang);
     }
 }

@@ -131,41 +131,44 @@ impl Paint<'_> {
         let indent = p
             .bullet
             .map_or("0".into(), |b| format!("-{}", emu(b.indent)));
-        x.el(
-            tag,
-            &[("marL", &margin), ("indent", &indent), ("algn", align)],
-            |x| {
-                x.el("a:lnSpc", &[], |x| {
-                    x.val("a:spcPts", &pts(p.pitch));
-                });
-                x.el("a:spcBef", &[], |x| {
-                    x.val("a:spcPts", &pts(p.before));
-                });
-                x.el("a:spcAft", &[], |x| {
-                    x.val("a:spcPts", "0");
-                });
-                match p.bullet {
-                    Some(b) => {
-                        let size = p.lines.iter().flatten().map(|r| r.size).fold(0.0, f64::max);
-                        // ■ fills about three quarters of its em.
-                        let pct = if size > 0.0 {
-                            ((b.size / size / 0.75 * 100_000.0).round() as i64)
-                                .clamp(25_000, 400_000)
-                        } else {
-                            100_000
-                        };
-                        x.el("a:buClr", &[], |x| self.color(x, b.color));
-                        x.val("a:buSzPct", &pct.to_string());
-                        x.empty("a:buFont", &[("typeface", "+mn-lt")]);
-                        x.empty("a:buChar", &[("char", "■")]);
-                    }
-                    None => {
-                        x.empty("a:buNone", &[]);
-                    }
+        let mut attrs = vec![
+            ("marL", margin.as_str()),
+            ("indent", &indent),
+            ("algn", align),
+        ];
+        if !p.hang {
+            attrs.push(("hangingPunct", "0"));
+        }
+        x.el(tag, &attrs, |x| {
+            x.el("a:lnSpc", &[], |x| {
+                x.val("a:spcPts", &pts(p.pitch));
+            });
+            x.el("a:spcBef", &[], |x| {
+                x.val("a:spcPts", &pts(p.before));
+            });
+            x.el("a:spcAft", &[], |x| {
+                x.val("a:spcPts", "0");
+            });
+            match p.bullet {
+                Some(b) => {
+                    let size = p.lines.iter().flatten().map(|r| r.size).fold(0.0, f64::max);
+                    // ■ fills about three quarters of its em.
+                    let pct = if size > 0.0 {
+                        ((b.size / size / 0.75 * 100_000.0).round() as i64).clamp(25_000, 400_000)
+                    } else {
+                        100_000
+                    };
+                    x.el("a:buClr", &[], |x| self.color(x, b.color));
+                    x.val("a:buSzPct", &pct.to_string());
+                    x.empty("a:buFont", &[("typeface", "+mn-lt")]);
+                    x.empty("a:buChar", &[("char", "■")]);
                 }
-                more(x);
-            },
-        );
+                None => {
+                    x.empty("a:buNone", &[]);
+                }
+            }
+            more(x);
+        });
     }
 
     /// A paragraph that wraps softly in its frame: its lines joined (a space
@@ -466,6 +469,7 @@ mod tests {
                 size: 8.8,
             }),
             before: 6.0,
+            hang: true,
         };
         let mut x = Xml::fragment();
         paint.paragraph(&mut x, &p);

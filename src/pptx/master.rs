@@ -544,6 +544,7 @@ mod tests {
             align,
             bullet,
             before: 0.0,
+            hang: true,
         }
     }
 

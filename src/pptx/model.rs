@@ -85,6 +85,10 @@ pub struct Para {
     pub bullet: Option<Bullet>,
     /// Space above the paragraph (in a frame of several), in points.
     pub before: f64,
+    /// Whether a full-width mark may hang past the frame's right edge, as
+    /// PowerPoint's East Asian default has it: not where another column's
+    /// text or marker starts within an em of it.
+    pub hang: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -535,6 +535,7 @@ mod tests {
             align: Align::Left,
             bullet: None,
             before: 0.0,
+            hang: true,
         }
     }
 

@@ -207,6 +207,7 @@ fn text_box(lines: Vec<Vec<Frag>>, container: Rect) -> TextBox {
             align,
             bullet: None,
             before: 0.0,
+            hang: true,
         }],
         role: Role::Free,
     }
