@@ -701,6 +701,9 @@ fn a_rolled_forward_project_lists_what_to_fill_builds_as_a_draft_and_builds_once
         let pdf = next.join(format!("out/{doc}.pdf"));
         let text = pdf_text(&pdf);
         assert!(text.contains("【待填】"), "{doc}");
+        // The growth targets still to fill keep their chart, each row
+        // marked; it was left out of the draft without a word.
+        assert!(text.contains("2024年增长目标"), "{doc}: {text}");
         // The stamp: 草稿 in the primary red at 20 %, on white.
         let (pages, _, _) = pdf_info(&pdf);
         for page in 1..=pages {
