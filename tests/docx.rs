@@ -612,17 +612,7 @@ fn a_chart_of_the_document_is_never_taller_than_its_page() {
 /// (tests run side by side): the text of its pages as they are laid out.
 fn rendered_text(dir: &Path) -> String {
     let lo = dir.join("lo");
-    let out = tool("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            lo.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&lo)
-        .arg(dir.join("out/briefing.docx"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    soffice_to_pdf(None, &lo, &[dir.join("out/briefing.docx")]);
     let text = tool("pdftotext")
         .arg("-layout")
         .arg(lo.join("briefing.pdf"))
@@ -658,32 +648,16 @@ fn a_briefing_opened_after_another_looks_as_it_does_alone() {
             &["build", "--only", "briefing", "--docx"],
         ));
     }
-    let home = tempfile::tempdir().unwrap();
-    let installed = home.path().join(".fonts");
-    fs::create_dir_all(&installed).unwrap();
-    for face in fs::read_dir(repo().join("fonts")).unwrap().flatten() {
-        if face.file_name().to_string_lossy().ends_with(".ttf") {
-            fs::copy(face.path(), installed.join(face.file_name())).unwrap();
-        }
-    }
+    let home = home_with_faces();
     let docs = home.path().join("docs");
     fs::create_dir_all(&docs).unwrap();
     fs::copy(first.path().join("out/briefing.docx"), docs.join("1.docx")).unwrap();
     fs::copy(second.path().join("out/briefing.docx"), docs.join("2.docx")).unwrap();
     let convert = |session: &str, files: &[&str]| {
-        let out = tool("soffice")
-            .env("HOME", home.path())
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                home.path().join(session).join("profile").display()
-            ))
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(home.path().join(session))
-            .args(files.iter().map(|f| docs.join(f)))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr(&out));
-        page_one_grey(&home.path().join(session).join("2.pdf"))
+        let out = home.path().join(session);
+        let files: Vec<_> = files.iter().map(|f| docs.join(f)).collect();
+        soffice_to_pdf(Some(home.path()), &out, &files);
+        page_one_grey(&out.join("2.pdf"))
     };
     let together = convert("together", &["1.docx", "2.docx"]);
     let alone = convert("alone", &["2.docx"]);

@@ -412,28 +412,16 @@ fn no_shape_of_the_deck_lies_on_the_text_of_another() {
     // past its box's edge was drawn over the next column's square (发展，■,
     // round 29).
     require("soffice");
-    let home = dir.path().join("home");
-    fs::create_dir_all(home.join(".fonts")).unwrap();
-    for face in fs::read_dir(repo().join("fonts")).unwrap().flatten() {
-        if face.file_name().to_string_lossy().ends_with(".ttf") {
-            fs::copy(face.path(), home.join(".fonts").join(face.file_name())).unwrap();
-        }
-    }
-    let out = tool("soffice")
-        .env("HOME", &home)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            home.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&home)
-        .arg(dir.path().join("out/slides.pptx"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let home = home_with_faces();
+    let lo = home.path().join("lo");
+    soffice_to_pdf(
+        Some(home.path()),
+        &lo,
+        &[dir.path().join("out/slides.pptx")],
+    );
     let words = tool("pdftotext")
         .arg("-bbox")
-        .arg(home.join("slides.pdf"))
+        .arg(lo.join("slides.pdf"))
         .arg("-")
         .output()
         .unwrap();

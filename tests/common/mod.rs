@@ -109,6 +109,42 @@ pub fn tool(name: &str) -> Command {
     Command::new(name)
 }
 
+/// A home folder with brief's faces installed in `~/.fonts`, as the README
+/// advises for the .pptx: where a word processor finds them beside a
+/// document's own.
+pub fn home_with_faces() -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("temp dir");
+    let installed = home.path().join(".fonts");
+    std::fs::create_dir_all(&installed).unwrap();
+    for face in std::fs::read_dir(repo().join("fonts")).unwrap().flatten() {
+        if face.file_name().to_string_lossy().ends_with(".ttf") {
+            std::fs::copy(face.path(), installed.join(face.file_name())).unwrap();
+        }
+    }
+    home
+}
+
+/// LibreOffice converts `files` to PDF in `outdir`, in one session, with a
+/// profile of its own there (tests run side by side); `home`: the user's
+/// home folder it runs with (its fonts), or the test's own.
+pub fn soffice_to_pdf(home: Option<&Path>, outdir: &Path, files: &[PathBuf]) {
+    let mut command = tool("soffice");
+    if let Some(home) = home {
+        command.env("HOME", home);
+    }
+    let out = command
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            outdir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(outdir)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// The Python of [`python`], as a command; when it lacks a package of
 /// tests/requirements.txt, the test fails with the command that installs them.
 pub fn python_command() -> Command {
