@@ -784,6 +784,14 @@ fn a_value_typed_where_a_field_has_fields_is_told_how_to_write_it() {
             "keywords: 哈尔滨新区，改革，产业发展",
             "keywords: [哈尔滨新区, 改革, 产业发展]",
         ),
+        // The one field to write takes what was typed, never the words of
+        // another report (本报记者 张焱 would be printed as this one's).
+        (
+            META,
+            "source:\n  publication: 哈尔滨日报\n  edition: 03版\n  byline: 本报记者 张焱\n  word_count: 3723",
+            "source: 大洋网",
+            "source: { publication: 大洋网 }",
+        ),
     ];
     for (file, from, to, want) in cases {
         let dir = project();

@@ -86,7 +86,8 @@ pub fn data() -> String {
 /// How the field at `path` (`sections[0].figures[4].yoy`) is written,
 /// as a line to copy: `{ value: 14.3, verb: 增长 }`, `[甲, 乙]`. Taken from
 /// the schema, so that it says what the model asks: a mapping's required
-/// fields and those with an example, a list of them. `typed` is what the
+/// fields, and those the model gives a word for the hint (`x-hint`: words
+/// any report uses, 增长, 全市, never one report's own), a list of them. `typed` is what the
 /// user wrote instead (a number, a text): it becomes the `value`, or the
 /// list's items. None where the field is no mapping or list.
 pub fn shape(path: &str, typed: Option<&str>) -> Option<String> {
@@ -159,20 +160,26 @@ fn example(
         .as_array()
         .map(|r| r.iter().filter_map(|k| k.as_str()).collect())
         .unwrap_or_default();
+    let hint = |key: &str| props[key].get("x-hint").map(flow);
+    // What was typed is the value; where there is none, the one field to
+    // write (a source's publication), unless a word of any report stands
+    // there (a ranking's 全市).
+    let mut typed = typed.map(plain);
     let mut fields = Vec::new();
-    // The value first, as the data files write it.
     if props.contains_key("value") {
-        fields.push(format!("value: {}", typed.map_or("…".to_string(), plain)));
+        fields.push(format!("value: {}", typed.take().unwrap_or("…".into())));
     }
-    for (key, prop) in props {
-        if key == "value" {
-            continue;
-        }
-        let shown = prop["examples"].get(0).map(flow);
-        match shown {
-            Some(v) => fields.push(format!("{key}: {v}")),
-            None if required.contains(&key.as_str()) => fields.push(format!("{key}: …")),
-            None => {}
+    if required.len() > 1 {
+        typed = None;
+    }
+    for (key, _) in props.iter().filter(|(k, _)| *k != "value") {
+        let shown = match hint(key) {
+            Some(word) => Some(word),
+            None if required.contains(&key.as_str()) => Some(typed.take().unwrap_or("…".into())),
+            None => None,
+        };
+        if let Some(v) = shown {
+            fields.push(format!("{key}: {v}"));
         }
     }
     Some(format!("{{ {} }}", fields.join(", ")))
