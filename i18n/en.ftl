@@ -327,6 +327,7 @@ data-todo-hint = fill in the value, or build with --draft to see it marked { $ma
 ## The prose around placeholders
 
 prose-unbalanced = unbalanced {"{"} or {"}"}: placeholders look like {"{"}id{"}"} or {"{"}id.yoy{"}"}
+prose-value-for-field = placeholder { $placeholder } prints the figure itself where its words say its `{ $field }`
 prose-no-yoy = placeholder { $placeholder }: figure `{ $id }` has no `yoy`
 prose-no-share = placeholder { $placeholder }: figure `{ $id }` has no `share`
 prose-qualifier-twice = “{ $word }” stands in the text beside a number whose qualifier the data prints already
@@ -530,7 +531,7 @@ theme-word-doubled = “{ $word }” is typed twice over
 theme-word-twice = “{ $word }” after a placeholder: the character is typed twice
 theme-bad-choice = “{ $value }” is not one of the values this key takes: { $known }
 hint-folded-value = the line below this one, indented further, goes on with this value as YAML reads it: make it a comment (# …) or give it a key of its own
-hint-field-shape = write it this way: `{ $line }`
+hint-field-shape = write it this way, with the words of your text where it shows …: `{ $line }`
 hint-number-only = write only the number: `{ $number }`
 syntax-hint = look at this line and the one above it: a colon and a space after each key, the same indentation as the lines beside it, quotes closed
 syntax-fullwidth-colon = the key `{ $key }` ends with a full-width colon ：

@@ -327,6 +327,7 @@ data-todo-hint = 请填上这个值，或用 --draft 生成以看到标为{ $mar
 ## 占位符周围的文字
 
 prose-unbalanced = 花括号 {"{"} 或 {"}"} 不成对：占位符写作 {"{"}id{"}"} 或 {"{"}id.yoy{"}"}
+prose-value-for-field = 占位符 { $placeholder } 印出的是数字本身，而前面的文字说的是它的 `{ $field }`
 prose-no-yoy = 占位符 { $placeholder }：数字 `{ $id }` 没有 `yoy`
 prose-no-share = 占位符 { $placeholder }：数字 `{ $id }` 没有 `share`
 prose-qualifier-twice = 文字中数字旁边写了“{ $word }”，而数据已经印出它的限定词
@@ -530,7 +531,7 @@ theme-word-doubled = “{ $word }”写了两遍
 theme-word-twice = 占位符后面写了“{ $word }”：这个字重复了
 theme-bad-choice = “{ $value }”不是这一项可取的值；可取：{ $known }
 hint-folded-value = 下一行缩进得更深，YAML 把它接在这个值后面，当作同一个值：请把它改成注释（# …），或给它自己的键
-hint-field-shape = 这样写：`{ $line }`
+hint-field-shape = 这样写（“…”处填上原文的词或数）：`{ $line }`
 hint-number-only = 只写数字：`{ $number }`
 syntax-hint = 请检查这一行和上一行：每个键后是否有冒号和空格，缩进是否与旁边的行一致，引号是否成对
 syntax-fullwidth-colon = 键 `{ $key }` 后面用了全角冒号 ：

@@ -126,7 +126,7 @@ fn semantic_errors_of_a_file_are_all_reported_at_once() {
         "{err}"
     );
     assert!(
-        err.contains(&at(ACHIEVEMENTS, l2)) && err.contains("did you mean `gdp_growth`?"),
+        err.contains(&at(ACHIEVEMENTS, l2)) && err.contains("did you mean `{gdp_growth}`?"),
         "{err}"
     );
     assert!(err.contains("2 error(s)"), "{err}");

@@ -39,6 +39,22 @@ const fn r(
 }
 
 const RULES: &[Rule] = &[
+    // The figure itself after the words of its own change or share: it
+    // printed 同比增长1.5万户, 占全省的925户 (round 30).
+    r(
+        ACHIEVEMENTS,
+        "同比增长{new_market_entities.yoy}",
+        "同比增长{new_market_entities}",
+        "同比增长{new_market_entities}",
+        "prose-value-for-field",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "占全省的{high_tech_enterprises_total.share}",
+        "占全省的{high_tech_enterprises_total}",
+        "占全省的{high_tech_enterprises_total}",
+        "prose-value-for-field",
+    ),
     // A date within the years a report may be dated in.
     r(
         META,

@@ -764,19 +764,21 @@ fn a_placeholder_s_dot_typed_full_width_is_said_with_the_field_kept() {
 fn a_value_typed_where_a_field_has_fields_is_told_how_to_write_it() {
     // `yoy: 14.3`, `share: 26.6`, `keywords: 甲，乙`:
     // "found a number, expected a mapping" told a clerk nothing of what to
-    // write (round 29). The hint is the line, with what was typed in it.
+    // write (round 29). The hint is the line, with what was typed in it and
+    // `…` where the user's words go: a hint is pasted, and one that showed
+    // 全市第一 or another report's byline printed them (round 30).
     let cases = [
         (
             ACHIEVEMENTS,
             "yoy: { value: 14.3, verb: 增长, basis: 同比 }",
             "yoy: 14.3",
-            "yoy: { value: 14.3, verb: 增长 }",
+            "yoy: { value: 14.3, verb: … }",
         ),
         (
             ACHIEVEMENTS,
             "share: [{ scope: 全市, value: 26.6 }]",
             "share: 26.6",
-            "share: [{ value: 26.6, scope: 全市 }]",
+            "share: [{ value: 26.6, scope: … }]",
         ),
         (
             META,
@@ -805,6 +807,52 @@ fn a_value_typed_where_a_field_has_fields_is_told_how_to_write_it() {
         assert!(
             said["hints"].to_string().contains(&format!("`{want}`")),
             "{to}: {said}"
+        );
+    }
+}
+
+#[test]
+fn a_hinted_list_pasted_in_reads_back_as_typed() {
+    // The hint for a list typed as text, pasted as it is, loads and says
+    // what was typed: quotes kept (`\"` was shown and printed), the input
+    // method's 【】 taken for [ ], a paragraph's comma no list's (round 30).
+    let cases = [
+        (
+            META,
+            "keywords: [哈尔滨新区, 改革, 产业发展, 科技创新, 开放合作, 民营经济, 扩大内需, 民生保障]",
+            "keywords: 哈尔滨新区、\"六个龙江\"、改革",
+            "keywords: [哈尔滨新区, '\"六个龙江\"', 改革]",
+        ),
+        (
+            META,
+            "keywords: [哈尔滨新区, 改革, 产业发展, 科技创新, 开放合作, 民营经济, 扩大内需, 民生保障]",
+            "keywords: 【哈尔滨新区，改革】",
+            "keywords: [哈尔滨新区, 改革]",
+        ),
+        (
+            ACHIEVEMENTS,
+            "lead: []",
+            "lead: 开局之年, 要有破局之志。",
+            "lead: ['开局之年, 要有破局之志。']",
+        ),
+    ];
+    for (file, from, to, want) in cases {
+        let dir = project();
+        let path = dir.path().join(file);
+        edit(&path, from, to);
+        let (_, diagnostics) = check(dir.path(), "en");
+        let hints = diagnostics
+            .iter()
+            .flat_map(|d| d["hints"].as_array().cloned().unwrap_or_default())
+            .filter_map(|h| h.as_str().map(str::to_string))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(hints.contains(&format!("`{want}`")), "{to}: {hints}");
+        edit(&path, to, want);
+        let (code, diagnostics) = check(dir.path(), "en");
+        assert!(
+            diagnostics.iter().all(|d| d["severity"] != "error"),
+            "{want}: {code} {diagnostics:?}"
         );
     }
 }

@@ -462,13 +462,18 @@ fn error_at(rel: &Path, path: &str, inner: &yaml_serde::Error, spans: &SpanIndex
         let typed = found
             .strip_prefix("string \"")
             .and_then(|t| t.rsplit_once('"'))
-            .map(|(t, _)| t)
-            .or_else(|| found.split('`').nth(1));
-        let key = path.rsplit('.').next()?.split('[').next()?;
+            .map(|(t, _)| unescape(t))
+            .or_else(|| found.split('`').nth(1).map(str::to_string));
+        // A list's item is written after its dash, a field after its key.
+        let lead = if path.ends_with(']') {
+            "-".to_string()
+        } else {
+            format!("{}:", path.rsplit('.').next()?.split('[').next()?)
+        };
         (code == "data-wrong-type" && is_structure(expected))
-            .then(|| super::schema::shape(path, typed))
+            .then(|| super::schema::shape(path, typed.as_deref()))
             .flatten()
-            .map(|line| tr!("hint-field-shape", line = format!("{key}: {line}")))
+            .map(|line| tr!("hint-field-shape", line = format!("{lead} {line}")))
     });
     if let Some(hint) = hint {
         e = e.hint(hint);
@@ -861,6 +866,34 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
 }
 
 /// serde's names of kinds of value, in the user's words.
+/// A text as serde's message quotes it (Rust's debug form: `\"`, `\\`,
+/// `\n`, `\u{3000}`), as it was typed.
+fn unescape(quoted: &str) -> String {
+    let mut out = String::with_capacity(quoted.len());
+    let mut chars = quoted.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('0') => out.push('\0'),
+            Some('u') => {
+                let code: String = chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                if let Some(c) = u32::from_str_radix(&code, 16).ok().and_then(char::from_u32) {
+                    out.push(c);
+                }
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 /// Whether serde's expected kind is a mapping or a list.
 fn is_structure(serde: &str) -> bool {
     let s = serde.trim();

@@ -254,7 +254,8 @@ pub struct Source {
         description = "报刊或网站名称。",
         length(min = 1, max = limits::NAME),
         regex(pattern = r"\S"),
-        extend("examples" = ["哈尔滨日报"])
+        extend("examples" = ["哈尔滨日报"]),
+        extend("x-hint" = "typed")
     )]
     #[serde(deserialize_with = "text")]
     pub publication: String,
@@ -783,8 +784,7 @@ pub struct Yoy {
     #[schemars(
         description = "动词，须与段落一致：增长、增加、提高、下降 …",
         length(min = 1, max = limits::NAME),
-        extend("examples" = ["增长"]),
-        extend("x-hint" = "增长")
+        extend("examples" = ["增长"])
     )]
     #[serde(deserialize_with = "text")]
     pub verb: String,
@@ -836,7 +836,7 @@ pub struct Share {
         description = "范围：全区、全市、全省、全国 …（占全市的 x%）；与 of 二选一。",
         length(min = 1, max = limits::NAME),
         extend("examples" = ["全市"]),
-        extend("x-hint" = "全市")
+        extend("x-hint" = "show")
     )]
     pub scope: Option<String>,
     /// A quantity: GDP (占GDP比重 x%).
@@ -865,8 +865,7 @@ pub struct Rank {
     #[schemars(
         description = "范围：全区、全市、全省、全国 …",
         length(min = 1, max = limits::NAME),
-        extend("examples" = ["全市"]),
-        extend("x-hint" = "全市")
+        extend("examples" = ["全市"])
     )]
     #[serde(deserialize_with = "text")]
     pub scope: String,
@@ -875,7 +874,7 @@ pub struct Rank {
         description = "名次：1 为第一。",
         range(min = 1, max = 999),
         extend("examples" = [1]),
-        extend("x-hint" = 1)
+        extend("x-hint" = "show")
     )]
     pub position: Option<i64>,
     /// Words of the place instead of 第N, as printed: 之首, 前列.

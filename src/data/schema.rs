@@ -84,12 +84,14 @@ pub fn data() -> String {
 }
 
 /// How the field at `path` (`sections[0].figures[4].yoy`) is written,
-/// as a line to copy: `{ value: 14.3, verb: 增长 }`, `[甲, 乙]`. Taken from
-/// the schema, so that it says what the model asks: a mapping's required
-/// fields, and those the model gives a word for the hint (`x-hint`: words
-/// any report uses, 增长, 全市, never one report's own), a list of them. `typed` is what the
-/// user wrote instead (a number, a text): it becomes the `value`, or the
-/// list's items. None where the field is no mapping or list.
+/// as a line to copy: `{ value: 14.3, verb: … }`, `[甲, 乙]`. Taken from the
+/// schema, so that it says what the model asks: a mapping's required
+/// fields, and those the model marks to show (`x-hint: show`); a list of
+/// them. `typed` is what the user wrote instead: it goes where the model
+/// says a typed scalar belongs (a `value`, as a number; a field marked
+/// `x-hint: typed`, as a text), or becomes a list's items. Every other
+/// field shows `…`: a hint is pasted, so it never holds a word or a number
+/// the user did not write. None where the field is no mapping or list.
 pub fn shape(path: &str, typed: Option<&str>) -> Option<String> {
     static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
     let schema = SCHEMA.get_or_init(|| serde_json::from_str(&data()).expect("the schema parses"));
@@ -138,16 +140,26 @@ fn example(
         if item.get("properties").is_some() {
             return Some(format!("[{}]", example(defs, item, typed)?));
         }
-        // A list typed as a sentence: 哈尔滨新区，改革，产业发展.
-        let items: Vec<String> = typed
-            .map(|t| {
-                t.split(['，', '、', ',', '；', ';'])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(plain)
-                    .collect()
-            })
-            .unwrap_or_default();
+        // 【甲，乙】 typed with the input method's brackets for [ ].
+        let typed = typed.map(|t| {
+            t.trim()
+                .trim_start_matches(['【', '［', '['])
+                .trim_end_matches(['】', '］', ']'])
+        });
+        // A list of names typed as a sentence (哈尔滨新区，改革，产业发展, or
+        // apart by spaces)
+        // is its items; a paragraph is one item, whatever its commas.
+        let short = item["maxLength"].as_u64().is_some_and(|n| n <= 40);
+        let items: Vec<String> = match typed {
+            Some(t) if short => t
+                .split(['，', '、', ',', '；', ';', ' ', '\u{3000}'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(quoted)
+                .collect(),
+            Some(t) if !t.trim().is_empty() => vec![quoted(t.trim())],
+            _ => vec![],
+        };
         let items = if items.is_empty() {
             vec!["…".to_string()]
         } else {
@@ -160,55 +172,47 @@ fn example(
         .as_array()
         .map(|r| r.iter().filter_map(|k| k.as_str()).collect())
         .unwrap_or_default();
-    let hint = |key: &str| props[key].get("x-hint").map(flow);
-    // What was typed is the value; where there is none, the one field to
-    // write (a source's publication), unless a word of any report stands
-    // there (a ranking's 全市).
-    let mut typed = typed.map(plain);
-    let mut fields = Vec::new();
-    if props.contains_key("value") {
-        fields.push(format!("value: {}", typed.take().unwrap_or("…".into())));
-    }
-    if required.len() > 1 {
-        typed = None;
-    }
-    for (key, _) in props.iter().filter(|(k, _)| *k != "value") {
-        let shown = match hint(key) {
-            Some(word) => Some(word),
-            None if required.contains(&key.as_str()) => Some(typed.take().unwrap_or("…".into())),
-            None => None,
-        };
-        if let Some(v) = shown {
-            fields.push(format!("{key}: {v}"));
+    let mark = |key: &str| props[key]["x-hint"].as_str().unwrap_or_default();
+    let blank = |key: &str| {
+        if props[key].get("items").is_some() || props[key]["type"] == "array" {
+            "[…]"
+        } else {
+            "…"
         }
+    };
+    let mut fields = Vec::new();
+    // What was typed, where it belongs: a value only as the number it is
+    // (14.3, or 14.3% as the article prints it).
+    if props.contains_key("value") {
+        let number = typed
+            .map(|t| t.trim().trim_end_matches(['%', '％']).trim())
+            .filter(|t| super::model::Num::parse(t).is_ok());
+        fields.push(format!("value: {}", number.unwrap_or("…")));
+    }
+    for key in props.keys().filter(|k| *k != "value") {
+        match mark(key) {
+            "typed" => fields.push(format!("{key}: {}", typed.map_or("…".into(), quoted))),
+            "show" => fields.push(format!("{key}: {}", blank(key))),
+            _ if required.contains(&key.as_str()) => fields.push(format!("{key}: {}", blank(key))),
+            _ => {}
+        }
+    }
+    // Nothing required (the recipients, the vocabulary): its keys.
+    if fields.is_empty() {
+        fields = props.keys().map(|k| format!("{k}: {}", blank(k))).collect();
     }
     Some(format!("{{ {} }}", fields.join(", ")))
 }
 
-/// A schema example as YAML's flow style writes it.
-fn flow(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => plain(s),
-        serde_json::Value::Array(a) => {
-            format!("[{}]", a.iter().map(flow).collect::<Vec<_>>().join(", "))
-        }
-        serde_json::Value::Object(o) => format!(
-            "{{ {} }}",
-            o.iter()
-                .map(|(k, v)| format!("{k}: {}", flow(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        other => other.to_string(),
-    }
-}
-
-/// A text as a flow value: quoted where YAML would read it otherwise.
-fn plain(text: &str) -> String {
-    let special = text.starts_with(|c: char| "!&*%@`'\"[]{}#|>?-,".contains(c))
-        || text.contains([':', '#', ',', '[', ']', '{', '}']);
+/// A text as a flow item: in single quotes where YAML would read it
+/// otherwise (a quote, a colon, a comma, a bracket …).
+fn quoted(text: &str) -> String {
+    let special = text
+        .starts_with(|c: char| "!&*%@`'\"[]{}#|>?-,".contains(c) || c.is_whitespace())
+        || text.contains([':', '#', ',', '[', ']', '{', '}', '"', '\''])
+        || text.ends_with(char::is_whitespace);
     if special {
-        format!("\"{}\"", text.replace('"', "\\\""))
+        format!("'{}'", text.replace('\'', "''"))
     } else {
         text.to_string()
     }

@@ -316,8 +316,15 @@ pub fn check(
                     format!("{{{id}.{field}{more}}}")
                 })
             });
+            // The nearest id, as the whole placeholder with its field:
+            // `{ x.yoy }` was answered `x`, and `{x}` printed the figure
+            // where its change was meant (round 30).
             let hint = dotted
-                .or_else(|| super::error::nearest(p.id, own.keys().copied()).map(str::to_string))
+                .or_else(|| {
+                    let n = super::error::nearest(p.id.trim(), own.keys().copied())?;
+                    let field = p.field.map_or(String::new(), |f| format!(".{}", f.trim()));
+                    Some(format!("{{{n}{field}}}"))
+                })
                 .map(|n| tr!("hint-did-you-mean", word = n));
             report(
                 0,
@@ -415,6 +422,42 @@ pub fn check(
                     words,
                     &mut report,
                 );
+                // 同比增长{x}, 占全省的{x}: the words of the figure's own
+                // change or share before the figure itself, which printed
+                // 同比增长1.5万户 (round 30).
+                if !alone {
+                    let text = words::strip_between(before, words);
+                    let change = f.yoy.as_ref().is_some_and(|y| {
+                        y.basis.as_deref().is_some_and(|b| {
+                            text.strip_suffix(y.verb.as_str())
+                                .is_some_and(|rest| rest.ends_with(b))
+                        })
+                    });
+                    let share = f.share.iter().any(|s| {
+                        let whole = s.scope.as_deref().or(s.of.as_deref()).unwrap_or_default();
+                        let rest = text.strip_suffix('的').unwrap_or(text);
+                        let rest = rest.strip_suffix("比重").unwrap_or(rest);
+                        !whole.is_empty() && rest.ends_with(&format!("占{whole}"))
+                    });
+                    let meant = match (change, share) {
+                        (true, _) => Some("yoy"),
+                        (_, true) => Some("share"),
+                        _ => None,
+                    };
+                    if let Some(meant) = meant {
+                        let placeholder = format!("{{{}.{meant}}}", p.id);
+                        report(
+                            0,
+                            "prose-value-for-field",
+                            tr!(
+                                "prose-value-for-field",
+                                placeholder = shown.as_str(),
+                                field = meant
+                            ),
+                            Some(tr!("hint-did-you-mean", word = placeholder)),
+                        );
+                    }
+                }
                 if field == Some("value") {
                     let q = f.qualifier.as_deref();
                     left_to_text(before, after, q, &printed, words, &mut report);

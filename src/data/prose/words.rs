@@ -434,7 +434,7 @@ pub(super) fn value_qualifier(
 
 /// The words between a verb and its number that do not change its meaning:
 /// 增长预计超过30%.
-fn strip_between<'t>(before: &'t str, words: &Words) -> &'t str {
+pub(super) fn strip_between<'t>(before: &'t str, words: &Words) -> &'t str {
     let mut text = before;
     loop {
         let word = words
