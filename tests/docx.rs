@@ -672,3 +672,60 @@ fn a_briefing_opened_after_another_looks_as_it_does_alone() {
         "page 1 of the second document differs from its render alone in {differ} pixels"
     );
 }
+
+/// The 版记 of the document is one block, as in the PDF: with sixteen
+/// recipients it ended a page with 报 and the first line of 送, and began
+/// the next with the rest and 印发 (round 30).
+#[test]
+fn the_colophon_of_the_document_is_never_torn_across_pages() {
+    require("soffice");
+    let dir = example("xinhe");
+    let send: Vec<String> = "一二三四五六七"
+        .chars()
+        .map(|c| format!("新河区第{c}街道办事处"))
+        .collect();
+    let copy: Vec<String> = "八九十"
+        .chars()
+        .map(|c| format!("新河区第{c}街道办事处"))
+        .chain(
+            "一二三四五"
+                .chars()
+                .map(|c| format!("区属第{c}国有企业集团")),
+        )
+        .collect();
+    let recipients = format!(
+        "recipients:\n  report: [市人民政府办公室]\n  send: [{}]\n  copy: [{}]\n",
+        send.join(", "),
+        copy.join(", ")
+    );
+    edit(
+        &dir.path().join("data/meta.yaml"),
+        "recipients:\n  report: [市人民政府办公室]\n  send: [区委各部门, 区人大办, 区政协办]\n  copy: [各街道办事处, 区政府各部门, 区属各国有企业]\n",
+        &recipients,
+    );
+    ok(brief(
+        dir.path(),
+        &["build", "--only", "briefing", "--docx", "--strict"],
+    ));
+    rendered_text(dir.path());
+    let pdf = dir.path().join("lo/briefing.pdf");
+    let (pages, _, _) = pdf_info(&pdf);
+    let on = |word: &str| {
+        (1..=pages)
+            .filter(|p| {
+                let out = tool("pdftotext")
+                    .args(["-f", &p.to_string(), "-l", &p.to_string()])
+                    .arg(&pdf)
+                    .arg("-")
+                    .output()
+                    .unwrap();
+                stdout(&out).contains(word)
+            })
+            .collect::<Vec<_>>()
+    };
+    let (first, last) = (on("报："), on("印发"));
+    assert!(
+        !first.is_empty() && first == last,
+        "报 on pages {first:?}, 印发 on {last:?}"
+    );
+}

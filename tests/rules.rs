@@ -39,6 +39,21 @@ const fn r(
 }
 
 const RULES: &[Rule] = &[
+    // The mark to revise deleted in part (round 30).
+    r(
+        ACHIEVEMENTS,
+        "  - 惟其艰难，方显勇毅。",
+        "  - 待改】惟其艰难，方显勇毅。",
+        "待改】惟其",
+        "data-revise",
+    ),
+    r(
+        ACHIEVEMENTS,
+        "  - 惟其艰难，方显勇毅。",
+        "  - 】惟其艰难，方显勇毅。",
+        "】惟其",
+        "data-revise",
+    ),
     // The figure itself after the words of its own change or share: it
     // printed 同比增长1.5万户, 占全省的925户 (round 30).
     r(

@@ -302,6 +302,9 @@ fn style_def(x: &mut Xml, style: Style, look: &Look, faces: &Faces) {
                 | Style::Label
                 | Style::Masthead
                 | Style::Issue
+                // The 版记 is one block, as the PDF sets it: never torn
+                // across two pages (round 30).
+                | Style::Colophon
         ) {
             x.empty("w:keepNext", &[]);
             x.empty("w:keepLines", &[]);
