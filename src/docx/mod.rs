@@ -162,12 +162,24 @@ pub fn write(
     };
     let mut doc = build::document(&inputs);
     if draft {
-        let stamp = model::Run::Watermark(look.word("draft", &[]));
-        for header in [&mut doc.first_header, &mut doc.header] {
-            match header.first_mut() {
-                Some(p) => p.runs.push(stamp.clone()),
-                None => header.push(model::Para::new(model::Style::Header, vec![stamp.clone()])),
-            }
+        let text = look.word("draft", &[]);
+        let stamp = model::Run::Watermark {
+            text: text.clone(),
+            over: false,
+        };
+        match doc.header.first_mut() {
+            Some(p) => p.runs.push(stamp),
+            None => doc
+                .header
+                .push(model::Para::new(model::Style::Header, vec![stamp])),
+        }
+        // The first page's, over its cards: anchored in its first paragraph.
+        let first = doc.blocks.iter_mut().find_map(|b| match b {
+            model::Block::Para(p) => Some(p),
+            _ => None,
+        });
+        if let Some(p) = first {
+            p.runs.push(model::Run::Watermark { text, over: true });
         }
     }
 

@@ -64,10 +64,15 @@ pub enum Run {
     Break,
     /// A field: PAGE or NUMPAGES, with its cached result.
     Field(&'static str, String),
-    /// A draft's stamp (the theme's 草稿) across every page, faint, as
+    /// A draft's stamp (the theme's 草稿) across the page, faint, as
     /// Word's own watermark: a text path in the header, which Word's
-    /// Watermark command removes.
-    Watermark(String),
+    /// Watermark command removes, behind the text. `over`: in front of it,
+    /// from the body, where the first page's shaded cards hid the header's
+    /// (round 30).
+    Watermark {
+        text: String,
+        over: bool,
+    },
 }
 
 impl Run {

@@ -55,6 +55,11 @@ fn rename_faces(xml: &mut Vec<u8>, renamed: &BTreeMap<String, String>) {
                 &format!("{slot}=\"{name}\""),
             );
         }
+        // A watermark's face, in its shape's style.
+        text = text.replace(
+            &format!("font-family:&quot;{family}&quot;"),
+            &format!("font-family:&quot;{name}&quot;"),
+        );
     }
     *xml = text.into_bytes();
 }

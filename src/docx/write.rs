@@ -132,7 +132,7 @@ impl Writer<'_> {
                         x.empty("w:br", &[]);
                     });
                 }
-                Run::Watermark(s) => {
+                Run::Watermark { text: s, over } => {
                     self.faces.record("heading", true, s);
                     // One shape a header, each with its own id, as Word numbers them.
                     self.drawings += 1;
@@ -140,6 +140,7 @@ impl Writer<'_> {
                     watermark(
                         x,
                         s,
+                        *over,
                         n,
                         self.faces.name("heading"),
                         self.look.color(Color::Primary),
@@ -349,7 +350,7 @@ impl Writer<'_> {
 /// Word's watermark: a VML text path (shape type 136, as Word writes it)
 /// centred on the page behind the text, turned 30° as the PDF's stamp, in
 /// the primary colour at a fifth of its strength.
-fn watermark(x: &mut Xml, text: &str, n: usize, face: &str, color: Rgb) {
+fn watermark(x: &mut Xml, text: &str, over: bool, n: usize, face: &str, color: Rgb) {
     x.open("w:r", &[]);
     x.el("w:rPr", &[], |x| {
         x.empty("w:noProof", &[]);
@@ -408,9 +409,12 @@ fn watermark(x: &mut Xml, text: &str, n: usize, face: &str, color: Rgb) {
     x.close("v:shapetype");
     // 96 pt a character, as the PDF's stamp.
     let width = 96 * text.chars().count().max(1);
+    // Behind the text from a header, as Word's own; in front of it from
+    // the body.
+    let z = if over { 251_659_264 } else { -251_657_216 };
     let style = format!(
         "position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:96pt;rotation:330;\
-         z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;\
+         z-index:{z};mso-position-horizontal:center;mso-position-horizontal-relative:margin;\
          mso-position-vertical:center;mso-position-vertical-relative:margin"
     );
     x.open(
