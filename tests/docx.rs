@@ -360,7 +360,7 @@ fn a_draft_document_carries_the_draft_word_as_a_watermark() {
     // As LibreOffice draws them: the draft's first page is not the final's.
     let final_page = {
         let lo = dir.path().join("lo-final");
-        soffice_to_pdf(None, &lo, &[docx.clone()]);
+        soffice_to_pdf(None, &lo, std::slice::from_ref(&docx));
         page_one_grey(&lo.join("briefing.pdf"))
     };
     // The draft's document against the final PDF, whose text no stamp crosses.
