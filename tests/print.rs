@@ -884,3 +884,30 @@ fn an_overview_that_opens_with_a_long_chart_starts_it_under_its_heading() {
     let (passed, report) = check(&dir.path().join("out"), true);
     assert!(passed, "{report}");
 }
+
+/// A chart of shares the data names without its title takes the whole its
+/// shares are all of: it was titled 2024年占比重 (round 30).
+#[test]
+fn a_chart_of_shares_without_a_title_names_their_whole() {
+    let dir = example("xinhe");
+    let f = dir.path().join("data/2024-achievements.yaml");
+    edit(
+        &f,
+        "        label: 旅游收入\n        value: 72.5\n        unit: 亿元\n",
+        "        label: 旅游收入\n        value: 72.5\n        unit: 亿元\n        share: [{ scope: 全区, value: 8.5 }]\n",
+    );
+    edit(
+        &f,
+        "实现旅游收入{tourism_revenue}。",
+        "实现旅游收入{tourism_revenue}，占全区的{tourism_revenue.share}。",
+    );
+    edit(
+        &f,
+        "    members: [cluster_energy, cluster_biomed, cluster_digital, cluster_food]\n",
+        "    members: [cluster_energy, cluster_biomed, cluster_digital, cluster_food]\n  - id: shares_qu\n    kind: shares\n    members: [digital_core, tourism_revenue]\n",
+    );
+    ok(brief(dir.path(), &["build", "--only", "briefing"]));
+    let text = normal(&pdf_text(&dir.path().join("out/briefing.pdf")));
+    assert!(text.contains("2024年占全区比重"), "{text}");
+    assert!(!text.contains("2024年占比重"), "{text}");
+}
