@@ -79,7 +79,20 @@ impl Checker<'_> {
                 tr!("hint-vocabulary")
             )
         };
-        let hint = match crate::data::error::nearest(word, known.iter().map(String::as_str)) {
+        // A unit or a verb of change one character from another is another
+        // quantity or meaning (千米 and 千克, 负增长 and 增长): followed, the
+        // hint printed 36.17千克 (round 30). Their near words are named only
+        // where no Han character differs.
+        let near =
+            crate::data::error::nearest(word, known.iter().map(String::as_str)).filter(|n| {
+                let han = |s: &str| -> String {
+                    s.chars()
+                        .filter(|&c| crate::data::prose::is_han(c))
+                        .collect()
+                };
+                !matches!(list, "units" | "changes") || han(n) == han(word)
+            });
+        let hint = match near {
             Some(n) => format!("{}\n{declare}", tr!("hint-did-you-mean", word = n)),
             None => declare,
         };
