@@ -197,16 +197,7 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
             // said as a number with words, "write only -2022")
             || (rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.is_ascii()))
     {
-        let above = lines[..n - 1]
-            .iter()
-            .map(|l| strip_comment(l))
-            .rfind(|l| !l.trim().is_empty());
-        let in_list = above.is_some_and(|a| {
-            let c = a.trim_start();
-            let at = a.len() - c.len();
-            (c.starts_with("- ") && at == indent) || (c.trim_end().ends_with(':') && at < indent)
-        });
-        if in_list {
+        if in_list(lines, n, indent) {
             return Some(at(
                 n,
                 col_of(line, indent),
@@ -465,9 +456,11 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
             }
         }
     }
-    // A list item's dash typed full-width: `－ id: x`.
+    // A list item's dash typed full-width: `－ id: x`, or `—id: x` where an
+    // item stands (round 30).
     if let Some(rest) = content.strip_prefix(['－', '—', '–'])
-        && rest.starts_with(' ')
+        && (rest.starts_with(' ')
+            || (rest.starts_with(|c: char| c.is_ascii_alphabetic()) && in_list(lines, n, indent)))
     {
         return Some(at(
             n,
@@ -478,6 +471,23 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
         ));
     }
     None
+}
+
+/// Whether line `n` (1-based), at `indent`, stands where a list's item
+/// does: the nearest line above at this indentation or less is an item at
+/// it, or the key of the list (lines indented further are the items above:
+/// `-id: x` after a figure's keys, round 30).
+fn in_list(lines: &[&str], n: usize, indent: usize) -> bool {
+    let above = lines[..n - 1]
+        .iter()
+        .map(|l| strip_comment(l))
+        .filter(|l| !l.trim().is_empty())
+        .rfind(|l| l.len() - l.trim_start().len() <= indent);
+    above.is_some_and(|a| {
+        let c = a.trim_start();
+        let at = a.len() - c.len();
+        (c.starts_with("- ") && at == indent) || (c.trim_end().ends_with(':') && at < indent)
+    })
 }
 
 /// A line's text before its comment (` #` outside quotes).
@@ -883,6 +893,11 @@ mod tests {
         let d = typing_on_line("p:\n  -2022年，全区增长。\n", 2).unwrap();
         assert_eq!((d.line, d.code), (2, "syntax-dash-space"));
         assert!(typing_on_line("p:\n  -2022\n", 2).is_none_or(|d| d.code != "syntax-dash-space"));
+        // After the keys of the item above (round 30: said as an indent).
+        let d = typing_on_line("f:\n  - id: a\n    value: 1\n  -id: b\n    value: 2\n", 4).unwrap();
+        assert_eq!((d.line, d.code), (4, "syntax-dash-space"));
+        let d = typing_on_line("f:\n  - id: a\n    value: 1\n  —id: b\n", 4).unwrap();
+        assert_eq!((d.line, d.code), (4, "syntax-fullwidth-dash"));
         // A value that starts with quotes or a brace and goes on (round 24).
         assert_eq!(
             code(
