@@ -196,19 +196,18 @@ fn on_line(lines: &[&str], n: usize) -> Option<Diagnosis> {
             // `-2022年，…`: a paragraph that opens with its year (round 28:
             // said as a number with words, "write only -2022")
             || (rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.is_ascii()))
+        && in_list(lines, n, indent)
     {
-        if in_list(lines, n, indent) {
-            return Some(at(
-                n,
-                col_of(line, indent),
-                "syntax-dash-space",
-                tr!("syntax-dash-space"),
-                tr!(
-                    "syntax-dash-space-hint",
-                    text = rest.chars().take(8).collect::<String>()
-                ),
-            ));
-        }
+        return Some(at(
+            n,
+            col_of(line, indent),
+            "syntax-dash-space",
+            tr!("syntax-dash-space"),
+            tr!(
+                "syntax-dash-space-hint",
+                text = rest.chars().take(8).collect::<String>()
+            ),
+        ));
     }
     // A value that starts with a quote or a brace and goes on after it
     // closes: `"十四五"开局，…`, `{new_market_entities}全年新增…`. YAML takes
