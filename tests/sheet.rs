@@ -393,6 +393,23 @@ fn a_sheet_named_as_offices_slip_is_said_with_the_name_meant() {
         .unwrap_or_else(|| panic!("{err}"));
     assert!(line.contains("`new_market_entities`"), "{line}");
     assert_eq!(err.matches(": error:").count(), 1, "{err}");
+    // A change on a row of its own, named as the paragraph names it: "did
+    // you mean new_market_entities" put 15 in the figure's value (round 30).
+    fs::write(
+        dir.path().join("data/指标.csv"),
+        "id,名称,数值\nnew_market_entities.yoy,新增市场主体同比增长,15\n",
+    )
+    .unwrap();
+    let out = brief(dir.path(), &["check", "--diagnostic-format", "short"]);
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("data/指标.csv:2:"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        line.contains("`yoy` column") && !line.contains("did you mean"),
+        "{line}"
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::error::{DataError, nearest};
+use super::path::{Part, join_parts, split_path};
 use super::spans::{self, SpanIndex};
 use crate::tr;
 
@@ -578,45 +579,6 @@ fn collect_ids(value: &yaml_serde::Value, out: &mut Vec<String>) {
     }
 }
 
-/// A step of a field's path.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Part<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// `sections[0].figures[2].value` → sections, 0, figures, 2, value.
-pub(super) fn split_path(path: &str) -> impl Iterator<Item = Part<'_>> {
-    path.split('.').filter(|s| !s.is_empty()).flat_map(|seg| {
-        let (key, rest) = seg.split_once('[').map_or((seg, ""), |(k, r)| (k, r));
-        let indices = rest
-            .split('[')
-            .filter_map(|i| i.trim_end_matches(']').parse().ok())
-            .map(Part::Index);
-        (!key.is_empty())
-            .then_some(Part::Key(key))
-            .into_iter()
-            .chain(indices)
-            .collect::<Vec<_>>()
-    })
-}
-
-fn join_parts(parts: &[Part]) -> String {
-    let mut out = String::new();
-    for p in parts {
-        match p {
-            Part::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Part::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
-}
-
 /// serde's English messages, in the user's words: (code, message, hint).
 fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     // yaml_serde appends " at line L column C" and prefixes the path; both
@@ -714,13 +676,11 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
                         _ => None,
                     }
                 }
-                // 第一, 第3 for a ranking's position: only the number.
-                Err(_) => {
-                    let n = t.trim().trim_start_matches('第').trim_end_matches('名');
-                    crate::data::prose::chinese_number(n)
-                        .filter(|n| n.fract() == 0.0 && *n > 0.0)
-                        .map(|n| tr!("hint-number-only", number = n.to_string()))
-                }
+                // 第一, 连续四年, 全市第1, 3,723: the one number among the
+                // words (round 30: 连续四年 and 全市第1 had no hint).
+                Err(_) => one_number(t).map(|n| tr!("hint-number-only", number = n)),
+                // "4": a whole number typed in quotes is text to YAML.
+                Ok(n) if n.decimals() == 0 => Some(tr!("hint-number-only", number = n.text())),
                 _ => None,
             });
         return (
@@ -791,6 +751,9 @@ fn qualifiers_after() -> &'static [String] {
     })
 }
 
+/// The magnitudes a number is typed with (6亿, 2409万): part of a unit.
+const MAGNITUDES: [&str; 6] = ["十", "百", "千", "万", "亿", "万亿"];
+
 fn number(rest: &str) -> (&'static str, String, Option<String>) {
     let mut parts = rest.splitn(3, ':');
     let kind = parts.next().unwrap_or("");
@@ -805,7 +768,7 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
         "unit" if fullwidth_comment(&format!(" {}", text.trim_start())).is_some() => {
             tr!("syntax-fullwidth-hash-hint")
         }
-        "unit" if matches!(text.as_str(), "十" | "百" | "千" | "万" | "亿" | "万亿") => tr!(
+        "unit" if MAGNITUDES.contains(&text.as_str()) => tr!(
             "hint-number-magnitude",
             number = number.as_str(),
             magnitude = text.as_str()
@@ -826,6 +789,13 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
                 Some(q) if unit == q => tr!(
                     "hint-number-qualifier",
                     number = number.as_str(),
+                    qualifier = q.as_str()
+                ),
+                // 2409万余: a magnitude, and the qualifier (round 30: `unit: 万`).
+                Some(q) if MAGNITUDES.contains(&unit[..unit.len() - q.len()].trim()) => tr!(
+                    "hint-number-magnitude-qualifier",
+                    number = number.as_str(),
+                    magnitude = unit[..unit.len() - q.len()].trim(),
                     qualifier = q.as_str()
                 ),
                 Some(q) => {
@@ -866,6 +836,30 @@ fn number(rest: &str) -> (&'static str, String, Option<String>) {
 }
 
 /// serde's names of kinds of value, in the user's words.
+/// The one whole number in `text` (连续四年 → 4, 全市第1 → 1, 3,723 →
+/// 3723), in digits or Chinese numerals; None where there is none or more.
+fn one_number(text: &str) -> Option<String> {
+    let numeral = |c: char| c.is_ascii_digit() || "零〇一二三四五六七八九十百千万两".contains(c);
+    let mut runs: Vec<String> = Vec::new();
+    let mut last = None;
+    for (i, c) in text.char_indices() {
+        let joins = c == ',' && runs.last().is_some() && last == Some(i);
+        if numeral(c) || joins {
+            match runs.last_mut() {
+                Some(run) if last == Some(i) => run.push(c),
+                _ => runs.push(c.to_string()),
+            }
+            last = Some(i + c.len_utf8());
+        }
+    }
+    let [run] = runs.as_slice() else {
+        return None;
+    };
+    crate::data::prose::chinese_number(&run.replace(',', ""))
+        .filter(|n| n.fract() == 0.0 && *n > 0.0 && *n < 1e15)
+        .map(|n| format!("{n}"))
+}
+
 /// A text as serde's message quotes it (Rust's debug form: `\"`, `\\`,
 /// `\n`, `\u{3000}`), as it was typed.
 fn unescape(quoted: &str) -> String {
@@ -983,6 +977,24 @@ mod tests {
         let hint = hint.expect("a hint");
         assert!(hint.contains("`6`") && hint.contains("亿元"), "{hint}");
         assert!(!hint.contains("unit: 亿`"), "{hint}");
+        for (typed, n) in [
+            ("连续四年", "4"),
+            ("全市第1", "1"),
+            ("3,723", "3723"),
+            ("第一", "1"),
+        ] {
+            assert_eq!(one_number(typed).as_deref(), Some(n), "{typed}");
+        }
+        assert_eq!(one_number("2022年第3期"), None);
+        // Said with the unit it must be in: 0.2409 for a figure in 万元 was
+        // 10⁴ too small (round 30). With a qualifier, 万 is no unit either.
+        assert!(hint.contains("万元"), "{hint}");
+        let (_, _, hint) = number_error("2409万余").expect("no number");
+        let hint = hint.expect("a hint");
+        assert!(
+            !hint.contains("unit: 万") && hint.contains("qualifier: 余"),
+            "{hint}"
+        );
         // A unit of its own is named as the unit.
         let (_, _, hint) = number_error("8300个").expect("no number");
         assert!(hint.expect("a hint").contains("unit: 个"));

@@ -17,6 +17,7 @@ mod load;
 pub mod look;
 pub mod model;
 mod num;
+mod path;
 mod position;
 mod project;
 pub mod prose;

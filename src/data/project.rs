@@ -772,6 +772,14 @@ fn read_sheet(
                 tr!("sheet-unknown-id", id = file::escaped(&id).into_owned()),
                 if targets.contains(&id) {
                     Some(tr!("sheet-target-id-hint", id = id))
+                } else if let Some((figure, field)) = id.trim().rsplit_once(['.', '。', '．'])
+                    && labels.iter().any(|(_, f)| f == figure)
+                    && matches!(field, "yoy" | "share" | "written" | "value")
+                {
+                    // `x.yoy` as the paragraph names it: the change has its
+                    // column on x's row; "did you mean x" put it in the value
+                    // (round 30: 新增市场主体15万户).
+                    Some(tr!("sheet-field-id-hint", id = figure, field = field))
                 } else if let Some((_, named)) = labels.iter().find(|(l, _)| l.trim() == id.trim())
                 {
                     Some(tr!("sheet-label-id-hint", id = named.as_str()))

@@ -101,10 +101,10 @@ pub fn shape(path: &str, typed: Option<&str>) -> Option<String> {
         .iter()
         .find_map(|root| {
             let mut node = resolve(defs, &defs[root]);
-            for part in super::load::split_path(path) {
+            for part in super::path::split_path(path) {
                 node = match part {
-                    super::load::Part::Key(key) => resolve(defs, node.get("properties")?.get(key)?),
-                    super::load::Part::Index(_) => resolve(defs, node.get("items")?),
+                    super::path::Part::Key(key) => resolve(defs, node.get("properties")?.get(key)?),
+                    super::path::Part::Index(_) => resolve(defs, node.get("items")?),
                 };
             }
             Some(node)

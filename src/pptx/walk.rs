@@ -129,7 +129,7 @@ struct Walker<'a> {
     /// The card the walk is in (an index of `cards`), and each card's shapes
     /// with its place among the page's shapes.
     card: Option<usize>,
-    cards: Vec<(usize, Vec<Shape>)>,
+    cards: Vec<(usize, Vec<Shape>, Rect)>,
 }
 
 fn rgba(c: &Color) -> Rgba {
@@ -251,7 +251,7 @@ impl<'a> Walker<'a> {
                         self.table(&g.frame, inner, rect, get(&spec, "inset").unwrap_or(4.0));
                     } else if self.card.is_none() && !self.cells && is_card(&g.frame) {
                         // A card: its shapes and text as one group.
-                        self.cards.push((self.shapes.len(), Vec::new()));
+                        self.cards.push((self.shapes.len(), Vec::new(), rect));
                         self.shapes.push(Shape::Group {
                             name: String::new(),
                             shapes: Vec::new(),
@@ -546,7 +546,13 @@ impl<'a> Walker<'a> {
                 bullet(&mut b, &mut markers);
                 stop_short(&mut b, &own, &others);
                 match card {
-                    Some(c) => self.cards[c].1.push(Shape::Text(b)),
+                    Some(c) => {
+                        // Within its card: a frame as wide as the grid's cell
+                        // ran into the next card (28.6微克/立方米, round 30).
+                        let card = self.cards[c].2;
+                        b.rect.w = b.rect.w.min(card.x + card.w - b.rect.x).max(0.0);
+                        self.cards[c].1.push(Shape::Text(b))
+                    }
                     None => self.shapes.push(Shape::Text(b)),
                 }
             }
@@ -558,7 +564,7 @@ impl<'a> Walker<'a> {
                 stroke: None,
             });
         }
-        for (n, (at, shapes)) in self.cards.into_iter().enumerate() {
+        for (n, (at, shapes, _)) in self.cards.into_iter().enumerate() {
             let name = shapes
                 .iter()
                 .find_map(|s| match s {
