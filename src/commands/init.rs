@@ -214,7 +214,7 @@ fn common() -> Vec<(PathBuf, Vec<u8>)> {
         ),
         (
             "schema/theme.schema.json".into(),
-            schema::theme().into_bytes(),
+            crate::data::theme::schema().into_bytes(),
         ),
         (".gitignore".into(), b"/out/\n".to_vec()),
     ]

@@ -7,7 +7,7 @@ use crate::error::Failure;
 
 pub fn run(args: &SchemaArgs) -> Result<(), Failure> {
     let text = if args.theme {
-        schema::theme()
+        crate::data::theme::schema()
     } else {
         schema::data()
     };

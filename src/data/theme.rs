@@ -715,9 +715,83 @@ pub fn faces(defaults: &Value, user: &Value) -> Vec<Face> {
         .collect()
 }
 
+/// The theme file's schema, generated from the defaults (`templates/theme.yaml`):
+/// each key with its comment there, or its default value, as description.
+pub fn schema() -> String {
+    let mut sections = serde_json::Map::new();
+    let property = |d: &Documented| {
+        let colour = d.section == "colors" || d.key == "color";
+        let description = match (d.note.as_str(), d.value.as_str()) {
+            ("", v) => format!("默认：{v}"),
+            (n, "null") => n.to_string(),
+            (n, v) => format!("{n}（默认 {v}）"),
+        };
+        let text = if colour {
+            serde_json::json!({ "type": "string", "pattern": "^#[0-9A-Fa-f]{6}$" })
+        } else if !d.choices.is_empty() {
+            serde_json::json!({ "type": "string", "enum": d.choices })
+        } else {
+            serde_json::json!({
+                "type": "string",
+                "minLength": 1,
+                "maxLength": super::limits::theme_text(&format!("{}.{}", d.section, d.key)),
+                "pattern": "\\S"
+            })
+        };
+        serde_json::json!({ "anyOf": [text, { "type": "null" }], "description": description })
+    };
+    for d in documented() {
+        if d.section.is_empty() {
+            let mut p = property(&d);
+            p["description"] = serde_json::Value::String(d.heading.clone());
+            sections.insert(d.key.clone(), p);
+            continue;
+        }
+        let section = sections.entry(d.section.clone()).or_insert_with(|| {
+            serde_json::json!({
+                "type": ["object", "null"],
+                "additionalProperties": false,
+                "description": d.heading,
+                "properties": {},
+            })
+        });
+        section["properties"][&d.key] = property(&d);
+    }
+    let schema = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://brief.invalid/schema/theme.schema.json",
+        "title": "brief 主题文件（theme.yaml）",
+        "description": "只写要改的项，其余沿用 templates/theme.yaml 中的默认值。",
+        "type": ["object", "null"],
+        "additionalProperties": false,
+        "properties": sections,
+    });
+    serde_json::to_string_pretty(&schema).expect("the schema serialises") + "\n"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_theme_schema_has_every_default() {
+        let schema: serde_json::Value = serde_json::from_str(&schema()).unwrap();
+        let defaults: yaml_serde::Value = yaml_serde::from_str(DEFAULTS).unwrap();
+        for (section, values) in defaults.as_mapping().unwrap() {
+            let section = section.as_str().unwrap();
+            let Some(values) = values.as_mapping() else {
+                assert!(schema["properties"][section].is_object(), "{section}");
+                continue;
+            };
+            for key in values.keys() {
+                let key = key.as_str().unwrap();
+                assert!(
+                    schema["properties"][section]["properties"][key].is_object(),
+                    "{section}.{key}"
+                );
+            }
+        }
+    }
 
     fn defaults() -> Value {
         yaml_serde::from_str(DEFAULTS).unwrap()
