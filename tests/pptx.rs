@@ -374,7 +374,9 @@ fn no_shape_of_the_deck_lies_on_the_text_of_another() {
     // square drawn over its first character, and its box ran across the
     // columns beside it; a longer agenda had 18 such squares (round 28).
     // Every text box of the example's deck stands clear of every square,
-    // and of the other text boxes but for the edges of their lines.
+    // and of the other text boxes but for the edges of their lines; a
+    // card's text stays within its card (round 30: 28.6微克/立方米 ran
+    // into the next one).
     let dir = data_only();
     copy_dir(
         &repo().join("examples/xinhe/data"),
@@ -397,6 +399,12 @@ fn no_shape_of_the_deck_lies_on_the_text_of_another() {
              \x20   texts = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]\n\
              \x20   squares = [s for s in slide.shapes if not s.has_text_frame or not s.text_frame.text.strip()]\n\
              \x20   squares = [s for s in squares if s.width < 200000 and s.height < 200000]\n\
+             \x20   for g in slide.shapes:\n\
+             \x20       if g.shape_type == 6 and g.name.startswith('卡片'):\n\
+             \x20           card = box(g.shapes[0])\n\
+             \x20           for t in list(g.shapes)[1:]:\n\
+             \x20               if t.has_text_frame and box(t)[2] > card[2]:\n\
+             \x20                   print(n, t.text_frame.text[:12], '| wider than its card')\n\
              \x20   for i, t in enumerate(texts):\n\
              \x20       for o in texts[i + 1:] + squares:\n\
              \x20           if meet(box(t), box(o), 0.3 if o in texts else 0):\n\
