@@ -112,7 +112,14 @@ fn the_briefing_as_docx_reads_back_word_for_word_and_renders_as_delivered_and_ed
         "{first}"
     );
     let styles = &xml["word/styles.xml"];
-    assert!(styles.contains("w:eastAsia=\"Noto Serif SC\""), "{styles}");
+    // The theme's face, by the name of its embedded subset (Noto Serif SC
+    // KQXHZB), which the font table says stands for Noto Serif SC.
+    assert!(styles.contains("w:eastAsia=\"Noto Serif SC "), "{styles}");
+    let fonts = &xml["word/fontTable.xml"];
+    assert!(
+        fonts.contains("<w:altName w:val=\"Noto Serif SC\"/>"),
+        "{fonts}"
+    );
     assert!(styles.contains("<w:color w:val=\"C00000\"/>"));
     // Page numbers are fields, with the total where the theme's word has one.
     let footer = &xml["word/footer1.xml"];
