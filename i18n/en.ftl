@@ -292,6 +292,7 @@ data-printed-before-date = printed on { $printed }, before the document's date {
 data-template-word = this starts with “{ $word }”, which the documents print before the source line already
 data-year-range = the year { $value } is out of range: { $lo } to { $hi }
 data-plan-year = the plan is for { $plan } but the achievements are of { $achievements }: the plan follows the year reported
+data-long-id = id `{ $id }` has { $length } characters; an id has at most { $max }
 data-bad-id = `{ $id }` is not a valid id: use lower-case snake_case such as `new_jobs`
 data-duplicate-id = duplicate id `{ $id }`: already used at `{ $place }`
 data-duplicate-chart = duplicate chart id `{ $id }`

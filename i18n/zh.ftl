@@ -292,6 +292,7 @@ data-printed-before-date = 印发日期 { $printed } 早于文档日期 { $date 
 data-template-word = 这里以“{ $word }”开头，而文档在来源一行前面已经印了它
 data-year-range = 年份 { $value } 超出范围：应在 { $lo } 至 { $hi } 之间
 data-plan-year = 计划是 { $plan } 年的，成效却是 { $achievements } 年的：计划应是成效的下一年
+data-long-id = id `{ $id }` 有 { $length } 个字符；id 最长 { $max } 个字符
 data-bad-id = `{ $id }` 不是有效的 id：请用小写英文加下划线，如 `new_jobs`
 data-duplicate-id = id `{ $id }` 重复：已用于 `{ $place }`
 data-duplicate-chart = 图表 id `{ $id }` 重复

@@ -39,6 +39,23 @@ const fn r(
 }
 
 const RULES: &[Rule] = &[
+    // 大约 beside a figure that prints its 左右: the whole word is named
+    // (round 30: deleting 约 as told printed 增长大3.5%左右).
+    r(
+        ACHIEVEMENTS,
+        "同比增长{gdp_growth}",
+        "同比增长大约{gdp_growth}",
+        "同比增长大约{gdp_growth}",
+        "prose-qualifier-twice",
+    ),
+    // An id of the right letters, too long: said as its length.
+    r(
+        ACHIEVEMENTS,
+        "  - id: economy\n",
+        "  - id: economy_of_the_new_area_and_its_free_trade_zone_and_port_areas_xy\n",
+        "id: economy_of_the_new_area",
+        "data-long-id",
+    ),
     // The mark to revise deleted in part (round 30).
     r(
         ACHIEVEMENTS,
@@ -147,8 +164,8 @@ const RULES: &[Rule] = &[
     r(
         PLAN,
         "    value: 6.5\n    unit: \"%\"\n    qualifier: 左右",
-        "    value: 6.5\n    unit: \"%\"\n    qualifier: 大约",
-        "qualifier: 大约",
+        "    value: 6.5\n    unit: \"%\"\n    qualifier: 大致",
+        "qualifier: 大致",
         "data-unknown-qualifier",
     ),
     r(

@@ -438,10 +438,23 @@ fn result_ids(old: &Part, year: i64) -> HashMap<String, String> {
             Some((head, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => head,
             _ => name,
         };
-        let first = compared.map_or_else(|| format!("{name}_{year}"), str::to_string);
+        // Within an id's length, the name cut short for the year (round
+        // 30: a 64-character id grew to 69, and the new project did not
+        // build); ids are ASCII, so bytes are characters.
+        let fit = |name: &str, tail: &str| {
+            let room = crate::data::limits::ID.saturating_sub(tail.len());
+            format!(
+                "{}{tail}",
+                name[..name.len().min(room)].trim_end_matches('_')
+            )
+        };
+        let first = compared.map_or_else(|| fit(name, &format!("_{year}")), str::to_string);
         let free = |c: &String| !taken.contains(&c.as_str()) && !out.values().any(|v| v == c);
         let chosen = std::iter::once(first.clone())
-            .chain((2..).map(|n| format!("{first}_{n}")))
+            .chain((2..).map(|n| match compared {
+                Some(c) => fit(c, &format!("_{n}")),
+                None => fit(name, &format!("_{year}_{n}")),
+            }))
             .find(free)
             .expect("an id is free");
         out.insert(id.to_string(), chosen);
@@ -1088,6 +1101,18 @@ mod tests {
         assert_eq!(ids["target_gdp"], "gdp_2023");
         assert_eq!(ids["new_firms_2023"], "new_firms");
         assert_eq!(ids["shenha_new"], "shenha_new_2023");
+        // A long id stays within an id's length with its year.
+        let long = "a".repeat(crate::data::limits::ID);
+        let part: Part = yaml_serde::from_str(&format!(
+            "kind: plan\nyear: 2023\nsections:\n- id: s\n  figures:\n  - {{id: {long}, label: 新增, value: 1, unit: 家}}\n"
+        ))
+        .unwrap();
+        let ids = result_ids(&part, 2023);
+        let id = &ids[&long];
+        assert!(
+            id.len() <= crate::data::limits::ID && id.ends_with("_2023") && crate::data::is_id(id),
+            "{id}"
+        );
         assert!(!ids.contains_key("target_income"));
         let built_in = yaml_serde::from_str(data::vocabulary::BUILT_IN).unwrap();
         let words = data::vocabulary::Words::merge(&built_in, None);

@@ -465,6 +465,10 @@ fn error_at(rel: &Path, path: &str, inner: &yaml_serde::Error, spans: &SpanIndex
             .and_then(|t| t.rsplit_once('"'))
             .map(|(t, _)| unescape(t))
             .or_else(|| found.split('`').nth(1).map(str::to_string));
+        // The whole file is no line to write (round 30: `: { kind: … }`).
+        if path.is_empty() {
+            return None;
+        }
         // A list's item is written after its dash, a field after its key.
         let lead = if path.ends_with(']') {
             "-".to_string()

@@ -136,7 +136,21 @@ impl<'w> Checker<'w> {
 
     /// The id of the entry at `path`: a lowercase name (`new_jobs`).
     fn id(&mut self, path: &str, id: &str) {
-        if !crate::data::is_id(id) {
+        // Right letters, too long: said as its length (round 30: "use
+        // lowercase letters" of an id that had only those).
+        let shaped = crate::data::is_id(&id[..id.len().min(crate::data::limits::ID)]);
+        if id.len() > crate::data::limits::ID && shaped {
+            self.report(
+                format!("{path}.id"),
+                "data-long-id",
+                tr!(
+                    "data-long-id",
+                    id = id,
+                    length = id.len(),
+                    max = crate::data::limits::ID
+                ),
+            );
+        } else if !crate::data::is_id(id) {
             self.report(
                 format!("{path}.id"),
                 "data-bad-id",
