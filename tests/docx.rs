@@ -376,11 +376,7 @@ fn a_draft_document_carries_the_draft_word_as_a_watermark() {
     let lo = dir.path().join("lo-draft");
     soffice_to_pdf(None, &lo, &[docx]);
     let draft_page = page_one_grey(&lo.join("briefing.pdf"));
-    let differ = final_page
-        .iter()
-        .zip(&draft_page)
-        .filter(|(a, b)| a.abs_diff(**b) > 8)
-        .count();
+    let differ = pixels_apart(&final_page, &draft_page, 8);
     assert!(
         differ > 1000,
         "the draft's first page shows no stamp ({differ} pixels differ)"
@@ -649,6 +645,14 @@ fn rendered_text(dir: &Path) -> String {
     String::from_utf8_lossy(&text.stdout).into_owned()
 }
 
+/// How many pixels of two grey pages differ by more than `by`.
+fn pixels_apart(a: &[u8], b: &[u8], by: u8) -> usize {
+    a.iter()
+        .zip(b)
+        .filter(|(x, y)| x.abs_diff(**y) > by)
+        .count()
+}
+
 /// Page 1 of `pdf` as grey pixels at 60 dpi (poppler's PGM).
 fn page_one_grey(pdf: &Path) -> Vec<u8> {
     let out = tool("pdftoppm")
@@ -689,11 +693,7 @@ fn a_briefing_opened_after_another_looks_as_it_does_alone() {
     let together = convert("together", &["1.docx", "2.docx"]);
     let alone = convert("alone", &["2.docx"]);
     assert_eq!(together.len(), alone.len());
-    let differ = together
-        .iter()
-        .zip(&alone)
-        .filter(|(a, b)| a.abs_diff(**b) > 60)
-        .count();
+    let differ = pixels_apart(&together, &alone, 60);
     assert!(
         differ < 200,
         "page 1 of the second document differs from its render alone in {differ} pixels"

@@ -444,6 +444,16 @@ const PARSER_PHRASES: &[&str] = &[
 ];
 
 /// Runs `brief check` with JSON diagnostics under the locale `lang`.
+/// Every hint of `diagnostics`, as the user reads them, in one text.
+fn hints(diagnostics: &[serde_json::Value]) -> String {
+    diagnostics
+        .iter()
+        .flat_map(|d| d["hints"].as_array().cloned().unwrap_or_default())
+        .filter_map(|h| h.as_str().map(str::to_string))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn check(dir: &Path, lang: &str) -> (i32, Vec<serde_json::Value>) {
     let out = Command::new(BIN)
         .args(["check", "--diagnostic-format", "json"])
@@ -699,11 +709,7 @@ fn a_full_stop_for_the_point_and_full_width_year_get_the_half_width_number() {
         edit(&dir.path().join(file), from, to);
         let (code, diagnostics) = check(dir.path(), "en");
         assert_eq!(code, 3);
-        let hints = diagnostics
-            .iter()
-            .map(|d| d["hints"].to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let hints = hints(&diagnostics);
         assert!(
             hints.contains(&format!("`{want}`")) && !hints.contains("unit:"),
             "{to}: {hints}"
@@ -748,11 +754,7 @@ fn a_placeholder_s_dot_typed_full_width_is_said_with_the_field_kept() {
         );
         let (code, diagnostics) = check(dir.path(), "en");
         assert_eq!(code, 3);
-        let hints = diagnostics
-            .iter()
-            .map(|d| d["hints"].to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let hints = hints(&diagnostics);
         assert!(
             hints.contains("{new_market_entities.yoy}"),
             "{dot}: {hints}"
@@ -841,12 +843,7 @@ fn a_hinted_list_pasted_in_reads_back_as_typed() {
         let path = dir.path().join(file);
         edit(&path, from, to);
         let (_, diagnostics) = check(dir.path(), "en");
-        let hints = diagnostics
-            .iter()
-            .flat_map(|d| d["hints"].as_array().cloned().unwrap_or_default())
-            .filter_map(|h| h.as_str().map(str::to_string))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let hints = hints(&diagnostics);
         assert!(hints.contains(&format!("`{want}`")), "{to}: {hints}");
         edit(&path, to, want);
         let (code, diagnostics) = check(dir.path(), "en");
