@@ -859,6 +859,16 @@ fn one_number(text: &str) -> Option<String> {
     let [run] = runs.as_slice() else {
         return None;
     };
+    // 二〇二二: digits one by one, as a year is written (chinese_number
+    // read it as 2, and the hint said `2`).
+    const DIGITS: &str = "〇一二三四五六七八九";
+    if run.chars().count() > 1 && run.chars().all(|c| DIGITS.contains(c) || c == '零') {
+        return Some(
+            run.chars()
+                .map(|c| DIGITS.chars().position(|d| d == c).unwrap_or(0).to_string())
+                .collect(),
+        );
+    }
     crate::data::prose::chinese_number(&run.replace(',', ""))
         .filter(|n| n.fract() == 0.0 && *n > 0.0 && *n < 1e15)
         .map(|n| format!("{n}"))
@@ -990,6 +1000,9 @@ mod tests {
             assert_eq!(one_number(typed).as_deref(), Some(n), "{typed}");
         }
         assert_eq!(one_number("2022年第3期"), None);
+        assert_eq!(one_number("二〇二二年").as_deref(), Some("2022"));
+        assert_eq!(one_number("二零二三").as_deref(), Some("2023"));
+        assert_eq!(one_number("十二").as_deref(), Some("12"));
         // Said with the unit it must be in: 0.2409 for a figure in 万元 was
         // 10⁴ too small (round 30). With a qualifier, 万 is no unit either.
         assert!(hint.contains("万元"), "{hint}");
