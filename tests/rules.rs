@@ -48,6 +48,14 @@ const RULES: &[Rule] = &[
         "同比增长大约{gdp_growth}",
         "prose-qualifier-twice",
     ),
+    // An id of Han characters past the limit's bytes: no panic, a bad id.
+    r(
+        ACHIEVEMENTS,
+        "  - id: economy\n",
+        "  - id: 经济运行稳中向好经济运行稳中向好经济运行稳中向好经济运行稳中向好经济运行稳中向好\n",
+        "id: 经济运行",
+        "data-bad-id",
+    ),
     // An id of the right letters, too long: said as its length.
     r(
         ACHIEVEMENTS,

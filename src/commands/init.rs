@@ -440,13 +440,11 @@ fn result_ids(old: &Part, year: i64) -> HashMap<String, String> {
         };
         // Within an id's length, the name cut short for the year (round
         // 30: a 64-character id grew to 69, and the new project did not
-        // build); ids are ASCII, so bytes are characters.
+        // build).
         let fit = |name: &str, tail: &str| {
             let room = crate::data::limits::ID.saturating_sub(tail.len());
-            format!(
-                "{}{tail}",
-                name[..name.len().min(room)].trim_end_matches('_')
-            )
+            let cut: String = name.chars().take(room).collect();
+            format!("{}{tail}", cut.trim_end_matches('_'))
         };
         let first = compared.map_or_else(|| fit(name, &format!("_{year}")), str::to_string);
         let free = |c: &String| !taken.contains(&c.as_str()) && !out.values().any(|v| v == c);

@@ -138,7 +138,9 @@ impl<'w> Checker<'w> {
     fn id(&mut self, path: &str, id: &str) {
         // Right letters, too long: said as its length (round 30: "use
         // lowercase letters" of an id that had only those).
-        let shaped = crate::data::is_id(&id[..id.len().min(crate::data::limits::ID)]);
+        // (ASCII, so that cutting it at the limit cuts no character.)
+        let shaped =
+            id.is_ascii() && crate::data::is_id(&id[..id.len().min(crate::data::limits::ID)]);
         if id.len() > crate::data::limits::ID && shaped {
             self.report(
                 format!("{path}.id"),
